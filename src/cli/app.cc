@@ -1,0 +1,120 @@
+// The command line: CLI11 parses it, each command lives in its own file.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <ostream>
+#include <sstream>
+
+#include "cli/commands.h"
+
+namespace cc::cli {
+namespace {
+
+constexpr const char* kDescription =
+    "crosscheck: checks the numbers of many sources against each other and reports every\n"
+    "set of figures that cannot all be true, with the arithmetic.";
+
+// `explain [FACTS_DIR] TARGET`: one or two positionals, the folder being optional.
+void split_dir_and_target(const std::vector<std::string>& words, std::string& dir, std::string& target) {
+  if (words.size() == 1) {
+    target = words[0];
+  } else if (words.size() >= 2) {
+    dir = words[0];
+    target = words[1];
+  }
+}
+
+std::vector<std::string> split_formats(const std::string& list) {
+  std::vector<std::string> formats;
+  std::stringstream stream(list);
+  std::string item;
+  while (std::getline(stream, item, ',')) {
+    if (!item.empty()) formats.push_back(item);
+  }
+  return formats;
+}
+
+}  // namespace
+
+int run(int argc, const char* const* argv, const Streams& streams) {
+  CLI::App app{kDescription, "crosscheck"};
+  app.set_version_flag("--version", std::string("crosscheck ") + CROSSCHECK_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough(false);
+
+  LintOptions lint;
+  CLI::App* lint_cmd = app.add_subcommand("lint", "report input errors only; fast enough for every save");
+  lint_cmd->add_option("FACTS_DIR", lint.facts_dir, "the fact base folder")->capture_default_str();
+
+  CheckOptions check;
+  std::string formats = "md,html,json,sarif,dot";
+  std::string fail_on = "error";
+  std::string color = "auto";
+  CLI::App* check_cmd = app.add_subcommand("check", "check the fact base and write the reports");
+  check_cmd->add_option("FACTS_DIR", check.facts_dir, "the fact base folder")->capture_default_str();
+  check_cmd->add_option("--out", check.out_dir, "where reports are written")->capture_default_str();
+  check_cmd->add_option("--format", formats, "reports to write: md,html,json,sarif,dot,svg")
+      ->capture_default_str();
+  check_cmd->add_option("--fail-on", fail_on, "exit 1 on findings of this severity or worse")
+      ->check(CLI::IsMember({"error", "warning", "never"}))
+      ->capture_default_str();
+  check_cmd->add_flag("--quiet", check.quiet, "print only the findings and input errors");
+  check_cmd->add_option("--color", color, "colour the terminal output")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  check_cmd->add_option("--annotations", check.annotations, "also print CI annotations")
+      ->check(CLI::IsMember({"github"}));
+
+  ExplainOptions explain;
+  std::vector<std::string> explain_words;
+  CLI::App* explain_cmd = app.add_subcommand(
+      "explain", "one quantity or fact: who states it, what is implied, by which chain");
+  explain_cmd->add_option("FACTS_DIR TARGET", explain_words,
+                          "[FACTS_DIR] then a fact ref (source/fact) or a key")
+      ->expected(1, 2)
+      ->required();
+
+  ExtractOptions extract;
+  CLI::App* extract_cmd = app.add_subcommand("extract", "a draft fact file for an article, on stdout");
+  extract_cmd->add_option("ARTICLE", extract.article, "the article text file")->required();
+  extract_cmd->add_option("--source-id", extract.source_id, "the source id to use");
+
+  GraphOptions graph;
+  CLI::App* graph_cmd = app.add_subcommand("graph", "the fact graph, as DOT or SVG");
+  graph_cmd->add_option("FACTS_DIR", graph.facts_dir, "the fact base folder")->capture_default_str();
+  graph_cmd->add_option("--format", graph.format, "dot or svg")
+      ->check(CLI::IsMember({"dot", "svg"}))
+      ->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForVersion& e) {
+    streams.out << e.what() << "\n";
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {  // --help, for the program or for one command
+      const auto subs = app.get_subcommands();
+      streams.out << (subs.empty() ? app.help() : subs.front()->help());
+      return 0;
+    }
+    streams.err << fmt::format("crosscheck: error: {}\n", e.what());
+    streams.err << "run 'crosscheck --help' for the commands and options\n";
+    return 2;
+  }
+
+  if (lint_cmd->parsed()) return run_lint(lint, streams);
+  if (check_cmd->parsed()) {
+    check.formats = split_formats(formats);
+    check.fail_on = fail_on == "warning" ? FailOn::warning : fail_on == "never" ? FailOn::never : FailOn::error;
+    check.color = color == "always" ? Color::always : color == "never" ? Color::never : Color::automatic;
+    return run_check(check, streams);
+  }
+  if (explain_cmd->parsed()) {
+    split_dir_and_target(explain_words, explain.facts_dir, explain.target);
+    return run_explain(explain, streams);
+  }
+  if (extract_cmd->parsed()) return run_extract(extract, streams);
+  if (graph_cmd->parsed()) return run_graph(graph, streams);
+  return 2;
+}
+
+}  // namespace cc::cli

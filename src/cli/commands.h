@@ -1,0 +1,59 @@
+#pragma once
+// The commands of the crosscheck program, one file each; app.cc parses the command line.
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace cc::cli {
+
+struct Streams {
+  std::ostream& out;
+  std::ostream& err;
+  bool out_is_tty = false;
+  bool err_is_tty = false;
+};
+
+enum class FailOn { error, warning, never };
+enum class Color { automatic, always, never };
+
+struct LintOptions {
+  std::string facts_dir = "facts";
+};
+
+struct CheckOptions {
+  std::string facts_dir = "facts";
+  std::string out_dir = "reports";
+  std::vector<std::string> formats = {"md", "html", "json", "sarif", "dot"};
+  FailOn fail_on = FailOn::error;
+  bool quiet = false;
+  Color color = Color::automatic;
+  std::string annotations;  // "" or "github"
+};
+
+struct ExplainOptions {
+  std::string facts_dir = "facts";
+  std::string target;  // a fact ref or a key ("offences · UK · 2017-18" or measure/where/when)
+};
+
+struct ExtractOptions {
+  std::string article;
+  std::string source_id;
+};
+
+struct GraphOptions {
+  std::string facts_dir = "facts";
+  std::string format = "dot";
+};
+
+// Exit codes: 0 clean, 1 findings at or above --fail-on, 2 input or usage error.
+int run_lint(const LintOptions& options, const Streams& streams);
+int run_check(const CheckOptions& options, const Streams& streams);
+int run_explain(const ExplainOptions& options, const Streams& streams);
+int run_extract(const ExtractOptions& options, const Streams& streams);
+int run_graph(const GraphOptions& options, const Streams& streams);
+
+// Parses argv and runs the command.
+int run(int argc, const char* const* argv, const Streams& streams);
+
+}  // namespace cc::cli

@@ -1,0 +1,25 @@
+// Commands whose engine has not landed yet. Each prints what is missing and exits 2.
+#include <ostream>
+
+#include "cli/commands.h"
+
+namespace cc::cli {
+
+int run_check(const CheckOptions&, const Streams& streams) {
+  streams.err << "crosscheck: error: 'check' is not built yet\n";
+  return 2;
+}
+int run_explain(const ExplainOptions&, const Streams& streams) {
+  streams.err << "crosscheck: error: 'explain' is not built yet\n";
+  return 2;
+}
+int run_extract(const ExtractOptions&, const Streams& streams) {
+  streams.err << "crosscheck: error: 'extract' is not built yet\n";
+  return 2;
+}
+int run_graph(const GraphOptions&, const Streams& streams) {
+  streams.err << "crosscheck: error: 'graph' is not built yet\n";
+  return 2;
+}
+
+}  // namespace cc::cli

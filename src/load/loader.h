@@ -1,0 +1,22 @@
+#pragma once
+// load: a fact base folder → FactBase. Every input problem becomes a diagnostic with
+// file:line:col; YAML trees are dropped file by file; files are read in parallel.
+
+#include <filesystem>
+
+#include "model/diagnostic.h"
+#include "model/fact.h"
+
+namespace cc {
+
+struct LoadOptions {
+  unsigned threads = 2;  // files parsed at once
+};
+
+// Loads `dir` (vocabulary.yaml, then every other *.yaml in sorted order). The fact base
+// is returned even when there are errors, so `lint` can show all of them; callers must
+// not check a fact base when diagnostics.has_errors().
+[[nodiscard]] FactBase load_fact_base(const std::filesystem::path& dir, Diagnostics& diagnostics,
+                                      const LoadOptions& options = {});
+
+}  // namespace cc

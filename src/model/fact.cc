@@ -1,0 +1,89 @@
+#include "model/fact.h"
+
+#include <fmt/format.h>
+
+namespace cc {
+
+std::string_view fact_kind_name(FactKind kind) {
+  switch (kind) {
+    case FactKind::figure:
+      return "figure";
+    case FactKind::change:
+      return "change";
+    case FactKind::share:
+      return "share";
+    case FactKind::ratio:
+      return "ratio";
+    case FactKind::rate:
+      return "rate";
+    case FactKind::interval:
+      return "interval";
+    case FactKind::total:
+      return "total";
+  }
+  return "figure";
+}
+
+std::string_view time_unit_name(TimeUnit unit) {
+  switch (unit) {
+    case TimeUnit::second:
+      return "second";
+    case TimeUnit::minute:
+      return "minute";
+    case TimeUnit::hour:
+      return "hour";
+    case TimeUnit::day:
+      return "day";
+    case TimeUnit::week:
+      return "week";
+    case TimeUnit::month:
+      return "month";
+    case TimeUnit::year:
+      return "year";
+  }
+  return "day";
+}
+
+std::string FactBase::ref(FactIndex fact) const {
+  return sources[facts[fact].source].id + "/" + facts[fact].id;
+}
+
+void FactBase::index() {
+  ref_index_.clear();
+  source_index_.clear();
+  for (SourceIndex s = 0; s < sources.size(); ++s) source_index_.emplace(sources[s].id, s);
+  for (FactIndex f = 0; f < facts.size(); ++f) ref_index_.emplace(ref(f), f);
+}
+
+std::optional<FactIndex> FactBase::find_fact(std::string_view ref_text) const {
+  const auto it = ref_index_.find(std::string(ref_text));
+  if (it == ref_index_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<SourceIndex> FactBase::find_source(std::string_view id) const {
+  const auto it = source_index_.find(std::string(id));
+  if (it == source_index_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::string FactBase::period_name(PeriodId period) const {
+  return cc::period_name(keys.period(period), vocabulary.fiscal_year_start);
+}
+
+const Measure& FactBase::measure_of(KeyId key) const {
+  return vocabulary.measures[keys.key(key).measure];
+}
+
+std::string FactBase::describe_key(KeyId key) const {
+  const Key& k = keys.key(key);
+  std::string out = fmt::format("{} · {} · {}", vocabulary.measures[k.measure].id,
+                                vocabulary.places[k.place].name, period_name(k.period));
+  for (const SubsetItem& item : keys.subset(k.subset)) {
+    out += fmt::format(" · {}: {}", vocabulary.dimensions[item.dimension].name,
+                       keys.value_name(item.value));
+  }
+  return out;
+}
+
+}  // namespace cc

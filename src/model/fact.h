@@ -1,0 +1,119 @@
+#pragma once
+// The fact base after loading: plain structs, keys interned, YAML gone.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "model/key.h"
+#include "model/value.h"
+#include "model/vocabulary.h"
+
+namespace cc {
+
+using FactIndex = std::uint32_t;
+using SourceIndex = std::uint32_t;
+
+enum class FactKind { figure, change, share, ratio, rate, interval, total };
+enum class Direction { rise, fall };
+enum class TimeUnit { second, minute, hour, day, week, month, year };
+
+[[nodiscard]] std::string_view fact_kind_name(FactKind kind);
+[[nodiscard]] std::string_view time_unit_name(TimeUnit unit);
+
+// A resolved reference to a quantity: a key (a figure's key or a key pattern filled in
+// from its anchor), or a relation claim's own quantity (a share of a change, say).
+struct Operand {
+  enum class Kind { key, fact, anonymous };  // anonymous: a share with no `part`
+  Kind kind = Kind::key;
+  KeyId key = 0;      // Kind::key
+  FactIndex fact = 0;  // Kind::fact: a relation claim
+  Mark mark;          // where the reference is written
+  std::string text;   // as written ("offences-2023-24", "{when: 2017-18}")
+};
+
+enum class RecordKind { none, high, low };
+
+struct Record {
+  RecordKind kind = RecordKind::none;
+  std::optional<Rational> first_time_above;  // with high: every earlier figure ≤ this
+  std::optional<Rational> first_time_below;  // with low: every earlier figure ≥ this
+  Mark mark;
+};
+
+struct Accept {
+  std::string rule;                   // a finding rule id: "conflict", "implied", …
+  std::string with;                   // as written; empty when absent
+  std::optional<FactIndex> with_fact;  // resolved `with`
+  std::string reason;
+  Mark mark;
+};
+
+struct Fact {
+  SourceIndex source = 0;
+  std::string id;
+  Mark mark;  // the fact's `id:` value
+  std::string quote;
+  Mark quote_mark;
+  Value value;
+  Mark value_mark;
+  FactKind kind = FactKind::figure;
+  Mark relation_mark;  // the `change:`/`share:`/… field of a relation claim
+  KeyId key = 0;       // a figure's key
+  // change: {from, to}; share: {of, part}; ratio: {of, to}; rate, interval: {of};
+  // total: the references in order.
+  std::vector<Operand> operands;
+  Direction direction = Direction::rise;  // change
+  TimeUnit unit = TimeUnit::day;          // rate: `per`; interval: `unit`
+  bool exact = false;
+  std::optional<Rational> precision;
+  std::string note;
+  Record record;
+  std::vector<Accept> accepts;
+};
+
+struct Source {
+  std::string id;
+  std::string title;
+  std::string publisher;
+  std::string published;  // as written (ISO date)
+  std::string url;
+  std::string article;       // as written, relative to the fact file
+  std::string article_file;  // display path of the article ("facts/articles/x.txt"), if any
+  std::string article_text;  // the article's text, when `article` is given and readable
+  std::uint32_t file = 0;    // index into FactBase::files
+  Mark mark;
+  std::vector<FactIndex> facts;
+};
+
+struct FactBase {
+  std::string root;                // the folder as the user named it: "facts"
+  std::vector<std::string> files;  // display paths, "facts/vocabulary.yaml" first
+  std::vector<std::string> skipped;  // *.yaml files that are not fact files (display paths)
+  Vocabulary vocabulary;
+  KeyTable keys;
+  std::vector<Source> sources;  // sorted by file name
+  std::vector<Fact> facts;      // grouped by source, in file order
+
+  // "lbc-2024-11-01/rise-since-2017-18"
+  [[nodiscard]] std::string ref(FactIndex fact) const;
+  [[nodiscard]] std::optional<FactIndex> find_fact(std::string_view ref) const;  // "src/fact"
+  [[nodiscard]] std::optional<SourceIndex> find_source(std::string_view id) const;
+  // "offences · UK · 2017-18 · platform: Snapchat"
+  [[nodiscard]] std::string describe_key(KeyId key) const;
+  [[nodiscard]] std::string period_name(PeriodId period) const;
+  [[nodiscard]] const std::string& file_of(const Mark& mark) const { return files[mark.file]; }
+  [[nodiscard]] const Measure& measure_of(KeyId key) const;
+  [[nodiscard]] bool is_count(KeyId key) const { return measure_of(key).additive; }
+  // Call after loading: builds the ref index.
+  void index();
+
+ private:
+  std::unordered_map<std::string, FactIndex> ref_index_;
+  std::unordered_map<std::string, SourceIndex> source_index_;
+};
+
+}  // namespace cc

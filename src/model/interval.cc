@@ -1,0 +1,234 @@
+#include "model/interval.h"
+
+#include <array>
+
+namespace cc {
+
+Interval Interval::point(const Rational& value) { return {Bound{value, false}, Bound{value, false}}; }
+
+Interval Interval::closed(const Rational& lo, const Rational& hi) {
+  return {Bound{lo, false}, Bound{hi, false}};
+}
+
+Interval Interval::half_open(const Rational& lo, const Rational& hi) {
+  return {Bound{lo, false}, Bound{hi, true}};
+}
+
+Interval Interval::above(const Rational& lo, bool open) { return {Bound{lo, open}, std::nullopt}; }
+
+Interval Interval::below(const Rational& hi, bool open) { return {std::nullopt, Bound{hi, open}}; }
+
+Interval Interval::empty_set() { return {Bound{1, false}, Bound{0, false}}; }
+
+bool Interval::is_empty() const {
+  if (!lo_ || !hi_) return false;
+  if (lo_->value > hi_->value) return true;
+  return lo_->value == hi_->value && (lo_->open || hi_->open);
+}
+
+bool Interval::is_point() const { return lo_ && hi_ && !is_empty() && lo_->value == hi_->value; }
+
+bool Interval::contains(const Rational& value) const {
+  if (lo_ && (value < lo_->value || (value == lo_->value && lo_->open))) return false;
+  if (hi_ && (value > hi_->value || (value == hi_->value && hi_->open))) return false;
+  return true;
+}
+
+bool lower_tighter(const std::optional<Bound>& x, const std::optional<Bound>& y) {
+  if (!x) return false;
+  if (!y) return true;
+  if (x->value != y->value) return x->value > y->value;
+  return x->open && !y->open;
+}
+
+bool upper_tighter(const std::optional<Bound>& x, const std::optional<Bound>& y) {
+  if (!x) return false;
+  if (!y) return true;
+  if (x->value != y->value) return x->value < y->value;
+  return x->open && !y->open;
+}
+
+bool Interval::within(const Interval& other) const {
+  if (is_empty()) return true;
+  return !lower_tighter(other.lo_, lo_) && !upper_tighter(other.hi_, hi_);
+}
+
+Interval Interval::intersect(const Interval& other) const {
+  return {lower_tighter(other.lo_, lo_) ? other.lo_ : lo_,
+          upper_tighter(other.hi_, hi_) ? other.hi_ : hi_};
+}
+
+Interval Interval::hull(const Interval& other) const {
+  if (is_empty()) return other;
+  if (other.is_empty()) return *this;
+  return {lower_tighter(lo_, other.lo_) ? other.lo_ : lo_,
+          upper_tighter(hi_, other.hi_) ? other.hi_ : hi_};
+}
+
+Interval Interval::integers() const {
+  std::optional<Bound> lo;
+  std::optional<Bound> hi;
+  if (lo_) {
+    BigInt c = ceil_of(lo_->value);
+    if (lo_->open && Rational(c) == lo_->value) c += 1;
+    lo = Bound{Rational(c), false};
+  }
+  if (hi_) {
+    BigInt f = floor_of(hi_->value);
+    if (hi_->open && Rational(f) == hi_->value) f -= 1;
+    hi = Bound{Rational(f), false};
+  }
+  return {lo, hi};
+}
+
+namespace {
+
+// An end of an interval in extended arithmetic: a value, or -∞ / +∞.
+struct End {
+  int infinite = 0;  // -1, 0 or +1
+  Rational value;
+  bool open = false;
+};
+
+End lower_end(const Interval& i) { return i.lo() ? End{0, i.lo()->value, i.lo()->open} : End{-1, 0, true}; }
+End upper_end(const Interval& i) { return i.hi() ? End{0, i.hi()->value, i.hi()->open} : End{+1, 0, true}; }
+
+int sign_of(const End& e) {
+  if (e.infinite != 0) return e.infinite;
+  return e.value > 0 ? 1 : (e.value < 0 ? -1 : 0);
+}
+
+End times(const End& a, const End& b) {
+  // A closed zero times anything (even an unbounded end) is an attained zero.
+  if ((a.infinite == 0 && a.value == 0 && !a.open) || (b.infinite == 0 && b.value == 0 && !b.open)) {
+    return End{0, 0, false};
+  }
+  const int sign = sign_of(a) * sign_of(b);
+  if (a.infinite != 0 || b.infinite != 0) {
+    if (sign == 0) return End{0, 0, true};  // an open zero times ∞: approached, not attained
+    return End{sign, 0, true};
+  }
+  return End{0, a.value * b.value, a.open || b.open};
+}
+
+// Is x a smaller lower end than y (for choosing the minimum of candidates)?
+bool less_as_lower(const End& x, const End& y) {
+  if (x.infinite != y.infinite) return x.infinite < y.infinite;
+  if (x.infinite != 0) return false;
+  if (x.value != y.value) return x.value < y.value;
+  return !x.open && y.open;  // a closed end reaches further
+}
+
+bool greater_as_upper(const End& x, const End& y) {
+  if (x.infinite != y.infinite) return x.infinite > y.infinite;
+  if (x.infinite != 0) return false;
+  if (x.value != y.value) return x.value > y.value;
+  return !x.open && y.open;
+}
+
+std::optional<Bound> as_lower(const End& e) {
+  if (e.infinite < 0) return std::nullopt;
+  if (e.infinite > 0) return Bound{0, false};  // cannot happen for a non-empty product
+  return Bound{e.value, e.open};
+}
+
+std::optional<Bound> as_upper(const End& e) {
+  if (e.infinite > 0) return std::nullopt;
+  if (e.infinite < 0) return Bound{0, false};
+  return Bound{e.value, e.open};
+}
+
+}  // namespace
+
+Interval operator+(const Interval& a, const Interval& b) {
+  std::optional<Bound> lo;
+  std::optional<Bound> hi;
+  if (a.lo() && b.lo()) lo = Bound{a.lo()->value + b.lo()->value, a.lo()->open || b.lo()->open};
+  if (a.hi() && b.hi()) hi = Bound{a.hi()->value + b.hi()->value, a.hi()->open || b.hi()->open};
+  return {lo, hi};
+}
+
+Interval operator-(const Interval& a) {
+  std::optional<Bound> lo;
+  std::optional<Bound> hi;
+  if (a.hi()) lo = Bound{-a.hi()->value, a.hi()->open};
+  if (a.lo()) hi = Bound{-a.lo()->value, a.lo()->open};
+  return {lo, hi};
+}
+
+Interval operator-(const Interval& a, const Interval& b) { return a + (-b); }
+
+Interval operator*(const Interval& a, const Interval& b) {
+  if (a.is_empty() || b.is_empty()) return Interval::empty_set();
+  const std::array<End, 4> candidates = {
+      times(lower_end(a), lower_end(b)), times(lower_end(a), upper_end(b)),
+      times(upper_end(a), lower_end(b)), times(upper_end(a), upper_end(b))};
+  End lo = candidates[0];
+  End hi = candidates[0];
+  for (const End& c : candidates) {
+    if (less_as_lower(c, lo)) lo = c;
+    if (greater_as_upper(c, hi)) hi = c;
+  }
+  return {as_lower(lo), as_upper(hi)};
+}
+
+std::optional<Interval> divide(const Interval& a, const Interval& b) {
+  if (a.is_empty() || b.is_empty()) return Interval::empty_set();
+  Interval divisor = b;
+  if (!a.contains_zero()) {
+    // a = b·q with a ≠ 0 rules out b = 0.
+    if (divisor.lo() && divisor.lo()->value == 0) divisor.set_lo(Bound{0, true});
+    if (divisor.hi() && divisor.hi()->value == 0) divisor.set_hi(Bound{0, true});
+    if (divisor.is_empty()) return Interval::empty_set();
+  }
+  const bool positive = divisor.lo() && (divisor.lo()->value > 0 || (divisor.lo()->value == 0 && divisor.lo()->open));
+  const bool negative = divisor.hi() && (divisor.hi()->value < 0 || (divisor.hi()->value == 0 && divisor.hi()->open));
+  if (!positive && !negative) return std::nullopt;
+  const Interval d = negative ? -divisor : divisor;
+  // 1/d for d ⊆ (0, ∞): ends swap; an unbounded end becomes an open zero, an open zero
+  // end becomes unbounded.
+  std::optional<Bound> lo;
+  std::optional<Bound> hi;
+  if (d.hi()) {
+    lo = Bound{1 / d.hi()->value, d.hi()->open};
+  } else {
+    lo = Bound{0, true};
+  }
+  if (d.lo()->value != 0) hi = Bound{1 / d.lo()->value, d.lo()->open};
+  const Interval reciprocal{lo, hi};
+  const Interval quotient = a * reciprocal;
+  return negative ? -quotient : quotient;
+}
+
+namespace {
+
+std::string describe_value(const Rational& v, int outward, bool percent) {
+  if (percent) return format_bound(v * 100, outward, 3) + "%";
+  return format_bound(v, outward);
+}
+
+}  // namespace
+
+std::string describe(const Interval& i, bool percent) {
+  if (i.is_empty()) return "nothing";
+  const auto& lo = i.lo();
+  const auto& hi = i.hi();
+  if (i.is_point()) return describe_value(lo->value, 0, percent);
+  if (lo && hi) {
+    return describe_value(lo->value, -1, percent) + "…" + describe_value(hi->value, +1, percent);
+  }
+  if (lo) return (lo->open ? "more than " : "at least ") + describe_value(lo->value, -1, percent);
+  if (hi) return (hi->open ? "less than " : "at most ") + describe_value(hi->value, +1, percent);
+  return "any value";
+}
+
+std::string to_string(const Interval& i) {
+  const auto end = [](const std::optional<Bound>& b, bool lower) {
+    if (!b) return std::string(lower ? "(-inf" : "inf)");
+    const std::string v = b->value.str();
+    return lower ? (b->open ? "(" : "[") + v : v + (b->open ? ")" : "]");
+  };
+  return end(i.lo(), true) + ", " + end(i.hi(), false);
+}
+
+}  // namespace cc

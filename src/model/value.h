@@ -1,0 +1,68 @@
+#pragma once
+// The value grammar (FORMAT §2): what a written number means, as the interval of true
+// values a careful writer could have written that way.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "model/interval.h"
+
+namespace cc {
+
+// What the value is a value of; it decides rounding and what multipliers mean.
+enum class ValueRole {
+  figure,    // a quantity: a count when `count` is set, else real-valued
+  share,     // part / of, as a fraction ("48%" is 0.48)
+  change,    // the rise (or fall) as a fraction: 89% is 0.89; "doubled" is a rise of 1.0
+  ratio,     // of / to: "double" is 2
+  rate,      // of per unit of time: real-valued
+  interval,  // time per one of `of`, in `unit`: real-valued
+  total,     // a sum of quantities: a count when `count` is set
+};
+
+struct ValueContext {
+  ValueRole role = ValueRole::figure;
+  bool count = false;         // a figure or total of an additive (count) measure
+  bool fall = false;          // a change with direction: fall ("halved" is a fall of 0.5)
+  Rational vague{1, 10};      // tolerances.vague
+  bool exact = false;         // `exact: true`: no rounding at all
+  std::optional<Rational> precision;  // `precision: 100`: the rounding unit
+};
+
+// One reading of the written value: "almost half (47%)" has two, "89%" has one.
+struct Reading {
+  std::string text;   // the part of the written value read: "almost half", "47%"
+  Interval interval;  // in the role's terms (a share as a fraction, a change as a rise)
+};
+
+struct Value {
+  std::string written;            // as in the file, trimmed
+  Interval interval;              // intersection of the readings (may be empty: see hedge)
+  std::vector<Reading> readings;  // one or two
+  bool hedge_conflict = false;    // two readings that do not overlap ("almost half (52%)")
+  bool percent = false;           // written as a percentage: reports show it as one
+  // The numbers written, normalised as numbers_in_text() writes them, so the quote check
+  // can find them in the quote: "7,062" → "7062", "nine" → "9", "89%" → "89",
+  // "1 in 4" → "1", "4"; a fraction or multiplier word is kept as the word ("half").
+  std::vector<std::string> numbers;
+};
+
+struct ValueError {
+  std::size_t offset = 0;  // bytes into the written text where the unreadable part starts
+  std::size_t length = 0;
+  std::string message;  // lower-case, names the part not understood in quotes
+};
+
+using ValueResult = std::variant<Value, ValueError>;
+
+[[nodiscard]] ValueResult parse_value(std::string_view written, const ValueContext& context);
+
+// The numbers in a text (a quote), normalised like Value::numbers: digit groups with
+// separators ("7,062" → "7062", "2.5" → "2.5"), number words ("nine" → "9",
+// "forty-two" → "42"), and fraction and multiplier words as themselves ("half", "double").
+[[nodiscard]] std::vector<std::string> numbers_in_text(std::string_view text);
+
+}  // namespace cc

@@ -1,0 +1,149 @@
+#include "model/vocabulary.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fmt/format.h>
+
+namespace cc {
+
+std::string fold_name(std::string_view name) {
+  std::string out;
+  bool pending_space = false;
+  for (const char c : name) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+void Vocabulary::index() {
+  measure_index_.clear();
+  place_index_.clear();
+  dimension_index_.clear();
+  for (MeasureId i = 0; i < measures.size(); ++i) {
+    measure_index_.emplace(fold_name(measures[i].id), i);
+    for (const auto& alias : measures[i].aliases) measure_index_.emplace(fold_name(alias), i);
+  }
+  for (PlaceId i = 0; i < places.size(); ++i) place_index_.emplace(fold_name(places[i].name), i);
+  for (DimensionId i = 0; i < dimensions.size(); ++i) {
+    dimension_index_.emplace(fold_name(dimensions[i].name), i);
+  }
+}
+
+namespace {
+
+template <typename Map>
+std::optional<typename Map::mapped_type> find_in(const Map& map, std::string_view name) {
+  const auto it = map.find(fold_name(name));
+  if (it == map.end()) return std::nullopt;
+  return it->second;
+}
+
+std::vector<std::string> nearest(std::string_view name, const std::vector<std::string>& known) {
+  const std::string folded = fold_name(name);
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  for (const auto& candidate : known) {
+    const std::size_t distance = edit_distance(folded, fold_name(candidate));
+    const std::size_t limit = std::max<std::size_t>(2, std::max(folded.size(), candidate.size()) / 3);
+    const bool prefix = folded.size() >= 3 && fold_name(candidate).find(folded) != std::string::npos;
+    if (distance <= limit || prefix) scored.emplace_back(prefix ? 0 : distance, candidate);
+  }
+  std::sort(scored.begin(), scored.end());
+  std::vector<std::string> out;
+  for (const auto& [distance, candidate] : scored) {
+    if (std::find(out.begin(), out.end(), candidate) == out.end()) out.push_back(candidate);
+    if (out.size() == 3) break;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<MeasureId> Vocabulary::find_measure(std::string_view name) const {
+  return find_in(measure_index_, name);
+}
+std::optional<PlaceId> Vocabulary::find_place(std::string_view name) const {
+  return find_in(place_index_, name);
+}
+std::optional<DimensionId> Vocabulary::find_dimension(std::string_view name) const {
+  return find_in(dimension_index_, name);
+}
+
+std::vector<std::string> Vocabulary::suggest_measures(std::string_view name) const {
+  std::vector<std::string> known;
+  for (const auto& m : measures) {
+    known.push_back(m.id);
+    known.insert(known.end(), m.aliases.begin(), m.aliases.end());
+  }
+  return nearest(name, known);
+}
+
+std::vector<std::string> Vocabulary::suggest_places(std::string_view name) const {
+  std::vector<std::string> known;
+  for (const auto& p : places) known.push_back(p.name);
+  return nearest(name, known);
+}
+
+std::vector<std::string> Vocabulary::suggest_dimensions(std::string_view name) const {
+  std::vector<std::string> known;
+  for (const auto& d : dimensions) known.push_back(d.name);
+  return nearest(name, known);
+}
+
+bool Vocabulary::place_within(PlaceId inner, PlaceId outer) const {
+  std::optional<PlaceId> at = inner;
+  while (at) {
+    if (*at == outer) return true;
+    at = places[*at].parent;
+  }
+  return false;
+}
+
+bool Vocabulary::measure_within(MeasureId inner, MeasureId outer) const {
+  std::optional<MeasureId> at = inner;
+  for (std::size_t steps = 0; at && steps <= measures.size(); ++steps) {
+    if (*at == outer) return true;
+    at = measures[*at].within;
+  }
+  return false;
+}
+
+MeasureId Vocabulary::measure_root(MeasureId measure) const {
+  MeasureId at = measure;
+  for (std::size_t steps = 0; measures[at].within && steps < measures.size(); ++steps) {
+    at = *measures[at].within;
+  }
+  return at;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string did_you_mean(const std::vector<std::string>& suggestions) {
+  if (suggestions.empty()) return {};
+  std::string out = " (did you mean ";
+  for (std::size_t i = 0; i < suggestions.size(); ++i) {
+    if (i > 0) out += i + 1 == suggestions.size() ? " or " : ", ";
+    out += fmt::format("'{}'", suggestions[i]);
+  }
+  return out + "?)";
+}
+
+}  // namespace cc
