@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "report/formats.h"
 
 namespace cc::cli {
 namespace {
@@ -33,6 +34,15 @@ std::vector<std::string> split_formats(const std::string& list) {
   return formats;
 }
 
+// Every report format that is on by default, e.g. "md,html,json,sarif,dot".
+std::string default_formats() {
+  std::string list;
+  for (const ReportFormat& format : report_formats()) {
+    if (format.on_by_default) list += (list.empty() ? "" : ",") + std::string(format.name);
+  }
+  return list;
+}
+
 }  // namespace
 
 int run(int argc, const char* const* argv, const Streams& streams) {
@@ -46,13 +56,13 @@ int run(int argc, const char* const* argv, const Streams& streams) {
   lint_cmd->add_option("FACTS_DIR", lint.facts_dir, "the fact base folder")->capture_default_str();
 
   CheckOptions check;
-  std::string formats = "md,html,json,sarif,dot";
+  std::string formats = default_formats();
   std::string fail_on = "error";
   std::string color = "auto";
   CLI::App* check_cmd = app.add_subcommand("check", "check the fact base and write the reports");
   check_cmd->add_option("FACTS_DIR", check.facts_dir, "the fact base folder")->capture_default_str();
   check_cmd->add_option("--out", check.out_dir, "where reports are written")->capture_default_str();
-  check_cmd->add_option("--format", formats, "reports to write: md,html,json,sarif,dot,svg")
+  check_cmd->add_option("--format", formats, "reports to write, comma-separated")
       ->capture_default_str();
   check_cmd->add_option("--fail-on", fail_on, "exit 1 on findings of this severity or worse")
       ->check(CLI::IsMember({"error", "warning", "never"}))

@@ -5,10 +5,6 @@
 
 namespace cc::cli {
 
-int run_check(const CheckOptions&, const Streams& streams) {
-  streams.err << "crosscheck: error: 'check' is not built yet\n";
-  return 2;
-}
 int run_explain(const ExplainOptions&, const Streams& streams) {
   streams.err << "crosscheck: error: 'explain' is not built yet\n";
   return 2;

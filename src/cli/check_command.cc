@@ -1,0 +1,60 @@
+// crosscheck check: load, check, print one line per finding, write the reports.
+#include <fmt/format.h>
+
+#include <ostream>
+
+#include "cli/commands.h"
+#include "cli/load_or_report.h"
+#include "engine/check.h"
+#include "report/formats.h"
+
+namespace cc::cli {
+namespace {
+
+bool fails(const Finding& finding, FailOn fail_on) {
+  if (finding.accepted || fail_on == FailOn::never) return false;
+  if (finding.severity == Severity::error) return true;
+  return fail_on == FailOn::warning && finding.severity == Severity::warning;
+}
+
+}  // namespace
+
+int run_check(const CheckOptions& options, const Streams& streams) {
+  std::vector<const ReportFormat*> formats;
+  for (const std::string& name : options.formats) {
+    const ReportFormat* format = find_report_format(name);
+    if (!format) {
+      std::string known;
+      for (const ReportFormat& f : report_formats()) known += (known.empty() ? "" : ", ") + std::string(f.name);
+      streams.err << fmt::format("crosscheck: error: unknown report format '{}' (known: {})\n", name, known);
+      return 2;
+    }
+    formats.push_back(format);
+  }
+  const std::optional<FactBase> base = load_or_report(options.facts_dir, streams);
+  if (!base) return 2;
+  if (streams.err_is_tty && !options.quiet && base->facts.size() > 10000) {
+    streams.err << fmt::format("checking {} facts…\n", base->facts.size());
+  }
+  const CheckResult result = run_checks(*base);
+  const ReportInput input{*base, result};
+  const bool color = options.color == Color::always || (options.color == Color::automatic && streams.out_is_tty);
+  for (const Finding& finding : result.findings) streams.out << render_terminal_line(input, finding, color) << "\n";
+  if (options.annotations == "github") {
+    // Filled in with the reports: see report/annotations.
+  }
+  for (const std::string& notice : result.notices) streams.err << "crosscheck: note: " << notice << "\n";
+  for (const ReportFormat* format : formats) {
+    const std::string error = write_atomically(std::filesystem::path(options.out_dir) / format->file, format->render(input));
+    if (!error.empty()) {
+      streams.err << fmt::format("crosscheck: error: {}\n", error);
+      return 2;
+    }
+  }
+  if (!options.quiet) streams.out << render_summary_line(input) << "\n";
+  const bool failed = std::any_of(result.findings.begin(), result.findings.end(),
+                                  [&](const Finding& f) { return fails(f, options.fail_on); });
+  return failed ? 1 : 0;
+}
+
+}  // namespace cc::cli

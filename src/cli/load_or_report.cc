@@ -1,0 +1,17 @@
+#include "cli/load_or_report.h"
+
+#include <ostream>
+
+#include "load/loader.h"
+
+namespace cc::cli {
+
+std::optional<FactBase> load_or_report(const std::string& facts_dir, const Streams& streams) {
+  Diagnostics diagnostics;
+  FactBase base = load_fact_base(facts_dir, diagnostics);
+  for (const Diagnostic& d : diagnostics.sorted()) streams.err << format_diagnostic(d) << "\n";
+  if (diagnostics.has_errors()) return std::nullopt;
+  return base;
+}
+
+}  // namespace cc::cli

@@ -1,0 +1,45 @@
+#pragma once
+// The whole check after loading: build the graph, solve it, explain each contradiction,
+// run the single-fact checks, apply accepts, and sort. Reporters take the result as is.
+
+#include <string>
+#include <vector>
+
+#include "explain/finding.h"
+#include "graph/builder.h"
+#include "solve/conflicts.h"
+
+namespace cc {
+
+struct EngineOptions {
+  BuildOptions build;
+  SolveOptions solve;
+};
+
+struct CheckResult {
+  FactGraph graph;
+  std::vector<Finding> findings;     // sorted: errors first, then by location
+  std::vector<FactIndex> set_aside;  // facts set aside to reach a consistent rest
+  std::vector<std::string> notices;  // e.g. work bounds reached
+};
+
+[[nodiscard]] CheckResult run_checks(const FactBase& base, const EngineOptions& options = {});
+
+// Marks findings matched by an `accept` and adds a stale-accept finding for each accept
+// that matches none.
+void apply_accepts(const FactBase& base, std::vector<Finding>& findings);
+
+// Fills id, severity (from the gap and tolerances.warn) and location where not set.
+void finish_finding(const FactBase& base, Finding& finding);
+
+void sort_findings(const FactBase& base, std::vector<Finding>& findings);
+
+struct Counts {
+  std::size_t error = 0;
+  std::size_t warning = 0;
+  std::size_t info = 0;
+  std::size_t accepted = 0;
+};
+[[nodiscard]] Counts count_findings(const std::vector<Finding>& findings);
+
+}  // namespace cc

@@ -1,0 +1,270 @@
+// From a minimal conflict to a finding: re-derive the contradiction from the minimal set
+// alone (so every step is needed), name its rule, and measure its gap.
+#include "explain/explain.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "rules/rule.h"
+#include "rules/time_units.h"
+
+namespace cc {
+namespace {
+
+struct Derivation {
+  Contradiction contradiction;
+  std::vector<EventId> events;
+};
+
+bool is_containment_step(const Constraint& c, const Event& e) {
+  switch (c.kind) {
+    case ConstraintKind::sum_leq:
+    case ConstraintKind::shares_leq_one:
+      return true;
+    case ConstraintKind::sum_eq:
+      // A tiling used as "the whole holds its parts" (the whole raised, or a part capped).
+      return c.origin == Origin::periods && ((e.var == c.vars[0] && e.lower) || (e.var != c.vars[0] && e.upper));
+    default:
+      return false;
+  }
+}
+
+class ConflictExplainer {
+ public:
+  ConflictExplainer(const FactBase& base, const FactGraph& graph, Propagator& propagator,
+                    const MinimalConflict& conflict)
+      : base_(base), graph_(graph), propagator_(propagator), conflict_(conflict),
+        members_(conflict.facts.begin(), conflict.facts.end()) {}
+
+  Finding explain() {
+    Finding finding;
+    const auto& component = graph_.components()[conflict_.component];
+    const auto outcome = propagator_.run(component, [&](FactIndex f) { return members_.count(f) > 0; }, true);
+    finding.facts = ordered_facts();
+    if (!outcome.contradiction) {  // cannot happen for a minimal set; keep the facts anyway
+      finding.rule = FindingRule::implied;
+      finding.message = "these facts could not all be true when first checked";
+      return finding;
+    }
+    const Contradiction& x = *outcome.contradiction;
+    const EventId roots[] = {x.lower, x.upper};
+    derivation_ = propagator_.derivation(roots);
+    events_ = propagator_.events();  // later runs reuse the propagator
+    finding.quantity = describe_quantity(base_, graph_, x.var);
+    finding.steps = derivation_steps(base_, graph_, propagator_, roots);
+    const auto [low_side, high_side] = sides(x);
+    finding.steps.push_back(final_step(x, low_side, high_side));
+    finding.rule = classify();
+    finding.message = message(finding.rule, x, low_side, high_side);
+    finding.gap = gap(low_side, high_side);
+    return finding;
+  }
+
+ private:
+  // The blamed fact first, then its own source's facts, then the rest in file order.
+  std::vector<FactIndex> ordered_facts() const {
+    std::vector<FactIndex> facts = conflict_.facts;
+    const SourceIndex source = base_.facts[conflict_.blame].source;
+    std::stable_sort(facts.begin(), facts.end(), [&](FactIndex a, FactIndex b) {
+      const auto rank = [&](FactIndex f) { return f == conflict_.blame ? 0 : base_.facts[f].source == source ? 1 : 2; };
+      return rank(a) < rank(b);
+    });
+    return facts;
+  }
+
+  // What the lower end's derivation and the upper end's derivation each say.
+  std::pair<Interval, Interval> sides(const Contradiction& x) const {
+    const auto side = [&](EventId e) {
+      if (e == kNoEvent) return Propagator::initial_domain(graph_.vars[x.var]);
+      const Event& event = propagator_.events()[e];
+      Interval computed = event.computed;
+      if (graph_.vars[x.var].integer && !computed.integers().is_empty()) computed = computed.integers();
+      return computed;
+    };
+    return {side(x.lower), side(x.upper)};
+  }
+
+  std::string final_step(const Contradiction& x, const Interval& low, const Interval& high) const {
+    const std::string name = describe_quantity(base_, graph_, x.var);
+    if (x.lower == x.upper) {
+      return fmt::format("{} would have to be {}, and no whole number is", name,
+                         describe(propagator_.events()[x.lower].computed));
+    }
+    return fmt::format("{} cannot be both {} and {}", name, describe_value(base_, graph_, x.var, low),
+                       describe_value(base_, graph_, x.var, high));
+  }
+
+  bool uses(const std::function<bool(const Constraint&, const Event&)>& test) const {
+    return std::any_of(derivation_.begin(), derivation_.end(), [&](EventId e) {
+      const Event& event = events_[e];
+      return test(graph_.constraints[event.cause], event);
+    });
+  }
+
+  FindingRule classify() const {
+    if (uses([](const Constraint& c, const Event&) { return c.origin == Origin::records; })) return FindingRule::record;
+    if (uses(is_containment_step)) return FindingRule::containment;
+    std::unordered_set<VarId> stated;
+    for (const FactIndex f : conflict_.facts) {
+      if (const auto v = graph_.var_of_fact(f)) stated.insert(*v);
+    }
+    if (stated.size() == 1) return FindingRule::conflict;
+    if (recomputes()) return FindingRule::recompute;
+    return FindingRule::implied;
+  }
+
+  // One relation claim and figures stating each of its operands directly.
+  bool recomputes() const {
+    std::vector<FactIndex> claims;
+    for (const FactIndex f : conflict_.facts) {
+      if (base_.facts[f].kind != FactKind::figure) claims.push_back(f);
+    }
+    if (claims.size() != 1) return false;
+    const auto claim_var = graph_.var_of_fact(claims[0]);
+    if (!claim_var) return false;
+    const auto& operands = graph_.vars[*claim_var].operands;
+    return std::all_of(conflict_.facts.begin(), conflict_.facts.end(), [&](FactIndex f) {
+      if (f == claims[0]) return true;
+      const auto v = graph_.var_of_fact(f);
+      return v && std::find(operands.begin(), operands.end(), *v) != operands.end();
+    });
+  }
+
+  std::string claim_name(const Fact& fact) const {
+    switch (fact.kind) {
+      case FactKind::change:
+        return fact.direction == Direction::rise ? "a rise" : "a fall";
+      case FactKind::share:
+        return "a share";
+      case FactKind::ratio:
+        return "a ratio";
+      case FactKind::rate:
+        return "a rate";
+      case FactKind::interval:
+        return "an interval";
+      case FactKind::total:
+        return "a total";
+      case FactKind::figure:
+        return "a figure";
+    }
+    return "a claim";
+  }
+
+  // What the rest of the minimal set implies for a fact's own quantity, in its terms.
+  std::optional<Interval> implied_without(FactIndex f) {
+    const auto var = graph_.var_of_fact(f);
+    if (!var) return std::nullopt;
+    const auto& component = graph_.components()[conflict_.component];
+    const auto outcome = propagator_.run(
+        component, [&](FactIndex g) { return g != f && members_.count(g) > 0; }, false);
+    if (outcome.contradiction) return std::nullopt;
+    return propagator_.domain(*var);
+  }
+
+  std::string in_fact_terms(const Fact& fact, const Interval& var_interval) const {
+    const bool percent = fact.value.percent || fact.kind == FactKind::change || fact.kind == FactKind::share;
+    if (fact.kind == FactKind::change) {
+      const Interval one = Interval::point(1);
+      return describe(fact.direction == Direction::rise ? var_interval - one : one - var_interval, true);
+    }
+    return describe(var_interval, percent);
+  }
+
+  std::string message(FindingRule rule, const Contradiction& x, const Interval& low, const Interval& high) {
+    const std::string name = describe_quantity(base_, graph_, x.var);
+    switch (rule) {
+      case FindingRule::conflict:
+        return fmt::format("{} is stated as {} and as {}", name, describe_value(base_, graph_, x.var, low),
+                           describe_value(base_, graph_, x.var, high));
+      case FindingRule::recompute:
+        return recompute_message();
+      case FindingRule::containment:
+        return containment_message();
+      case FindingRule::record:
+        return record_message();
+      default:
+        return fmt::format("the facts imply different values for {}: {} and {}", name,
+                           describe_value(base_, graph_, x.var, low), describe_value(base_, graph_, x.var, high));
+    }
+  }
+
+  std::string recompute_message() {
+    const FactIndex claim = *std::find_if(conflict_.facts.begin(), conflict_.facts.end(),
+                                          [&](FactIndex f) { return base_.facts[f].kind != FactKind::figure; });
+    const Fact& fact = base_.facts[claim];
+    const auto implied = implied_without(claim);
+    if (!implied) return fmt::format("'{}' does not match the figures it is computed from", base_.ref(claim));
+    return fmt::format("'{}' states {} of {}, but the stated figures give {}", base_.ref(claim), claim_name(fact),
+                       fact.value.written, in_fact_terms(fact, *implied));
+  }
+
+  // The last containment step of the derivation names the part and the whole.
+  std::string containment_message() const {
+    for (auto it = derivation_.rbegin(); it != derivation_.rend(); ++it) {
+      const Event& e = events_[*it];
+      const Constraint& c = graph_.constraints[e.cause];
+      if (!is_containment_step(c, e)) continue;
+      if (c.kind == ConstraintKind::shares_leq_one) {
+        return fmt::format("disjoint shares of {} add up to more than 100%",
+                           describe_quantity(base_, graph_, graph_.vars[c.vars[0]].operands[1]));
+      }
+      const std::string whole = describe_quantity(base_, graph_, c.vars[0]);
+      const std::string why = rule_for(c.origin).reason(base_, graph_, c);
+      if (c.vars.size() == 2) {
+        return fmt::format("{} exceeds {}, which holds it ({})", describe_quantity(base_, graph_, c.vars[1]), whole, why);
+      }
+      return fmt::format("the parts of {} add up to more than it ({})", whole, why);
+    }
+    return "a part exceeds its whole";
+  }
+
+  std::string record_message() const {
+    for (auto it = derivation_.rbegin(); it != derivation_.rend(); ++it) {
+      const Constraint& c = graph_.constraints[events_[*it].cause];
+      if (c.origin != Origin::records || !c.fact) continue;
+      const Fact& fact = base_.facts[*c.fact];
+      const bool high = fact.record.kind == RecordKind::high;
+      if (c.kind == ConstraintKind::less) {
+        const VarId earlier = high ? c.vars[0] : c.vars[1];
+        return fmt::format("'{}' claims a record {}, which {} rules out", base_.ref(*c.fact), high ? "high" : "low",
+                           describe_quantity(base_, graph_, earlier));
+      }
+      const auto& limit = high ? fact.record.first_time_above : fact.record.first_time_below;
+      return fmt::format("'{}' claims the first time {} {}, which an earlier figure rules out", base_.ref(*c.fact),
+                         high ? "above" : "below", limit ? format_number(*limit) : std::string("?"));
+    }
+    return "a record claim is contradicted by an earlier figure";
+  }
+
+  // The gap between the blamed fact's own interval and what the rest implies for it;
+  // where those overlap (a record, a whole number), the gap where the two sides meet.
+  std::optional<Rational> gap(const Interval& low, const Interval& high) {
+    const auto statement = graph_.statement_of_fact(conflict_.blame);
+    const auto implied = implied_without(conflict_.blame);
+    if (statement && implied) {
+      const auto g = relative_gap(graph_.constraints[*statement].value, *implied);
+      if (g && *g > 0) return g;
+      if (!g) return g;
+    }
+    return relative_gap(low, high);
+  }
+
+  const FactBase& base_;
+  const FactGraph& graph_;
+  Propagator& propagator_;
+  const MinimalConflict& conflict_;
+  std::unordered_set<FactIndex> members_;
+  std::vector<EventId> derivation_;
+  std::vector<Event> events_;
+};
+
+}  // namespace
+
+Finding explain_conflict(const FactBase& base, const FactGraph& graph, Propagator& propagator,
+                         const MinimalConflict& conflict) {
+  return ConflictExplainer(base, graph, propagator, conflict).explain();
+}
+
+}  // namespace cc

@@ -1,0 +1,218 @@
+// The steps of a derivation, in words an editor can follow: each narrowing of the
+// propagation log becomes one line of arithmetic with the rounding ranges written out.
+#include <fmt/format.h>
+
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "explain/explain.h"
+#include "rules/rule.h"
+#include "rules/wording.h"
+
+namespace cc {
+namespace {
+
+std::optional<FactKind> defining_kind(const FactBase& base, const Variable& v) {
+  if (!v.defined_by) return std::nullopt;
+  return base.facts[*v.defined_by].kind;
+}
+
+}  // namespace
+
+std::string describe_quantity(const FactBase& base, const FactGraph& graph, VarId var) {
+  const Variable& v = graph.vars[var];
+  const auto name = [&](VarId other) { return describe_quantity(base, graph, other); };
+  switch (v.kind) {
+    case VarKind::key:
+      return base.describe_key(v.key);
+    case VarKind::constant:
+      return format_number(v.constant, 4);
+    case VarKind::anonymous:
+      return "an unnamed part";
+    case VarKind::sum: {
+      std::vector<std::string> terms;
+      for (const VarId t : v.operands) terms.push_back(name(t));
+      return "the total of " + join_words(terms);
+    }
+    case VarKind::quotient:
+      break;
+  }
+  const auto kind = defining_kind(base, v);
+  const VarId num = v.operands[0];
+  const VarId den = v.operands[1];
+  if (kind == FactKind::change) return fmt::format("the change from {} to {}", name(den), name(num));
+  if (kind == FactKind::share) return fmt::format("the share of {} in {}", name(num), name(den));
+  if (kind == FactKind::ratio) return fmt::format("the ratio of {} to {}", name(num), name(den));
+  if (kind == FactKind::rate) {
+    return fmt::format("{} per {}", name(num), time_unit_name(base.facts[*v.defined_by].unit));
+  }
+  if (kind == FactKind::interval) {
+    return fmt::format("the {}s per one of {}", time_unit_name(base.facts[*v.defined_by].unit), name(den));
+  }
+  return fmt::format("{} ÷ {}", name(num), name(den));
+}
+
+std::string describe_value(const FactBase& base, const FactGraph& graph, VarId var, const Interval& interval) {
+  const Variable& v = graph.vars[var];
+  if (v.integer && !interval.integers().is_empty()) return describe(interval.integers());
+  const auto kind = defining_kind(base, v);
+  if (kind == FactKind::change) {
+    const bool fall = base.facts[*v.defined_by].direction == Direction::fall;
+    const Interval one = Interval::point(1);
+    return fall ? fmt::format("(1 − {})", describe(one - interval, true))
+                : fmt::format("(1 + {})", describe(interval - one, true));
+  }
+  if (kind == FactKind::share) return describe(interval, true);
+  return describe(interval);
+}
+
+std::optional<Rational> relative_gap(const Interval& a, const Interval& b) {
+  if (a.overlaps(b)) return Rational(0);
+  const bool a_below = a.hi() && b.lo() && a.hi()->value <= b.lo()->value;
+  const Interval& lower = a_below ? a : b;
+  const Interval& upper = a_below ? b : a;
+  if (!lower.hi() || !upper.lo()) return std::nullopt;
+  const Rational near = abs(lower.hi()->value);
+  if (near == 0) return std::nullopt;
+  return (upper.lo()->value - lower.hi()->value) / near;
+}
+
+namespace {
+
+class StepWriter {
+ public:
+  StepWriter(const FactBase& base, const FactGraph& graph, const Propagator& propagator)
+      : base_(base), graph_(graph), propagator_(propagator) {}
+
+  std::vector<std::string> write(std::span<const EventId> roots) {
+    const std::vector<EventId> derivation = propagator_.derivation(roots);
+    const std::unordered_set<EventId> wanted(derivation.begin(), derivation.end());
+    // The last event of each (constraint, variable) in the derivation speaks for all.
+    std::map<std::pair<ConstraintId, VarId>, EventId> last;
+    for (const EventId e : derivation) last[{propagator_.events()[e].cause, propagator_.events()[e].var}] = e;
+    std::vector<std::string> steps;
+    const auto& events = propagator_.events();
+    const EventId end = derivation.empty() ? 0 : derivation.back() + 1;
+    for (EventId e = 0; e < end; ++e) {
+      const Event& event = events[e];
+      if (wanted.count(e) && last[{event.cause, event.var}] == e) {
+        std::string line = write_event(event);
+        if (!line.empty() && (steps.empty() || steps.back() != line)) steps.push_back(std::move(line));
+      }
+      apply(event);
+    }
+    return steps;
+  }
+
+ private:
+  [[nodiscard]] Interval domain(VarId v) const {
+    const auto it = at_.find(v);
+    return it == at_.end() ? Propagator::initial_domain(graph_.vars[v]) : it->second;
+  }
+
+  void apply(const Event& event) {
+    Interval next = event.before.intersect(event.computed);
+    if (graph_.vars[event.var].integer) next = next.integers();
+    at_[event.var] = next;
+  }
+
+  [[nodiscard]] std::string value(VarId v) const { return value_of(v, domain(v)); }
+  [[nodiscard]] std::string value_of(VarId v, const Interval& i) const {
+    const Variable& var = graph_.vars[v];
+    if (var.kind == VarKind::constant) return constant_text(v);
+    return describe_value(base_, graph_, v, i);
+  }
+  [[nodiscard]] std::string label(VarId v) const { return describe_quantity(base_, graph_, v); }
+
+  // A period length reads with its unit: "365 days".
+  [[nodiscard]] std::string constant_text(VarId v) const {
+    for (const ConstraintId c : graph_.constraints_of(v)) {
+      const Variable& q = graph_.vars[graph_.constraints[c].vars[0]];
+      if (q.kind == VarKind::quotient && q.defined_by) {
+        const Fact& fact = base_.facts[*q.defined_by];
+        if (fact.kind == FactKind::rate || fact.kind == FactKind::interval) {
+          return fmt::format("{} {}s", format_number(graph_.vars[v].constant, 4), time_unit_name(fact.unit));
+        }
+      }
+    }
+    return format_number(graph_.vars[v].constant, 4);
+  }
+
+  [[nodiscard]] std::string reason(const Constraint& c) const {
+    const std::string why = rule_for(c.origin).reason(base_, graph_, c);
+    return why.empty() ? std::string() : " (" + why + ")";
+  }
+
+  [[nodiscard]] std::string result(const Event& event) const { return value_of(event.var, event.computed); }
+
+  [[nodiscard]] std::string sum_text(const Constraint& c, VarId except) const {
+    std::vector<std::string> terms;
+    for (std::size_t i = 1; i < c.vars.size(); ++i) {
+      if (c.vars[i] != except) terms.push_back(value(c.vars[i]));
+    }
+    if (terms.size() > 6) return fmt::format("the {} parts", terms.size());
+    std::string out;
+    for (const auto& t : terms) out += (out.empty() ? "" : " + ") + t;
+    return terms.size() > 1 && except != c.vars[0] ? "(" + out + ")" : out;
+  }
+
+  [[nodiscard]] std::string write_event(const Event& event) const {
+    const Constraint& c = graph_.constraints[event.cause];
+    const VarId v = event.var;
+    switch (c.kind) {
+      case ConstraintKind::statement:
+        if (c.origin != Origin::records) return {};  // a fact's own value shows in its row
+        return fmt::format("{}, so {} is {}", rule_for(c.origin).reason(base_, graph_, c), label(v), result(event));
+      case ConstraintKind::quotient: {
+        const VarId q = c.vars[0];
+        const VarId a = c.vars[1];
+        const VarId b = c.vars[2];
+        if (v == q) return fmt::format("{} = {} ÷ {} = {}", label(q), value(a), value(b), result(event));
+        if (v == a) return fmt::format("{} = {} × {} = {}", label(a), value(q), value(b), result(event));
+        return fmt::format("{} = {} ÷ {} = {}", label(b), value(a), value(q), result(event));
+      }
+      case ConstraintKind::sum_eq:
+        if (v == c.vars[0]) return fmt::format("{} = {} = {}{}", label(v), sum_text(c, v), result(event), reason(c));
+        return fmt::format("{} = {} − {} = {}{}", label(v), value(c.vars[0]), sum_text(c, v), result(event), reason(c));
+      case ConstraintKind::sum_leq:
+        if (v == c.vars[0]) {
+          return fmt::format("{} ≥ {}, so it is {}{}", label(v), sum_text(c, v), result(event), reason(c));
+        }
+        if (c.vars.size() == 2) {
+          return fmt::format("{} ≤ {}, so it is {}{}", label(v), value(c.vars[0]), result(event), reason(c));
+        }
+        return fmt::format("{} ≤ {} − {}, so it is {}{}", label(v), value(c.vars[0]), sum_text(c, v), result(event),
+                           reason(c));
+      case ConstraintKind::less:
+        if (v == c.vars[0]) {
+          return fmt::format("{} < {}, so it is {}{}", label(v), value(c.vars[1]), result(event), reason(c));
+        }
+        return fmt::format("{} > {}, so it is {}{}", label(v), value(c.vars[0]), result(event), reason(c));
+      case ConstraintKind::shares_leq_one: {
+        std::vector<std::string> others;
+        for (const VarId o : c.vars) {
+          if (o != v) others.push_back(value(o));
+        }
+        std::string sum;
+        for (const auto& o : others) sum += " − " + o;
+        return fmt::format("{} ≤ 100%{}, so it is {}{}", label(v), sum, result(event), reason(c));
+      }
+    }
+    return {};
+  }
+
+  const FactBase& base_;
+  const FactGraph& graph_;
+  const Propagator& propagator_;
+  std::unordered_map<VarId, Interval> at_;
+};
+
+}  // namespace
+
+std::vector<std::string> derivation_steps(const FactBase& base, const FactGraph& graph, const Propagator& propagator,
+                                          std::span<const EventId> roots) {
+  return StepWriter(base, graph, propagator).write(roots);
+}
+
+}  // namespace cc

@@ -1,0 +1,106 @@
+#include "graph/builder.h"
+
+#include <algorithm>
+
+#include "rules/rule.h"
+
+namespace cc {
+
+GraphBuilder::GraphBuilder(const FactBase& base, FactGraph& graph) : base_(base), graph_(graph) {
+  // One variable per interned key, with the same number: every quantity a fact states or
+  // a pattern names.
+  const std::size_t key_count = base.keys.key_count();
+  graph_.vars.reserve(key_count);
+  for (KeyId k = 0; k < key_count; ++k) {
+    Variable v;
+    v.kind = VarKind::key;
+    v.key = k;
+    v.integer = base.is_count(k);
+    graph_.vars.push_back(std::move(v));
+    graph_.key_vars.emplace(k, k);
+    const Key& key = base.keys.key(k);
+    if (!base.vocabulary.measures[key.measure].additive) continue;
+    by_place_[{key.measure, key.period, key.subset}].keys.push_back(k);
+    by_period_[{key.measure, key.place, key.subset}].keys.push_back(k);
+  }
+}
+
+VarId GraphBuilder::quotient_var(VarId numerator, VarId denominator, std::optional<FactIndex> defined_by) {
+  const auto [it, inserted] = quotients_.emplace(std::pair{numerator, denominator}, 0);
+  if (!inserted) return it->second;
+  const auto id = static_cast<VarId>(graph_.vars.size());
+  Variable v;
+  v.kind = VarKind::quotient;
+  v.operands = {numerator, denominator};
+  v.defined_by = defined_by;
+  graph_.vars.push_back(std::move(v));
+  it->second = id;
+  Constraint definition;
+  definition.kind = ConstraintKind::quotient;
+  definition.origin = Origin::claim;
+  definition.vars = {id, numerator, denominator};
+  add(std::move(definition));
+  return id;
+}
+
+VarId GraphBuilder::sum_var(std::vector<VarId> terms, std::optional<FactIndex> defined_by) {
+  std::vector<VarId> signature = terms;
+  std::sort(signature.begin(), signature.end());
+  const auto [it, inserted] = sums_.emplace(signature, 0);
+  if (!inserted) return it->second;
+  const auto id = static_cast<VarId>(graph_.vars.size());
+  Variable v;
+  v.kind = VarKind::sum;
+  v.operands = terms;
+  v.defined_by = defined_by;
+  v.integer = std::all_of(terms.begin(), terms.end(), [&](VarId t) { return graph_.vars[t].integer; });
+  graph_.vars.push_back(std::move(v));
+  it->second = id;
+  Constraint definition;
+  definition.kind = ConstraintKind::sum_eq;
+  definition.origin = Origin::claim;
+  definition.vars.push_back(id);
+  definition.vars.insert(definition.vars.end(), terms.begin(), terms.end());
+  add(std::move(definition));
+  return id;
+}
+
+VarId GraphBuilder::constant_var(const Rational& value) {
+  const auto [it, inserted] = constants_.emplace(value, 0);
+  if (!inserted) return it->second;
+  const auto id = static_cast<VarId>(graph_.vars.size());
+  Variable v;
+  v.kind = VarKind::constant;
+  v.constant = value;
+  graph_.vars.push_back(std::move(v));
+  it->second = id;
+  return id;
+}
+
+VarId GraphBuilder::anonymous_var() {
+  const auto id = static_cast<VarId>(graph_.vars.size());
+  Variable v;
+  v.kind = VarKind::anonymous;
+  graph_.vars.push_back(std::move(v));
+  return id;
+}
+
+ConstraintId GraphBuilder::add(Constraint constraint) {
+  const auto id = static_cast<ConstraintId>(graph_.constraints.size());
+  graph_.constraints.push_back(std::move(constraint));
+  return id;
+}
+
+FactGraph build_graph(const FactBase& base, const BuildOptions& options) {
+  FactGraph graph;
+  GraphBuilder builder(base, graph);
+  for (const InferenceRule& rule : inference_rules()) {
+    const bool disabled = std::find(options.disabled_rules.begin(), options.disabled_rules.end(),
+                                    rule.id) != options.disabled_rules.end();
+    if (!disabled) rule.add_constraints(builder);
+  }
+  graph.finish();
+  return graph;
+}
+
+}  // namespace cc

@@ -1,0 +1,23 @@
+#include "report/formats.h"
+
+#include <algorithm>
+#include <array>
+
+namespace cc {
+namespace {
+
+constexpr std::array kFormats = {
+    ReportFormat{"json", "report.json", render_json, true},
+    ReportFormat{"dot", "graph.dot", render_dot, true},
+};
+
+}  // namespace
+
+std::span<const ReportFormat> report_formats() { return kFormats; }
+
+const ReportFormat* find_report_format(std::string_view name) {
+  const auto it = std::find_if(kFormats.begin(), kFormats.end(), [&](const ReportFormat& f) { return f.name == name; });
+  return it == kFormats.end() ? nullptr : &*it;
+}
+
+}  // namespace cc

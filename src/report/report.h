@@ -1,0 +1,41 @@
+#pragma once
+// Reporters render the same sorted findings; they never compute. Each format is a pure
+// function from the check's result to text; write_atomically puts it on disk.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/check.h"
+
+namespace cc {
+
+struct ReportInput {
+  const FactBase& base;
+  const CheckResult& result;
+};
+
+[[nodiscard]] std::string render_json(const ReportInput& input);
+[[nodiscard]] std::string render_dot(const ReportInput& input);
+
+// One terminal line per finding: "file:line:col: severity: message [rule]".
+[[nodiscard]] std::string render_terminal_line(const ReportInput& input, const Finding& finding, bool color);
+// "5 sources, 42 facts: 3 errors, 1 warning, 1 accepted"
+[[nodiscard]] std::string render_summary_line(const ReportInput& input);
+
+// The fact's value interval as report.json writes it: [lo, hi], null for an open side.
+struct FactRow {
+  std::string ref;
+  std::string file;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::string source_title;
+};
+[[nodiscard]] FactRow fact_row(const FactBase& base, FactIndex fact);
+
+// Writes `content` to `path` through a temporary file in the same folder and a rename,
+// so a crash never leaves a half-written report. Returns an error message or "".
+[[nodiscard]] std::string write_atomically(const std::filesystem::path& path, std::string_view content);
+
+}  // namespace cc

@@ -1,0 +1,99 @@
+// quote (CHECKER §1, FORMAT §7): where a source names its article, every quote must occur
+// in it, and every number written in the value must occur in the quote (as numbers:
+// "7,062" matches "7062"). A miss catches a figure copied wrongly from the article.
+#include "rules/quote.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "explain/finding.h"
+#include "rules/rule.h"
+#include "rules/wording.h"
+
+namespace cc {
+namespace {
+
+struct Replacement {
+  std::string_view from;
+  char to;
+};
+
+// UTF-8 spellings folded to one ASCII character.
+constexpr Replacement kFolds[] = {
+    {"\u2018", '\''}, {"\u2019", '\''}, {"\u201A", '\''}, {"\u201B", '\''}, {"\u2032", '\''},
+    {"\u201C", '"'},  {"\u201D", '"'},  {"\u201E", '"'},  {"\u201F", '"'},  {"\u2033", '"'},
+    {"\u2010", '-'},  {"\u2011", '-'},  {"\u2012", '-'},  {"\u2013", '-'},  {"\u2014", '-'},
+    {"\u2015", '-'},  {"\u2212", '-'},  {"\u00A0", ' '},  {"\u2009", ' '},  {"\u202F", ' '},
+};
+
+}  // namespace
+
+std::string fold_quote_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (std::size_t i = 0; i < text.size();) {
+    char c = text[i];
+    std::size_t length = 1;
+    for (const auto& fold : kFolds) {
+      if (text.substr(i, fold.from.size()) == fold.from) {
+        c = fold.to;
+        length = fold.from.size();
+        break;
+      }
+    }
+    i += length;
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+void check_quotes(const FactBase& base, const FactGraph&, std::vector<Finding>& findings) {
+  for (const Source& source : base.sources) {
+    if (source.article.empty()) continue;  // quotes are checked where the article is given
+    const std::string article = fold_quote_text(source.article_text);
+    for (const FactIndex f : source.facts) {
+      const Fact& fact = base.facts[f];
+      if (article.find(fold_quote_text(fact.quote)) == std::string::npos) {
+        Finding finding;
+        finding.rule = FindingRule::quote;
+        finding.facts = {f};
+        finding.location = fact.quote_mark;
+        finding.discriminator = "quote";
+        finding.message = fmt::format("the quote of '{}' is not in {}", base.ref(f), source.article_file);
+        finding.steps = {fmt::format("looked for \"{}\" in {}, ignoring case, white space, quote marks and dashes",
+                                     fact.quote, source.article_file)};
+        findings.push_back(std::move(finding));
+      }
+      const std::vector<std::string> in_quote = numbers_in_text(fact.quote);
+      std::vector<std::string> missing;
+      for (const std::string& number : fact.value.numbers) {
+        if (std::find(in_quote.begin(), in_quote.end(), number) == in_quote.end()) missing.push_back("'" + number + "'");
+      }
+      if (missing.empty()) continue;
+      Finding finding;
+      finding.rule = FindingRule::quote;
+      finding.facts = {f};
+      finding.location = fact.value_mark;
+      finding.discriminator = "value";
+      finding.message = fmt::format("the value '{}' of '{}' is not in its quote: {} {} not found", fact.value.written,
+                                    base.ref(f), join_words(missing), missing.size() == 1 ? "was" : "were");
+      finding.steps = {fmt::format("the quote holds the numbers: {}", in_quote.empty() ? std::string("none") : [&] {
+        std::vector<std::string> quoted;
+        for (const auto& n : in_quote) quoted.push_back("'" + n + "'");
+        return join_words(quoted);
+      }())};
+      findings.push_back(std::move(finding));
+    }
+  }
+}
+
+}  // namespace cc

@@ -1,0 +1,293 @@
+#include "solve/propagate.h"
+
+#include <algorithm>
+
+namespace cc {
+namespace {
+
+// Sums one side (lower or upper ends) of many intervals, so that "all but one" costs O(1).
+struct SideSum {
+  Rational finite = 0;
+  std::size_t unbounded = 0;
+  std::size_t open = 0;
+
+  void add(const std::optional<Bound>& b) {
+    if (!b) {
+      ++unbounded;
+      return;
+    }
+    finite += b->value;
+    if (b->open) ++open;
+  }
+  void remove(const std::optional<Bound>& b) {
+    if (!b) {
+      --unbounded;
+      return;
+    }
+    finite -= b->value;
+    if (b->open) --open;
+  }
+  [[nodiscard]] std::optional<Bound> all() const {
+    if (unbounded > 0) return std::nullopt;
+    return Bound{finite, open > 0};
+  }
+  [[nodiscard]] std::optional<Bound> without(const std::optional<Bound>& own) const {
+    if (unbounded - (own ? 0 : 1) > 0) return std::nullopt;
+    const std::size_t open_rest = open - (own && own->open ? 1 : 0);
+    return Bound{own ? finite - own->value : finite, open_rest > 0};
+  }
+};
+
+Rational round_to_grid(const Rational& value, bool up) {
+  static const Rational grid = Rational(BigInt(1) << 64);
+  const Rational scaled = value * grid;
+  return Rational(up ? ceil_of(scaled) : floor_of(scaled)) / grid;
+}
+
+}  // namespace
+
+Propagator::Propagator(const FactGraph& graph, PropagationLimits limits)
+    : graph_(graph), limits_(limits) {
+  domains_.reserve(graph.vars.size());
+  for (const Variable& v : graph.vars) domains_.push_back(initial_domain(v));
+  lower_event_.assign(graph.vars.size(), kNoEvent);
+  upper_event_.assign(graph.vars.size(), kNoEvent);
+  is_touched_.assign(graph.vars.size(), 0);
+  queued_.assign(graph.constraints.size(), 0);
+  enabled_.assign(graph.constraints.size(), 0);
+}
+
+Interval Propagator::initial_domain(const Variable& var) {
+  if (var.kind == VarKind::constant) return Interval::point(var.constant);
+  return Interval::nonnegative();  // every quantity, share, change multiplier and sum is ≥ 0
+}
+
+std::span<const EventId> Propagator::antecedents(const Event& event) const {
+  return {antecedent_pool_.data() + event.antecedents_begin, event.antecedents_end - event.antecedents_begin};
+}
+
+void Propagator::reset() {
+  for (const VarId v : touched_) {
+    domains_[v] = initial_domain(graph_.vars[v]);
+    lower_event_[v] = kNoEvent;
+    upper_event_[v] = kNoEvent;
+    is_touched_[v] = 0;
+  }
+  touched_.clear();
+  for (std::size_t i = queue_head_; i < queue_.size(); ++i) queued_[queue_[i]] = 0;
+  queue_.clear();
+  queue_head_ = 0;
+  for (const ConstraintId c : enabled_list_) enabled_[c] = 0;
+  enabled_list_.clear();
+  events_.clear();
+  antecedent_pool_.clear();
+  contradiction_.reset();
+  event_count_ = 0;
+}
+
+void Propagator::touch(VarId var) {
+  if (is_touched_[var]) return;
+  is_touched_[var] = 1;
+  touched_.push_back(var);
+}
+
+Interval Propagator::simplify(Interval interval) const {
+  if (interval.lo() && size_in_bits(interval.lo()->value) > limits_.max_bound_bits) {
+    interval.set_lo(Bound{round_to_grid(interval.lo()->value, false), false});
+  }
+  if (interval.hi() && size_in_bits(interval.hi()->value) > limits_.max_bound_bits) {
+    interval.set_hi(Bound{round_to_grid(interval.hi()->value, true), false});
+  }
+  return interval;
+}
+
+bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId cause, bool record) {
+  const Interval computed = simplify(computed_raw);
+  const Interval& before = domains_[var];
+  Interval next = before.intersect(computed);
+  if (graph_.vars[var].integer) next = next.integers();
+  const bool lower = lower_tighter(next.lo(), before.lo());
+  const bool upper = upper_tighter(next.hi(), before.hi());
+  if (!lower && !upper) return true;
+  ++event_count_;
+  const bool empty = next.is_empty();
+  if (record) {
+    Event e;
+    e.var = var;
+    e.cause = cause;
+    e.computed = computed;
+    e.before = before;
+    e.lower = lower;
+    e.upper = upper;
+    e.antecedents_begin = static_cast<std::uint32_t>(antecedent_pool_.size());
+    for (const VarId other : graph_.constraints[cause].vars) {
+      if (other == var && !empty) continue;  // the old interval matters only when nothing is left
+      for (const EventId ante : {lower_event_[other], upper_event_[other]}) {
+        if (ante != kNoEvent) antecedent_pool_.push_back(ante);
+      }
+    }
+    auto first = antecedent_pool_.begin() + e.antecedents_begin;
+    std::sort(first, antecedent_pool_.end());
+    antecedent_pool_.erase(std::unique(first, antecedent_pool_.end()), antecedent_pool_.end());
+    e.antecedents_end = static_cast<std::uint32_t>(antecedent_pool_.size());
+    const auto id = static_cast<EventId>(events_.size());
+    events_.push_back(std::move(e));
+    if (lower) lower_event_[var] = id;
+    if (upper) upper_event_[var] = id;
+  }
+  domains_[var] = std::move(next);
+  touch(var);
+  if (empty) {
+    contradiction_ = Contradiction{var, lower_event_[var], upper_event_[var]};
+    return false;
+  }
+  for (const ConstraintId c : graph_.constraints_of(var)) {
+    if (c != cause && enabled_[c] && !queued_[c]) {
+      queued_[c] = 1;
+      queue_.push_back(c);
+    }
+  }
+  return true;
+}
+
+bool Propagator::propagate_quotient(const Constraint& c, ConstraintId id, bool record) {
+  const VarId q = c.vars[0];
+  const VarId a = c.vars[1];
+  const VarId b = c.vars[2];
+  if (const auto ratio = divide(domains_[a], domains_[b])) {
+    if (!narrow(q, *ratio, id, record)) return false;
+  }
+  if (!narrow(a, domains_[q] * domains_[b], id, record)) return false;
+  if (const auto divisor = divide(domains_[a], domains_[q])) {
+    if (!narrow(b, *divisor, id, record)) return false;
+  }
+  return true;
+}
+
+bool Propagator::propagate_sum(const Constraint& c, ConstraintId id, bool record, bool equal) {
+  const VarId whole = c.vars[0];
+  SideSum lows;
+  SideSum highs;
+  for (std::size_t i = 1; i < c.vars.size(); ++i) {
+    lows.add(domains_[c.vars[i]].lo());
+    highs.add(domains_[c.vars[i]].hi());
+  }
+  const Interval parts_sum{lows.all(), equal ? highs.all() : std::nullopt};
+  if (!narrow(whole, parts_sum, id, record)) return false;
+  for (std::size_t i = 1; i < c.vars.size(); ++i) {
+    const VarId part = c.vars[i];
+    const Interval others{lows.without(domains_[part].lo()), highs.without(domains_[part].hi())};
+    Interval rest = domains_[whole] - others;  // whole − the others
+    if (!equal) rest.set_lo(std::nullopt);
+    const Interval before = domains_[part];
+    if (!narrow(part, rest, id, record)) return false;
+    if (!(before == domains_[part])) {  // keep the running sums right for the next part
+      lows.remove(before.lo());
+      lows.add(domains_[part].lo());
+      highs.remove(before.hi());
+      highs.add(domains_[part].hi());
+    }
+  }
+  return true;
+}
+
+bool Propagator::propagate_less(const Constraint& c, ConstraintId id, bool record) {
+  const VarId smaller = c.vars[0];
+  const VarId larger = c.vars[1];
+  if (const auto& hi = domains_[larger].hi()) {
+    if (!narrow(smaller, Interval::below(hi->value, true), id, record)) return false;
+  }
+  if (const auto& lo = domains_[smaller].lo()) {
+    if (!narrow(larger, Interval::above(lo->value, true), id, record)) return false;
+  }
+  return true;
+}
+
+bool Propagator::propagate_shares(const Constraint& c, ConstraintId id, bool record) {
+  SideSum lows;
+  for (const VarId v : c.vars) lows.add(domains_[v].lo());
+  for (const VarId v : c.vars) {
+    const auto others = lows.without(domains_[v].lo());
+    if (!others) continue;
+    const Interval rest = Interval::below(1, false) - Interval{others, others};
+    if (!narrow(v, Interval{std::nullopt, rest.hi()}, id, record)) return false;
+  }
+  return true;
+}
+
+bool Propagator::propagate(ConstraintId id, bool record) {
+  const Constraint& c = graph_.constraints[id];
+  switch (c.kind) {
+    case ConstraintKind::statement:
+      return narrow(c.vars[0], c.value, id, record);
+    case ConstraintKind::quotient:
+      return propagate_quotient(c, id, record);
+    case ConstraintKind::sum_eq:
+      return propagate_sum(c, id, record, true);
+    case ConstraintKind::sum_leq:
+      return propagate_sum(c, id, record, false);
+    case ConstraintKind::less:
+      return propagate_less(c, id, record);
+    case ConstraintKind::shares_leq_one:
+      return propagate_shares(c, id, record);
+  }
+  return true;
+}
+
+Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
+                                    const std::function<bool(FactIndex)>& active, bool record) {
+  reset();
+  for (const ConstraintId c : component) {
+    const Constraint& constraint = graph_.constraints[c];
+    if (constraint.fact && !active(*constraint.fact)) continue;
+    enabled_[c] = 1;
+    enabled_list_.push_back(c);
+    if (constraint.fact) {  // propagation starts from what the facts say
+      queued_[c] = 1;
+      queue_.push_back(c);
+    }
+  }
+  const std::size_t budget = limits_.events_per_constraint * component.size() + 10000;
+  Outcome outcome;
+  while (queue_head_ < queue_.size()) {
+    const ConstraintId c = queue_[queue_head_++];
+    queued_[c] = 0;
+    if (!propagate(c, record)) {
+      outcome.contradiction = contradiction_;
+      return outcome;
+    }
+    if (event_count_ > budget) {
+      outcome.exhausted = true;
+      return outcome;
+    }
+  }
+  return outcome;
+}
+
+std::vector<EventId> Propagator::derivation(std::span<const EventId> roots) const {
+  std::vector<char> seen(events_.size(), 0);
+  std::vector<EventId> stack;
+  for (const EventId r : roots) {
+    if (r != kNoEvent && !seen[r]) {
+      seen[r] = 1;
+      stack.push_back(r);
+    }
+  }
+  while (!stack.empty()) {
+    const EventId e = stack.back();
+    stack.pop_back();
+    for (const EventId a : antecedents(events_[e])) {
+      if (!seen[a]) {
+        seen[a] = 1;
+        stack.push_back(a);
+      }
+    }
+  }
+  std::vector<EventId> out;
+  for (EventId e = 0; e < events_.size(); ++e) {
+    if (seen[e]) out.push_back(e);
+  }
+  return out;
+}
+
+}  // namespace cc

@@ -1,0 +1,99 @@
+#pragma once
+// Interval propagation to a fixpoint over one component of the fact graph. Each
+// constraint narrows each of its variables from the others; counts are narrowed to whole
+// numbers. With recording on, every narrowing is logged with its cause and the bounds it
+// was computed from, so a contradiction can be traced back to the facts behind it.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "graph/fact_graph.h"
+
+namespace cc {
+
+using EventId = std::uint32_t;
+constexpr EventId kNoEvent = 0xffffffffu;
+
+// One narrowing of a variable's interval. A constraint narrows both ends at once; the
+// event keeps the interval the constraint computed (before intersecting) for the steps.
+struct Event {
+  VarId var = 0;
+  ConstraintId cause = 0;
+  Interval computed;     // what the constraint implied for the variable
+  Interval before;       // the variable's interval before this narrowing
+  bool lower = false;    // narrowed the lower end
+  bool upper = false;    // narrowed the upper end
+  std::uint32_t antecedents_begin = 0;
+  std::uint32_t antecedents_end = 0;
+};
+
+struct Contradiction {
+  VarId var = 0;
+  EventId lower = kNoEvent;  // the event that set the lower end in force (kNoEvent: the default)
+  EventId upper = kNoEvent;
+};
+
+struct PropagationLimits {
+  std::size_t events_per_constraint = 200;  // work budget: events ≤ this × constraints + 10,000
+  std::size_t max_bound_bits = 4096;        // bounds growing past this are rounded outward
+};
+
+class Propagator {
+ public:
+  explicit Propagator(const FactGraph& graph, PropagationLimits limits = {});
+
+  struct Outcome {
+    std::optional<Contradiction> contradiction;
+    bool exhausted = false;  // the work budget ran out before a fixpoint
+  };
+
+  // Propagates the constraints of `component`; constraints that belong to a fact take
+  // part only when `active(fact)`. Resets the domains it touched on the previous run.
+  Outcome run(std::span<const ConstraintId> component, const std::function<bool(FactIndex)>& active,
+              bool record);
+
+  [[nodiscard]] const Interval& domain(VarId var) const { return domains_[var]; }
+  [[nodiscard]] const std::vector<Event>& events() const { return events_; }
+  [[nodiscard]] std::span<const EventId> antecedents(const Event& event) const;
+  // The event that last narrowed the lower (upper) end of `var`, or kNoEvent.
+  [[nodiscard]] EventId lower_event(VarId var) const { return lower_event_[var]; }
+  [[nodiscard]] EventId upper_event(VarId var) const { return upper_event_[var]; }
+  // Every event in the derivation of `roots` (the roots included), in order.
+  [[nodiscard]] std::vector<EventId> derivation(std::span<const EventId> roots) const;
+
+  [[nodiscard]] static Interval initial_domain(const Variable& var);
+
+ private:
+  void reset();
+  void touch(VarId var);
+  // Narrows var to `computed`; returns false when the domain became empty.
+  bool narrow(VarId var, const Interval& computed, ConstraintId cause, bool record);
+  bool propagate(ConstraintId c, bool record);
+  bool propagate_quotient(const Constraint& c, ConstraintId id, bool record);
+  bool propagate_sum(const Constraint& c, ConstraintId id, bool record, bool equal);
+  bool propagate_less(const Constraint& c, ConstraintId id, bool record);
+  bool propagate_shares(const Constraint& c, ConstraintId id, bool record);
+  [[nodiscard]] Interval simplify(Interval interval) const;
+
+  const FactGraph& graph_;
+  PropagationLimits limits_;
+  std::vector<Interval> domains_;
+  std::vector<EventId> lower_event_;
+  std::vector<EventId> upper_event_;
+  std::vector<VarId> touched_;
+  std::vector<char> is_touched_;
+  std::vector<Event> events_;
+  std::vector<EventId> antecedent_pool_;
+  std::vector<char> queued_;
+  std::vector<ConstraintId> queue_;
+  std::size_t queue_head_ = 0;
+  std::vector<char> enabled_;
+  std::vector<ConstraintId> enabled_list_;
+  std::optional<Contradiction> contradiction_;
+  std::size_t event_count_ = 0;
+};
+
+}  // namespace cc
