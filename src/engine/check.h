@@ -20,8 +20,17 @@ struct CheckResult {
   FactGraph graph;
   std::vector<Finding> findings;     // sorted: errors first, then by location
   std::vector<FactIndex> set_aside;  // facts set aside to reach a consistent rest
+  // What the consistent rest (every fact but those set aside) implies for each key's
+  // quantity: indexed by KeyId. Charts draw these as bars; `explain` prints them.
+  std::vector<Interval> implied;
   std::vector<std::string> notices;  // e.g. work bounds reached
 };
+
+// Propagates every component with the set-aside facts left out and returns the
+// interval of each key's quantity (indexed by KeyId).
+[[nodiscard]] std::vector<Interval> implied_intervals(const FactBase& base, const FactGraph& graph,
+                                                      const std::vector<FactIndex>& set_aside,
+                                                      const PropagationLimits& limits);
 
 [[nodiscard]] CheckResult run_checks(const FactBase& base, const EngineOptions& options = {});
 
