@@ -1,12 +1,564 @@
-// Placeholder until the value grammar lands: every value is unreadable.
+// The value grammar (FORMAT §2). A written value is one reading, or two when a second
+// one follows in parentheses ("almost half (47%)"). A reading is an optional hedge
+// ("more than") and a body: a number (digits or words, with a scale or as a
+// percentage), "K in N", a fraction word, a multiplier, or "a majority".
 #include "model/value.h"
 
-namespace cc {
+#include <algorithm>
+#include <array>
+#include <span>
 
-ValueResult parse_value(std::string_view written, const ValueContext&) {
-  return ValueError{0, written.size(), "the value grammar is not built yet"};
+#include "model/number_words.h"
+#include "model/value_numbers.h"
+#include "model/value_tokens.h"
+
+namespace cc {
+namespace {
+
+using value_detail::DigitText;
+using value_detail::is_word;
+using value_detail::Token;
+using value_detail::TokenKind;
+
+template <typename T>
+using Result = std::variant<T, ValueError>;
+
+std::string quoted(std::string_view text) {
+  return "'" + std::string(text) + "'";
 }
 
-std::vector<std::string> numbers_in_text(std::string_view) { return {}; }
+// The text being read: offsets are bytes into `text`, as given; messages quote `trimmed`.
+struct Source {
+  std::string_view text;
+  std::string_view trimmed;
+
+  [[nodiscard]] std::string_view between(const Token& first, const Token& last) const {
+    return text.substr(first.offset, last.end() - first.offset);
+  }
+  [[nodiscard]] ValueError unreadable(const Token& first, const Token& last,
+                                      std::string_view reason = {}) const {
+    std::string message =
+        "could not read " + quoted(between(first, last)) + " in " + quoted(trimmed);
+    if (!reason.empty()) message += ": " + std::string(reason);
+    return ValueError{first.offset, last.end() - first.offset, std::move(message)};
+  }
+  [[nodiscard]] ValueError unreadable(const Token& token, std::string_view reason = {}) const {
+    return unreadable(token, token, reason);
+  }
+};
+
+// ---- hedges
+
+enum class Hedge { none, more_than, at_least, less_than, up_to, almost, just_over, around };
+
+struct HedgePhrase {
+  std::array<std::string_view, 3> words;
+  Hedge hedge;
+};
+
+constexpr std::array<HedgePhrase, 28> kHedgePhrases = {{
+    {{"more", "than"}, Hedge::more_than},
+    {{"over"}, Hedge::more_than},
+    {{"above"}, Hedge::more_than},
+    {{"exceeding"}, Hedge::more_than},
+    {{"at", "least"}, Hedge::at_least},
+    {{"no", "less", "than"}, Hedge::at_least},
+    {{"no", "fewer", "than"}, Hedge::at_least},
+    {{"less", "than"}, Hedge::less_than},
+    {{"under"}, Hedge::less_than},
+    {{"below"}, Hedge::less_than},
+    {{"fewer", "than"}, Hedge::less_than},
+    {{"up", "to"}, Hedge::up_to},
+    {{"no", "more", "than"}, Hedge::up_to},
+    {{"at", "most"}, Hedge::up_to},
+    {{"almost"}, Hedge::almost},
+    {{"nearly"}, Hedge::almost},
+    {{"just", "under"}, Hedge::almost},
+    {{"just", "below"}, Hedge::almost},
+    {{"just", "over"}, Hedge::just_over},
+    {{"just", "above"}, Hedge::just_over},
+    {{"around"}, Hedge::around},
+    {{"about"}, Hedge::around},
+    {{"approximately"}, Hedge::around},
+    {{"some"}, Hedge::around},
+    {{"roughly"}, Hedge::around},
+    {{"approx"}, Hedge::around},
+    {{"circa"}, Hedge::around},
+    {{"an", "estimated"}, Hedge::around},
+}};
+
+struct HedgeMatch {
+  Hedge hedge = Hedge::none;
+  std::size_t end = 0;  // the token after the hedge
+};
+
+HedgeMatch match_hedge(std::span<const Token> tokens) {
+  HedgeMatch best;
+  for (const HedgePhrase& phrase : kHedgePhrases) {
+    const auto length = static_cast<std::size_t>(
+        std::count_if(phrase.words.begin(), phrase.words.end(), [](auto w) { return !w.empty(); }));
+    if (length <= best.end || length > tokens.size()) continue;
+    bool matches = true;
+    for (std::size_t k = 0; k < length; ++k)
+      matches = matches && is_word(tokens[k], phrase.words[k]);
+    if (matches) best = HedgeMatch{phrase.hedge, length};
+  }
+  return best;
+}
+
+// ---- numbers as written
+
+// digits · 10^(scale − decimals), with what was written to round it.
+struct Numeral {
+  BigInt digits;       // every written digit, the point left out
+  int decimals = 0;    // digits after the point
+  bool point = false;  // a point was written: its trailing zeros are significant
+  int scale = 0;       // a power of ten from an exponent, a scale word or a suffix
+  bool scale_word = false;
+  std::size_t next = 0;  // the token after the numeral
+};
+
+Rational value_of(const Numeral& n) {
+  return Rational(n.digits) * pow10(n.scale - n.decimals);
+}
+
+int trailing_zeros(const BigInt& digits) {
+  const std::string text = digits.str();
+  const std::size_t last = text.find_last_not_of('0');
+  return static_cast<int>(last == std::string::npos ? 0 : text.size() - 1 - last);
+}
+
+// The power of ten of the rounding unit: the last written digit; trailing zeros of a
+// whole number widen it to the last non-zero digit, but never past 2 significant digits;
+// with a scale ("2bn", "1e3") the unit is at most the second significant digit.
+int unit_exponent(const Numeral& n) {
+  const int last = n.scale - n.decimals;
+  if (n.digits == 0) return last;
+  const int written = static_cast<int>(n.digits.str().size());
+  const int zeros = n.point ? 0 : trailing_zeros(n.digits);
+  if (n.scale > 0) return std::min(last + zeros, last + written - 2);
+  return last + std::min(zeros, std::max(0, written - 2));
+}
+
+Interval rounded(const Numeral& n, const ValueContext& context, bool exact_units) {
+  const Rational x = value_of(n);
+  if (context.exact) return Interval::point(x);
+  if (context.precision)
+    return Interval::closed(x - *context.precision / 2, x + *context.precision / 2);
+  const int unit = unit_exponent(n);
+  if (exact_units && unit == 0) return Interval::point(x);
+  return Interval::closed(x - pow10(unit) / 2, x + pow10(unit) / 2);
+}
+
+// ---- the body of a reading
+
+enum class Form { number, percent, one_in, fraction, multiplier, majority, minority };
+
+struct Body {
+  Form form = Form::number;
+  Rational nominal;  // X, the number named, taken exactly (a fraction for 89%)
+  Interval meaning;  // what the written form means before hedge and role
+  bool negative = false;
+  std::size_t end = 0;  // the token after the body
+};
+
+bool counts(const ValueContext& context) {
+  return context.count && (context.role == ValueRole::figure || context.role == ValueRole::total);
+}
+
+std::string_view role_name(ValueRole role) {
+  switch (role) {
+    case ValueRole::figure:
+      return "a figure";
+    case ValueRole::share:
+      return "a share";
+    case ValueRole::change:
+      return "a change";
+    case ValueRole::ratio:
+      return "a ratio";
+    case ValueRole::rate:
+      return "a rate";
+    case ValueRole::interval:
+      return "an interval";
+    case ValueRole::total:
+      return "a total";
+  }
+  return "a value";
+}
+
+class ReadingParser {
+ public:
+  ReadingParser(const Source& source, std::span<const Token> tokens, const ValueContext& context)
+      : source_(source), tokens_(tokens), context_(context) {}
+
+  Result<Reading> parse();
+  [[nodiscard]] bool percent() const { return percent_; }
+
+ private:
+  [[nodiscard]] bool word_at(std::size_t i, std::string_view word) const {
+    return i < tokens_.size() && is_word(tokens_[i], word);
+  }
+  [[nodiscard]] std::string_view text_of(std::size_t first, std::size_t end) const {
+    return source_.between(tokens_[first], tokens_[end - 1]);
+  }
+  [[nodiscard]] Interval vague(const Rational& nominal) const {
+    if (context_.exact) return Interval::point(nominal);
+    return Interval::closed(nominal * (1 - context_.vague), nominal * (1 + context_.vague));
+  }
+
+  Result<Body> body(std::size_t i);
+  std::optional<Body> share_words(std::size_t i) const;
+  std::optional<Body> multiplier(std::size_t i) const;
+  std::optional<Body> fraction(std::size_t i) const;
+  Result<Body> number_form(std::size_t i);
+  Result<Body> one_in(const Numeral& k, std::size_t in_token);
+  Result<std::optional<Numeral>> numeral(std::size_t i) const;
+  [[nodiscard]] std::size_t percent_mark(std::size_t i) const;
+  std::optional<ValueError> check_role(const Body& body, std::string_view text) const;
+  Interval in_role_terms(const Body& body, Rational& nominal) const;
+
+  const Source& source_;
+  std::span<const Token> tokens_;
+  const ValueContext& context_;
+  bool percent_ = false;
+};
+
+Result<Reading> ReadingParser::parse() {
+  const HedgeMatch hedge = match_hedge(tokens_);
+  if (hedge.end == tokens_.size()) {
+    const std::string_view words = text_of(0, hedge.end);
+    return ValueError{tokens_[0].offset, words.size(), quoted(words) + " needs a number after it"};
+  }
+  Result<Body> parsed = body(hedge.end);
+  if (auto* error = std::get_if<ValueError>(&parsed)) return *error;
+  const Body& read = std::get<Body>(parsed);
+  if (read.end < tokens_.size()) return source_.unreadable(tokens_[read.end]);
+  if (auto error = check_role(read, text_of(hedge.end, read.end))) return *error;
+  if (hedge.hedge != Hedge::none && (read.form == Form::majority || read.form == Form::minority)) {
+    return source_.unreadable(tokens_[0], tokens_[hedge.end - 1],
+                              quoted(text_of(hedge.end, read.end)) + " is already a range");
+  }
+  percent_ = read.form == Form::percent;
+
+  Rational x = read.nominal;
+  const Interval meaning = in_role_terms(read, x);
+  const Rational& v = context_.vague;
+  Interval result;
+  switch (hedge.hedge) {
+    case Hedge::none:
+      result = meaning;
+      break;
+    case Hedge::more_than:
+      result = Interval::above(x, true);
+      break;
+    case Hedge::at_least:
+      result = Interval::above(x, false);
+      break;
+    case Hedge::less_than:
+      result = Interval(Bound{0, false}, Bound{x, true});
+      break;
+    case Hedge::up_to:
+      result = Interval::closed(0, x);
+      break;
+    case Hedge::almost:
+      result = Interval(Bound{x * (1 - v), false}, Bound{x, true});
+      break;
+    case Hedge::just_over:
+      result = Interval(Bound{x, true}, Bound{x * (1 + v), false});
+      break;
+    case Hedge::around:
+      result = Interval::closed(x * (1 - v), x * (1 + v)).hull(meaning);
+      break;
+  }
+  // Only a change may be below zero (a change of "0%" may be a slight fall).
+  if (context_.role != ValueRole::change) result = result.intersect(Interval::nonnegative());
+  const std::string_view text = text_of(0, tokens_.size());
+  if (result.is_empty()) {
+    return ValueError{tokens_[0].offset, text.size(), quoted(text) + " leaves no possible value"};
+  }
+  return Reading{std::string(text), result};
+}
+
+Result<Body> ReadingParser::body(std::size_t i) {
+  if (auto found = share_words(i)) return *found;
+  if (auto found = multiplier(i)) return *found;
+  if (auto found = fraction(i)) return *found;
+  return number_form(i);
+}
+
+// "a majority", "the majority", "most" → (0.5, 1]; "a minority", "the minority" → [0, 0.5).
+std::optional<Body> ReadingParser::share_words(std::size_t i) const {
+  if (word_at(i, "most"))
+    return Body{Form::majority, Rational(1, 2),
+                Interval(Bound{Rational(1, 2), true}, Bound{1, false}), false, i + 1};
+  const std::size_t word = (word_at(i, "a") || word_at(i, "the")) ? i + 1 : i;
+  if (word_at(word, "majority")) {
+    return Body{Form::majority, Rational(1, 2),
+                Interval(Bound{Rational(1, 2), true}, Bound{1, false}), false, word + 1};
+  }
+  if (word_at(word, "minority")) {
+    return Body{Form::minority, Rational(1, 2),
+                Interval(Bound{0, false}, Bound{Rational(1, 2), true}), false, word + 1};
+  }
+  return std::nullopt;
+}
+
+std::optional<Body> ReadingParser::multiplier(std::size_t i) const {
+  if (i >= tokens_.size()) return std::nullopt;
+  const auto word = value_detail::multiplier_word(tokens_[i]);
+  if (!word) return std::nullopt;
+  return Body{Form::multiplier, word->factor, vague(word->factor), false, i + 1};
+}
+
+// "half", "a half", "a third", "one-third", "two thirds", "three quarters", "a tenth".
+std::optional<Body> ReadingParser::fraction(std::size_t i) const {
+  if (i >= tokens_.size()) return std::nullopt;
+  int numerator = 1;
+  std::size_t word = i;
+  if (const auto count = value_detail::fraction_numerator(tokens_[i])) {
+    numerator = *count;
+    word = value_detail::skip_hyphen(tokens_, i + 1);
+  } else if (!is_word(tokens_[i], "half")) {
+    return std::nullopt;  // "third" alone is an ordinal, not a fraction
+  }
+  if (word >= tokens_.size()) return std::nullopt;
+  const auto fraction = value_detail::fraction_word(tokens_[word]);
+  if (!fraction) return std::nullopt;
+  const Rational f(numerator, fraction->denominator);
+  return Body{Form::fraction, f, vague(f), false, word + 1};
+}
+
+// Digits or number words, optionally signed or after a currency sign, then a scale, a
+// percentage mark, "in N" or "times".
+Result<Body> ReadingParser::number_form(std::size_t i) {
+  Body body;
+  std::size_t j = i;
+  while (j < tokens_.size() && j < i + 2) {
+    const TokenKind kind = tokens_[j].kind;
+    if (kind != TokenKind::dash && kind != TokenKind::plus && kind != TokenKind::currency) break;
+    body.negative = body.negative || kind == TokenKind::dash;
+    ++j;
+  }
+  Result<std::optional<Numeral>> read = numeral(j);
+  if (auto* error = std::get_if<ValueError>(&read)) return *error;
+  const std::optional<Numeral>& n = std::get<std::optional<Numeral>>(read);
+  if (!n) {
+    const std::size_t at = std::min(j, tokens_.size() - 1);
+    if (j >= tokens_.size()) return source_.unreadable(tokens_[i], tokens_[at]);
+    return source_.unreadable(tokens_[at]);
+  }
+  if (word_at(n->next, "in")) {
+    Result<Body> fraction = one_in(*n, n->next);
+    if (auto* found = std::get_if<Body>(&fraction)) found->negative = body.negative;
+    return fraction;
+  }
+  const bool exact_units = counts(context_);
+  body.end = n->next;
+  body.nominal = value_of(*n);
+  body.meaning = rounded(*n, context_, exact_units);
+  if (const std::size_t mark = n->scale_word ? 0 : percent_mark(n->next); mark > 0) {
+    body.form = Form::percent;
+    body.nominal /= 100;
+    body.meaning = body.meaning * Interval::point(Rational(1, 100));
+    body.end += mark;
+  } else if (word_at(n->next, "times")) {
+    body.form = Form::multiplier;
+    body.meaning = rounded(*n, context_, false);
+    body.end += 1;
+  }
+  return body;
+}
+
+// "1 in 4", "one in every five": N is rounded like a real number.
+Result<Body> ReadingParser::one_in(const Numeral& k, std::size_t in_token) {
+  const std::size_t n_token = word_at(in_token + 1, "every") ? in_token + 2 : in_token + 1;
+  Result<std::optional<Numeral>> read = numeral(n_token);
+  if (auto* error = std::get_if<ValueError>(&read)) return *error;
+  const std::optional<Numeral>& n = std::get<std::optional<Numeral>>(read);
+  if (!n) {
+    return source_.unreadable(tokens_[in_token], tokens_[std::min(n_token, tokens_.size() - 1)],
+                              "'1 in N' needs a number N");
+  }
+  const Rational part = value_of(k);
+  const Rational whole = value_of(*n);
+  if (!is_integer(part) || part < 1 || whole < part) {
+    return source_.unreadable(tokens_[0], tokens_[n->next - 1],
+                              "'K in N' needs a whole number K from 1 to N");
+  }
+  const Interval n_meaning = rounded(*n, context_, false);
+  const Rational& low = n_meaning.lo()->value;
+  const Rational& high = n_meaning.hi()->value;
+  Interval meaning =
+      low > 0 ? Interval::closed(part / high, part / low) : Interval::above(part / high, false);
+  return Body{Form::one_in, part / whole, meaning, false, n->next};
+}
+
+Result<std::optional<Numeral>> ReadingParser::numeral(std::size_t i) const {
+  if (i >= tokens_.size()) return std::optional<Numeral>{};
+  const Token& token = tokens_[i];
+  if (token.kind == TokenKind::word) {
+    const auto words = value_detail::read_number_words(tokens_, i);
+    if (!words) return std::optional<Numeral>{};
+    return std::optional<Numeral>{Numeral{words->value, 0, false, 0, false, words->end}};
+  }
+  if (token.kind != TokenKind::number) return std::optional<Numeral>{};
+  const DigitText parts = value_detail::split_digits(token.text);
+  if (!parts.grouping_ok)
+    return source_.unreadable(token, "a comma must separate groups of three digits");
+  const std::string all_digits = parts.integer_digits + parts.fraction_digits;
+  if (all_digits.size() > value_detail::max_digits) {
+    return ValueError{token.offset, token.length,
+                      "too many digits: " + quoted(token.text) + " (at most 30)"};
+  }
+  if (!parts.exponent_in_range) {
+    return ValueError{token.offset, token.length,
+                      "number out of range: " + quoted(token.text) + " (exponents go up to 15)"};
+  }
+  Numeral n{value_detail::digits_value(all_digits),
+            static_cast<int>(parts.fraction_digits.size()),
+            parts.point,
+            parts.exponent,
+            false,
+            i + 1};
+  if (i + 1 < tokens_.size()) {
+    if (const auto scale = value_detail::scale_exponent(tokens_[i + 1], true)) {
+      n.scale += *scale;
+      n.scale_word = true;
+      n.next = i + 2;
+    }
+  }
+  return std::optional<Numeral>{n};
+}
+
+// "%", "per cent", "per-cent", "percent", "pc", "pct": the tokens it takes, or 0.
+std::size_t ReadingParser::percent_mark(std::size_t i) const {
+  if (i < tokens_.size() && tokens_[i].kind == TokenKind::percent) return 1;
+  if (word_at(i, "percent") || word_at(i, "pc") || word_at(i, "pct")) return 1;
+  if (word_at(i, "per") && word_at(i + 1, "cent")) return 2;
+  if (word_at(i, "per") && i + 1 < tokens_.size() && tokens_[i + 1].text == "-" &&
+      word_at(i + 2, "cent")) {
+    return 3;
+  }
+  return 0;
+}
+
+std::optional<ValueError> ReadingParser::check_role(const Body& body, std::string_view text) const {
+  const auto error = [&](std::string message) {
+    const auto offset = static_cast<std::size_t>(text.data() - source_.text.data());
+    return ValueError{offset, text.size(), std::move(message)};
+  };
+  const bool change = context_.role == ValueRole::change;
+  if (body.negative) {
+    if (change && !context_.fall) {
+      return error("a change cannot be negative (" + quoted(text) +
+                   "): write a fall with 'direction: fall'");
+    }
+    return error("a value cannot be negative: " + quoted(text));
+  }
+  if (counts(context_) && body.form == Form::percent)
+    return error("a count cannot be a percentage: " + quoted(text));
+  if (counts(context_) && (body.form == Form::one_in || body.form == Form::fraction ||
+                           body.form == Form::majority || body.form == Form::minority)) {
+    return error("a count cannot be a fraction: " + quoted(text));
+  }
+  if (body.form == Form::multiplier && !change && context_.role != ValueRole::ratio) {
+    return error(quoted(text) + " is a multiplier, which needs a ratio or a change, not " +
+                 std::string(role_name(context_.role)));
+  }
+  if (body.form == Form::multiplier && change && !context_.fall && body.nominal < 1) {
+    return error("a rise cannot be " + quoted(text) + ": write a fall with 'direction: fall'");
+  }
+  if (body.form == Form::multiplier && change && context_.fall && body.nominal > 1) {
+    return error("a fall cannot be " + quoted(text) + ": it is a rise");
+  }
+  if (context_.role == ValueRole::share && body.form == Form::number && body.nominal > 1) {
+    return error("a share is a fraction of 1, so " + quoted(text) +
+                 " would be more than the whole: write a percentage with '%'");
+  }
+  return std::nullopt;
+}
+
+// A multiplier in a change becomes the rise m − 1 (or the fall 1 − m); `nominal` follows.
+Interval ReadingParser::in_role_terms(const Body& body, Rational& nominal) const {
+  if (context_.role != ValueRole::change || body.form != Form::multiplier) return body.meaning;
+  if (context_.fall) {
+    nominal = 1 - nominal;
+    return Interval::point(1) - body.meaning;
+  }
+  nominal -= 1;
+  return body.meaning - Interval::point(1);
+}
+
+// ---- the whole value
+
+std::optional<ValueError> not_a_number(const Source& source, std::size_t offset) {
+  std::string text = value_detail::lower(source.trimmed);
+  if (!text.empty() && (text[0] == '+' || text[0] == '-')) text.erase(0, 1);
+  if (text == "nan" || text == ".nan") {
+    return ValueError{offset, source.trimmed.size(), "not a number: " + quoted(source.trimmed)};
+  }
+  if (text == "inf" || text == ".inf" || text == "infinity") {
+    return ValueError{offset, source.trimmed.size(),
+                      "not a finite number: " + quoted(source.trimmed)};
+  }
+  return std::nullopt;
+}
+
+// The readings' token ranges: the whole, or the part before "(" and the part inside.
+Result<std::vector<std::span<const Token>>> split_readings(const Source& source,
+                                                           std::span<const Token> tokens) {
+  std::vector<std::size_t> parens;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind == TokenKind::open_paren || tokens[i].kind == TokenKind::close_paren)
+      parens.push_back(i);
+  }
+  if (parens.empty()) return std::vector<std::span<const Token>>{tokens};
+  const std::size_t open = parens[0];
+  const bool well_formed = parens.size() == 2 && tokens[open].kind == TokenKind::open_paren &&
+                           parens[1] == tokens.size() - 1 && open > 0 && open + 1 < parens[1];
+  if (!well_formed) {
+    const std::size_t at = parens.size() >= 2 && tokens[open].kind == TokenKind::open_paren &&
+                                   open > 0 && open + 1 < parens[1]
+                               ? parens[1]
+                               : open;
+    return source.unreadable(tokens[at],
+                             "a second reading goes in parentheses at the end, as in "
+                             "'almost half (47%)'");
+  }
+  return std::vector<std::span<const Token>>{tokens.subspan(0, open),
+                                             tokens.subspan(open + 1, parens[1] - open - 1)};
+}
+
+}  // namespace
+
+ValueResult parse_value(std::string_view written, const ValueContext& context) {
+  const std::vector<Token> tokens = value_detail::tokenize(written, value_detail::LexMode::value);
+  if (tokens.empty()) return ValueError{0, written.size(), "the value is empty"};
+  const std::size_t begin = tokens.front().offset;
+  const Source source{written, written.substr(begin, tokens.back().end() - begin)};
+  if (auto error = not_a_number(source, begin)) return *error;
+
+  auto parts = split_readings(source, tokens);
+  if (auto* error = std::get_if<ValueError>(&parts)) return *error;
+  Value value;
+  value.written = std::string(source.trimmed);
+  for (std::span<const Token> part : std::get<std::vector<std::span<const Token>>>(parts)) {
+    ReadingParser parser(source, part, context);
+    Result<Reading> reading = parser.parse();
+    if (auto* error = std::get_if<ValueError>(&reading)) return *error;
+    value.readings.push_back(std::get<Reading>(std::move(reading)));
+    value.percent = value.percent || parser.percent();
+  }
+  value.interval = value.readings.front().interval;
+  if (value.readings.size() == 2) {
+    const Interval& precise = value.readings[1].interval;
+    value.hedge_conflict = !value.interval.overlaps(precise);
+    value.interval = value.hedge_conflict ? precise : value.interval.intersect(precise);
+  }
+  for (value_detail::FoundNumber& number : value_detail::scan_numbers(source.trimmed)) {
+    value.numbers.push_back(std::move(number.primary));
+  }
+  return value;
+}
 
 }  // namespace cc

@@ -25,10 +25,10 @@ enum class ValueRole {
 
 struct ValueContext {
   ValueRole role = ValueRole::figure;
-  bool count = false;         // a figure or total of an additive (count) measure
-  bool fall = false;          // a change with direction: fall ("halved" is a fall of 0.5)
-  Rational vague{1, 10};      // tolerances.vague
-  bool exact = false;         // `exact: true`: no rounding at all
+  bool count = false;                 // a figure or total of an additive (count) measure
+  bool fall = false;                  // a change with direction: fall ("halved" is a fall of 0.5)
+  Rational vague{1, 10};              // tolerances.vague
+  bool exact = false;                 // `exact: true`: no rounding at all
   std::optional<Rational> precision;  // `precision: 100`: the rounding unit
 };
 
