@@ -5,6 +5,8 @@
 
 #include "model/vocabulary.h"
 
+#include <vector>
+
 namespace cc::load {
 namespace {
 
@@ -83,11 +85,31 @@ std::optional<Rational> parse_decimal(std::string_view text) {
          pow10(static_cast<int>(fraction.size()));
 }
 
+std::size_t typo_distance(std::string_view a, std::string_view b) {
+  // Optimal string alignment: Levenshtein plus the swap of two neighbours ("vaule").
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
 std::vector<std::string> nearest_names(std::string_view name, const std::vector<std::string_view>& known) {
   std::vector<std::pair<std::size_t, std::string_view>> scored;
+  constexpr std::size_t kLongest = 200;  // a name longer than any real one is not compared
+  if (name.size() > kLongest) return {};
   for (const std::string_view candidate : known) {
-    const std::size_t distance = edit_distance(name, candidate);
-    const std::size_t limit = std::max<std::size_t>(2, std::max(name.size(), candidate.size()) / 3);
+    if (candidate.size() > kLongest) continue;
+    const std::size_t distance = typo_distance(name, candidate);
+    const std::size_t limit = std::max<std::size_t>(1, std::max(name.size(), candidate.size()) / 3);
     if (distance <= limit) scored.emplace_back(distance, candidate);
   }
   std::stable_sort(scored.begin(), scored.end(),
@@ -98,6 +120,14 @@ std::vector<std::string> nearest_names(std::string_view name, const std::vector<
     out.emplace_back(candidate);
   }
   return out;
+}
+
+std::vector<std::string> rank_suggestions(std::string_view name, std::vector<std::string> suggestions) {
+  const std::string folded = fold_name(name);
+  std::stable_sort(suggestions.begin(), suggestions.end(), [&](const std::string& a, const std::string& b) {
+    return typo_distance(folded, fold_name(a)) < typo_distance(folded, fold_name(b));
+  });
+  return suggestions;
 }
 
 void Converter::error(Pos pos, std::string message, std::string rule) {

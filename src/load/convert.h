@@ -42,6 +42,12 @@ class Fields {
 // An exact decimal ("0.10", "7,000" with thousands groups): nullopt when not one.
 [[nodiscard]] std::optional<Rational> parse_decimal(std::string_view text);
 
+// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`.
+[[nodiscard]] std::size_t typo_distance(std::string_view a, std::string_view b);
+
+// The vocabulary's suggestions for `name`, nearest first.
+[[nodiscard]] std::vector<std::string> rank_suggestions(std::string_view name, std::vector<std::string> suggestions);
+
 // The known names nearest to `name`, best first, at most three.
 [[nodiscard]] std::vector<std::string> nearest_names(std::string_view name,
                                                      const std::vector<std::string_view>& known);

@@ -38,7 +38,7 @@ void KeyReader::read_measure(NodeRef node, RawKey& key) {
   if (const auto id = vocabulary_.vocabulary.find_measure(*name)) return key.measure.set(*id, node.pos());
   convert_.error(node.pos(),
                  fmt::format("unknown measure '{}'{}", *name,
-                             did_you_mean(vocabulary_.vocabulary.suggest_measures(*name))),
+                             did_you_mean(rank_suggestions(*name, vocabulary_.vocabulary.suggest_measures(*name)))),
                  "unknown-measure");
   key.measure.fail(node.pos());
 }
@@ -48,7 +48,7 @@ void KeyReader::read_where(NodeRef node, RawKey& key) {
   if (!name || !vocabulary_.usable) return key.where.fail(node.pos());
   if (const auto id = vocabulary_.vocabulary.find_place(*name)) return key.where.set(*id, node.pos());
   convert_.error(node.pos(),
-                 fmt::format("unknown place '{}'{}", *name, did_you_mean(vocabulary_.vocabulary.suggest_places(*name))),
+                 fmt::format("unknown place '{}'{}", *name, did_you_mean(rank_suggestions(*name, vocabulary_.vocabulary.suggest_places(*name)))),
                  "unknown-place");
   key.where.fail(node.pos());
 }
@@ -93,7 +93,7 @@ bool KeyReader::read_subset_item(NodeRef name, NodeRef value, RawSubset& subset)
   if (!dimension) {
     convert_.error(name.pos(),
                    fmt::format("unknown dimension '{}'{}: declare it under 'dimensions' in vocabulary.yaml",
-                               name.text(), did_you_mean(vocabulary.suggest_dimensions(name.text()))),
+                               name.text(), did_you_mean(rank_suggestions(name.text(), vocabulary.suggest_dimensions(name.text())))),
                    "unknown-dimension");
     return false;
   }

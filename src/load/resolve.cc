@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -371,40 +373,79 @@ class Resolver {
 
   // Cycles of relation claims ----------------------------------------------------------
 
+  [[nodiscard]] std::vector<FactIndex> claims_named_by(FactIndex fact) const {
+    std::vector<FactIndex> out;
+    for (const Operand& operand : base_.facts[fact].operands) {
+      if (operand.kind == Operand::Kind::fact) out.push_back(operand.fact);
+    }
+    return out;
+  }
+
+  // One error per set of claims that depend on each other (a strongly connected
+  // component, Tarjan's algorithm without recursion), at its first fact.
   void find_cycles() {
-    enum class Color : std::uint8_t { white, grey, black };
-    std::vector<Color> color(base_.facts.size(), Color::white);
-    for (FactIndex start = 0; start < base_.facts.size(); ++start) {
-      if (color[start] != Color::white) continue;
-      std::vector<std::pair<FactIndex, std::size_t>> stack = {{start, 0}};
-      color[start] = Color::grey;
-      while (!stack.empty()) {
-        auto& [at, next] = stack.back();
-        const std::vector<Operand>& operands = base_.facts[at].operands;
-        if (next == operands.size()) {
-          color[at] = Color::black;
-          stack.pop_back();
+    const std::size_t count = base_.facts.size();
+    constexpr std::uint32_t kUnseen = std::numeric_limits<std::uint32_t>::max();
+    std::vector<std::uint32_t> order(count, kUnseen);
+    std::vector<std::uint32_t> low(count, 0);
+    std::vector<bool> on_stack(count, false);
+    std::vector<FactIndex> stack;
+    std::uint32_t counter = 0;
+    for (FactIndex root = 0; root < count; ++root) {
+      if (order[root] != kUnseen || base_.facts[root].kind == FactKind::figure) continue;
+      std::vector<std::pair<FactIndex, std::size_t>> calls = {{root, 0}};
+      order[root] = low[root] = counter++;
+      stack.push_back(root);
+      on_stack[root] = true;
+      while (!calls.empty()) {
+        const FactIndex at = calls.back().first;
+        const std::vector<FactIndex> next = claims_named_by(at);
+        if (calls.back().second < next.size()) {
+          const FactIndex to = next[calls.back().second++];
+          if (order[to] == kUnseen) {
+            order[to] = low[to] = counter++;
+            stack.push_back(to);
+            on_stack[to] = true;
+            calls.emplace_back(to, 0);
+          } else if (on_stack[to]) {
+            low[at] = std::min(low[at], order[to]);
+          }
           continue;
         }
-        const Operand& operand = operands[next++];
-        if (operand.kind != Operand::Kind::fact) continue;
-        if (color[operand.fact] == Color::grey) report_cycle(stack, operand.fact);
-        if (color[operand.fact] != Color::white) continue;
-        color[operand.fact] = Color::grey;
-        stack.emplace_back(operand.fact, 0);
+        calls.pop_back();
+        if (!calls.empty()) low[calls.back().first] = std::min(low[calls.back().first], low[at]);
+        if (low[at] != order[at]) continue;
+        std::vector<FactIndex> component;
+        FactIndex member = 0;
+        do {
+          member = stack.back();
+          stack.pop_back();
+          on_stack[member] = false;
+          component.push_back(member);
+        } while (member != at);
+        if (component.size() > 1) report_cycle(component);
       }
     }
   }
 
-  void report_cycle(const std::vector<std::pair<FactIndex, std::size_t>>& stack, FactIndex back_to) {
-    std::vector<std::string> path;
-    bool in_cycle = false;
-    for (const auto& [fact, next] : stack) {
-      in_cycle = in_cycle || fact == back_to;
-      if (in_cycle) path.push_back(base_.ref(fact));
+  // "a/v → a/u → a/v": the shortest way round from the component's first fact.
+  void report_cycle(std::vector<FactIndex> component) {
+    std::sort(component.begin(), component.end());
+    const FactIndex first = component.front();
+    std::unordered_map<FactIndex, FactIndex> came_from;
+    std::vector<FactIndex> queue = {first};
+    for (std::size_t q = 0; q < queue.size(); ++q) {
+      for (const FactIndex to : claims_named_by(queue[q])) {
+        if (!std::binary_search(component.begin(), component.end(), to) || came_from.contains(to)) continue;
+        came_from.emplace(to, queue[q]);
+        if (to != first) queue.push_back(to);
+      }
     }
-    path.push_back(base_.ref(back_to));
-    const Fact& fact = base_.facts[back_to];
+    std::vector<std::string> path = {base_.ref(first)};
+    for (FactIndex at = came_from.at(first); at != first; at = came_from.at(at)) path.push_back(base_.ref(at));
+    path.push_back(base_.ref(first));
+    std::reverse(path.begin(), path.end());
+    const Fact& fact = base_.facts[first];
     diagnostics_.error(base_.files[fact.mark.file], fact.mark.line, fact.mark.column,
                        fmt::format("a cycle of relation claims: {}", fmt::join(path, " → ")), "cycle");
   }
