@@ -80,7 +80,9 @@ std::optional<Rational> parse_decimal(std::string_view text) {
   if (!digits) return std::nullopt;
   const auto all_digits = [](std::string_view s) { return std::all_of(s.begin(), s.end(), is_digit); };
   if (!all_digits(*digits) || !all_digits(fraction)) return std::nullopt;
-  const std::string number = *digits + std::string(fraction);
+  std::string number = *digits + std::string(fraction);
+  // cpp_int reads a leading 0 as octal: "010" would be 8.
+  number.erase(0, std::min(number.find_first_not_of('0'), number.size()));
   return Rational(BigInt(number.empty() ? std::string("0") : number)) /
          pow10(static_cast<int>(fraction.size()));
 }

@@ -154,12 +154,14 @@ bool Propagator::propagate_quotient(const Constraint& c, ConstraintId id, bool r
   const VarId q = c.vars[0];
   const VarId a = c.vars[1];
   const VarId b = c.vars[2];
-  if (const auto ratio = divide(domains_[a], domains_[b])) {
-    if (!narrow(q, *ratio, id, record)) return false;
-  }
-  if (!narrow(a, domains_[q] * domains_[b], id, record)) return false;
+  // The operands first: a contradiction then shows on a named quantity (the 2017-18
+  // figure two rises disagree on) rather than on the relation between them.
   if (const auto divisor = divide(domains_[a], domains_[q])) {
     if (!narrow(b, *divisor, id, record)) return false;
+  }
+  if (!narrow(a, domains_[q] * domains_[b], id, record)) return false;
+  if (const auto ratio = divide(domains_[a], domains_[b])) {
+    if (!narrow(q, *ratio, id, record)) return false;
   }
   return true;
 }
