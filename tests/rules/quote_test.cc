@@ -22,7 +22,7 @@ TEST_CASE("quote: a value and a quote that match the article stay silent", "[rul
       {"a.yaml", with_article(R"(  - {id: n, quote: '"7,062 cases were recorded" - a rise', value: 7062, measure: cases, where: Land, when: 2023-24}
   - {id: r, quote: A RISE   of 89%, value: 89%, change: {from: {measure: cases, where: Land, when: 2017-18}, to: n}}
 )")}});
-  INFO(checked.findings.empty() ? std::string() : checked.findings[0]);
+  INFO((checked.findings.empty() ? std::string() : checked.findings[0]));
   CHECK(checked.findings.empty());
 }
 
