@@ -80,7 +80,8 @@ std::optional<Rational> parse_decimal(std::string_view text) {
   if (!digits) return std::nullopt;
   const auto all_digits = [](std::string_view s) { return std::all_of(s.begin(), s.end(), is_digit); };
   if (!all_digits(*digits) || !all_digits(fraction)) return std::nullopt;
-  const std::string number = *digits + std::string(fraction);
+  std::string number = *digits + std::string(fraction);
+  number.erase(0, std::min(number.find_first_not_of('0'), number.size()));  // "015" would be octal
   return Rational(BigInt(number.empty() ? std::string("0") : number)) /
          pow10(static_cast<int>(fraction.size()));
 }
