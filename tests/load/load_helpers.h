@@ -63,7 +63,12 @@ inline Loaded load_files(const std::string& name, std::map<std::string, std::str
   const auto dir = scratch_dir(name);
   if (!files.contains("vocabulary.yaml")) files["vocabulary.yaml"] = kVocabulary;
   for (const auto& [file, text] : files) write_file(dir / file, text);
-  return load_dir(dir, options);
+  Loaded loaded = load_dir(dir, options);
+  const std::string prefix = dir.string() + "/";  // lines read "a.yaml:3:5: error: …"
+  for (auto& line : loaded.lines) {
+    if (line.rfind(prefix, 0) == 0) line.erase(0, prefix.size());
+  }
+  return loaded;
 }
 
 }  // namespace cc::test
