@@ -322,7 +322,7 @@ class Resolver {
     std::string anchor_claim;         // set when the anchor is a relation claim
     if (has_anchor) {
       const auto a = static_cast<std::size_t>(raw.anchor);
-      operands[a] = resolve_ref(state, index, raw.refs[a], own, true);
+      operands[a] = resolve_ref(state, index, raw.refs[a], own, false);
       if (operands[a] && operands[a]->kind == Operand::Kind::key) anchor_fill = key_fill(operands[a]->key);
       if (operands[a] && operands[a]->kind == Operand::Kind::fact) anchor_claim = operands[a]->text;
     }
