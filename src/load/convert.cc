@@ -132,6 +132,10 @@ std::vector<std::string> rank_suggestions(std::string_view name, std::vector<std
 }
 
 void Converter::error(Pos pos, std::string message, std::string rule) {
+  if (diagnostics_.size() >= kMaxErrorsPerFile) {
+    ++dropped_;
+    return;
+  }
   diagnostics_.error(file_, pos.line, pos.column, std::move(message), std::move(rule));
 }
 

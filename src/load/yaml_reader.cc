@@ -143,6 +143,7 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   void error(Pos pos, std::string message, std::string rule = "yaml") {
+    if (diagnostics_.size() >= kMaxErrorsPerFile) return;
     diagnostics_.error(file_, pos.line, pos.column, std::move(message), std::move(rule));
   }
 
