@@ -89,7 +89,7 @@ TEST_CASE("measure errors: no unit, alias taken, within unknown or in a cycle", 
                     });
 }
 
-TEST_CASE("places are a tree; names appear once", "[load]") {
+TEST_CASE("places are a tree, and names appear once", "[load]") {
   const auto v = read(R"(places:
   UK:
     England and Wales:
