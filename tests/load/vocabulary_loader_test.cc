@@ -42,7 +42,7 @@ TEST_CASE("tolerances are read exactly from the text", "[load]") {
   CHECK(v.vocabulary.fiscal_year_start == cc::MonthDay{7, 1});
 }
 
-TEST_CASE("tolerances outside [0, 1) and odd numbers are errors", "[load]") {
+TEST_CASE("tolerances below 0 or from 1 up, and odd numbers, are errors", "[load]") {
   CHECK(read("tolerances: {vague: 1}\n").errors ==
         std::vector<std::string>{"v.yaml:1:21: error: 'vague' must be less than 1 (a fraction: 0.1 is 10 %) [vocabulary]"});
   CHECK(read("tolerances: {vague: -0.1}\n").errors.size() == 1);
