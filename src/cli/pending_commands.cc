@@ -5,10 +5,6 @@
 
 namespace cc::cli {
 
-int run_explain(const ExplainOptions&, const Streams& streams) {
-  streams.err << "crosscheck: error: 'explain' is not built yet\n";
-  return 2;
-}
 int run_extract(const ExtractOptions&, const Streams& streams) {
   streams.err << "crosscheck: error: 'extract' is not built yet\n";
   return 2;

@@ -9,6 +9,7 @@
 
 #include "rules/rule.h"
 #include "rules/time_units.h"
+#include "rules/wording.h"
 
 namespace cc {
 namespace {
@@ -79,6 +80,8 @@ class ConflictExplainer {
     const auto side = [&](EventId e) {
       if (e == kNoEvent) return Propagator::initial_domain(graph_.vars[x.var]);
       const Event& event = propagator_.events()[e];
+      const Constraint& cause = graph_.constraints[event.cause];
+      if (cause.kind == ConstraintKind::statement) return cause.value;  // as the fact says it
       Interval computed = event.computed;
       if (graph_.vars[x.var].integer && !computed.integers().is_empty()) computed = computed.integers();
       return computed;
@@ -196,8 +199,12 @@ class ConflictExplainer {
     const Fact& fact = base_.facts[claim];
     const auto implied = implied_without(claim);
     if (!implied) return fmt::format("'{}' does not match the figures it is computed from", base_.ref(claim));
-    return fmt::format("'{}' states {} of {}, but the stated figures give {}", base_.ref(claim), claim_name(fact),
-                       fact.value.written, in_fact_terms(fact, *implied));
+    std::vector<std::string> figures;
+    for (const FactIndex f : conflict_.facts) {
+      if (f != claim) figures.push_back(fmt::format("{} ('{}')", base_.facts[f].value.written, base_.ref(f)));
+    }
+    return fmt::format("'{}' states {} of {}, but {} {} {}", base_.ref(claim), claim_name(fact), fact.value.written,
+                       join_words(figures), figures.size() == 1 ? "gives" : "give", in_fact_terms(fact, *implied));
   }
 
   // The last containment step of the derivation names the part and the whole.

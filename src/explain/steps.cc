@@ -55,7 +55,6 @@ std::string describe_quantity(const FactBase& base, const FactGraph& graph, VarI
 
 std::string describe_value(const FactBase& base, const FactGraph& graph, VarId var, const Interval& interval) {
   const Variable& v = graph.vars[var];
-  if (v.integer && !interval.integers().is_empty()) return describe(interval.integers());
   const auto kind = defining_kind(base, v);
   if (kind == FactKind::change) {
     const bool fall = base.facts[*v.defined_by].direction == Direction::fall;
@@ -144,7 +143,12 @@ class StepWriter {
     return why.empty() ? std::string() : " (" + why + ")";
   }
 
-  [[nodiscard]] std::string result(const Event& event) const { return value_of(event.var, event.computed); }
+  // What the constraint computed; for a count, the whole numbers in it.
+  [[nodiscard]] std::string result(const Event& event) const {
+    const Interval whole = event.computed.integers();
+    const bool count = graph_.vars[event.var].integer && !whole.is_empty();
+    return value_of(event.var, count ? whole : event.computed);
+  }
 
   [[nodiscard]] std::string sum_text(const Constraint& c, VarId except) const {
     std::vector<std::string> terms;

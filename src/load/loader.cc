@@ -1,12 +1,132 @@
-// Placeholder until the loader lands.
+// The loader's edge: the folder, the order of the stages, the threads, and the one place
+// where an unexpected exception becomes a diagnostic instead of leaving the loader.
 #include "load/loader.h"
 
-namespace cc {
+#include <fmt/format.h>
 
-FactBase load_fact_base(const std::filesystem::path& dir, Diagnostics& diagnostics, const LoadOptions&) {
+#include "load/fact_file_loader.h"
+#include "load/files.h"
+#include "load/parallel.h"
+#include "load/resolve.h"
+#include "load/values.h"
+#include "load/vocabulary_loader.h"
+
+namespace cc {
+namespace {
+
+namespace fs = std::filesystem;
+using load::Folder;
+using load::RawFile;
+
+constexpr std::string_view kVocabulary = "vocabulary.yaml";
+
+[[nodiscard]] bool open_folder(Folder& folder, Diagnostics& diagnostics) {
+  std::error_code ec;
+  const fs::file_status status = fs::status(folder.path, ec);
+  if (!fs::exists(status)) {
+    diagnostics.error(folder.display, 0, 0, "the fact base folder does not exist", "folder");
+    return false;
+  }
+  if (!fs::is_directory(status)) {
+    diagnostics.error(folder.display, 0, 0, "the fact base is not a folder", "folder");
+    return false;
+  }
+  folder.canonical = fs::canonical(folder.path, ec);
+  if (ec) {
+    diagnostics.error(folder.display, 0, 0, fmt::format("cannot open the folder: {}", ec.message()), "folder");
+    return false;
+  }
+  return true;
+}
+
+// Reads vocabulary.yaml; false when fact files cannot have their names checked.
+[[nodiscard]] bool load_vocabulary(const Folder& folder, FactBase& base, Diagnostics& diagnostics) {
+  const std::string display = folder.display_of(kVocabulary);
+  base.files.push_back(display);
+  const fs::path path = folder.path / kVocabulary;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) {
+    diagnostics.error(display, 0, 0, "the fact base has no vocabulary.yaml: it names the measures, places and "
+                      "dimensions facts may use", "vocabulary");
+    return false;
+  }
+  std::string error;
+  const auto bytes = load::read_bytes(path, folder.max_file_bytes, error);
+  if (!bytes) {
+    diagnostics.error(display, 0, 0, error, "file");
+    return false;
+  }
+  return load::read_vocabulary(*bytes, display, 0, base.vocabulary, diagnostics);
+}
+
+[[nodiscard]] RawFile load_file(const Folder& folder, const std::string& name,
+                                const load::VocabularyView& vocabulary) {
+  const std::string display = folder.display_of(name);
+  std::string error;
+  const auto bytes = load::read_bytes(folder.path / name, folder.max_file_bytes, error);
+  if (!bytes) {
+    RawFile file;
+    file.name = name;
+    file.display = display;
+    file.diagnostics.error(display, 0, 0, error, "file");
+    return file;
+  }
+  RawFile file = load::read_fact_file(*bytes, name, display, vocabulary);
+  if (!file.read) return file;
+  load::read_article(folder, file);
+  load::parse_file_values(file, vocabulary.vocabulary, vocabulary.usable);
+  return file;
+}
+
+[[nodiscard]] std::vector<RawFile> load_files(const Folder& folder, const std::vector<std::string>& names,
+                                              const load::VocabularyView& vocabulary, unsigned threads) {
+  std::vector<RawFile> files(names.size());
+  load::parallel_for(names.size(), threads, [&](std::size_t i) {
+    try {
+      files[i] = load_file(folder, names[i], vocabulary);
+    } catch (const std::exception& e) {  // out of memory, say: this file only
+      files[i] = RawFile{};
+      files[i].display = folder.display_of(names[i]);
+      files[i].diagnostics.error(files[i].display, 0, 0, fmt::format("cannot be loaded: {}", e.what()), "file");
+    }
+  });
+  return files;
+}
+
+void load_into(const fs::path& dir, FactBase& base, Diagnostics& diagnostics, const LoadOptions& options) {
+  Folder folder;
+  folder.path = dir;
+  folder.display = load::display_root(dir);
+  folder.max_file_bytes = options.max_file_bytes;
+  base.root = folder.display;
+  if (!open_folder(folder, diagnostics)) return;
+  const bool usable = load_vocabulary(folder, base, diagnostics);
+  const load::VocabularyView vocabulary{base.vocabulary, usable};
+  std::string error;
+  const std::vector<std::string> names = load::list_fact_files(folder, error);
+  if (!error.empty()) diagnostics.error(folder.display, 0, 0, error, "folder");
+  std::vector<RawFile> files = load_files(folder, names, vocabulary, options.threads);
+  std::vector<RawFile> fact_files;
+  for (RawFile& file : files) {
+    diagnostics.append(file.diagnostics);
+    if (file.skipped) base.skipped.push_back(file.display);
+    if (file.read) fact_files.push_back(std::move(file));
+  }
+  files.clear();
+  const std::vector<bool> counts = load::resolve(fact_files, base, diagnostics);
+  load::parse_total_values(fact_files, counts, base, diagnostics);
+}
+
+}  // namespace
+
+FactBase load_fact_base(const fs::path& dir, Diagnostics& diagnostics, const LoadOptions& options) {
   FactBase base;
-  base.root = dir.string();
-  diagnostics.error(dir.string(), 0, 0, "the loader is not built yet");
+  try {
+    load_into(dir, base, diagnostics, options);
+  } catch (const std::exception& e) {
+    diagnostics.error(load::display_root(dir), 0, 0, fmt::format("cannot load the fact base: {}", e.what()),
+                      "internal");
+  }
   return base;
 }
 

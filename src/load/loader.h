@@ -2,6 +2,7 @@
 // load: a fact base folder → FactBase. Every input problem becomes a diagnostic with
 // file:line:col; YAML trees are dropped file by file; files are read in parallel.
 
+#include <cstdint>
 #include <filesystem>
 
 #include "model/diagnostic.h"
@@ -11,6 +12,8 @@ namespace cc {
 
 struct LoadOptions {
   unsigned threads = 2;  // files parsed at once
+  // A larger fact file, vocabulary or article is refused (an error), never read.
+  std::uintmax_t max_file_bytes = std::uintmax_t{256} * 1024 * 1024;
 };
 
 // Loads `dir` (vocabulary.yaml, then every other *.yaml in sorted order). The fact base

@@ -214,6 +214,9 @@ std::string describe(const Interval& i, bool percent) {
   const auto& lo = i.lo();
   const auto& hi = i.hi();
   if (i.is_point()) return describe_value(lo->value, 0, percent);
+  if (lo && hi && lo->value == 0 && !lo->open) {  // quantities are never negative: [0, X) reads "less than X"
+    return (hi->open ? "less than " : "at most ") + describe_value(hi->value, +1, percent);
+  }
   if (lo && hi) {
     return describe_value(lo->value, -1, percent) + "…" + describe_value(hi->value, +1, percent);
   }

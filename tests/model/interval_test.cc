@@ -69,3 +69,8 @@ TEST_CASE("describe writes intervals for editors, rounding outward") {
   CHECK(cc::describe(Interval::closed(Rational(885, 1000), Rational(895, 1000)), true) == "88.5%…89.5%");
   CHECK(cc::describe(Interval::closed(Rational(1, 3), Rational(2, 3))) == "0.3333…0.6667");
 }
+
+TEST_CASE("describe reads a range from zero as a bound") {
+  CHECK(cc::describe(Interval::half_open(0, 46000)) == "less than 46,000");
+  CHECK(cc::describe(Interval::closed(0, Rational(1, 2)), true) == "at most 50%");
+}

@@ -1,0 +1,126 @@
+#include "load/fact_file_loader.h"
+
+#include <fmt/format.h>
+
+#include "load/fact_reader.h"
+
+namespace cc::load {
+namespace {
+
+class FactFileReader {
+ public:
+  FactFileReader(RawFile& file, const VocabularyView& vocabulary)
+      : file_(file), convert_(file.display, file.diagnostics), vocabulary_(vocabulary), facts_(convert_, vocabulary) {}
+
+  void read(std::string_view bytes) {
+    if (const auto bad = check_utf8(bytes)) {
+      const Pos pos = PositionMap(bytes).at(bad->offset);
+      convert_.error(pos, bad->message, "encoding");
+      return;
+    }
+    ReadOptions options;
+    options.stream_key = "facts";
+    const ReadResult result = read_yaml(bytes, file_.display, file_.diagnostics, options, [this](NodeRef item) {
+      if (auto fact = facts_.read(item)) file_.facts.push_back(std::move(*fact));
+    });
+    if (!result.ok) {
+      file_.facts.clear();  // their errors stay reported; the file as a whole is not read
+      return;
+    }
+    read_top(result.tree);
+  }
+
+  void report_dropped() {
+    if (convert_.dropped() == 0) return;
+    file_.diagnostics.error(file_.display, 0, 0,
+                            fmt::format("{} more errors in this file are not listed", convert_.dropped()), "file");
+  }
+
+ private:
+  void read_top(const Tree& tree) {
+    const NodeRef root = tree.root();
+    if (tree.empty() || !root.is_mapping() || !has_top_key(root)) {
+      file_.skipped = true;
+      return;
+    }
+    file_.read = true;
+    const auto fields = convert_.fields(root, ObjectKind::fact_file, file_.name);
+    if (!fields) return;
+    if (const auto node = fields->get("source")) {
+      read_source(*node);
+    } else {
+      convert_.error(fields->key_pos("facts"), "a fact file needs a 'source': who says these facts", "missing-field");
+    }
+    if (const auto node = fields->get("defaults")) read_defaults(*node);
+    if (const auto node = fields->get("facts")) (void)convert_.expect(*node, NodeKind::sequence, "facts");
+  }
+
+  [[nodiscard]] static bool has_top_key(NodeRef root) {
+    const std::vector<NodeRef> children = root.children();
+    for (std::size_t i = 0; i < children.size(); i += 2) {
+      if (children[i].is_scalar() && (children[i].text() == "source" || children[i].text() == "facts")) return true;
+    }
+    return false;
+  }
+
+  void read_source(NodeRef node) {
+    const auto fields = convert_.fields(node, ObjectKind::source, "source");
+    if (!fields) return;
+    RawSource& source = file_.source;
+    source.present = true;
+    source.pos = node.pos();
+    source.id_pos = node.pos();
+    if (const auto id = convert_.required(*fields, "id", "the source")) {
+      source.id_pos = id->pos();
+      source.id = convert_.id(*id, "id").value_or("");
+    }
+    if (const auto title = convert_.required(*fields, "title", "the source")) {
+      source.title = convert_.text(*title, "title").value_or("");
+    }
+    if (const auto published = convert_.required(*fields, "published", "the source")) read_published(*published);
+    if (const auto publisher = fields->get("publisher")) source.publisher = convert_.text(*publisher, "publisher").value_or("");
+    if (const auto url = fields->get("url")) source.url = convert_.text(*url, "url").value_or("");
+    if (const auto article = fields->get("article")) {
+      source.article = convert_.text(*article, "article").value_or("");
+      source.article_pos = article->pos();
+    }
+  }
+
+  void read_published(NodeRef node) {
+    const auto text = convert_.text(node, "published");
+    if (!text) return;
+    file_.source.published = *text;
+    const PeriodResult date = parse_date(*text);
+    if (const auto* error = std::get_if<PeriodError>(&date)) {
+      convert_.error(point_into(node.pos(), node.quoted(), node.verbatim(), *text, error->offset), error->message,
+                     "date");
+    }
+  }
+
+  void read_defaults(NodeRef node) {
+    if (node.is_null()) return;
+    const auto fields = convert_.fields(node, ObjectKind::defaults, "defaults");
+    if (!fields) return;
+    KeyReader(convert_, vocabulary_).read(*fields, file_.defaults);
+  }
+
+  RawFile& file_;
+  Converter convert_;
+  const VocabularyView& vocabulary_;
+  FactReader facts_;
+};
+
+}  // namespace
+
+RawFile read_fact_file(std::string_view bytes, std::string name, std::string display,
+                       const VocabularyView& vocabulary) {
+  RawFile file;
+  file.name = std::move(name);
+  file.display = std::move(display);
+  FactFileReader reader(file, vocabulary);
+  reader.read(bytes);
+  reader.report_dropped();
+  return file;
+}
+
+}  // namespace cc::load

@@ -1,0 +1,42 @@
+#pragma once
+// One element of a fact file's `facts` → RawFact (FORMAT §1, §4, §5, §6).
+
+#include <string>
+#include <unordered_map>
+
+#include "load/convert.h"
+#include "load/key_reader.h"
+#include "load/raw.h"
+
+namespace cc::load {
+
+class FactReader {
+ public:
+  FactReader(Converter& convert, const VocabularyView& vocabulary)
+      : convert_(convert), keys_(convert, vocabulary) {}
+
+  // nullopt when the element is not a mapping (reported).
+  [[nodiscard]] std::optional<RawFact> read(NodeRef item);
+
+ private:
+  void read_id(const Fields& fields, RawFact& fact);
+  void read_value(const Fields& fields, RawFact& fact);
+  void read_relation(const Fields& fields, RawFact& fact);
+  void read_relation_fields(NodeRef node, RawFact& fact);
+  void read_change(const Fields& fields, RawFact& fact);
+  void read_time_unit(const Fields& fields, std::string_view name, std::string_view noun, RawFact& fact);
+  void read_total(const Fields& fields, RawFact& fact);
+  [[nodiscard]] RawRef read_ref(NodeRef node, std::string_view what);
+  [[nodiscard]] RawRef required_ref(const Fields& fields, std::string_view name, std::string_view noun);
+  void read_rounding(const Fields& fields, RawFact& fact);
+  void read_record(NodeRef node, RawFact& fact);
+  void read_record_detail(NodeRef node, RawRecord& record);
+  void read_accepts(NodeRef node, RawFact& fact);
+  [[nodiscard]] std::optional<RawAccept> read_accept(NodeRef node);
+
+  Converter& convert_;
+  KeyReader keys_;
+  std::unordered_map<std::string, Pos> ids_;  // fact ids in this file so far
+};
+
+}  // namespace cc::load

@@ -1,0 +1,69 @@
+#include "load/fields.h"
+
+namespace cc::load {
+
+const std::vector<FieldTable>& field_tables() {
+  static const std::vector<FieldTable> tables = {
+      {ObjectKind::fact_file, "facts", "", "a fact file", {"source", "defaults", "facts"}},
+      {ObjectKind::source,
+       "facts",
+       "source",
+       "the source",
+       {"id", "title", "publisher", "published", "url", "article"}},
+      {ObjectKind::defaults, "facts", "defaults", "the defaults", {"measure", "where", "when", "subset"}},
+      {ObjectKind::fact,
+       "facts",
+       "fact",
+       "a fact",
+       {"id", "quote", "value", "measure", "where", "when", "subset", "change", "share", "ratio",
+        "rate", "interval", "total", "note", "record", "accept", "exact", "precision"}},
+      {ObjectKind::pattern, "facts", "keyPattern", "a key pattern", {"measure", "where", "when", "subset"}},
+      {ObjectKind::change, "facts", "change", "a change", {"from", "to", "direction"}},
+      {ObjectKind::share, "facts", "share", "a share", {"of", "part"}},
+      {ObjectKind::ratio, "facts", "ratio", "a ratio", {"of", "to"}},
+      {ObjectKind::rate, "facts", "rate", "a rate", {"of", "per"}},
+      {ObjectKind::interval, "facts", "interval", "an interval", {"of", "unit"}},
+      {ObjectKind::total, "facts", "total", "a total", {"of"}},
+      {ObjectKind::record,
+       "facts",
+       "recordDetail",
+       "a record",
+       {"high", "low", "first_time_above", "first_time_below"}},
+      {ObjectKind::accept, "facts", "accept", "an accept", {"rule", "with", "reason"}},
+      {ObjectKind::vocabulary,
+       "vocabulary",
+       "",
+       "the vocabulary",
+       {"tolerances", "fiscal_year_start", "measures", "places", "dimensions"}},
+      {ObjectKind::tolerances, "vocabulary", "tolerances", "the tolerances", {"vague", "warn"}},
+      {ObjectKind::measure,
+       "vocabulary",
+       "measure",
+       "a measure",
+       {"name", "unit", "additive", "aliases", "within"}},
+      {ObjectKind::dimension, "vocabulary", "dimension", "a dimension", {"exclusive", "values"}},
+  };
+  return tables;
+}
+
+const FieldTable& field_table(ObjectKind kind) {
+  for (const FieldTable& table : field_tables()) {
+    if (table.kind == kind) return table;
+  }
+  return field_tables().front();
+}
+
+const std::vector<std::string_view>& relation_fields() {
+  static const std::vector<std::string_view> fields = {"change", "share",    "ratio",
+                                                       "rate",   "interval", "total"};
+  return fields;
+}
+
+const std::vector<std::string_view>& finding_rules() {
+  static const std::vector<std::string_view> rules = {
+      "conflict", "recompute", "implied", "containment", "record",
+      "hedge",    "units",     "quote",   "stale-accept"};
+  return rules;
+}
+
+}  // namespace cc::load

@@ -1,0 +1,137 @@
+#include "load/files.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+namespace cc::load {
+
+namespace fs = std::filesystem;
+
+namespace {
+[[nodiscard]] std::string lower_first(std::string text) {
+  if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+  return text;
+}
+}  // namespace
+
+std::string display_root(const fs::path& dir) {
+  std::string text = dir.generic_string();
+  while (text.size() > 1 && text.back() == '/') text.pop_back();
+  return text.empty() ? std::string(".") : text;
+}
+
+std::string Folder::display_of(std::string_view name) const {
+  if (display == "/") return "/" + std::string(name);
+  return display + "/" + std::string(name);
+}
+
+std::vector<std::string> list_fact_files(const Folder& folder, std::string& error) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (fs::directory_iterator it(folder.path, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    const std::string extension = it->path().extension().string();
+    if (name.empty() || name.front() == '.' || name == "vocabulary.yaml") continue;
+    if (extension != ".yaml" && extension != ".yml") continue;
+    std::error_code type_error;
+    if (!fs::is_regular_file(it->path(), type_error)) continue;
+    names.push_back(name);
+  }
+  if (ec) error = fmt::format("cannot list the folder: {}", ec.message());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::optional<std::string> read_bytes(const fs::path& path, std::uintmax_t max_bytes, std::string& error) {
+  std::error_code ec;
+  const std::uintmax_t size = fs::file_size(path, ec);
+  if (ec) {
+    error = fmt::format("cannot be read: {}", lower_first(ec.message()));
+    return std::nullopt;
+  }
+  if (size > max_bytes) {
+    error = fmt::format("the file is {} MB, more than the limit of {} MB", size / (1024 * 1024),
+                        max_bytes / (1024 * 1024));
+    return std::nullopt;
+  }
+  std::ifstream stream(path, std::ios::binary);
+  if (!stream) {
+    error = fmt::format("cannot be read: {}", lower_first(std::strerror(errno)));
+    return std::nullopt;
+  }
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  stream.read(bytes.data(), static_cast<std::streamsize>(size));
+  bytes.resize(static_cast<std::size_t>(stream.gcount()));
+  if (stream.bad()) {
+    error = "cannot be read: a read error";
+    return std::nullopt;
+  }
+  return bytes;
+}
+
+namespace {
+
+[[nodiscard]] bool inside(const fs::path& outer, const fs::path& inner) {
+  const auto [o, i] = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
+  return o == outer.end() && i != inner.end();
+}
+
+// The article's canonical path, or nullopt with `error` set.
+[[nodiscard]] std::optional<fs::path> locate_article(const Folder& folder, const std::string& article,
+                                                     std::string& error) {
+  const fs::path relative(article);
+  if (relative.is_absolute() || relative.has_root_name() || relative.has_root_directory()) {
+    error = fmt::format("the article '{}' must be a path relative to the fact file, not an absolute one", article);
+    return std::nullopt;
+  }
+  const fs::path normal = relative.lexically_normal();
+  if (normal.empty() || *normal.begin() == "..") {  // decided before the file system is asked
+    error = fmt::format("the article '{}' lies outside the fact base folder: it is not read", article);
+    return std::nullopt;
+  }
+  std::error_code ec;
+  const fs::path canonical = fs::canonical(folder.path / relative, ec);
+  if (ec) {
+    error = fmt::format("the article '{}' cannot be found: {}", article, lower_first(ec.message()));
+    return std::nullopt;
+  }
+  if (!inside(folder.canonical, canonical)) {
+    error = fmt::format("the article '{}' lies outside the fact base folder: it is not read", article);
+    return std::nullopt;
+  }
+  if (!fs::is_regular_file(canonical, ec)) {
+    error = fmt::format("the article '{}' is not a file", article);
+    return std::nullopt;
+  }
+  return canonical;
+}
+
+}  // namespace
+
+void read_article(const Folder& folder, RawFile& file) {
+  RawSource& source = file.source;
+  if (source.article.empty()) return;
+  const Pos pos = source.article_pos;
+  const auto fail = [&](const std::string& message) {
+    file.diagnostics.error(file.display, pos.line, pos.column, message, "article");
+  };
+  std::string error;
+  const auto path = locate_article(folder, source.article, error);
+  if (!path) return fail(error);
+  auto bytes = read_bytes(*path, folder.max_file_bytes, error);
+  if (!bytes) return fail(fmt::format("the article '{}' {}", source.article, error));
+  if (const auto bad = check_utf8(*bytes)) {
+    const Pos at = PositionMap(*bytes).at(bad->offset);
+    return fail(fmt::format("the article '{}' is not UTF-8 text (line {}, column {}: {})", source.article, at.line,
+                            at.column, bad->message));
+  }
+  source.article_text = std::move(*bytes);
+  source.article_file = folder.display_of(fs::path(source.article).lexically_normal().generic_string());
+}
+
+}  // namespace cc::load

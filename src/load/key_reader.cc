@@ -1,0 +1,127 @@
+#include "load/key_reader.h"
+
+#include <fmt/format.h>
+
+namespace cc::load {
+
+Pos point_into(Pos pos, bool quoted, bool verbatim, std::string_view text, std::size_t offset) {
+  if (!verbatim) return pos;
+  offset = std::min(offset, text.size());
+  pos.column += static_cast<std::uint32_t>((quoted ? 1 : 0) + count_chars(text.substr(0, offset)));
+  return pos;
+}
+
+std::string flow_text(NodeRef node) {
+  if (node.is_scalar()) return std::string(node.text());
+  if (node.is_null()) return "~";
+  const std::vector<NodeRef> children = node.children();
+  std::string out = node.is_mapping() ? "{" : "[";
+  const std::size_t step = node.is_mapping() ? 2 : 1;
+  for (std::size_t i = 0; i + step <= children.size(); i += step) {
+    if (i > 0) out += ", ";
+    out += flow_text(children[i]);
+    if (node.is_mapping()) out += ": " + flow_text(children[i + 1]);
+  }
+  return out + (node.is_mapping() ? "}" : "]");
+}
+
+void KeyReader::read(const Fields& fields, RawKey& key) {
+  if (const auto node = fields.get("measure")) read_measure(*node, key);
+  if (const auto node = fields.get("where")) read_where(*node, key);
+  if (const auto node = fields.get("when")) read_when(*node, key);
+  if (const auto node = fields.get("subset")) read_subset(*node, key);
+}
+
+void KeyReader::read_measure(NodeRef node, RawKey& key) {
+  const auto name = convert_.text(node, "measure");
+  if (!name || !vocabulary_.usable) return key.measure.fail(node.pos());
+  if (const auto id = vocabulary_.vocabulary.find_measure(*name)) return key.measure.set(*id, node.pos());
+  convert_.error(node.pos(),
+                 fmt::format("unknown measure '{}'{}", *name,
+                             did_you_mean(rank_suggestions(*name, vocabulary_.vocabulary.suggest_measures(*name)))),
+                 "unknown-measure");
+  key.measure.fail(node.pos());
+}
+
+void KeyReader::read_where(NodeRef node, RawKey& key) {
+  const auto name = convert_.text(node, "where");
+  if (!name || !vocabulary_.usable) return key.where.fail(node.pos());
+  if (const auto id = vocabulary_.vocabulary.find_place(*name)) return key.where.set(*id, node.pos());
+  convert_.error(node.pos(),
+                 fmt::format("unknown place '{}'{}", *name, did_you_mean(rank_suggestions(*name, vocabulary_.vocabulary.suggest_places(*name)))),
+                 "unknown-place");
+  key.where.fail(node.pos());
+}
+
+void KeyReader::read_when(NodeRef node, RawKey& key) {
+  const auto text = convert_.text(node, "when");
+  if (!text) return key.when.fail(node.pos());
+  const PeriodResult result = parse_period(*text, vocabulary_.vocabulary.fiscal_year_start);
+  if (const auto* period = std::get_if<Period>(&result)) return key.when.set(*period, node.pos());
+  const auto& error = std::get<PeriodError>(result);
+  convert_.error(point_into(node.pos(), node.quoted(), node.verbatim(), *text, error.offset), error.message,
+                 "period");
+  key.when.fail(node.pos());
+}
+
+void KeyReader::read_subset(NodeRef node, RawKey& key) {
+  if (!convert_.expect(node, NodeKind::mapping, "subset")) return key.subset.fail(node.pos());
+  RawSubset subset;
+  bool ok = true;
+  const std::vector<NodeRef> children = node.children();
+  for (std::size_t i = 0; i + 1 < children.size(); i += 2) {
+    if (!children[i].is_scalar()) {
+      ok = false;
+      continue;
+    }
+    ok = read_subset_item(children[i], children[i + 1], subset) && ok;
+  }
+  if (ok) return key.subset.set(std::move(subset), node.pos());
+  key.subset.fail(node.pos());
+}
+
+bool KeyReader::read_subset_item(NodeRef name, NodeRef value, RawSubset& subset) {
+  const auto text = convert_.text(value, name.text());
+  if (!text) return false;
+  if (fold_name(*text).empty()) {
+    convert_.error(value.pos(), fmt::format("'{}' has an empty value", name.text()), "type");
+    return false;
+  }
+  if (!vocabulary_.usable) return false;
+  const Vocabulary& vocabulary = vocabulary_.vocabulary;
+  const auto dimension = vocabulary.find_dimension(name.text());
+  if (!dimension) {
+    convert_.error(name.pos(),
+                   fmt::format("unknown dimension '{}'{}: declare it under 'dimensions' in vocabulary.yaml",
+                               name.text(), did_you_mean(rank_suggestions(name.text(), vocabulary.suggest_dimensions(name.text())))),
+                   "unknown-dimension");
+    return false;
+  }
+  const Dimension& declared = vocabulary.dimensions[*dimension];
+  for (const RawSubsetItem& item : subset) {
+    if (item.dimension == *dimension) {
+      convert_.error(name.pos(), fmt::format("the dimension '{}' is given twice in this subset", declared.name),
+                     "duplicate-key");
+      return false;
+    }
+  }
+  std::string spelling = *text;
+  if (!declared.values.empty()) {
+    const std::string folded = fold_name(*text);
+    const auto it = std::find_if(declared.values.begin(), declared.values.end(),
+                                 [&](const std::string& v) { return fold_name(v) == folded; });
+    if (it == declared.values.end()) {
+      std::vector<std::string_view> known(declared.values.begin(), declared.values.end());
+      convert_.error(value.pos(),
+                     fmt::format("'{}' is not a value of the dimension '{}'{}", *text, declared.name,
+                                 did_you_mean(nearest_names(folded, known))),
+                     "unknown-value");
+      return false;
+    }
+    spelling = *it;
+  }
+  subset.push_back({*dimension, std::move(spelling), value.pos()});
+  return true;
+}
+
+}  // namespace cc::load

@@ -1,0 +1,137 @@
+#pragma once
+// A fact file as read, before references are resolved and keys interned: what each file
+// yields on its own (parsed in parallel), with positions instead of marks. Names are
+// already looked up in the vocabulary and periods parsed; only what needs other files
+// (references, key interning, values that depend on them) is left to resolve.
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "load/text.h"
+#include "model/diagnostic.h"
+#include "model/fact.h"
+
+namespace cc::load {
+
+// A field that may be absent, present and understood, or present and wrong (reported:
+// nothing that depends on it is reported again).
+enum class SlotState : std::uint8_t { absent, ok, bad };
+
+template <typename T>
+struct Slot {
+  using State = SlotState;
+  State state = State::absent;
+  T value{};
+  Pos pos;
+  [[nodiscard]] bool absent() const { return state == State::absent; }
+  [[nodiscard]] bool ok() const { return state == State::ok; }
+  [[nodiscard]] bool bad() const { return state == State::bad; }
+  void set(T v, Pos p) {
+    state = State::ok;
+    value = std::move(v);
+    pos = p;
+  }
+  void fail(Pos p) {
+    state = State::bad;
+    pos = p;
+  }
+};
+
+struct RawSubsetItem {
+  DimensionId dimension = 0;
+  std::string value;  // the declared spelling when the dimension lists its values
+  Pos pos;
+};
+using RawSubset = std::vector<RawSubsetItem>;
+
+// measure, where, when, subset: of a fact, of `defaults`, or of a key pattern.
+struct RawKey {
+  Slot<MeasureId> measure;
+  Slot<PlaceId> where;
+  Slot<Period> when;
+  Slot<RawSubset> subset;
+};
+
+struct RawRef {
+  enum class Kind : std::uint8_t { absent, bad, id, pattern };
+  Kind kind = Kind::absent;
+  std::string text;  // as written: "offences-2023-24", "{when: 2017-18}"
+  Pos pos;
+  RawKey pattern;
+};
+
+// A scalar whose text is parsed later, with what is needed to point at a column in it.
+struct ScalarText {
+  std::string text;
+  Pos pos;
+  bool quoted = false;
+  bool verbatim = false;
+};
+
+struct RawRecord {
+  RecordKind kind = RecordKind::none;
+  std::optional<Rational> first_time_above;
+  std::optional<Rational> first_time_below;
+  Pos pos;
+};
+
+struct RawAccept {
+  std::string rule;
+  std::string with;
+  Pos with_pos;
+  std::string reason;
+  Pos pos;
+};
+
+struct RawFact {
+  std::string id;
+  Pos pos;  // the id's value, else the fact's mapping
+  std::string quote;
+  Pos quote_pos;
+  std::optional<ScalarText> value;
+  std::optional<Value> parsed;  // the value read, once its context is known
+  RawKey key;
+  FactKind kind = FactKind::figure;
+  Pos relation_pos;
+  bool relation_ok = true;
+  std::vector<RawRef> refs;   // in Fact::operands order
+  int anchor = -1;            // index into refs of the anchor for patterns, -1: none
+  Direction direction = Direction::rise;
+  TimeUnit unit = TimeUnit::day;
+  bool exact = false;
+  std::optional<Rational> precision;
+  std::string note;
+  RawRecord record;
+  std::vector<RawAccept> accepts;
+};
+
+struct RawSource {
+  bool present = false;
+  std::string id;
+  Pos id_pos;
+  std::string title;
+  std::string publisher;
+  std::string published;
+  std::string url;
+  std::string article;
+  Pos article_pos;
+  std::string article_file;  // display path, once read
+  std::string article_text;
+  Pos pos;
+};
+
+struct RawFile {
+  std::string name;     // "lbc.yaml"
+  std::string display;  // "facts/lbc.yaml"
+  bool read = false;    // false: unreadable, its errors are reported, nothing else is kept
+  bool skipped = false;  // neither `source` nor `facts` at the top level
+  RawSource source;
+  RawKey defaults;
+  std::deque<RawFact> facts;  // a deque: no copy of them all as the file grows
+  Diagnostics diagnostics;
+};
+
+}  // namespace cc::load

@@ -1,0 +1,491 @@
+#include "load/resolve.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <limits>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "load/convert.h"
+
+namespace cc::load {
+namespace {
+
+struct FileState {
+  const RawFile* raw = nullptr;
+  std::uint32_t file = 0;
+  SourceIndex source = 0;
+  FactIndex first_fact = 0;
+  std::unordered_map<std::string, FactIndex> ids;
+};
+
+// measure, where, when, subset as far as known: where a pattern's missing fields come from.
+struct Fill {
+  Slot<MeasureId> measure;
+  Slot<PlaceId> where;
+  Slot<Period> when;
+  Slot<Subset> subset;
+};
+
+template <typename T>
+[[nodiscard]] Slot<T> either(const Slot<T>& own, const Slot<T>& fallback) {
+  return own.absent() ? fallback : own;
+}
+
+class Resolver {
+ public:
+  Resolver(std::vector<RawFile>& files, FactBase& base, Diagnostics& diagnostics)
+      : files_(files), base_(base), diagnostics_(diagnostics) {}
+
+  void run() {
+    std::size_t count = base_.facts.size();
+    for (const RawFile& file : files_) count += file.facts.size();
+    base_.facts.reserve(count);
+    for (RawFile& file : files_) add_file(file);
+    base_.index();
+    for (FileState& state : states_) resolve_figures(state);
+    for (FileState& state : states_) resolve_claims(state);
+    find_cycles();
+    for (FileState& state : states_) resolve_accepts(state);
+  }
+
+  [[nodiscard]] std::vector<bool> counts() const {
+    std::vector<bool> out(base_.facts.size(), false);
+    for (FactIndex f = 0; f < base_.facts.size(); ++f) {
+      const Fact& fact = base_.facts[f];
+      if (fact.kind == FactKind::figure) out[f] = figure_ok_.contains(f) && base_.is_count(fact.key);
+      if (fact.kind == FactKind::total) out[f] = total_counts_.contains(f);
+    }
+    return out;
+  }
+
+ private:
+  void error(const FileState& state, Pos pos, std::string message, std::string rule) {
+    diagnostics_.error(base_.files[state.file], pos.line, pos.column, std::move(message), std::move(rule));
+  }
+
+  [[nodiscard]] Mark mark(const FileState& state, Pos pos) const { return {state.file, pos.line, pos.column}; }
+
+  // Sources and facts ------------------------------------------------------------------
+
+  void add_file(RawFile& file) {
+    FileState state;
+    state.raw = &file;
+    state.file = static_cast<std::uint32_t>(base_.files.size());
+    base_.files.push_back(file.display);
+    state.source = static_cast<SourceIndex>(base_.sources.size());
+    state.first_fact = static_cast<FactIndex>(base_.facts.size());
+    base_.sources.push_back(make_source(state, file.source));
+    check_source_id(state, file.source);
+    for (RawFact& raw : file.facts) {
+      const auto index = static_cast<FactIndex>(base_.facts.size());
+      if (!raw.id.empty()) state.ids.emplace(raw.id, index);  // the first of a duplicate
+      base_.sources[state.source].facts.push_back(index);
+      base_.facts.push_back(make_fact(state, raw));
+    }
+    states_.push_back(std::move(state));
+  }
+
+  [[nodiscard]] Source make_source(const FileState& state, RawSource& raw) const {
+    Source source;
+    source.id = raw.id;
+    source.title = raw.title;
+    source.publisher = raw.publisher;
+    source.published = raw.published;
+    source.url = raw.url;
+    source.article = raw.article;
+    source.article_file = raw.article_file;
+    source.article_text = std::move(raw.article_text);
+    source.file = state.file;
+    source.mark = mark(state, raw.id_pos);
+    return source;
+  }
+
+  void check_source_id(const FileState& state, const RawSource& raw) {
+    if (raw.id.empty()) return;
+    const auto [it, inserted] = source_ids_.emplace(raw.id, state.source);
+    if (inserted) return;
+    const Source& first = base_.sources[it->second];
+    error(state, raw.id_pos,
+          fmt::format("duplicate source id '{}' (first at {}:{})", raw.id, base_.files[first.file], first.mark.line),
+          "duplicate-id");
+  }
+
+  [[nodiscard]] Fact make_fact(const FileState& state, RawFact& raw) const {
+    Fact fact;
+    fact.source = state.source;
+    fact.id = raw.id;
+    fact.mark = mark(state, raw.pos);
+    fact.quote = std::move(raw.quote);
+    fact.quote_mark = mark(state, raw.quote_pos);
+    fact.value_mark = raw.value ? mark(state, raw.value->pos) : fact.mark;
+    if (raw.parsed) {
+      fact.value = std::move(*raw.parsed);
+      raw.parsed.reset();
+    } else if (raw.value) {
+      fact.value.written = raw.value->text;
+    }
+    fact.kind = raw.kind;
+    fact.relation_mark = mark(state, raw.relation_pos);
+    fact.direction = raw.direction;
+    fact.unit = raw.unit;
+    fact.exact = raw.exact;
+    fact.precision = raw.precision;
+    fact.note = std::move(raw.note);
+    fact.record = {raw.record.kind, raw.record.first_time_above, raw.record.first_time_below,
+                   mark(state, raw.record.pos)};
+    for (const RawAccept& accept : raw.accepts) {
+      fact.accepts.push_back({accept.rule, accept.with, std::nullopt, accept.reason, mark(state, accept.pos)});
+    }
+    return fact;
+  }
+
+  // Keys -------------------------------------------------------------------------------
+
+  [[nodiscard]] Slot<Subset> intern_subset(const Slot<RawSubset>& raw) {
+    Slot<Subset> out;
+    out.state = raw.state;
+    out.pos = raw.pos;
+    for (const RawSubsetItem& item : raw.value) {
+      out.value.push_back({item.dimension, base_.keys.intern_value(item.value)});
+    }
+    return out;
+  }
+
+  // The fact's own fields, else those of the file's `defaults`.
+  [[nodiscard]] Fill own_fill(const RawFact& fact, const RawFile& file) {
+    Fill fill;
+    fill.measure = either(fact.key.measure, file.defaults.measure);
+    fill.where = either(fact.key.where, file.defaults.where);
+    fill.when = either(fact.key.when, file.defaults.when);
+    fill.subset = intern_subset(either(fact.key.subset, file.defaults.subset));
+    return fill;
+  }
+
+  [[nodiscard]] Fill key_fill(KeyId id) const {
+    const Key& key = base_.keys.key(id);
+    Fill fill;
+    fill.measure.set(key.measure, {});
+    fill.where.set(key.place, {});
+    fill.when.set(base_.keys.period(key.period), {});
+    fill.subset.set(base_.keys.subset(key.subset), {});
+    return fill;
+  }
+
+  // A pattern's own fields over `fill`; its subset adds to the fill's.
+  [[nodiscard]] Fill apply(const RawKey& pattern, const Fill& fill) {
+    Fill out;
+    out.measure = either(pattern.measure, fill.measure);
+    out.where = either(pattern.where, fill.where);
+    out.when = either(pattern.when, fill.when);
+    out.subset = fill.subset;
+    if (pattern.subset.absent()) return out;
+    const Slot<Subset> own = intern_subset(pattern.subset);
+    if (own.bad() || fill.subset.bad()) {
+      out.subset.fail(own.pos);
+      return out;
+    }
+    out.subset.state = Slot<Subset>::State::ok;
+    for (const SubsetItem& item : own.value) {
+      std::erase_if(out.subset.value, [&](const SubsetItem& i) { return i.dimension == item.dimension; });
+      out.subset.value.push_back(item);
+    }
+    return out;
+  }
+
+  // The key of a complete fill; nullopt when a field is missing (`missing` names them) or
+  // was wrong (already reported).
+  [[nodiscard]] std::optional<KeyId> intern(const Fill& fill, std::vector<std::string_view>& missing) {
+    if (fill.measure.absent()) missing.push_back("measure");
+    if (fill.where.absent()) missing.push_back("where");
+    if (fill.when.absent()) missing.push_back("when");
+    if (!missing.empty() || fill.measure.bad() || fill.where.bad() || fill.when.bad() || fill.subset.bad()) {
+      return std::nullopt;
+    }
+    Key key;
+    key.measure = fill.measure.value;
+    key.place = fill.where.value;
+    key.period = base_.keys.intern_period(fill.when.value);
+    key.subset = base_.keys.intern_subset(fill.subset.value);
+    return base_.keys.intern(key);
+  }
+
+  [[nodiscard]] static std::string quoted_list(const std::vector<std::string_view>& names) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
+      out += fmt::format("'{}'", names[i]);
+    }
+    return out;
+  }
+
+  void resolve_figures(FileState& state) {
+    const RawFile& file = *state.raw;
+    for (std::size_t i = 0; i < file.facts.size(); ++i) {
+      const RawFact& raw = file.facts[i];
+      if (raw.kind != FactKind::figure) continue;
+      std::vector<std::string_view> missing;
+      const auto key = intern(own_fill(raw, file), missing);
+      const FactIndex index = state.first_fact + static_cast<FactIndex>(i);
+      if (key) {
+        base_.facts[index].key = *key;
+        figure_ok_.emplace(index);
+      } else if (!missing.empty()) {
+        error(state, raw.pos,
+              fmt::format("the figure has no {}: give it on the fact or in 'defaults'", quoted_list(missing)),
+              "missing-field");
+      }
+    }
+  }
+
+  // References -------------------------------------------------------------------------
+
+  [[nodiscard]] std::optional<FactIndex> lookup(const FileState& state, const std::string& text, Pos pos) {
+    const std::size_t slash = text.find('/');
+    if (slash == std::string::npos) return lookup_in(state, state, text, pos, "");
+    const std::string source_id = text.substr(0, slash);
+    const auto source = source_ids_.find(source_id);
+    if (source == source_ids_.end()) {
+      std::vector<std::string_view> known;
+      for (const auto& [id, index] : source_ids_) known.push_back(id);
+      std::sort(known.begin(), known.end());
+      error(state, pos,
+            fmt::format("unknown source '{}' in '{}'{}", source_id, text, did_you_mean(nearest_names(source_id, known))),
+            "dangling-ref");
+      return std::nullopt;
+    }
+    const FileState& target = states_[source->second];
+    return lookup_in(state, target, text.substr(slash + 1), pos, source_id);
+  }
+
+  [[nodiscard]] std::optional<FactIndex> lookup_in(const FileState& from, const FileState& target,
+                                                   const std::string& id, Pos pos, std::string_view source_id) {
+    const auto it = target.ids.find(id);
+    if (it != target.ids.end()) return it->second;
+    std::vector<std::string_view> known;
+    for (const auto& [name, index] : target.ids) known.push_back(name);
+    std::sort(known.begin(), known.end());
+    const std::string where = source_id.empty() ? "in this file" : fmt::format("in source '{}'", source_id);
+    error(from, pos, fmt::format("unknown fact '{}' {}{}", id, where, did_you_mean(nearest_names(id, known))),
+          "dangling-ref");
+    return std::nullopt;
+  }
+
+  // A reference by id: the figure's key, or the relation claim itself.
+  [[nodiscard]] std::optional<Operand> operand_for(const FileState& state, FactIndex self, const RawRef& ref) {
+    const auto target = lookup(state, ref.text, ref.pos);
+    if (!target) return std::nullopt;
+    if (*target == self) {
+      error(state, ref.pos, fmt::format("the fact '{}' refers to itself", ref.text), "cycle");
+      return std::nullopt;
+    }
+    Operand operand;
+    operand.mark = mark(state, ref.pos);
+    operand.text = ref.text;
+    if (base_.facts[*target].kind != FactKind::figure) {
+      operand.kind = Operand::Kind::fact;
+      operand.fact = *target;
+      return operand;
+    }
+    if (!figure_ok_.contains(*target)) return std::nullopt;  // its own error is reported
+    operand.kind = Operand::Kind::key;
+    operand.key = base_.facts[*target].key;
+    return operand;
+  }
+
+  [[nodiscard]] std::optional<Operand> pattern_operand(const FileState& state, const RawRef& ref, const Fill& fill,
+                                                       bool has_anchor) {
+    std::vector<std::string_view> missing;
+    const auto key = intern(apply(ref.pattern, fill), missing);
+    if (!missing.empty()) {
+      error(state, ref.pos,
+            fmt::format("the pattern names no quantity: no {} in it, {}the fact or 'defaults'", quoted_list(missing),
+                        has_anchor ? "its anchor, " : ""),
+            "missing-field");
+    }
+    if (!key) return std::nullopt;
+    Operand operand;
+    operand.kind = Operand::Kind::key;
+    operand.key = *key;
+    operand.mark = mark(state, ref.pos);
+    operand.text = ref.text;
+    return operand;
+  }
+
+  void resolve_claims(FileState& state) {
+    const RawFile& file = *state.raw;
+    for (std::size_t i = 0; i < file.facts.size(); ++i) {
+      const RawFact& raw = file.facts[i];
+      if (raw.kind == FactKind::figure || !raw.relation_ok) continue;
+      resolve_claim(state, raw, state.first_fact + static_cast<FactIndex>(i));
+    }
+  }
+
+  void resolve_claim(const FileState& state, const RawFact& raw, FactIndex index) {
+    const Fill own = own_fill(raw, *state.raw);
+    const bool has_anchor = raw.anchor >= 0;
+    std::vector<std::optional<Operand>> operands(raw.refs.size());
+    std::optional<Fill> anchor_fill;  // set when the anchor names a key
+    std::string anchor_claim;         // set when the anchor is a relation claim
+    if (has_anchor) {
+      const auto a = static_cast<std::size_t>(raw.anchor);
+      operands[a] = resolve_ref(state, index, raw.refs[a], own, false);
+      if (operands[a] && operands[a]->kind == Operand::Kind::key) anchor_fill = key_fill(operands[a]->key);
+      if (operands[a] && operands[a]->kind == Operand::Kind::fact) anchor_claim = operands[a]->text;
+    }
+    for (std::size_t r = 0; r < raw.refs.size(); ++r) {
+      if (has_anchor && r == static_cast<std::size_t>(raw.anchor)) continue;
+      const RawRef& ref = raw.refs[r];
+      if (ref.kind == RawRef::Kind::pattern && has_anchor && !anchor_fill) {
+        if (!anchor_claim.empty()) {
+          error(state, ref.pos,
+                fmt::format("a key pattern takes its missing fields from its anchor, but '{}' is a relation "
+                            "claim, not a figure: name the quantity by a figure's id",
+                            anchor_claim),
+                "relation");
+        }
+        continue;
+      }
+      operands[r] = resolve_ref(state, index, ref, anchor_fill ? *anchor_fill : own, has_anchor);
+    }
+    Fact& fact = base_.facts[index];
+    const bool all_counts = std::all_of(operands.begin(), operands.end(), [&](const std::optional<Operand>& o) {
+      return o && o->kind == Operand::Kind::key && base_.is_count(o->key);
+    });
+    if (fact.kind == FactKind::total && !operands.empty() && all_counts) total_counts_.insert(index);
+    for (std::size_t r = 0; r < operands.size(); ++r) {
+      Operand operand = operands[r].value_or(Operand{});
+      if (!operands[r]) operand.mark = mark(state, raw.refs[r].pos);
+      if (raw.refs[r].kind == RawRef::Kind::absent) {
+        operand.kind = Operand::Kind::anonymous;
+        operand.mark = fact.relation_mark;
+      }
+      fact.operands.push_back(std::move(operand));
+    }
+  }
+
+  [[nodiscard]] std::optional<Operand> resolve_ref(const FileState& state, FactIndex self, const RawRef& ref,
+                                                   const Fill& fill, bool has_anchor) {
+    switch (ref.kind) {
+      case RawRef::Kind::id:
+        return operand_for(state, self, ref);
+      case RawRef::Kind::pattern:
+        return pattern_operand(state, ref, fill, has_anchor);
+      case RawRef::Kind::absent:
+      case RawRef::Kind::bad:
+        return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  // Cycles of relation claims ----------------------------------------------------------
+
+  [[nodiscard]] std::vector<FactIndex> claims_named_by(FactIndex fact) const {
+    std::vector<FactIndex> out;
+    for (const Operand& operand : base_.facts[fact].operands) {
+      if (operand.kind == Operand::Kind::fact) out.push_back(operand.fact);
+    }
+    return out;
+  }
+
+  // One error per set of claims that depend on each other (a strongly connected
+  // component, Tarjan's algorithm without recursion), at its first fact.
+  void find_cycles() {
+    const std::size_t count = base_.facts.size();
+    constexpr std::uint32_t kUnseen = std::numeric_limits<std::uint32_t>::max();
+    std::vector<std::uint32_t> order(count, kUnseen);
+    std::vector<std::uint32_t> low(count, 0);
+    std::vector<bool> on_stack(count, false);
+    std::vector<FactIndex> stack;
+    std::uint32_t counter = 0;
+    for (FactIndex root = 0; root < count; ++root) {
+      if (order[root] != kUnseen || base_.facts[root].kind == FactKind::figure) continue;
+      std::vector<std::pair<FactIndex, std::size_t>> calls = {{root, 0}};
+      order[root] = low[root] = counter++;
+      stack.push_back(root);
+      on_stack[root] = true;
+      while (!calls.empty()) {
+        const FactIndex at = calls.back().first;
+        const std::vector<FactIndex> next = claims_named_by(at);
+        if (calls.back().second < next.size()) {
+          const FactIndex to = next[calls.back().second++];
+          if (order[to] == kUnseen) {
+            order[to] = low[to] = counter++;
+            stack.push_back(to);
+            on_stack[to] = true;
+            calls.emplace_back(to, 0);
+          } else if (on_stack[to]) {
+            low[at] = std::min(low[at], order[to]);
+          }
+          continue;
+        }
+        calls.pop_back();
+        if (!calls.empty()) low[calls.back().first] = std::min(low[calls.back().first], low[at]);
+        if (low[at] != order[at]) continue;
+        std::vector<FactIndex> component;
+        FactIndex member = 0;
+        do {
+          member = stack.back();
+          stack.pop_back();
+          on_stack[member] = false;
+          component.push_back(member);
+        } while (member != at);
+        if (component.size() > 1) report_cycle(component);
+      }
+    }
+  }
+
+  // "a/v → a/u → a/v": the shortest way round from the component's first fact.
+  void report_cycle(std::vector<FactIndex> component) {
+    std::sort(component.begin(), component.end());
+    const FactIndex first = component.front();
+    std::unordered_map<FactIndex, FactIndex> came_from;
+    std::vector<FactIndex> queue = {first};
+    for (std::size_t q = 0; q < queue.size(); ++q) {
+      for (const FactIndex to : claims_named_by(queue[q])) {
+        if (!std::binary_search(component.begin(), component.end(), to) || came_from.contains(to)) continue;
+        came_from.emplace(to, queue[q]);
+        if (to != first) queue.push_back(to);
+      }
+    }
+    std::vector<std::string> path = {base_.ref(first)};
+    for (FactIndex at = came_from.at(first); at != first; at = came_from.at(at)) path.push_back(base_.ref(at));
+    path.push_back(base_.ref(first));
+    std::reverse(path.begin(), path.end());
+    const Fact& fact = base_.facts[first];
+    diagnostics_.error(base_.files[fact.mark.file], fact.mark.line, fact.mark.column,
+                       fmt::format("a cycle of relation claims: {}", fmt::join(path, " → ")), "cycle");
+  }
+
+  // Accepts ----------------------------------------------------------------------------
+
+  void resolve_accepts(FileState& state) {
+    const RawFile& file = *state.raw;
+    for (std::size_t i = 0; i < file.facts.size(); ++i) {
+      Fact& fact = base_.facts[state.first_fact + i];
+      for (std::size_t a = 0; a < fact.accepts.size(); ++a) {
+        const RawAccept& raw = file.facts[i].accepts[a];
+        if (!raw.with.empty()) fact.accepts[a].with_fact = lookup(state, raw.with, raw.with_pos);
+      }
+    }
+  }
+
+  std::vector<RawFile>& files_;
+  FactBase& base_;
+  Diagnostics& diagnostics_;
+  std::vector<FileState> states_;
+  std::unordered_map<std::string, SourceIndex> source_ids_;  // the first source with each id
+  std::unordered_set<FactIndex> figure_ok_;                  // figures whose key is known
+  std::unordered_set<FactIndex> total_counts_;               // totals of counts only
+};
+
+}  // namespace
+
+std::vector<bool> resolve(std::vector<RawFile>& files, FactBase& base, Diagnostics& diagnostics) {
+  Resolver resolver(files, base, diagnostics);
+  resolver.run();
+  return resolver.counts();
+}
+
+}  // namespace cc::load

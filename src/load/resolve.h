@@ -1,0 +1,22 @@
+#pragma once
+// The files read → one FactBase: sources and facts in file order, duplicate source ids,
+// references resolved across files, key patterns filled in from their anchors, keys
+// interned in a fixed order (figures first, files in sorted order, facts in file order;
+// then the patterns of relation claims in the same order), cycles of claims refused.
+
+#include <vector>
+
+#include "load/raw.h"
+#include "model/diagnostic.h"
+#include "model/fact.h"
+
+namespace cc::load {
+
+// `files` in sorted order, only those read as fact files. `base.files` holds the
+// vocabulary's display path; each file's is appended. Values are not parsed here: the
+// result tells, per fact, whether its value is a count (a figure of an additive measure,
+// or a total of quantities that all are).
+[[nodiscard]] std::vector<bool> resolve(std::vector<RawFile>& files, FactBase& base,
+                                        Diagnostics& diagnostics);
+
+}  // namespace cc::load

@@ -1,0 +1,88 @@
+#include "load/text.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace cc::load {
+namespace {
+
+[[nodiscard]] bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// The length of the UTF-8 sequence starting at `at`, or 0 when it is invalid.
+[[nodiscard]] std::size_t sequence_length(std::string_view bytes, std::size_t at) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(bytes[at + i]); };
+  const unsigned char lead = byte(0);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;   // overlong
+    if (lead == 0xED) high = 0x9F;  // surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;   // overlong
+    if (lead == 0xF4) high = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (at + length > bytes.size()) return 0;
+  if (byte(1) < low || byte(1) > high) return 0;
+  for (std::size_t i = 2; i < length; ++i) {
+    if (!is_continuation(byte(i))) return 0;
+  }
+  return length;
+}
+
+}  // namespace
+
+std::optional<EncodingError> check_utf8(std::string_view bytes) {
+  std::size_t at = 0;
+  while (at < bytes.size()) {
+    if (bytes[at] == '\0') return EncodingError{at, "the file holds a NUL byte: it is not text"};
+    const std::size_t length = sequence_length(bytes, at);
+    if (length == 0) {
+      return EncodingError{at, fmt::format("the byte 0x{:02X} is not valid UTF-8: save the file as UTF-8",
+                                           static_cast<unsigned char>(bytes[at]))};
+    }
+    at += length;
+  }
+  return std::nullopt;
+}
+
+std::size_t count_chars(std::string_view bytes) {
+  return static_cast<std::size_t>(std::count_if(bytes.begin(), bytes.end(), [](char c) {
+    return !is_continuation(static_cast<unsigned char>(c));
+  }));
+}
+
+PositionMap::PositionMap(std::string_view bytes) : bytes_(bytes) {
+  const bool bom = bytes.substr(0, 3) == "\xEF\xBB\xBF";  // not shown by editors: not counted
+  line_starts_.push_back(bom ? 3 : 0);
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] == '\n') line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+  }
+}
+
+Pos PositionMap::at(std::size_t offset) const {
+  offset = std::min(offset, bytes_.size());
+  if (offset < line_starts_.front()) return {1, 1};
+  const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const auto line = static_cast<std::uint32_t>(next - line_starts_.begin());  // 1-based
+  const std::size_t line_start = line_starts_[line - 1];
+  std::size_t from = line_start;
+  std::uint32_t column = 1;
+  if (cached_pos_.line == line && cached_offset_ >= line_start && cached_offset_ <= offset) {
+    from = cached_offset_;
+    column = cached_pos_.column;
+  }
+  column += static_cast<std::uint32_t>(count_chars(bytes_.substr(from, offset - from)));
+  cached_offset_ = offset;
+  cached_pos_ = {line, column};
+  return cached_pos_;
+}
+
+}  // namespace cc::load
