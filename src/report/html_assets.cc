@@ -98,7 +98,7 @@ a.id{margin-left:0}h3{font-size:15px}}
 )CSS";
 
 // Filters: hide the cards whose status, rule or sources are not selected, and say how
-// many are shown. The graph's "fit to width" toggle.
+// many are shown. The graph: scrolled to the first fact of an open error; "fit to width".
 const std::string_view kScript = R"JS(
 (function () {
   var form = document.getElementById('filters');
@@ -125,6 +125,13 @@ const std::string_view kScript = R"JS(
   }
   var fit = document.getElementById('fit');
   var box = document.querySelector('.graph-scroll');
+  if (box) {  // start at the first fact of an open error, not at the top-left corner
+    var red = box.querySelector('polygon[stroke="red"]') || box.querySelector('[stroke="red"]');
+    if (red) {
+      var outer = box.getBoundingClientRect(), inner = red.getBoundingClientRect();  // facts are at the left
+      box.scrollTop += inner.top - outer.top - box.clientHeight / 3;
+    }
+  }
   if (fit && box) {
     fit.hidden = false;
     fit.addEventListener('click', function () {

@@ -54,9 +54,33 @@ struct Column {
   std::vector<Figure> marks;
 };
 
+// Periods of one length share a panel, so that a six-year total does not flatten the
+// years beside it: a length in whole months where the period is whole months, else in days.
+struct Span {
+  bool months = true;
+  std::int64_t length = 12;
+  friend auto operator<=>(const Span&, const Span&) = default;
+};
+
+Span span_of(const Period& period) {
+  if (const auto months = length_in_whole_months(period)) return {true, *months};
+  return {false, length_in_days(period)};
+}
+
+std::string span_name(const Span& span) {
+  if (!span.months) return fmt::format("{}-day periods", span.length);
+  if (span.length == 1) return "months";
+  if (span.length == 3) return "quarters";
+  if (span.length == 12) return "years";
+  if (span.length % 12 == 0) return fmt::format("{}-year spans", span.length / 12);
+  return fmt::format("{}-month periods", span.length);
+}
+
 struct Panel {
   PlaceId place = 0;
   SubsetId subset = 0;
+  Span span;
+  bool stated = false;          // a figure states one of its quantities
   std::vector<Column> columns;  // sorted by period
 };
 
@@ -71,7 +95,7 @@ bool implied_bounded(const ReportInput& input, KeyId key) {
          !input.result.implied[key].is_empty();
 }
 
-using PanelKey = std::pair<PlaceId, SubsetId>;
+using PanelKey = std::tuple<PlaceId, SubsetId, Span>;
 
 std::map<MeasureId, std::map<PanelKey, Panel>> collect(const ReportInput& input) {
   const FactBase& base = input.base;
@@ -84,9 +108,12 @@ std::map<MeasureId, std::map<PanelKey, Panel>> collect(const ReportInput& input)
     const auto stated = figures.find(k);
     if (stated == figures.end() && !implied_bounded(input, k)) continue;
     const Key& key = base.keys.key(k);
-    Panel& panel = charts[key.measure][{key.place, key.subset}];
+    const Span span = span_of(base.keys.period(key.period));
+    Panel& panel = charts[key.measure][{key.place, key.subset, span}];
     panel.place = key.place;
     panel.subset = key.subset;
+    panel.span = span;
+    panel.stated = panel.stated || stated != figures.end();
     Column column{key.period, k, {}};
     if (stated != figures.end()) {
       for (const FactIndex f : stated->second) {
@@ -134,6 +161,7 @@ class PanelDrawer {
       title += fmt::format(" · {}: {}", base_.vocabulary.dimensions[item.dimension].name,
                            base_.keys.value_name(item.value));
     }
+    title += " · " + span_name(panel_.span);
     std::string out = fmt::format(
         "<svg class=\"panel\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">"
         "<text class=\"ptitle\" x=\"{}\" y=\"16\">{}</text>",
@@ -337,6 +365,7 @@ std::string charts_section(const ReportInput& input) {
     std::string body;
     std::set<SourceIndex> sources;
     for (const auto& [where, panel] : panels) {
+      if (!panel.stated) continue;  // only implied: nothing a source said to compare
       if (drawn == kMaxPanels || panel.columns.size() > kMaxColumns) {
         ++left_out;
         continue;

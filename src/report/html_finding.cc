@@ -41,7 +41,7 @@ std::string excerpt_block(const FactBase& base, FactIndex f, FactFileLines& line
       html_escape(where), rows);
 }
 
-std::string fact_item(const FactBase& base, FactIndex f, FactFileLines& lines) {
+std::string fact_item(const FactBase& base, FactIndex f, FactFileLines& lines, bool with_note) {
   const Fact& fact = base.facts[f];
   const Source& source = base.sources[fact.source];
   std::string out = fmt::format("<li class=\"fact\" data-ref=\"{}\">", html_escape(base.ref(f)));
@@ -53,7 +53,7 @@ std::string fact_item(const FactBase& base, FactIndex f, FactFileLines& lines) {
   out += fmt::format(" <code class=\"ref\">{}</code></div>", html_escape(base.ref(f)));
   out += fmt::format("<blockquote>{}</blockquote>", marked_quote(fact));
   out += fmt::format("<div class=\"value\">value <b>{}</b></div>", html_escape(value_text(fact)));
-  if (!fact.note.empty())
+  if (with_note && !fact.note.empty())
     out += fmt::format("<div class=\"note\">note: {}</div>", html_escape(fact.note));
   out += excerpt_block(base, f, lines);
   return out + "</li>";
@@ -125,8 +125,9 @@ std::string finding_card(const FactBase& base, const Finding& finding, FactFileL
   out += fmt::format("<h3>{}</h3>\n", html_escape(finding.message));
   if (!finding.quantity.empty())
     out += fmt::format("<p class=\"quantity\">{}</p>\n", html_escape(finding.quantity));
+  const bool notes_aside = notes_differ(base, finding);  // then shown side by side below
   out += "<ol class=\"facts\">";
-  for (const FactIndex f : finding.facts) out += fact_item(base, f, lines);
+  for (const FactIndex f : finding.facts) out += fact_item(base, f, lines, !notes_aside);
   out += "</ol>\n";
   if (!finding.steps.empty()) {
     out += "<h4>Steps</h4><ol class=\"steps\">";
@@ -134,7 +135,7 @@ std::string finding_card(const FactBase& base, const Finding& finding, FactFileL
       out += fmt::format("<li>{}</li>", html_escape(step));
     out += "</ol>\n";
   }
-  if (notes_differ(base, finding)) out += notes_grid(base, finding) + "\n";
+  if (notes_aside) out += notes_grid(base, finding) + "\n";
   out += accept_block(base, finding);
   return out + "\n</article>\n";
 }
