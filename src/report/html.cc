@@ -20,12 +20,8 @@ constexpr std::string_view kPolicy =
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
     "base-uri 'none'; form-action 'none'";
 
-std::string plural(std::size_t n, std::string_view word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
 std::string head(const ReportInput& input) {
-  const Counts counts = count_findings(input.result.findings);
+  const StatusCounts counts = status_counts(input.result.findings);
   return fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n"
@@ -41,7 +37,7 @@ std::string tile(std::string_view cls, std::size_t n, std::string_view label) {
 }
 
 std::string summary(const ReportInput& input) {
-  const Counts counts = count_findings(input.result.findings);
+  const StatusCounts counts = status_counts(input.result.findings);
   std::size_t claims = 0;
   for (const Fact& fact : input.base.facts) claims += fact.kind == FactKind::figure ? 0 : 1;
   std::string out = "<div class=\"tiles\" id=\"summary\">";

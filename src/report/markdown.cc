@@ -12,10 +12,6 @@
 namespace cc {
 namespace {
 
-std::string plural(std::size_t n, std::string_view word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
 // The quote with the value's number in bold.
 std::string marked_quote(const Fact& fact) {
   const std::vector<TextSpan> spans = value_spans(fact.quote, fact.value);
@@ -31,16 +27,16 @@ std::string marked_quote(const Fact& fact) {
 }
 
 std::string summary(const ReportInput& input) {
-  const Counts counts = count_findings(input.result.findings);
+  const StatusCounts counts = status_counts(input.result.findings);
   std::size_t claims = 0;
   for (const Fact& fact : input.base.facts) claims += fact.kind == FactKind::figure ? 0 : 1;
   std::string out = "| | |\n|---|---:|\n";
   out += fmt::format("| sources | {} |\n", input.base.sources.size());
-  out += fmt::format("| facts | {} ({} figures, {} claims) |\n", input.base.facts.size(),
-                     input.base.facts.size() - claims, claims);
+  out += fmt::format("| facts | {} ({}, {}) |\n", input.base.facts.size(),
+                     plural(input.base.facts.size() - claims, "figure"), plural(claims, "claim"));
   out += fmt::format("| quantities | {} |\n", input.base.keys.key_count());
-  out += fmt::format("| **errors** | **{}** |\n", counts.error);
-  out += fmt::format("| warnings | {} |\n", counts.warning);
+  out += fmt::format("| **open errors** | **{}** |\n", counts.error);
+  out += fmt::format("| open warnings | {} |\n", counts.warning);
   if (counts.info > 0) out += fmt::format("| info | {} |\n", counts.info);
   out += fmt::format("| accepted | {} |\n", counts.accepted);
   return out;
@@ -151,7 +147,7 @@ constexpr Group kGroups[] = {
 
 std::string render_markdown(const ReportInput& input) {
   const FactBase& base = input.base;
-  const Counts counts = count_findings(input.result.findings);
+  const StatusCounts counts = status_counts(input.result.findings);
   std::string out = "# crosscheck report\n\n";
   const std::size_t open = input.result.findings.size() - counts.accepted;
   out += open == 0
@@ -160,6 +156,7 @@ std::string render_markdown(const ReportInput& input) {
              : fmt::format("{} and {} in {} and {}.", plural(counts.error, "error"),
                            plural(counts.warning, "warning"), plural(base.sources.size(), "source"),
                            plural(base.facts.size(), "fact"));
+  if (counts.accepted > 0) out += fmt::format(" {} accepted.", counts.accepted);
   out += "\n\n" + summary(input) + "\n## Sources\n\n" + sources_table(input) + "\n";
   for (const Group& group : kGroups) {
     std::string body;

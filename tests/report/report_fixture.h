@@ -21,7 +21,7 @@ struct Checked_base {
 };
 
 inline std::string fixture_vocabulary() {
-  return R"(tolerances: { vague: 0.10, warn: 0.01 }
+  return R"YAML(tolerances: { vague: 0.10, warn: 0.01 }
 fiscal_year_start: 04-01
 measures:
   offences: { name: "offences recorded by police", unit: offences }
@@ -29,11 +29,11 @@ places:
   Land:
     North:
     South:
-)";
+)YAML";
 }
 
 inline std::string fixture_gazette() {
-  return R"(source:
+  return R"YAML(source:
   id: gazette
   title: "Offences <b>soar</b> | a *special* report_2024"
   publisher: The Gazette
@@ -72,11 +72,11 @@ facts:
         reason: "revised later, 50% of forces"
       - rule: record
         reason: an accept that matches nothing
-)";
+)YAML";
 }
 
 inline std::string fixture_herald() {
-  return R"(source:
+  return R"YAML(source:
   id: herald
   title: Grooming offences
   publisher: Herald
@@ -97,7 +97,7 @@ facts:
     value: 1,200
     where: North
     when: 2017-18
-)";
+)YAML";
 }
 
 // Loads and checks the fixture (written under the scratch folder `name`). Fails the
