@@ -43,7 +43,7 @@ defaults:
   measure: offences
   where: Land
 facts:
-#The first year.
+  # The first year.
   - id: year-one
     quote: "<script>alert('x')</script> 3,217 offences | were recorded in 2017-18"
     value: 3,217

@@ -1,0 +1,160 @@
+// report.html, read back: one card per finding with its status, rule and facts, the
+// summary counts, everything from the fact files escaped, nothing that could fetch.
+#include <catch2/catch.hpp>
+
+#include <regex>
+
+#include "report/report.h"
+#include "report/report_fixture.h"
+#include "report/report_text.h"
+
+using namespace cc;
+
+namespace {
+
+std::size_t count_of(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1))
+    ++n;
+  return n;
+}
+
+// The number in the summary tile whose label is `label`.
+std::string tile(const std::string& html, const std::string& label) {
+  std::smatch m;
+  const std::regex pattern("<div class=\"tile [a-z]+\"><b>([0-9]+)</b><span>" + label +
+                           "</span></div>");
+  return std::regex_search(html, m, pattern) ? m[1].str() : "";
+}
+
+}  // namespace
+
+TEST_CASE("report.html has one card per finding, with its status, rule and facts", "[report]") {
+  const auto checked = test::checked_fixture("html-cards");
+  const std::string html = render_html(checked->input());
+  const auto& findings = checked->result.findings;
+  REQUIRE(findings.size() == 4);
+  CHECK(count_of(html, "<article class=\"finding ") == findings.size());
+  for (const Finding& finding : findings) {
+    INFO(finding.id);
+    const std::string open = "<article class=\"finding " + std::string(finding_status(finding)) +
+                             "\" id=\"" + finding.id + "\" data-status=\"" +
+                             std::string(finding_status(finding)) + "\" data-rule=\"" +
+                             std::string(rule_id(finding.rule)) + "\"";
+    const std::size_t at = html.find(open);
+    REQUIRE(at != std::string::npos);
+    const std::string card = html.substr(at, html.find("</article>", at) - at);
+    CHECK(count_of(card, "<li class=\"fact\"") == finding.facts.size());
+    for (const FactIndex f : finding.facts) {
+      CHECK(card.find("data-ref=\"" + checked->base.ref(f) + "\"") != std::string::npos);
+    }
+    CHECK(count_of(card, "<ol class=\"steps\">") == (finding.steps.empty() ? 0 : 1));
+  }
+  CHECK(tile(html, "errors") == "2");
+  CHECK(tile(html, "warning") == "1");
+  CHECK(tile(html, "accepted") == "1");
+  CHECK(tile(html, "sources") == "2");
+  CHECK(tile(html, "facts") == "6");
+  CHECK(html.find("<p id=\"shown\" aria-live=\"polite\">4 findings</p>") != std::string::npos);
+}
+
+TEST_CASE("report.html marks the number in each quote and links the fact file lines", "[report]") {
+  const auto checked = test::checked_fixture("html-quotes");
+  const std::string html = render_html(checked->input());
+  CHECK(html.find("in the first year a total of <mark>3,171</mark> crimes were recorded") !=
+        std::string::npos);
+  CHECK(html.find("a rise of <mark>89%</mark> in a year") != std::string::npos);
+  // The fact's own lines, the line of its id highlighted, the comment above it included.
+  CHECK(std::regex_search(html, std::regex("<summary><code>[^<]*/facts/gazette\\.yaml:12</code>")));
+  CHECK(html.find("<span class=\"ln\" data-line=\"11\">  # The first year.</span>\n"
+                  "<span class=\"ln at\" data-line=\"12\">  - id: year-one</span>") !=
+        std::string::npos);
+  CHECK(html.find("<span class=\"ln\" data-line=\"14\">    value: 3,217</span>") !=
+        std::string::npos);
+}
+
+TEST_CASE("report.html escapes everything from the fact files", "[report]") {
+  const auto checked = test::checked_fixture("html-escape");
+  const std::string html = render_html(checked->input());
+  // The only script is the report's own; the quote's shows as text.
+  CHECK(count_of(html, "<script") == 1);
+  CHECK(html.find(
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; <mark>3,217</mark> offences | were") !=
+        std::string::npos);
+  CHECK(html.find("<b>soar</b>") == std::string::npos);
+  CHECK(html.find("Offences &lt;b&gt;soar&lt;/b&gt; | a *special* report_2024") !=
+        std::string::npos);
+  // A javascript: address is not a link; an http(s) one is, escaped.
+  CHECK(html.find("href=\"javascript") == std::string::npos);
+  CHECK(html.find(
+            "<a href=\"https://example.org/herald?a=1&amp;b=2\" rel=\"noreferrer noopener\">") !=
+        std::string::npos);
+}
+
+TEST_CASE("report.html fetches nothing: no external address in any src, href or url()",
+          "[report]") {
+  const auto checked = test::checked_fixture("html-offline");
+  const std::string html = render_html(checked->input());
+  CHECK(html.find("Content-Security-Policy\" content=\"default-src 'none';") != std::string::npos);
+  std::smatch m;
+  std::string rest = html;
+  const std::regex reference("(src|href|xlink:href)=\"([^\"]*)\"|url\\(|@import");
+  while (std::regex_search(rest, m, reference)) {
+    INFO(m.str());
+    CHECK(m[1].matched);
+    const std::string target = m[2].str();
+    // In-page anchors, and the one link to the source's own page (a click, never a fetch).
+    CHECK((target.starts_with("#") || target == "https://example.org/herald?a=1&amp;b=2"));
+    rest = m.suffix();
+  }
+}
+
+TEST_CASE("report.html draws the fact graph, or says why not and keeps the DOT", "[report]") {
+  const auto checked = test::checked_fixture("html-graph");
+  const std::string drawn = render_html(checked->input());
+  const std::size_t graph = drawn.find("<section id=\"graph\">");
+  REQUIRE(graph != std::string::npos);
+  const std::string section = drawn.substr(graph, drawn.find("</section>", graph) - graph);
+  CHECK(section.find("<svg") != std::string::npos);
+  CHECK(section.find("<?xml") == std::string::npos);
+  CHECK(count_of(section, "class=\"node\"") ==
+        checked->result.graph.vars.size() + checked->result.graph.constraints.size());
+  CHECK(count_of(section, "stroke=\"red\"") > 0);  // the facts of the open errors
+
+  HtmlOptions no_dot;
+  no_dot.dot_program = "crosscheck-test-no-such-dot";
+  const std::string missing = render_html(checked->input(), no_dot);
+  CHECK(missing.find("<p class=\"notice\" id=\"graph-missing\">The graph is not drawn: Graphviz "
+                     "&#39;crosscheck-test-no-such-dot&#39; was not found") != std::string::npos);
+  CHECK(missing.find("<pre class=\"dot\">graph G {") != std::string::npos);
+
+  HtmlOptions tiny;
+  tiny.max_graph_size = 3;
+  CHECK(render_html(checked->input(), tiny).find("too many to draw here") != std::string::npos);
+}
+
+TEST_CASE(
+    "report.html charts each measure's figures with the implied bars and the conflicts ringed",
+    "[report]") {
+  const auto checked = test::checked_fixture("html-charts");
+  const std::string html = render_html(checked->input());
+  const std::size_t at = html.find("<figure class=\"chart\" data-measure=\"offences\">");
+  REQUIRE(at != std::string::npos);
+  const std::string chart = html.substr(at, html.find("</figure>", at) - at);
+  CHECK(chart.find("aria-label=\"Land · years\"") != std::string::npos);
+  CHECK(chart.find("aria-label=\"North · years\"") != std::string::npos);
+  // One mark per figure; the figures of open findings ringed and linked to their card.
+  CHECK(count_of(chart, "<g class=\"mark\"") == 5);
+  for (const Finding& finding : checked->result.findings) {
+    if (finding.accepted || finding.rule != FindingRule::conflict) continue;
+    CHECK(chart.find("<a href=\"#" + finding.id + "\"><g class=\"mark\"") != std::string::npos);
+  }
+  CHECK(count_of(chart, "<circle class=\"ring error\"") ==
+        3);  // 3,217 and 3,171; 4,373 (recompute)
+  CHECK(count_of(chart, "<rect class=\"implied\"") >= 2);
+}
+
+TEST_CASE("report.html is the same bytes on every run", "[report]") {
+  const auto checked = test::checked_fixture("html-stable");
+  CHECK(render_html(checked->input()) == render_html(checked->input()));
+}

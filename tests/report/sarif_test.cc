@@ -1,0 +1,124 @@
+// report.sarif against the structure SARIF 2.1.0 requires (the OASIS standard, §3: the
+// required properties and enumerations of the objects it uses), and against the findings.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "report/report.h"
+#include "report/report_fixture.h"
+
+using namespace cc;
+using nlohmann::json;
+
+namespace {
+
+bool is_message(const json& m) {  // §3.11: text or id
+  return m.is_object() && ((m.contains("text") && m["text"].is_string()) || m.contains("id"));
+}
+
+void check_physical_location(const json& p) {  // §3.29, §3.4, §3.30
+  REQUIRE(p.is_object());
+  REQUIRE(p.contains("artifactLocation"));
+  CHECK(p["artifactLocation"]["uri"].is_string());
+  CHECK(p["artifactLocation"]["uri"].get<std::string>().find('\\') == std::string::npos);
+  REQUIRE(p.contains("region"));
+  CHECK(p["region"]["startLine"].is_number_integer());
+  CHECK(p["region"]["startLine"].get<int>() >= 1);
+  if (p["region"].contains("startColumn")) CHECK(p["region"]["startColumn"].get<int>() >= 1);
+}
+
+void check_structure(const json& log) {
+  REQUIRE(log.is_object());
+  CHECK(log["version"] == "2.1.0");  // §3.13.2
+  CHECK(log["$schema"].is_string());
+  REQUIRE(log["runs"].is_array());  // §3.13.4
+  REQUIRE(log["runs"].size() == 1);
+  const json& run = log["runs"][0];
+  REQUIRE(run["tool"]["driver"].is_object());  // §3.14.6, §3.18.2
+  const json& driver = run["tool"]["driver"];
+  CHECK(driver["name"].is_string());  // §3.19.8
+  std::set<std::string> rule_ids;
+  for (const json& rule : driver["rules"]) {  // §3.49: id required, unique
+    REQUIRE(rule["id"].is_string());
+    CHECK(rule_ids.insert(rule["id"].get<std::string>()).second);
+    CHECK(is_message(rule["shortDescription"]));
+    const std::string level = rule["defaultConfiguration"]["level"];
+    CHECK((level == "error" || level == "warning" || level == "note" || level == "none"));
+  }
+  for (const json& result : run["results"]) {  // §3.27
+    REQUIRE(is_message(result["message"]));
+    const std::string id = result["ruleId"];
+    CHECK(rule_ids.count(id) == 1);
+    CHECK(driver["rules"][result["ruleIndex"].get<std::size_t>()]["id"] == id);  // §3.27.6
+    const std::string level = result["level"];
+    CHECK((level == "error" || level == "warning" || level == "note" || level == "none"));
+    for (const json& location : result["locations"])
+      check_physical_location(location["physicalLocation"]);
+    std::set<int> related_ids;
+    for (const json& related : result["relatedLocations"]) {
+      check_physical_location(related["physicalLocation"]);
+      CHECK(related_ids.insert(related["id"].get<int>()).second);  // §3.28.2: unique ids
+    }
+    if (result.contains("suppressions")) {  // §3.35
+      for (const json& s : result["suppressions"]) {
+        const std::string kind = s["kind"];
+        CHECK((kind == "inSource" || kind == "external"));
+        if (s.contains("status")) {
+          const std::string status = s["status"];
+          CHECK((status == "accepted" || status == "underReview" || status == "rejected"));
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("report.sarif has the structure SARIF 2.1.0 requires", "[report]") {
+  const auto checked = test::checked_fixture("sarif-structure");
+  check_structure(json::parse(render_sarif(checked->input())));
+}
+
+TEST_CASE("report.sarif has one result per finding at its facts' lines", "[report]") {
+  const auto checked = test::checked_fixture("sarif-results");
+  const FactBase& base = checked->base;
+  const json log = json::parse(render_sarif(checked->input()));
+  const json& results = log["runs"][0]["results"];
+  const auto& findings = checked->result.findings;
+  REQUIRE(results.size() == findings.size());
+  CHECK(log["runs"][0]["tool"]["driver"]["rules"].size() == std::size(kAllFindingRules));
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& finding = findings[i];
+    const json& result = results[i];
+    INFO(finding.id);
+    CHECK(result["ruleId"] == std::string(rule_id(finding.rule)));
+    CHECK(result["partialFingerprints"]["crosscheckFindingId/v1"] == finding.id);
+    CHECK(result["message"]["text"].get<std::string>().starts_with(finding.message));
+    const json& primary = result["locations"][0]["physicalLocation"];
+    CHECK(primary["artifactLocation"]["uri"] == base.file_of(finding.location));
+    CHECK(primary["region"]["startLine"] == finding.location.line);
+    REQUIRE(result["relatedLocations"].size() == finding.facts.size());
+    for (std::size_t k = 0; k < finding.facts.size(); ++k) {
+      const Fact& fact = base.facts[finding.facts[k]];
+      const json& related = result["relatedLocations"][k];
+      CHECK(related["physicalLocation"]["artifactLocation"]["uri"] == base.file_of(fact.mark));
+      CHECK(related["physicalLocation"]["region"]["startLine"] == fact.mark.line);
+      CHECK(related["message"]["text"].get<std::string>().starts_with(base.ref(finding.facts[k]) +
+                                                                      ": "));
+    }
+    if (finding.accepted) {
+      REQUIRE(result["suppressions"].size() == 1);
+      CHECK(result["suppressions"][0]["kind"] == "inSource");
+      CHECK(result["suppressions"][0]["justification"] == finding.accepted->reason);
+    } else {
+      CHECK_FALSE(result.contains("suppressions"));
+    }
+  }
+  CHECK(results[0]["level"] == "error");
+}
+
+TEST_CASE("report.sarif is the same bytes on every run", "[report]") {
+  const auto checked = test::checked_fixture("sarif-stable");
+  CHECK(render_sarif(checked->input()) == render_sarif(checked->input()));
+}
