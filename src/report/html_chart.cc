@@ -164,8 +164,8 @@ class PanelDrawer {
     title += " · " + span_name(panel_.span);
     std::string out = fmt::format(
         "<svg class=\"panel\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">"
-        "<text class=\"ptitle\" x=\"{}\" y=\"16\">{}</text>",
-        num(kWidth), num(kHeight), html_escape(title), num(kLeft), html_escape(title));
+        "<text class=\"ptitle\" x=\"8\" y=\"16\">{}</text>",
+        num(kWidth), num(kHeight), html_escape(title), html_escape(title));
     out += axes();
     for (std::size_t c = 0; c < panel_.columns.size(); ++c) out += column(c);
     return out + "</svg>";
@@ -353,7 +353,8 @@ std::string charts_section(const ReportInput& input) {
   std::string out = "<section id=\"charts\"><h2>Figures by measure</h2>\n";
   if (charts.empty()) return out + "<p>No figures to chart.</p></section>\n";
   out +=
-      "<p class=\"help\">One chart per measure, one panel per place. Each mark is a figure as a "
+      "<p class=\"help\">One chart per measure, one panel per place and length of period. Each "
+      "mark is a figure as a "
       "source states "
       "it (a line shows its rounding range, an arrow an open side); the bar behind is what the "
       "other facts "
