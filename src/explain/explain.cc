@@ -203,8 +203,8 @@ class ConflictExplainer {
     for (const FactIndex f : conflict_.facts) {
       if (f != claim) figures.push_back(fmt::format("{} ('{}')", base_.facts[f].value.written, base_.ref(f)));
     }
-    return fmt::format("'{}' states {} of {}, but {} give {}", base_.ref(claim), claim_name(fact), fact.value.written,
-                       join_words(figures), in_fact_terms(fact, *implied));
+    return fmt::format("'{}' states {} of {}, but {} {} {}", base_.ref(claim), claim_name(fact), fact.value.written,
+                       join_words(figures), figures.size() == 1 ? "gives" : "give", in_fact_terms(fact, *implied));
   }
 
   // The last containment step of the derivation names the part and the whole.

@@ -81,8 +81,7 @@ std::optional<Rational> parse_decimal(std::string_view text) {
   const auto all_digits = [](std::string_view s) { return std::all_of(s.begin(), s.end(), is_digit); };
   if (!all_digits(*digits) || !all_digits(fraction)) return std::nullopt;
   std::string number = *digits + std::string(fraction);
-  // cpp_int reads a leading 0 as octal: "010" would be 8.
-  number.erase(0, std::min(number.find_first_not_of('0'), number.size()));
+  number.erase(0, std::min(number.find_first_not_of('0'), number.size()));  // "015" would be octal
   return Rational(BigInt(number.empty() ? std::string("0") : number)) /
          pow10(static_cast<int>(fraction.size()));
 }
@@ -133,6 +132,10 @@ std::vector<std::string> rank_suggestions(std::string_view name, std::vector<std
 }
 
 void Converter::error(Pos pos, std::string message, std::string rule) {
+  if (diagnostics_.size() >= kMaxErrorsPerFile) {
+    ++dropped_;
+    return;
+  }
   diagnostics_.error(file_, pos.line, pos.column, std::move(message), std::move(rule));
 }
 

@@ -58,6 +58,8 @@ class Converter {
       : file_(file), diagnostics_(diagnostics) {}
 
   [[nodiscard]] const std::string& file() const { return file_; }
+  // Errors not listed because the file had kMaxErrorsPerFile already.
+  [[nodiscard]] std::size_t dropped() const { return dropped_; }
   void error(Pos pos, std::string message, std::string rule);
 
   // Checks `node` is a mapping of `kind` (errors for unknown fields, with suggestions).
@@ -77,6 +79,7 @@ class Converter {
  private:
   const std::string& file_;
   Diagnostics& diagnostics_;
+  std::size_t dropped_ = 0;
 };
 
 }  // namespace cc::load

@@ -30,6 +30,12 @@ class FactFileReader {
     read_top(result.tree);
   }
 
+  void report_dropped() {
+    if (convert_.dropped() == 0) return;
+    file_.diagnostics.error(file_.display, 0, 0,
+                            fmt::format("{} more errors in this file are not listed", convert_.dropped()), "file");
+  }
+
  private:
   void read_top(const Tree& tree) {
     const NodeRef root = tree.root();
@@ -111,7 +117,9 @@ RawFile read_fact_file(std::string_view bytes, std::string name, std::string dis
   RawFile file;
   file.name = std::move(name);
   file.display = std::move(display);
-  FactFileReader(file, vocabulary).read(bytes);
+  FactFileReader reader(file, vocabulary);
+  reader.read(bytes);
+  reader.report_dropped();
   return file;
 }
 

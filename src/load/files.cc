@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -10,6 +11,13 @@
 namespace cc::load {
 
 namespace fs = std::filesystem;
+
+namespace {
+[[nodiscard]] std::string lower_first(std::string text) {
+  if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+  return text;
+}
+}  // namespace
 
 std::string display_root(const fs::path& dir) {
   std::string text = dir.generic_string();
@@ -43,7 +51,7 @@ std::optional<std::string> read_bytes(const fs::path& path, std::uintmax_t max_b
   std::error_code ec;
   const std::uintmax_t size = fs::file_size(path, ec);
   if (ec) {
-    error = fmt::format("cannot be read: {}", ec.message());
+    error = fmt::format("cannot be read: {}", lower_first(ec.message()));
     return std::nullopt;
   }
   if (size > max_bytes) {
@@ -53,7 +61,7 @@ std::optional<std::string> read_bytes(const fs::path& path, std::uintmax_t max_b
   }
   std::ifstream stream(path, std::ios::binary);
   if (!stream) {
-    error = fmt::format("cannot be read: {}", std::strerror(errno));
+    error = fmt::format("cannot be read: {}", lower_first(std::strerror(errno)));
     return std::nullopt;
   }
   std::string bytes(static_cast<std::size_t>(size), '\0');
@@ -81,10 +89,15 @@ namespace {
     error = fmt::format("the article '{}' must be a path relative to the fact file, not an absolute one", article);
     return std::nullopt;
   }
+  const fs::path normal = relative.lexically_normal();
+  if (normal.empty() || *normal.begin() == "..") {  // decided before the file system is asked
+    error = fmt::format("the article '{}' lies outside the fact base folder: it is not read", article);
+    return std::nullopt;
+  }
   std::error_code ec;
   const fs::path canonical = fs::canonical(folder.path / relative, ec);
   if (ec) {
-    error = fmt::format("the article '{}' cannot be found: {}", article, ec.message());
+    error = fmt::format("the article '{}' cannot be found: {}", article, lower_first(ec.message()));
     return std::nullopt;
   }
   if (!inside(folder.canonical, canonical)) {

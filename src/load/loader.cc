@@ -72,7 +72,9 @@ constexpr std::string_view kVocabulary = "vocabulary.yaml";
     return file;
   }
   RawFile file = load::read_fact_file(*bytes, name, display, vocabulary);
-  if (file.read) load::read_article(folder, file);
+  if (!file.read) return file;
+  load::read_article(folder, file);
+  load::parse_file_values(file, vocabulary.vocabulary, vocabulary.usable);
   return file;
 }
 
@@ -112,7 +114,7 @@ void load_into(const fs::path& dir, FactBase& base, Diagnostics& diagnostics, co
   }
   files.clear();
   const std::vector<bool> counts = load::resolve(fact_files, base, diagnostics);
-  load::parse_values(fact_files, counts, base, diagnostics, options.threads);
+  load::parse_total_values(fact_files, counts, base, diagnostics);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 // (references, key interning, values that depend on them) is left to resolve.
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -91,6 +92,7 @@ struct RawFact {
   std::string quote;
   Pos quote_pos;
   std::optional<ScalarText> value;
+  std::optional<Value> parsed;  // the value read, once its context is known
   RawKey key;
   FactKind kind = FactKind::figure;
   Pos relation_pos;
@@ -128,7 +130,7 @@ struct RawFile {
   bool skipped = false;  // neither `source` nor `facts` at the top level
   RawSource source;
   RawKey defaults;
-  std::vector<RawFact> facts;
+  std::deque<RawFact> facts;  // a deque: no copy of them all as the file grows
   Diagnostics diagnostics;
 };
 

@@ -39,6 +39,9 @@ class Resolver {
       : files_(files), base_(base), diagnostics_(diagnostics) {}
 
   void run() {
+    std::size_t count = base_.facts.size();
+    for (const RawFile& file : files_) count += file.facts.size();
+    base_.facts.reserve(count);
     for (RawFile& file : files_) add_file(file);
     base_.index();
     for (FileState& state : states_) resolve_figures(state);
@@ -117,7 +120,12 @@ class Resolver {
     fact.quote = std::move(raw.quote);
     fact.quote_mark = mark(state, raw.quote_pos);
     fact.value_mark = raw.value ? mark(state, raw.value->pos) : fact.mark;
-    if (raw.value) fact.value.written = raw.value->text;
+    if (raw.parsed) {
+      fact.value = std::move(*raw.parsed);
+      raw.parsed.reset();
+    } else if (raw.value) {
+      fact.value.written = raw.value->text;
+    }
     fact.kind = raw.kind;
     fact.relation_mark = mark(state, raw.relation_pos);
     fact.direction = raw.direction;
@@ -322,7 +330,7 @@ class Resolver {
     std::string anchor_claim;         // set when the anchor is a relation claim
     if (has_anchor) {
       const auto a = static_cast<std::size_t>(raw.anchor);
-      operands[a] = resolve_ref(state, index, raw.refs[a], own, true);
+      operands[a] = resolve_ref(state, index, raw.refs[a], own, false);
       if (operands[a] && operands[a]->kind == Operand::Kind::key) anchor_fill = key_fill(operands[a]->key);
       if (operands[a] && operands[a]->kind == Operand::Kind::fact) anchor_claim = operands[a]->text;
     }

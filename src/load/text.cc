@@ -60,7 +60,8 @@ std::size_t count_chars(std::string_view bytes) {
 }
 
 PositionMap::PositionMap(std::string_view bytes) : bytes_(bytes) {
-  line_starts_.push_back(0);
+  const bool bom = bytes.substr(0, 3) == "\xEF\xBB\xBF";  // not shown by editors: not counted
+  line_starts_.push_back(bom ? 3 : 0);
   for (std::size_t i = 0; i < bytes.size(); ++i) {
     if (bytes[i] == '\n') line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
   }
@@ -68,6 +69,7 @@ PositionMap::PositionMap(std::string_view bytes) : bytes_(bytes) {
 
 Pos PositionMap::at(std::size_t offset) const {
   offset = std::min(offset, bytes_.size());
+  if (offset < line_starts_.front()) return {1, 1};
   const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const auto line = static_cast<std::uint32_t>(next - line_starts_.begin());  // 1-based
   const std::size_t line_start = line_starts_[line - 1];

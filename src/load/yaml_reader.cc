@@ -107,6 +107,20 @@ struct Frame {
 }  // namespace
 
 // Builds the tree from yaml-cpp's events (a friend of Tree).
+// yaml-cpp's message for a tab in the indentation does not say so.
+[[nodiscard]] static std::string tab_hint(std::string_view bytes, std::uint32_t line) {
+  std::size_t start = 0;
+  for (std::uint32_t l = 1; l < line && start != std::string_view::npos; ++l) {
+    start = bytes.find('\n', start);
+    if (start != std::string_view::npos) ++start;
+  }
+  if (start == std::string_view::npos) return {};
+  const std::size_t end = bytes.find_first_not_of(" \t", start);
+  const std::string_view indent = bytes.substr(start, (end == std::string_view::npos ? bytes.size() : end) - start);
+  if (indent.find('\t') == std::string_view::npos) return {};
+  return " (a tab indents this line: YAML indents with spaces only)";
+}
+
 class TreeBuilder : public YAML::EventHandler {
  public:
   TreeBuilder(Tree& tree, std::string_view bytes, std::size_t bom, const std::string& file,
@@ -129,6 +143,7 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   void error(Pos pos, std::string message, std::string rule = "yaml") {
+    if (diagnostics_.size() >= kMaxErrorsPerFile) return;
     diagnostics_.error(file_, pos.line, pos.column, std::move(message), std::move(rule));
   }
 
@@ -197,6 +212,7 @@ class TreeBuilder : public YAML::EventHandler {
     if (quote && !same && !quote_closed(bytes_, at)) {
       error(node.pos, fmt::format("the quoted text is never closed: a {} is missing",
                                   first == '"' ? "closing '\"'" : "closing \"'\""));
+      throw StopParsing{};  // the rest of the file went into it: nothing after is meaningful
     }
   }
 
@@ -347,7 +363,8 @@ ReadResult read_yaml(std::string_view bytes, const std::string& file, Diagnostic
     fatal = false;
   } catch (const StopParsing&) {
   } catch (const YAML::ParserException& e) {
-    builder.error(builder.pos_at(e.mark), yaml_message(e.msg));
+    const Pos pos = builder.pos_at(e.mark);
+    builder.error(pos, yaml_message(e.msg) + tab_hint(bytes, pos.line));
   } catch (const std::exception& e) {
     builder.error({}, fmt::format("cannot read the YAML: {}", yaml_message(e.what())));
   }

@@ -48,11 +48,7 @@ Rational round_to_grid(const Rational& value, bool up) {
 
 Propagator::Propagator(const FactGraph& graph, PropagationLimits limits)
     : graph_(graph), limits_(limits) {
-  domains_.reserve(graph.vars.size());
-  for (const Variable& v : graph.vars) domains_.push_back(initial_domain(v));
-  lower_event_.assign(graph.vars.size(), kNoEvent);
-  upper_event_.assign(graph.vars.size(), kNoEvent);
-  is_touched_.assign(graph.vars.size(), 0);
+  slot_of_.assign(graph.vars.size(), kNoSlot);
   queued_.assign(graph.constraints.size(), 0);
   enabled_.assign(graph.constraints.size(), 0);
 }
@@ -62,18 +58,39 @@ Interval Propagator::initial_domain(const Variable& var) {
   return Interval::nonnegative();  // every quantity, share, change multiplier and sum is ≥ 0
 }
 
+Propagator::Slot& Propagator::slot(VarId var) {
+  std::uint32_t& index = slot_of_[var];
+  if (index == kNoSlot) {
+    index = static_cast<std::uint32_t>(slots_.size());
+    slots_.push_back(Slot{initial_domain(graph_.vars[var]), kNoEvent, kNoEvent});
+    touched_.push_back(var);
+  }
+  return slots_[index];
+}
+
+Interval Propagator::domain(VarId var) const {
+  const std::uint32_t index = slot_of_[var];
+  return index == kNoSlot ? initial_domain(graph_.vars[var]) : slots_[index].domain;
+}
+
+EventId Propagator::lower_event(VarId var) const {
+  const std::uint32_t index = slot_of_[var];
+  return index == kNoSlot ? kNoEvent : slots_[index].lower;
+}
+
+EventId Propagator::upper_event(VarId var) const {
+  const std::uint32_t index = slot_of_[var];
+  return index == kNoSlot ? kNoEvent : slots_[index].upper;
+}
+
 std::span<const EventId> Propagator::antecedents(const Event& event) const {
   return {antecedent_pool_.data() + event.antecedents_begin, event.antecedents_end - event.antecedents_begin};
 }
 
 void Propagator::reset() {
-  for (const VarId v : touched_) {
-    domains_[v] = initial_domain(graph_.vars[v]);
-    lower_event_[v] = kNoEvent;
-    upper_event_[v] = kNoEvent;
-    is_touched_[v] = 0;
-  }
+  for (const VarId v : touched_) slot_of_[v] = kNoSlot;
   touched_.clear();
+  slots_.clear();
   for (std::size_t i = queue_head_; i < queue_.size(); ++i) queued_[queue_[i]] = 0;
   queue_.clear();
   queue_head_ = 0;
@@ -83,12 +100,6 @@ void Propagator::reset() {
   antecedent_pool_.clear();
   contradiction_.reset();
   event_count_ = 0;
-}
-
-void Propagator::touch(VarId var) {
-  if (is_touched_[var]) return;
-  is_touched_[var] = 1;
-  touched_.push_back(var);
 }
 
 Interval Propagator::simplify(Interval interval) const {
@@ -103,7 +114,7 @@ Interval Propagator::simplify(Interval interval) const {
 
 bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId cause, bool record) {
   const Interval computed = simplify(computed_raw);
-  const Interval& before = domains_[var];
+  const Interval before = current(var);
   Interval next = before.intersect(computed);
   if (graph_.vars[var].integer) next = next.integers();
   const bool lower = lower_tighter(next.lo(), before.lo());
@@ -122,7 +133,7 @@ bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId ca
     e.antecedents_begin = static_cast<std::uint32_t>(antecedent_pool_.size());
     for (const VarId other : graph_.constraints[cause].vars) {
       if (other == var && !empty) continue;  // the old interval matters only when nothing is left
-      for (const EventId ante : {lower_event_[other], upper_event_[other]}) {
+      for (const EventId ante : {lower_event(other), upper_event(other)}) {
         if (ante != kNoEvent) antecedent_pool_.push_back(ante);
       }
     }
@@ -132,13 +143,14 @@ bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId ca
     e.antecedents_end = static_cast<std::uint32_t>(antecedent_pool_.size());
     const auto id = static_cast<EventId>(events_.size());
     events_.push_back(std::move(e));
-    if (lower) lower_event_[var] = id;
-    if (upper) upper_event_[var] = id;
+    Slot& s = slot(var);
+    if (lower) s.lower = id;
+    if (upper) s.upper = id;
   }
-  domains_[var] = std::move(next);
-  touch(var);
+  Slot& s = slot(var);
+  s.domain = std::move(next);
   if (empty) {
-    contradiction_ = Contradiction{var, lower_event_[var], upper_event_[var]};
+    contradiction_ = Contradiction{var, s.lower, s.upper};
     return false;
   }
   for (const ConstraintId c : graph_.constraints_of(var)) {
@@ -156,11 +168,11 @@ bool Propagator::propagate_quotient(const Constraint& c, ConstraintId id, bool r
   const VarId b = c.vars[2];
   // The operands first: a contradiction then shows on a named quantity (the 2017-18
   // figure two rises disagree on) rather than on the relation between them.
-  if (const auto divisor = divide(domains_[a], domains_[q])) {
+  if (const auto divisor = divide(current(a), current(q))) {
     if (!narrow(b, *divisor, id, record)) return false;
   }
-  if (!narrow(a, domains_[q] * domains_[b], id, record)) return false;
-  if (const auto ratio = divide(domains_[a], domains_[b])) {
+  if (!narrow(a, current(q) * current(b), id, record)) return false;
+  if (const auto ratio = divide(current(a), current(b))) {
     if (!narrow(q, *ratio, id, record)) return false;
   }
   return true;
@@ -171,23 +183,25 @@ bool Propagator::propagate_sum(const Constraint& c, ConstraintId id, bool record
   SideSum lows;
   SideSum highs;
   for (std::size_t i = 1; i < c.vars.size(); ++i) {
-    lows.add(domains_[c.vars[i]].lo());
-    highs.add(domains_[c.vars[i]].hi());
+    const Interval& part = current(c.vars[i]);
+    lows.add(part.lo());
+    highs.add(part.hi());
   }
   const Interval parts_sum{lows.all(), equal ? highs.all() : std::nullopt};
   if (!narrow(whole, parts_sum, id, record)) return false;
   for (std::size_t i = 1; i < c.vars.size(); ++i) {
     const VarId part = c.vars[i];
-    const Interval others{lows.without(domains_[part].lo()), highs.without(domains_[part].hi())};
-    Interval rest = domains_[whole] - others;  // whole − the others
+    const Interval before = current(part);
+    const Interval others{lows.without(before.lo()), highs.without(before.hi())};
+    Interval rest = current(whole) - others;  // whole − the others
     if (!equal) rest.set_lo(std::nullopt);
-    const Interval before = domains_[part];
     if (!narrow(part, rest, id, record)) return false;
-    if (!(before == domains_[part])) {  // keep the running sums right for the next part
+    const Interval& after = current(part);
+    if (!(before == after)) {  // keep the running sums right for the next part
       lows.remove(before.lo());
-      lows.add(domains_[part].lo());
+      lows.add(after.lo());
       highs.remove(before.hi());
-      highs.add(domains_[part].hi());
+      highs.add(after.hi());
     }
   }
   return true;
@@ -196,10 +210,10 @@ bool Propagator::propagate_sum(const Constraint& c, ConstraintId id, bool record
 bool Propagator::propagate_less(const Constraint& c, ConstraintId id, bool record) {
   const VarId smaller = c.vars[0];
   const VarId larger = c.vars[1];
-  if (const auto& hi = domains_[larger].hi()) {
+  if (const auto hi = current(larger).hi()) {
     if (!narrow(smaller, Interval::below(hi->value, true), id, record)) return false;
   }
-  if (const auto& lo = domains_[smaller].lo()) {
+  if (const auto lo = current(smaller).lo()) {
     if (!narrow(larger, Interval::above(lo->value, true), id, record)) return false;
   }
   return true;
@@ -207,9 +221,9 @@ bool Propagator::propagate_less(const Constraint& c, ConstraintId id, bool recor
 
 bool Propagator::propagate_shares(const Constraint& c, ConstraintId id, bool record) {
   SideSum lows;
-  for (const VarId v : c.vars) lows.add(domains_[v].lo());
+  for (const VarId v : c.vars) lows.add(current(v).lo());
   for (const VarId v : c.vars) {
-    const auto others = lows.without(domains_[v].lo());
+    const auto others = lows.without(current(v).lo());
     if (!others) continue;
     const Interval rest = Interval::below(1, false) - Interval{others, others};
     if (!narrow(v, Interval{std::nullopt, rest.hi()}, id, record)) return false;
@@ -219,6 +233,9 @@ bool Propagator::propagate_shares(const Constraint& c, ConstraintId id, bool rec
 
 bool Propagator::propagate(ConstraintId id, bool record) {
   const Constraint& c = graph_.constraints[id];
+  // Give every variable of the constraint its slot first: references to intervals stay
+  // valid while the constraint narrows them.
+  for (const VarId v : c.vars) slot(v);
   switch (c.kind) {
     case ConstraintKind::statement:
       return narrow(c.vars[0], c.value, id, record);

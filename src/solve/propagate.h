@@ -55,20 +55,33 @@ class Propagator {
   Outcome run(std::span<const ConstraintId> component, const std::function<bool(FactIndex)>& active,
               bool record);
 
-  [[nodiscard]] const Interval& domain(VarId var) const { return domains_[var]; }
+  // A variable's interval now (its initial interval when no run has narrowed it).
+  [[nodiscard]] Interval domain(VarId var) const;
   [[nodiscard]] const std::vector<Event>& events() const { return events_; }
   [[nodiscard]] std::span<const EventId> antecedents(const Event& event) const;
   // The event that last narrowed the lower (upper) end of `var`, or kNoEvent.
-  [[nodiscard]] EventId lower_event(VarId var) const { return lower_event_[var]; }
-  [[nodiscard]] EventId upper_event(VarId var) const { return upper_event_[var]; }
+  [[nodiscard]] EventId lower_event(VarId var) const;
+  [[nodiscard]] EventId upper_event(VarId var) const;
   // Every event in the derivation of `roots` (the roots included), in order.
   [[nodiscard]] std::vector<EventId> derivation(std::span<const EventId> roots) const;
 
   [[nodiscard]] static Interval initial_domain(const Variable& var);
 
  private:
+  // The state of a variable a run has touched. Untouched variables have no slot, so
+  // memory grows with the part of the graph a run reaches, not with the graph.
+  struct Slot {
+    Interval domain;
+    EventId lower = kNoEvent;
+    EventId upper = kNoEvent;
+  };
+  static constexpr std::uint32_t kNoSlot = 0xffffffffu;
+
   void reset();
-  void touch(VarId var);
+  Slot& slot(VarId var);
+  // Only valid until the next slot is made: propagate() makes the slots of a constraint's
+  // variables before narrowing any of them.
+  [[nodiscard]] const Interval& current(VarId var) { return slot(var).domain; }
   // Narrows var to `computed`; returns false when the domain became empty.
   bool narrow(VarId var, const Interval& computed, ConstraintId cause, bool record);
   bool propagate(ConstraintId c, bool record);
@@ -80,11 +93,9 @@ class Propagator {
 
   const FactGraph& graph_;
   PropagationLimits limits_;
-  std::vector<Interval> domains_;
-  std::vector<EventId> lower_event_;
-  std::vector<EventId> upper_event_;
+  std::vector<std::uint32_t> slot_of_;
+  std::vector<Slot> slots_;
   std::vector<VarId> touched_;
-  std::vector<char> is_touched_;
   std::vector<Event> events_;
   std::vector<EventId> antecedent_pool_;
   std::vector<char> queued_;

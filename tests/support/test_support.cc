@@ -45,3 +45,54 @@ std::string read_file(const std::filesystem::path& path) {
 }
 
 }  // namespace cc::test
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "engine/check.h"
+#include "load/loader.h"
+
+namespace cc::test {
+
+Checked check_files(const std::string& name, const std::vector<std::pair<std::string, std::string>>& files,
+                    const std::vector<std::string>& disabled_rules) {
+  const auto dir = scratch_dir(name);
+  for (const auto& [file, text] : files) write_file(dir / file, text);
+  Diagnostics diagnostics;
+  const FactBase base = load_fact_base(dir, diagnostics);
+  Checked checked;
+  for (const auto& d : diagnostics.sorted()) checked.diagnostics += format_diagnostic(d) + "\n";
+  if (diagnostics.has_errors()) return checked;
+  EngineOptions options;
+  options.build.disabled_rules = disabled_rules;
+  const CheckResult result = run_checks(base, options);
+  for (const Finding& f : result.findings) {
+    std::vector<std::string> refs;
+    for (const FactIndex fact : f.facts) refs.push_back(base.ref(fact));
+    std::sort(refs.begin(), refs.end());
+    checked.findings.push_back(fmt::format("{} {} [{}]: {}", rule_id(f.rule), severity_name(f.severity),
+                                           fmt::join(refs, ", "), f.message));
+    checked.steps.push_back(f.steps);
+  }
+  return checked;
+}
+
+std::string test_vocabulary() {
+  return R"(tolerances: { vague: 0.10, warn: 0.01 }
+fiscal_year_start: 04-01
+measures:
+  cases: { unit: cases }
+  tested: { unit: cases, within: cases }
+  beds: { unit: beds }
+  rate: { unit: per 1000 people, additive: false }
+places:
+  Land:
+    North: [Town]
+    South:
+dimensions:
+  age: { exclusive: true, values: [child, adult] }
+  ward: { exclusive: false }
+)";
+}
+
+}  // namespace cc::test

@@ -27,3 +27,22 @@ void write_file(const std::filesystem::path& path, const std::string& text);
 [[nodiscard]] std::string read_file(const std::filesystem::path& path);
 
 }  // namespace cc::test
+
+namespace cc::test {
+
+// A fact base written from strings (file name → text) into a fresh folder, loaded and
+// checked. Each finding reads "rule severity [sorted refs]: message"; steps are kept too.
+struct Checked {
+  std::string diagnostics;  // input errors, one per line ("" when clean)
+  std::vector<std::string> findings;
+  std::vector<std::vector<std::string>> steps;
+};
+[[nodiscard]] Checked check_files(const std::string& name, const std::vector<std::pair<std::string, std::string>>& files,
+                                  const std::vector<std::string>& disabled_rules = {});
+
+// A vocabulary for rule tests: counts `cases` (within nothing), `tested` within `cases`,
+// `beds` (another unit), a non-additive `rate`; places Land > North, South > North >
+// Town; an exclusive `age` (child, adult) and a non-exclusive `ward` dimension.
+[[nodiscard]] std::string test_vocabulary();
+
+}  // namespace cc::test
