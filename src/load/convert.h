@@ -46,7 +46,8 @@ class Fields {
 [[nodiscard]] std::size_t typo_distance(std::string_view a, std::string_view b);
 
 // The vocabulary's suggestions for `name`, nearest first.
-[[nodiscard]] std::vector<std::string> rank_suggestions(std::string_view name, std::vector<std::string> suggestions);
+[[nodiscard]] std::vector<std::string> rank_suggestions(std::string_view name,
+                                                        std::vector<std::string> suggestions);
 
 // The known names nearest to `name`, best first, at most three.
 [[nodiscard]] std::vector<std::string> nearest_names(std::string_view name,

@@ -47,7 +47,8 @@ std::vector<std::string> list_fact_files(const Folder& folder, std::string& erro
   return names;
 }
 
-std::optional<std::string> read_bytes(const fs::path& path, std::uintmax_t max_bytes, std::string& error) {
+std::optional<std::string> read_bytes(const fs::path& path, std::uintmax_t max_bytes,
+                                      std::string& error) {
   std::error_code ec;
   const std::uintmax_t size = fs::file_size(path, ec);
   if (ec) {
@@ -82,16 +83,19 @@ namespace {
 }
 
 // The article's canonical path, or nullopt with `error` set.
-[[nodiscard]] std::optional<fs::path> locate_article(const Folder& folder, const std::string& article,
+[[nodiscard]] std::optional<fs::path> locate_article(const Folder& folder,
+                                                     const std::string& article,
                                                      std::string& error) {
   const fs::path relative(article);
   if (relative.is_absolute() || relative.has_root_name() || relative.has_root_directory()) {
-    error = fmt::format("the article '{}' must be a path relative to the fact file, not an absolute one", article);
+    error = fmt::format(
+        "the article '{}' must be a path relative to the fact file, not an absolute one", article);
     return std::nullopt;
   }
   const fs::path normal = relative.lexically_normal();
   if (normal.empty() || *normal.begin() == "..") {  // decided before the file system is asked
-    error = fmt::format("the article '{}' lies outside the fact base folder: it is not read", article);
+    error =
+        fmt::format("the article '{}' lies outside the fact base folder: it is not read", article);
     return std::nullopt;
   }
   std::error_code ec;
@@ -101,7 +105,8 @@ namespace {
     return std::nullopt;
   }
   if (!inside(folder.canonical, canonical)) {
-    error = fmt::format("the article '{}' lies outside the fact base folder: it is not read", article);
+    error =
+        fmt::format("the article '{}' lies outside the fact base folder: it is not read", article);
     return std::nullopt;
   }
   if (!fs::is_regular_file(canonical, ec)) {
@@ -127,11 +132,12 @@ void read_article(const Folder& folder, RawFile& file) {
   if (!bytes) return fail(fmt::format("the article '{}' {}", source.article, error));
   if (const auto bad = check_utf8(*bytes)) {
     const Pos at = PositionMap(*bytes).at(bad->offset);
-    return fail(fmt::format("the article '{}' is not UTF-8 text (line {}, column {}: {})", source.article, at.line,
-                            at.column, bad->message));
+    return fail(fmt::format("the article '{}' is not UTF-8 text (line {}, column {}: {})",
+                            source.article, at.line, at.column, bad->message));
   }
   source.article_text = std::move(*bytes);
-  source.article_file = folder.display_of(fs::path(source.article).lexically_normal().generic_string());
+  source.article_file =
+      folder.display_of(fs::path(source.article).lexically_normal().generic_string());
 }
 
 }  // namespace cc::load

@@ -97,8 +97,8 @@ struct RawFact {
   FactKind kind = FactKind::figure;
   Pos relation_pos;
   bool relation_ok = true;
-  std::vector<RawRef> refs;   // in Fact::operands order
-  int anchor = -1;            // index into refs of the anchor for patterns, -1: none
+  std::vector<RawRef> refs;  // in Fact::operands order
+  int anchor = -1;           // index into refs of the anchor for patterns, -1: none
   Direction direction = Direction::rise;
   TimeUnit unit = TimeUnit::day;
   bool exact = false;
@@ -124,9 +124,9 @@ struct RawSource {
 };
 
 struct RawFile {
-  std::string name;     // "lbc.yaml"
-  std::string display;  // "facts/lbc.yaml"
-  bool read = false;    // false: unreadable, its errors are reported, nothing else is kept
+  std::string name;      // "lbc.yaml"
+  std::string display;   // "facts/lbc.yaml"
+  bool read = false;     // false: unreadable, its errors are reported, nothing else is kept
   bool skipped = false;  // neither `source` nor `facts` at the top level
   RawSource source;
   RawKey defaults;

@@ -1,12 +1,14 @@
 #include "load/text.h"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 namespace cc::load {
 namespace {
 
-[[nodiscard]] bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+[[nodiscard]] bool is_continuation(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
 
 // The length of the UTF-8 sequence starting at `at`, or 0 when it is invalid.
 [[nodiscard]] std::size_t sequence_length(std::string_view bytes, std::size_t at) {
@@ -45,8 +47,9 @@ std::optional<EncodingError> check_utf8(std::string_view bytes) {
     if (bytes[at] == '\0') return EncodingError{at, "the file holds a NUL byte: it is not text"};
     const std::size_t length = sequence_length(bytes, at);
     if (length == 0) {
-      return EncodingError{at, fmt::format("the byte 0x{:02X} is not valid UTF-8: save the file as UTF-8",
-                                           static_cast<unsigned char>(bytes[at]))};
+      return EncodingError{
+          at, fmt::format("the byte 0x{:02X} is not valid UTF-8: save the file as UTF-8",
+                          static_cast<unsigned char>(bytes[at]))};
     }
     at += length;
   }

@@ -32,14 +32,17 @@ namespace {
   if (auto* value = std::get_if<Value>(&result)) return std::move(*value);
   const auto& error = std::get<ValueError>(result);
   if (diagnostics.size() >= kMaxErrorsPerFile) return std::nullopt;
-  const Pos pos = point_into(written.pos, written.quoted, written.verbatim, written.text, error.offset);
+  const Pos pos =
+      point_into(written.pos, written.quoted, written.verbatim, written.text, error.offset);
   diagnostics.error(file, pos.line, pos.column, error.message, "value");
   return std::nullopt;
 }
 
 // A figure counts when its measure (its own, else the defaults') is additive.
-[[nodiscard]] bool figure_counts(const RawFact& fact, const RawFile& file, const Vocabulary& vocabulary) {
-  const Slot<MeasureId>& measure = fact.key.measure.absent() ? file.defaults.measure : fact.key.measure;
+[[nodiscard]] bool figure_counts(const RawFact& fact, const RawFile& file,
+                                 const Vocabulary& vocabulary) {
+  const Slot<MeasureId>& measure =
+      fact.key.measure.absent() ? file.defaults.measure : fact.key.measure;
   return measure.ok() && vocabulary.measures[measure.value].additive;
 }
 
@@ -59,14 +62,15 @@ ValueContext value_context(const RawFact& fact, bool count, const Rational& vagu
 void parse_file_values(RawFile& file, const Vocabulary& vocabulary, bool vocabulary_usable) {
   for (RawFact& fact : file.facts) {
     if (!fact.value || fact.kind == FactKind::total) continue;
-    const bool count = vocabulary_usable && fact.kind == FactKind::figure && figure_counts(fact, file, vocabulary);
-    fact.parsed = parse(*fact.value, value_context(fact, count, vocabulary.tolerances.vague), file.display,
-                        file.diagnostics);
+    const bool count =
+        vocabulary_usable && fact.kind == FactKind::figure && figure_counts(fact, file, vocabulary);
+    fact.parsed = parse(*fact.value, value_context(fact, count, vocabulary.tolerances.vague),
+                        file.display, file.diagnostics);
   }
 }
 
-void parse_total_values(const std::vector<RawFile>& files, const std::vector<bool>& counts, FactBase& base,
-                        Diagnostics& diagnostics) {
+void parse_total_values(const std::vector<RawFile>& files, const std::vector<bool>& counts,
+                        FactBase& base, Diagnostics& diagnostics) {
   for (std::size_t f = 0; f < files.size(); ++f) {
     const RawFile& file = files[f];
     const Source& source = base.sources[f];
@@ -75,7 +79,8 @@ void parse_total_values(const std::vector<RawFile>& files, const std::vector<boo
       if (!raw.value || raw.kind != FactKind::total) continue;
       const FactIndex index = source.facts[i];
       const auto context = value_context(raw, counts[index], base.vocabulary.tolerances.vague);
-      if (auto value = parse(*raw.value, context, file.display, diagnostics)) base.facts[index].value = std::move(*value);
+      if (auto value = parse(*raw.value, context, file.display, diagnostics))
+        base.facts[index].value = std::move(*value);
     }
   }
 }

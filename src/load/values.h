@@ -19,7 +19,7 @@ namespace cc::load {
 void parse_file_values(RawFile& file, const Vocabulary& vocabulary, bool vocabulary_usable);
 
 // The values of totals, once resolve() has told which are counts (`counts`, by fact).
-void parse_total_values(const std::vector<RawFile>& files, const std::vector<bool>& counts, FactBase& base,
-                        Diagnostics& diagnostics);
+void parse_total_values(const std::vector<RawFile>& files, const std::vector<bool>& counts,
+                        FactBase& base, Diagnostics& diagnostics);
 
 }  // namespace cc::load

@@ -51,6 +51,7 @@ Json finding_json(const FactBase& base, const Finding& finding) {
   j["facts"] = Json::array();
   for (const FactIndex f : finding.facts) j["facts"].push_back(fact_json(base, f));
   j["steps"] = finding.steps;
+  j["notes_differ"] = finding.notes_differ;
   j["location"] = Json{{"file", base.file_of(finding.location)},
                        {"line", finding.location.line},
                        {"column", finding.location.column}};

@@ -37,14 +37,17 @@ TEST_CASE("lint on a clean fact base prints a summary and exits 0", "[load]") {
   const auto result = run_cli({"lint", "tests/load/good"});
   CHECK(result.exit_code == 0);
   CHECK(result.out == "tests/load/good: 2 sources, 8 facts, 1 skipped, no input errors\n");
-  CHECK(result.err == "tests/load/good/notes.yaml: info: skipped: neither 'source' nor 'facts' at the top level\n");
+  CHECK(
+      result.err ==
+      "tests/load/good/notes.yaml: info: skipped: neither 'source' nor 'facts' at the top level\n");
 }
 
 TEST_CASE("lint on a missing folder is a clear error", "[load]") {
   fs::current_path(source_dir());
   const auto result = run_cli({"lint", "tests/load/no-such-folder"});
   CHECK(result.exit_code == 2);
-  CHECK(result.err == "tests/load/no-such-folder: error: the fact base folder does not exist [folder]\n");
+  CHECK(result.err ==
+        "tests/load/no-such-folder: error: the fact base folder does not exist [folder]\n");
   const auto file = run_cli({"lint", "tests/load/good/lbc.yaml"});
   CHECK(file.exit_code == 2);
   CHECK(file.err == "tests/load/good/lbc.yaml: error: the fact base is not a folder [folder]\n");

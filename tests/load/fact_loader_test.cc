@@ -66,7 +66,8 @@ TEST_CASE("the example fact base loads cleanly", "[load]") {
   CHECK(describe(base, rise.operands[1]) == "offences · UK · 2023-24");
 
   const cc::Fact& snapchat = fact(base, "lbc-2024-11-01/snapchat-share");
-  CHECK(describe(base, snapchat.operands[1]) == "offences-platform-known · UK · 2023-24 · platform: Snapchat");
+  CHECK(describe(base, snapchat.operands[1]) ==
+        "offences-platform-known · UK · 2023-24 · platform: Snapchat");
   REQUIRE(snapchat.accepts.size() == 1);
   CHECK(snapchat.accepts[0].rule == "conflict");
   CHECK(snapchat.accepts[0].with_fact == base.find_fact("nspcc-2024/ew-2023-24"));
@@ -95,8 +96,10 @@ facts:
   REQUIRE(loaded.clean());
   const auto& base = loaded.base;
   CHECK(base.describe_key(fact(base, "src/a").key) == "offences · UK · 2019 · platform: Snapchat");
-  CHECK(base.describe_key(fact(base, "src/b").key) == "offences · Wales · 2019-04 · age-band: under 12");
-  CHECK(base.describe_key(fact(base, "src/c").key) == "offences · UK · 2017-18..2018-19 · platform: Snapchat");
+  CHECK(base.describe_key(fact(base, "src/b").key) ==
+        "offences · Wales · 2019-04 · age-band: under 12");
+  CHECK(base.describe_key(fact(base, "src/c").key) ==
+        "offences · UK · 2017-18..2018-19 · platform: Snapchat");
   // keys are interned in file order
   CHECK(fact(base, "src/a").key == 0U);
   CHECK(fact(base, "src/b").key == 1U);
@@ -104,7 +107,8 @@ facts:
 }
 
 TEST_CASE("anchor rules: each claim fills its patterns from its anchor", "[load]") {
-  const auto loaded = load_files("anchors", {{"a.yaml", std::string(kHeader) + R"(defaults: {measure: offences, where: UK}
+  const auto loaded = load_files(
+      "anchors", {{"a.yaml", std::string(kHeader) + R"(defaults: {measure: offences, where: UK}
 facts:
   - {id: f, quote: q, value: 10, when: 2023-24, subset: {age-band: under 12}}
   - id: change-to-anchor
@@ -160,33 +164,36 @@ facts:
     return out;
   };
   using V = std::vector<std::string>;
-  CHECK(operands("change-to-anchor") == V{"offences · UK · 2017-18 · age-band: under 12", "offences · UK · 2023-24 · age-band: under 12"});
+  CHECK(operands("change-to-anchor") == V{"offences · UK · 2017-18 · age-band: under 12",
+                                          "offences · UK · 2023-24 · age-band: under 12"});
   // the anchor pattern from the fact and defaults; the other pattern from the anchor
   CHECK(operands("change-pattern-anchor") == V{"victims · Wales · 2020", "victims · UK · 2020"});
   CHECK(operands("share-adds-subset") ==
-        V{"offences · UK · 2023-24 · age-band: under 12", "offences · UK · 2023-24 · platform: Snapchat · age-band: under 12"});
-  CHECK(operands("share-replaces-dimension") ==
-        V{"offences · UK · 2023-24 · age-band: under 12", "offences · UK · 2023-24 · age-band: 12 to 15"});
-  CHECK(operands("share-no-part") == V{"offences · UK · 2023-24 · age-band: under 12", "anonymous"});
-  CHECK(operands("ratio-to-anchor") ==
-        V{"offences · UK · 2022-23 · age-band: under 12", "offences · UK · 2023-24 · age-band: under 12"});
+        V{"offences · UK · 2023-24 · age-band: under 12",
+          "offences · UK · 2023-24 · platform: Snapchat · age-band: under 12"});
+  CHECK(operands("share-replaces-dimension") == V{"offences · UK · 2023-24 · age-band: under 12",
+                                                  "offences · UK · 2023-24 · age-band: 12 to 15"});
+  CHECK(operands("share-no-part") ==
+        V{"offences · UK · 2023-24 · age-band: under 12", "anonymous"});
+  CHECK(operands("ratio-to-anchor") == V{"offences · UK · 2022-23 · age-band: under 12",
+                                         "offences · UK · 2023-24 · age-band: under 12"});
   CHECK(operands("rate-no-anchor") == V{"offences · Kent · 2019"});
   CHECK(operands("interval-no-anchor") == V{"offences · UK · 2018"});
-  CHECK(operands("total-no-anchor") ==
-        V{"offences · Wales · 2021", "offences · England · 2021", "offences · UK · 2023-24 · age-band: under 12"});
+  CHECK(operands("total-no-anchor") == V{"offences · Wales · 2021", "offences · England · 2021",
+                                         "offences · UK · 2023-24 · age-band: under 12"});
   CHECK(operands("share-of-claim") == V{"fact src/change-to-anchor", "anonymous"});
   CHECK(fact(base, "src/share-no-part").operands[1].kind == Operand::Kind::anonymous);
 }
 
 TEST_CASE("references across files name a figure's key or a claim", "[load]") {
-  const auto loaded = load_files("cross", {
-      {"a.yaml", R"(source: {id: a, title: A, published: 2024}
+  const auto loaded =
+      load_files("cross", {{"a.yaml", R"(source: {id: a, title: A, published: 2024}
 defaults: {measure: offences, where: UK, when: 2020}
 facts:
   - {id: n, quote: q, value: 100}
   - {id: up, quote: q, value: 10%, change: {from: b/old, to: n}}
 )"},
-      {"b.yaml", R"(source: {id: b, title: B, published: 2024-02}
+                           {"b.yaml", R"(source: {id: b, title: B, published: 2024-02}
 defaults: {measure: offences, where: UK}
 facts:
   - {id: old, quote: q, value: 90, when: 2019}
@@ -202,7 +209,8 @@ facts:
 }
 
 TEST_CASE("value contexts: counts, real-valued figures, falls, exact and precision", "[load]") {
-  const auto loaded = load_files("values", {{"a.yaml", std::string(kHeader) + R"(defaults: {where: UK, when: 2020}
+  const auto loaded =
+      load_files("values", {{"a.yaml", std::string(kHeader) + R"(defaults: {where: UK, when: 2020}
 facts:
   - {id: count, quote: q, value: 101, measure: offences}
   - {id: real, quote: q, value: 101, measure: rate-per-100k}
@@ -215,7 +223,8 @@ facts:
   REQUIRE(loaded.clean());
   const auto& base = loaded.base;
   CHECK(fact(base, "src/count").value.interval == cc::Interval::point(101));
-  CHECK(fact(base, "src/real").value.interval == cc::Interval::closed(Rational(201, 2), Rational(203, 2)));
+  CHECK(fact(base, "src/real").value.interval ==
+        cc::Interval::closed(Rational(201, 2), Rational(203, 2)));
   CHECK(fact(base, "src/exact").value.interval == cc::Interval::point(34000));
   CHECK(fact(base, "src/exact").exact);
   CHECK(fact(base, "src/precise").precision == Rational(1000));
@@ -226,7 +235,8 @@ facts:
 }
 
 TEST_CASE("record and accept are read", "[load]") {
-  const auto loaded = load_files("record", {{"a.yaml", std::string(kHeader) + R"(defaults: {measure: offences, where: UK}
+  const auto loaded = load_files(
+      "record", {{"a.yaml", std::string(kHeader) + R"(defaults: {measure: offences, where: UK}
 facts:
   - {id: a, quote: q, value: 1, when: 2019, record: low}
   - {id: b, quote: q, value: 2, when: 2020, record: {high: true, first_time_above: "7,000"}}
@@ -261,7 +271,8 @@ facts:
 }
 
 TEST_CASE("a value or period error points at the part not understood", "[load]") {
-  const auto loaded = load_files("columns", {{"a.yaml", std::string(kHeader) + R"(defaults: {measure: offences, where: UK}
+  const auto loaded = load_files(
+      "columns", {{"a.yaml", std::string(kHeader) + R"(defaults: {measure: offences, where: UK}
 facts:
   - {id: a, quote: q, value: "about 12 dozen", when: 2019}
   - {id: b, quote: q, value: 12 dozen, when: 2019-13}
@@ -274,7 +285,10 @@ facts:
   CHECK(loaded.text() ==
         "a.yaml:4:40: error: could not read 'dozen' in 'about 12 dozen' [value]\n"
         "a.yaml:5:33: error: could not read 'dozen' in '12 dozen' [value]\n"
-        "a.yaml:5:51: error: month 13 does not exist (the fiscal year from 2019 is 2019-20) [period]\n"
-        "a.yaml:8:12: error: could not read 'dozen' in '12 dozen' [value]\n"  // a block scalar: its start
-        "a.yaml:10:17: error: month 13 does not exist (the fiscal year from 2019 is 2019-20) [period]\n");
+        "a.yaml:5:51: error: month 13 does not exist (the fiscal year from 2019 is 2019-20) "
+        "[period]\n"
+        "a.yaml:8:12: error: could not read 'dozen' in '12 dozen' [value]\n"  // a block scalar: its
+                                                                              // start
+        "a.yaml:10:17: error: month 13 does not exist (the fiscal year from 2019 is 2019-20) "
+        "[period]\n");
 }

@@ -18,7 +18,8 @@ using cc::test::source_dir;
 namespace {
 
 nlohmann::json schema(std::string_view name) {
-  return nlohmann::json::parse(read_file(source_dir() / "schema" / (std::string(name) + ".schema.json")));
+  return nlohmann::json::parse(
+      read_file(source_dir() / "schema" / (std::string(name) + ".schema.json")));
 }
 
 const nlohmann::json& object_of(const nlohmann::json& root, std::string_view definition) {
@@ -42,8 +43,9 @@ Command run(const std::string& command) {
 }
 
 Command validate(std::string_view schema_name, const std::vector<fs::path>& files) {
-  std::string command = "python3 " + (source_dir() / "tests/load/validate_schema.py").string() + " " +
-                        (source_dir() / "schema" / (std::string(schema_name) + ".schema.json")).string();
+  std::string command =
+      "python3 " + (source_dir() / "tests/load/validate_schema.py").string() + " " +
+      (source_dir() / "schema" / (std::string(schema_name) + ".schema.json")).string();
   for (const auto& file : files) command += " '" + file.string() + "'";
   return run(command);
 }
@@ -75,7 +77,8 @@ TEST_CASE("the schemas accept the example fact base", "[load][schema]") {
   const fs::path good = source_dir() / "tests/load/good";
   const auto facts = validate("facts", {good / "lbc.yaml", good / "nspcc.yaml"});
   INFO(facts.out);
-  REQUIRE(facts.out.find("No module named") == std::string::npos);  // .ci/deps test installs python3-jsonschema
+  REQUIRE(facts.out.find("No module named") ==
+          std::string::npos);  // .ci/deps test installs python3-jsonschema
   CHECK(facts.status == 0);
   const auto vocabulary = validate("vocabulary", {good / "vocabulary.yaml"});
   INFO(vocabulary.out);
@@ -83,21 +86,28 @@ TEST_CASE("the schemas accept the example fact base", "[load][schema]") {
 }
 
 TEST_CASE("the schema and the loader refuse the same structural faults", "[load][schema]") {
-  const std::string header = "source: {id: s, title: T, published: 2024}\ndefaults: {measure: offences, where: UK, when: 2019}\n";
+  const std::string header =
+      "source: {id: s, title: T, published: 2024}\ndefaults: {measure: offences, where: UK, when: "
+      "2019}\n";
   const std::vector<std::pair<std::string, std::string>> cases = {
-      {"two-relations", "facts: [{id: a, quote: q, value: 1%, change: {from: b, to: c}, share: {of: b}}]\n"},
+      {"two-relations",
+       "facts: [{id: a, quote: q, value: 1%, change: {from: b, to: c}, share: {of: b}}]\n"},
       {"record-on-claim", "facts: [{id: a, quote: q, value: 1%, share: {of: b}, record: high}]\n"},
-      {"exact-and-precision", "facts: [{id: a, quote: q, value: 100, exact: true, precision: 10}]\n"},
+      {"exact-and-precision",
+       "facts: [{id: a, quote: q, value: 100, exact: true, precision: 10}]\n"},
       {"unknown-field", "facts: [{id: a, quote: q, value: 1, colour: red}]\n"},
       {"missing-quote", "facts: [{id: a, value: 1}]\n"},
       {"bad-id", "facts: [{id: A_1, quote: q, value: 1}]\n"},
-      {"record-bound", "facts: [{id: a, quote: q, value: 1, record: {high: true, first_time_below: 3}}]\n"},
+      {"record-bound",
+       "facts: [{id: a, quote: q, value: 1, record: {high: true, first_time_below: 3}}]\n"},
       {"record-word", "facts: [{id: a, quote: q, value: 1, record: highest}]\n"},
-      {"accept-rule", "facts: [{id: a, quote: q, value: 1, accept: [{rule: conflit, reason: r}]}]\n"},
+      {"accept-rule",
+       "facts: [{id: a, quote: q, value: 1, accept: [{rule: conflit, reason: r}]}]\n"},
       {"accept-reason", "facts: [{id: a, quote: q, value: 1, accept: [{rule: conflict}]}]\n"},
       {"empty-total", "facts: [{id: a, quote: q, value: 1, total: {of: []}}]\n"},
       {"share-without-of", "facts: [{id: a, quote: q, value: 1%, share: {part: b}}]\n"},
-      {"direction", "facts: [{id: a, quote: q, value: 1%, change: {from: b, to: c, direction: up}}]\n"},
+      {"direction",
+       "facts: [{id: a, quote: q, value: 1%, change: {from: b, to: c, direction: up}}]\n"},
       {"per", "facts: [{id: a, quote: q, value: 1, rate: {of: b, per: fortnight}}]\n"},
       {"ref", "facts: [{id: a, quote: q, value: 1%, ratio: {of: Not An Id, to: c}}]\n"},
       {"exact-text", "facts: [{id: a, quote: q, value: 1, exact: yes}]\n"},
@@ -111,9 +121,11 @@ TEST_CASE("the schema and the loader refuse the same structural faults", "[load]
     CHECK_FALSE(loaded.clean());
     files.push_back(cc::test::scratch_dir("schema-files") / (name + ".yaml"));
   }
-  for (std::size_t i = 0; i < cases.size(); ++i) cc::test::write_file(files[i], header + cases[i].second);
+  for (std::size_t i = 0; i < cases.size(); ++i)
+    cc::test::write_file(files[i], header + cases[i].second);
   const auto result = validate("facts", files);
   INFO(result.out);
   CHECK(result.status != 0);
-  for (const auto& [name, text] : cases) CHECK(result.out.find(name + ".yaml: invalid") != std::string::npos);
+  for (const auto& [name, text] : cases)
+    CHECK(result.out.find(name + ".yaml: invalid") != std::string::npos);
 }

@@ -44,7 +44,8 @@ TEST_CASE("tolerances are read exactly from the text", "[load]") {
 
 TEST_CASE("tolerances below 0 or from 1 up, and odd numbers, are errors", "[load]") {
   CHECK(read("tolerances: {vague: 1}\n").errors ==
-        std::vector<std::string>{"v.yaml:1:21: error: 'vague' must be less than 1 (a fraction: 0.1 is 10 %) [vocabulary]"});
+        std::vector<std::string>{"v.yaml:1:21: error: 'vague' must be less than 1 (a fraction: 0.1 "
+                                 "is 10 %) [vocabulary]"});
   CHECK(read("tolerances: {vague: -0.1}\n").errors.size() == 1);
   CHECK(read("tolerances: {vague: .nan}\n").errors.size() == 1);
   CHECK(read("tolerances: {vague: 1e-1}\n").errors.size() == 1);
@@ -80,13 +81,14 @@ TEST_CASE("measure errors: no unit, alias taken, within unknown or in a cycle", 
   f: {unit: u, within: f}
   g: {unit: u, within: zz}
 )");
-  CHECK(v.errors == std::vector<std::string>{
-                        "v.yaml:2:6: error: the measure 'a' needs 'unit' [missing-field]",
-                        "v.yaml:4:3: error: 'c' already names the measure 'b' (line 3) [duplicate-name]",
-                        "v.yaml:5:24: error: 'within' makes a cycle: d → e → d [vocabulary]",
-                        "v.yaml:7:24: error: the measure 'f' cannot be within itself [vocabulary]",
-                        "v.yaml:8:24: error: unknown measure 'zz' [unknown-measure]",
-                    });
+  CHECK(v.errors ==
+        std::vector<std::string>{
+            "v.yaml:2:6: error: the measure 'a' needs 'unit' [missing-field]",
+            "v.yaml:4:3: error: 'c' already names the measure 'b' (line 3) [duplicate-name]",
+            "v.yaml:5:24: error: 'within' makes a cycle: d → e → d [vocabulary]",
+            "v.yaml:7:24: error: the measure 'f' cannot be within itself [vocabulary]",
+            "v.yaml:8:24: error: unknown measure 'zz' [unknown-measure]",
+        });
 }
 
 TEST_CASE("places are a tree, and names appear once", "[load]") {
@@ -104,15 +106,20 @@ TEST_CASE("places are a tree, and names appear once", "[load]") {
   CHECK_FALSE(places[0].parent.has_value());
   CHECK(places[3].name == "Kent");
   CHECK(places[3].depth == 3);
-  CHECK(v.vocabulary.place_within(*v.vocabulary.find_place("kent"), *v.vocabulary.find_place("uk")));
-  CHECK_FALSE(v.vocabulary.place_within(*v.vocabulary.find_place("scotland"), *v.vocabulary.find_place("England")));
-  CHECK(read("places:\n  UK:\n    England: [Kent]\n  kent:\n").errors ==
-        std::vector<std::string>{"v.yaml:4:3: error: the place 'kent' is given twice (first at line 3) [duplicate-name]"});
+  CHECK(
+      v.vocabulary.place_within(*v.vocabulary.find_place("kent"), *v.vocabulary.find_place("uk")));
+  CHECK_FALSE(v.vocabulary.place_within(*v.vocabulary.find_place("scotland"),
+                                        *v.vocabulary.find_place("England")));
+  CHECK(
+      read("places:\n  UK:\n    England: [Kent]\n  kent:\n").errors ==
+      std::vector<std::string>{
+          "v.yaml:4:3: error: the place 'kent' is given twice (first at line 3) [duplicate-name]"});
   CHECK(read("places: [A, [B]]\n").errors.size() == 1);
 }
 
 TEST_CASE("dimensions: exclusive and values", "[load]") {
-  const auto v = read("dimensions:\n  platform:\n  age-band: {exclusive: true, values: [under 12, 12 to 15]}\n");
+  const auto v = read(
+      "dimensions:\n  platform:\n  age-band: {exclusive: true, values: [under 12, 12 to 15]}\n");
   REQUIRE(v.errors.empty());
   REQUIRE(v.vocabulary.dimensions.size() == 2);
   CHECK_FALSE(v.vocabulary.dimensions[0].exclusive);
@@ -120,8 +127,8 @@ TEST_CASE("dimensions: exclusive and values", "[load]") {
   CHECK(v.vocabulary.dimensions[1].values == std::vector<std::string>{"under 12", "12 to 15"});
   CHECK(read("dimensions:\n  a: {values: [x, X]}\n").errors.size() == 1);
   CHECK(read("dimensions:\n  a: {exclusiv: true}\n").errors ==
-        std::vector<std::string>{
-            "v.yaml:2:7: error: unknown field 'exclusiv' in a dimension (did you mean 'exclusive'?) [unknown-field]"});
+        std::vector<std::string>{"v.yaml:2:7: error: unknown field 'exclusiv' in a dimension (did "
+                                 "you mean 'exclusive'?) [unknown-field]"});
 }
 
 TEST_CASE("a vocabulary that is not YAML cannot be used", "[load]") {

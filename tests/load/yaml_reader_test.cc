@@ -18,7 +18,8 @@ struct Read {
   std::vector<std::string> errors;
 };
 
-Read read(const std::string& text, const ReadOptions& options = {}, const cc::load::ItemHandler& on_item = {}) {
+Read read(const std::string& text, const ReadOptions& options = {},
+          const cc::load::ItemHandler& on_item = {}) {
   static const std::string file = "t.yaml";
   Diagnostics diagnostics;
   Read out;
@@ -56,9 +57,10 @@ TEST_CASE("the reader builds a tree with 1-based positions in characters", "[loa
 TEST_CASE("a key given twice in one mapping is an error at the second", "[load]") {
   const Read r = read("a: 1\nb:\n  x: 1\n  x: 2\na: 3\n");
   CHECK(r.result.ok);  // the tree is whole; the file is still read
-  CHECK(r.errors == std::vector<std::string>{
-                        "t.yaml:4:3: error: the key 'x' is given twice in this mapping (first at line 3) [duplicate-key]",
-                        "t.yaml:5:1: error: the key 'a' is given twice in this mapping (first at line 1) [duplicate-key]"});
+  CHECK(r.errors == std::vector<std::string>{"t.yaml:4:3: error: the key 'x' is given twice in "
+                                             "this mapping (first at line 3) [duplicate-key]",
+                                             "t.yaml:5:1: error: the key 'a' is given twice in "
+                                             "this mapping (first at line 1) [duplicate-key]"});
 }
 
 TEST_CASE("a key given twice is found in a large mapping too", "[load]") {
@@ -67,25 +69,30 @@ TEST_CASE("a key given twice is found in a large mapping too", "[load]") {
   text += "k42: 2\n";
   const Read r = read(text);
   REQUIRE(r.errors.size() == 1);
-  CHECK(r.errors[0] == "t.yaml:101:1: error: the key 'k42' is given twice in this mapping (first at line 43) [duplicate-key]");
+  CHECK(r.errors[0] ==
+        "t.yaml:101:1: error: the key 'k42' is given twice in this mapping (first at line 43) "
+        "[duplicate-key]");
 }
 
 TEST_CASE("anchors, aliases, tags and extra documents are refused", "[load]") {
   CHECK(read("a: &x 1\nb: *x\n").errors ==
-        std::vector<std::string>{"t.yaml:1:4: error: anchors ('&x') are not supported: write the value out [yaml]"});
+        std::vector<std::string>{
+            "t.yaml:1:4: error: anchors ('&x') are not supported: write the value out [yaml]"});
   CHECK_FALSE(read("a: &x 1\n").result.ok);
   CHECK(read("a: 1\n---\nb: 2\n").errors ==
-        std::vector<std::string>{
-            "t.yaml:2:1: error: more than one YAML document in the file ('---'): a file is one document [yaml]"});
+        std::vector<std::string>{"t.yaml:2:1: error: more than one YAML document in the file "
+                                 "('---'): a file is one document [yaml]"});
   CHECK(read("a: !foo x\n").errors ==
-        std::vector<std::string>{"t.yaml:1:4: error: the tag '!foo' is not supported: write plain text [yaml]"});
+        std::vector<std::string>{
+            "t.yaml:1:4: error: the tag '!foo' is not supported: write plain text [yaml]"});
   const Read str = read("a: !!str 12\n");
   CHECK(str.errors.empty());
   CHECK(str.result.tree.root().children()[1].quoted());
 }
 
 TEST_CASE("a syntax error is reported at its line and column, lower-case", "[load]") {
-  CHECK(read("a: b: c\n").errors == std::vector<std::string>{"t.yaml:1:5: error: illegal map value [yaml]"});
+  CHECK(read("a: b: c\n").errors ==
+        std::vector<std::string>{"t.yaml:1:5: error: illegal map value [yaml]"});
   CHECK(read("a:\n  - x\n y: 2\n").errors ==
         std::vector<std::string>{"t.yaml:3:2: error: end of map not found [yaml]"});
   CHECK(read("a: \"x\\qy\"\n").errors ==
@@ -94,8 +101,10 @@ TEST_CASE("a syntax error is reported at its line and column, lower-case", "[loa
 }
 
 TEST_CASE("a quoted scalar left open to the end of the file is an error", "[load]") {
-  CHECK(read("a: \"abc\n").errors ==
-        std::vector<std::string>{"t.yaml:1:4: error: the quoted text is never closed: a closing '\"' is missing [yaml]"});
+  CHECK(
+      read("a: \"abc\n").errors ==
+      std::vector<std::string>{
+          "t.yaml:1:4: error: the quoted text is never closed: a closing '\"' is missing [yaml]"});
   CHECK(read("a: 'it''s\n").errors.size() == 1);
   CHECK(read("a: 'it''s'\nb: \"x\\\"y\"\n").errors.empty());
 }
@@ -103,7 +112,8 @@ TEST_CASE("a quoted scalar left open to the end of the file is an error", "[load
 TEST_CASE("nesting deeper than the limit stops the reader", "[load]") {
   const Read r = read(std::string(70, '[') + std::string(70, ']') + "\n");
   CHECK_FALSE(r.result.ok);
-  CHECK(r.errors == std::vector<std::string>{"t.yaml:1:65: error: nesting deeper than 64 levels [yaml]"});
+  CHECK(r.errors ==
+        std::vector<std::string>{"t.yaml:1:65: error: nesting deeper than 64 levels [yaml]"});
   CHECK(read(std::string(64, '[') + std::string(64, ']') + "\n").errors.empty());
 }
 
@@ -114,10 +124,16 @@ TEST_CASE("an empty file or one of comments has no document", "[load]") {
 }
 
 TEST_CASE("a byte order mark does not shift columns", "[load]") {
-  const Read r = read("\xEF\xBB\xBF" "a: 1\nb: [\n");
+  const Read r = read(
+      "\xEF\xBB\xBF"
+      "a: 1\nb: [\n");
   REQUIRE(r.errors.size() == 1);
   CHECK(r.errors[0].rfind("t.yaml:3:1: error:", 0) == 0);
-  CHECK(read("\xEF\xBB\xBF" "a: 1\n").result.tree.root().children()[1].pos() == Pos{1, 4});
+  CHECK(read("\xEF\xBB\xBF"
+             "a: 1\n")
+            .result.tree.root()
+            .children()[1]
+            .pos() == Pos{1, 4});
 }
 
 TEST_CASE("the elements of the streamed sequence are handed over and dropped", "[load]") {
