@@ -168,7 +168,7 @@ PeriodResult Reader::day(int year, int month) const {
                           std::string(kMonthNames[m - 1]) + " " + std::to_string(year);
     if (m == 2 && d == 29) {
       message += " (" + std::to_string(year) + " is not a leap year)";
-    } else if (d >= 1 && d <= 31) {
+    } else if (d >= 1) {
       message += " (it has " + std::to_string(last) + " days)";
     }
     return error(8, 2, std::move(message));
@@ -184,7 +184,8 @@ bool Reader::time_of_day(std::size_t i) const {
   if (t[i] != 'T' && t[i] != 't' && t[i] != ' ') return false;
   std::size_t k = i + 1;
   const auto two = [&](int max) {
-    if (digits_from(t, k) != 2 || number_at(t, k, 2) > max) return false;
+    if (k + 2 > t.size() || !is_digit(t[k]) || !is_digit(t[k + 1]) || number_at(t, k, 2) > max)
+      return false;
     k += 2;
     return true;
   };
