@@ -41,7 +41,8 @@ using PeriodResult = std::variant<Period, PeriodError>;
 [[nodiscard]] PeriodResult parse_period(std::string_view text, MonthDay fiscal_year_start);
 
 // "YYYY-MM-DD" (FORMAT's published dates are days; a reduced-precision date such as
-// "2023" or "2023-08" is accepted too and means that whole year or month).
+// "2023" or "2023-08" is accepted too and means that whole year or month; "2011-12" is
+// always a month here). A time of day after the date ("T10:30:00Z") is ignored.
 [[nodiscard]] PeriodResult parse_date(std::string_view text);
 
 [[nodiscard]] std::int64_t length_in_days(const Period& period);
@@ -52,8 +53,10 @@ using PeriodResult = std::variant<Period, PeriodError>;
 [[nodiscard]] bool contains(const Period& outer, const Period& inner);
 [[nodiscard]] bool overlaps(const Period& a, const Period& b);
 
-// The shortest standard spelling of the period: "2019", "2017-18", "2019-04", "2019-Q2",
-// "2019-04-03", else "A..B" with the shortest spellings of A and B.
+// The shortest standard spelling of the period: "2019", "2017-18", "2019-Q2", "2019-04",
+// "2019-04-03", else "A..B" where A is the longest year, fiscal year, month or day that
+// starts the span inside it, and B the one that ends it ("2018-07..2019-06"). The name
+// always reads back to the same days (December 2011 is "2011-12-01..2011-12-31").
 [[nodiscard]] std::string period_name(const Period& period, MonthDay fiscal_year_start);
 
 [[nodiscard]] Day day_from_civil(int year, unsigned month, unsigned day);

@@ -303,7 +303,10 @@ std::optional<Body> ReadingParser::share_words(std::size_t i) const {
   return std::nullopt;
 }
 
+// "doubled", "twice", "a doubling".
 std::optional<Body> ReadingParser::multiplier(std::size_t i) const {
+  if (word_at(i, "a") && i + 1 < tokens_.size() && value_detail::multiplier_word(tokens_[i + 1]))
+    ++i;
   if (i >= tokens_.size()) return std::nullopt;
   const auto word = value_detail::multiplier_word(tokens_[i]);
   if (!word) return std::nullopt;

@@ -25,11 +25,13 @@ enum class ValueRole {
 
 struct ValueContext {
   ValueRole role = ValueRole::figure;
-  bool count = false;                 // a figure or total of an additive (count) measure
-  bool fall = false;                  // a change with direction: fall ("halved" is a fall of 0.5)
-  Rational vague{1, 10};              // tolerances.vague
-  bool exact = false;                 // `exact: true`: no rounding at all
-  std::optional<Rational> precision;  // `precision: 100`: the rounding unit
+  bool count = false;     // a figure or total of an additive (count) measure
+  bool fall = false;      // a change with direction: fall ("halved" is a fall of 0.5)
+  Rational vague{1, 10};  // tolerances.vague
+  bool exact = false;     // `exact: true`: no rounding at all
+  // `precision: 100`: the rounding unit (±precision/2), in the units the value is written
+  // in: percentage points for a percentage, the whole number for "2.5 million", N for "1 in N".
+  std::optional<Rational> precision;
 };
 
 // One reading of the written value: "almost half (47%)" has two, "89%" has one.
@@ -46,7 +48,9 @@ struct Value {
   bool percent = false;           // written as a percentage: reports show it as one
   // The numbers written, normalised as numbers_in_text() writes them, so the quote check
   // can find them in the quote: "7,062" → "7062", "nine" → "9", "89%" → "89",
-  // "1 in 4" → "1", "4"; a fraction or multiplier word is kept as the word ("half").
+  // "1 in 4" → "1", "4", "2.5 million" → "2.5"; a fraction or multiplier word is kept as
+  // the word ("half", "third" for "a third" and "thirds", "double" for "doubled").
+  // Every one of them is in numbers_in_text(written).
   std::vector<std::string> numbers;
 };
 
@@ -63,6 +67,9 @@ using ValueResult = std::variant<Value, ValueError>;
 // The numbers in a text (a quote), normalised like Value::numbers: digit groups with
 // separators ("7,062" → "7062", "2.5" → "2.5"), number words ("nine" → "9",
 // "forty-two" → "42"), and fraction and multiplier words as themselves ("half", "double").
+// A scaled number is listed twice, as written and in full, so that either spelling in a
+// value finds it: "2.5 million" → "2.5", "2500000"; "two million" → "2000000", "2".
+// Any bytes are accepted (UTF-8 punctuation and malformed sequences separate numbers).
 [[nodiscard]] std::vector<std::string> numbers_in_text(std::string_view text);
 
 }  // namespace cc

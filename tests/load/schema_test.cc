@@ -67,7 +67,8 @@ TEST_CASE("each schema object lists exactly the fields the loader knows", "[load
     checked.emplace(table.schema, table.definition);
   }
   for (const std::string name : {"facts", "vocabulary"}) {  // no object the loader does not know
-    for (const auto& [definition, value] : schema(name).at("definitions").items()) {
+    const nlohmann::json root = schema(name);               // kept alive while its items are walked
+    for (const auto& [definition, value] : root.at("definitions").items()) {
       if (value.contains("properties")) CHECK(checked.contains({name, definition}));
     }
   }

@@ -325,6 +325,25 @@ TEST_CASE("multipliers: in a ratio the ratio, in a change the rise or the fall")
   }
 }
 
+TEST_CASE("more spellings the grammar reads") {
+  CHECK(meaning("one in a million", share()) == "[1/1050000, 1/950000]");
+  CHECK(meaning("34 k", count_figure()) == "[33500, 34500]");
+  CHECK(meaning("the minority", share()) == "[0, 0.5)");
+  CHECK(meaning("two fifths", share()) == "[0.36, 0.44]");
+  CHECK(meaning("89 pct", share()) == "[0.885, 0.895]");
+  CHECK(meaning("100%", share()) ==
+        "[0.95, 1.05]");  // the trailing-zero rule holds for percentages
+  CHECK(meaning("a doubling", rise()) == "[0.8, 1.2]");
+}
+
+TEST_CASE("number words the grammar does not read are errors naming the word") {
+  CHECK(error_of("nineteen hundred").message == "could not read 'hundred' in 'nineteen hundred'");
+  CHECK(error_of("hundreds").message == "could not read 'hundreds' in 'hundreds'");
+  CHECK(error_of("minus five").message == "could not read 'minus' in 'minus five'");
+  CHECK(error_of("forty forty").message == "could not read 'forty' in 'forty forty'");
+  CHECK(error_of("a dozen").message == "could not read 'a' in 'a dozen'");
+}
+
 // ---- hedges
 
 TEST_CASE("'more than X' and its synonyms exclude X itself") {
@@ -398,6 +417,17 @@ TEST_CASE("in a change, hedges apply to the rise") {
   CHECK(meaning("more than halved", fall()) == "(0.5, ∞)");
   CHECK(meaning("almost double", ratio()) == "[1.8, 2)");
   CHECK(meaning("more than twice", ratio()) == "(2, ∞)");
+}
+
+TEST_CASE(
+    "our hedge synonyms: 'no fewer than', 'just below', 'approx', 'circa', 'an estimated', 'just "
+    "above'") {
+  CHECK(meaning("just below 50", count_figure()) == "[45, 50)");
+  CHECK(meaning("just above 50", count_figure()) == "(50, 55]");
+  for (const char* written : {"approx 300", "circa 300", "an estimated 300", "ABOUT 300"}) {
+    CAPTURE(written);
+    CHECK(meaning(written, count_figure()) == "[270, 330]");
+  }
 }
 
 // ---- a second reading in parentheses
