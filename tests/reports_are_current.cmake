@@ -1,15 +1,37 @@
 # Runs `crosscheck check facts` into a scratch folder and fails when reports/ differs.
+# The graph that Graphviz draws inside report.html depends on the fonts of the machine,
+# so that one block is left out of the comparison (graph.dot, its source, is compared).
 file(REMOVE_RECURSE ${WORK_DIR})
 execute_process(COMMAND ${CROSSCHECK} check facts --out ${WORK_DIR} --quiet
-                WORKING_DIRECTORY ${SOURCE_DIR} RESULT_VARIABLE rc)
+                WORKING_DIRECTORY ${SOURCE_DIR} RESULT_VARIABLE rc OUTPUT_QUIET)
 if(NOT rc EQUAL 0 AND NOT rc EQUAL 1)
   message(FATAL_ERROR "crosscheck check facts exited ${rc}")
 endif()
+
+function(without_drawn_graph path out)
+  file(READ ${path} text)
+  string(FIND "${text}" "<div class=\"graph-scroll\">" begin)
+  if(begin GREATER -1)
+    string(SUBSTRING "${text}" ${begin} -1 tail)
+    string(FIND "${tail}" "</div></div></section>" end)
+    if(end GREATER -1)
+      string(SUBSTRING "${text}" 0 ${begin} head)
+      math(EXPR after "${begin} + ${end}")
+      string(SUBSTRING "${text}" ${after} -1 rest)
+      set(text "${head}[drawn graph]${rest}")
+    endif()
+  endif()
+  set(${out} "${text}" PARENT_SCOPE)
+endfunction()
+
 file(GLOB written RELATIVE ${WORK_DIR} ${WORK_DIR}/*)
 foreach(name IN LISTS written)
-  execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${WORK_DIR}/${name}
-                          ${SOURCE_DIR}/reports/${name} RESULT_VARIABLE differs)
-  if(differs)
+  if(NOT EXISTS ${SOURCE_DIR}/reports/${name})
+    message(FATAL_ERROR "reports/${name} is missing: run `make check` and commit reports/")
+  endif()
+  without_drawn_graph(${WORK_DIR}/${name} now)
+  without_drawn_graph(${SOURCE_DIR}/reports/${name} shipped)
+  if(NOT now STREQUAL shipped)
     message(FATAL_ERROR "reports/${name} is not current: run `make check` and commit reports/")
   endif()
 endforeach()

@@ -19,18 +19,12 @@ struct Derivation {
   std::vector<EventId> events;
 };
 
-bool is_containment_step(const Constraint& c, const Event& e) {
-  switch (c.kind) {
-    case ConstraintKind::sum_leq:
-    case ConstraintKind::shares_leq_one:
-      return true;
-    case ConstraintKind::sum_eq:
-      // A tiling used as "the whole holds its parts" (the whole raised, or a part capped).
-      return c.origin == Origin::periods && ((e.var == c.vars[0] && e.lower) || (e.var != c.vars[0] && e.upper));
-    default:
-      return false;
-  }
+// A part-of-whole step: parts within a whole, or shares of disjoint parts within 100%.
+bool is_containment_step(const Constraint& c) {
+  return c.kind == ConstraintKind::sum_leq || c.kind == ConstraintKind::shares_leq_one;
 }
+
+bool is_tiling_step(const Constraint& c) { return c.kind == ConstraintKind::sum_eq && c.origin == Origin::periods; }
 
 class ConflictExplainer {
  public:
@@ -55,11 +49,12 @@ class ConflictExplainer {
     events_ = propagator_.events();  // later runs reuse the propagator
     finding.quantity = describe_quantity(base_, graph_, x.var);
     finding.steps = derivation_steps(base_, graph_, propagator_, roots);
+    last_step_ = finding.steps.empty() ? std::string() : finding.steps.back();
     const auto [low_side, high_side] = sides(x);
     finding.steps.push_back(final_step(x, low_side, high_side));
     finding.rule = classify();
     finding.message = message(finding.rule, x, low_side, high_side);
-    finding.gap = gap(low_side, high_side);
+    finding.gap = gap(x, low_side, high_side);
     return finding;
   }
 
@@ -79,7 +74,7 @@ class ConflictExplainer {
   std::pair<Interval, Interval> sides(const Contradiction& x) const {
     const auto side = [&](EventId e) {
       if (e == kNoEvent) return Propagator::initial_domain(graph_.vars[x.var]);
-      const Event& event = propagator_.events()[e];
+      const Event& event = events_[e];
       const Constraint& cause = graph_.constraints[event.cause];
       if (cause.kind == ConstraintKind::statement) return cause.value;  // as the fact says it
       Interval computed = event.computed;
@@ -91,9 +86,9 @@ class ConflictExplainer {
 
   std::string final_step(const Contradiction& x, const Interval& low, const Interval& high) const {
     const std::string name = describe_quantity(base_, graph_, x.var);
-    if (x.lower == x.upper) {
+    if (whole_number_gap(x)) {
       return fmt::format("{} would have to be {}, and no whole number is", name,
-                         describe(propagator_.events()[x.lower].computed));
+                         describe(events_[x.lower].computed));
     }
     return fmt::format("{} cannot be both {} and {}", name, describe_value(base_, graph_, x.var, low),
                        describe_value(base_, graph_, x.var, high));
@@ -106,9 +101,29 @@ class ConflictExplainer {
     });
   }
 
-  FindingRule classify() const {
+  // A count whose computed interval holds no whole number (25% of 11 schools): the
+  // relative distance to the nearest whole number outside it.
+  std::optional<Rational> whole_number_gap(const Contradiction& x) const {
+    if (x.lower != x.upper || x.lower == kNoEvent || !graph_.vars[x.var].integer) return std::nullopt;
+    const Interval& computed = events_[x.lower].computed;
+    if (computed.is_empty() || !computed.lo() || !computed.hi()) return std::nullopt;
+    const Rational above = Rational(ceil_of(computed.hi()->value));
+    const Rational below = Rational(floor_of(computed.lo()->value));
+    std::optional<Rational> gap;
+    if (computed.hi()->value > 0) gap = (above - computed.hi()->value) / computed.hi()->value;
+    if (below > 0) {
+      const Rational down = (computed.lo()->value - below) / below;
+      if (!gap || down < *gap) gap = down;
+    }
+    return gap;
+  }
+
+  FindingRule classify() {
     if (uses([](const Constraint& c, const Event&) { return c.origin == Origin::records; })) return FindingRule::record;
-    if (uses(is_containment_step)) return FindingRule::containment;
+    if (uses([](const Constraint& c, const Event&) { return is_containment_step(c); })) return FindingRule::containment;
+    if (uses([](const Constraint& c, const Event&) { return is_tiling_step(c); }) && parts_exceed_whole()) {
+      return FindingRule::containment;
+    }
     std::unordered_set<VarId> stated;
     for (const FactIndex f : conflict_.facts) {
       if (const auto v = graph_.var_of_fact(f)) stated.insert(*v);
@@ -118,7 +133,18 @@ class ConflictExplainer {
     return FindingRule::implied;
   }
 
-  // One relation claim and figures stating each of its operands directly.
+  // Still contradictory when tiling periods only bound their span from below: the parts
+  // exceed the whole (quarters summing above their year), rather than falling short of it.
+  bool parts_exceed_whole() {
+    propagator_.relax_tilings(true);
+    const auto& component = graph_.components()[conflict_.component];
+    const bool still = propagator_.run(component, [&](FactIndex f) { return members_.count(f) > 0; }, false)
+                           .contradiction.has_value();
+    propagator_.relax_tilings(false);
+    return still;
+  }
+
+  // One relation claim, and figures stating each of its operands directly.
   bool recomputes() const {
     std::vector<FactIndex> claims;
     for (const FactIndex f : conflict_.facts) {
@@ -127,12 +153,18 @@ class ConflictExplainer {
     if (claims.size() != 1) return false;
     const auto claim_var = graph_.var_of_fact(claims[0]);
     if (!claim_var) return false;
-    const auto& operands = graph_.vars[*claim_var].operands;
-    return std::all_of(conflict_.facts.begin(), conflict_.facts.end(), [&](FactIndex f) {
-      if (f == claims[0]) return true;
+    std::unordered_set<VarId> stated;
+    for (const FactIndex f : conflict_.facts) {
+      if (f == claims[0]) continue;
       const auto v = graph_.var_of_fact(f);
-      return v && std::find(operands.begin(), operands.end(), *v) != operands.end();
-    });
+      if (!v) return false;
+      stated.insert(*v);
+    }
+    for (const VarId operand : graph_.vars[*claim_var].operands) {
+      if (graph_.vars[operand].kind != VarKind::constant && !stated.count(operand)) return false;
+      stated.erase(operand);
+    }
+    return stated.empty();
   }
 
   std::string claim_name(const Fact& fact) const {
@@ -188,6 +220,15 @@ class ConflictExplainer {
       case FindingRule::record:
         return record_message();
       default:
+        if (whole_number_gap(x)) {
+          const Fact& blamed = base_.facts[conflict_.blame];
+          if (!last_step_.empty()) {
+            return fmt::format("'{}' ({}) leaves no whole number: {}", base_.ref(conflict_.blame),
+                               blamed.value.written, last_step_);
+          }
+          return fmt::format("the facts imply that {} is {}, which holds no whole number", name,
+                             describe(events_[x.lower].computed));
+        }
         return fmt::format("the facts imply different values for {}: {} and {}", name,
                            describe_value(base_, graph_, x.var, low), describe_value(base_, graph_, x.var, high));
     }
@@ -210,9 +251,8 @@ class ConflictExplainer {
   // The last containment step of the derivation names the part and the whole.
   std::string containment_message() const {
     for (auto it = derivation_.rbegin(); it != derivation_.rend(); ++it) {
-      const Event& e = events_[*it];
-      const Constraint& c = graph_.constraints[e.cause];
-      if (!is_containment_step(c, e)) continue;
+      const Constraint& c = graph_.constraints[events_[*it].cause];
+      if (!is_containment_step(c) && !is_tiling_step(c)) continue;
       if (c.kind == ConstraintKind::shares_leq_one) {
         return fmt::format("disjoint shares of {} add up to more than 100%",
                            describe_quantity(base_, graph_, graph_.vars[c.vars[0]].operands[1]));
@@ -245,16 +285,18 @@ class ConflictExplainer {
     return "a record claim is contradicted by an earlier figure";
   }
 
-  // The gap between the blamed fact's own interval and what the rest implies for it;
-  // where those overlap (a record, a whole number), the gap where the two sides meet.
-  std::optional<Rational> gap(const Interval& low, const Interval& high) {
+  // The gap between the blamed fact's own interval and what everything else in play
+  // implies for it (else what the rest of the minimal set implies); where those overlap,
+  // the gap to the nearest whole number, or where the two sides meet.
+  std::optional<Rational> gap(const Contradiction& x, const Interval& low, const Interval& high) {
     const auto statement = graph_.statement_of_fact(conflict_.blame);
-    const auto implied = implied_without(conflict_.blame);
+    const std::optional<Interval> implied = conflict_.implied_for_blame ? conflict_.implied_for_blame
+                                                                         : implied_without(conflict_.blame);
     if (statement && implied) {
       const auto g = relative_gap(graph_.constraints[*statement].value, *implied);
-      if (g && *g > 0) return g;
-      if (!g) return g;
+      if (!g || *g > 0) return g;
     }
+    if (const auto whole = whole_number_gap(x)) return whole;
     return relative_gap(low, high);
   }
 
@@ -265,6 +307,7 @@ class ConflictExplainer {
   std::unordered_set<FactIndex> members_;
   std::vector<EventId> derivation_;
   std::vector<Event> events_;
+  std::string last_step_;
 };
 
 }  // namespace

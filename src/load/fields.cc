@@ -48,7 +48,7 @@ const std::vector<FieldTable>& field_tables() {
        "vocabulary",
        "measure",
        "a measure",
-       {"name", "unit", "additive", "aliases", "within"}},
+       {"name", "unit", "additive", "count", "stock", "aliases", "within"}},
       {ObjectKind::dimension, "vocabulary", "dimension", "a dimension", {"exclusive", "values"}},
   };
   return tables;

@@ -1,5 +1,7 @@
 #include "load/values.h"
 
+#include <fmt/format.h>
+
 #include "load/key_reader.h"
 
 namespace cc::load {
@@ -38,12 +40,23 @@ namespace {
   return std::nullopt;
 }
 
-// A figure counts when its measure (its own, else the defaults') is additive.
-[[nodiscard]] bool figure_counts(const RawFact& fact, const RawFile& file,
-                                 const Vocabulary& vocabulary) {
-  const Slot<MeasureId>& measure =
-      fact.key.measure.absent() ? file.defaults.measure : fact.key.measure;
-  return measure.ok() && vocabulary.measures[measure.value].additive;
+// The measure of a figure: its own, else the defaults'.
+[[nodiscard]] const Measure* figure_measure(const RawFact& fact, const RawFile& file, const Vocabulary& vocabulary) {
+  const Slot<MeasureId>& measure = fact.key.measure.absent() ? file.defaults.measure : fact.key.measure;
+  return measure.ok() ? &vocabulary.measures[measure.value] : nullptr;
+}
+
+// A count takes whole numbers only: a figure of one whose value holds none ("1,234.5"
+// GWh with GWh declared a count) is an input error, not a finding.
+void check_whole(const Value& value, const Measure& measure, const ScalarText& written, const std::string& file,
+                 Diagnostics& diagnostics) {
+  if (!value.interval.integers().is_empty()) return;
+  const Pos pos = point_into(written.pos, written.quoted, written.verbatim, written.text, 0);
+  diagnostics.error(file, pos.line, pos.column,
+                    fmt::format("'{}' ({}) holds no whole number, but '{}' counts {} in whole numbers; write "
+                                "'count: false' on the measure if it is not counted that way",
+                                value.written, describe(value.interval), measure.id, measure.unit),
+                    "value");
 }
 
 }  // namespace
@@ -62,10 +75,14 @@ ValueContext value_context(const RawFact& fact, bool count, const Rational& vagu
 void parse_file_values(RawFile& file, const Vocabulary& vocabulary, bool vocabulary_usable) {
   for (RawFact& fact : file.facts) {
     if (!fact.value || fact.kind == FactKind::total) continue;
-    const bool count =
-        vocabulary_usable && fact.kind == FactKind::figure && figure_counts(fact, file, vocabulary);
+    const Measure* measure =
+        vocabulary_usable && fact.kind == FactKind::figure ? figure_measure(fact, file, vocabulary) : nullptr;
+    const bool count = measure && measure->count;
     fact.parsed = parse(*fact.value, value_context(fact, count, vocabulary.tolerances.vague),
                         file.display, file.diagnostics);
+    if (count && fact.parsed && !fact.parsed->hedge_conflict) {
+      check_whole(*fact.parsed, *measure, *fact.value, file.display, file.diagnostics);
+    }
   }
 }
 

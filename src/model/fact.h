@@ -107,7 +107,7 @@ struct FactBase {
   [[nodiscard]] std::string period_name(PeriodId period) const;
   [[nodiscard]] const std::string& file_of(const Mark& mark) const { return files[mark.file]; }
   [[nodiscard]] const Measure& measure_of(KeyId key) const;
-  [[nodiscard]] bool is_count(KeyId key) const { return measure_of(key).additive; }
+  [[nodiscard]] bool is_count(KeyId key) const { return measure_of(key).count; }
   // Call after loading: builds the ref index.
   void index();
 

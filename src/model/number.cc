@@ -74,6 +74,11 @@ std::string format_number(const Rational& value, int max_decimals) {
 
 std::string format_bound(const Rational& value, int outward, int significant) {
   if (is_integer(value)) return write_rounded(value, 0, 0);
+  // A value with a short exact decimal form (a rounding boundary such as 1,234.45) is
+  // written exactly: rounding it would hide the very digit that matters.
+  for (int decimals = 1; decimals <= 6; ++decimals) {
+    if (is_integer(value * pow10(decimals))) return write_rounded(value, decimals, 0);
+  }
   // Enough decimals to show `significant` digits of the value, at least 0, at most 12.
   Rational magnitude = value < 0 ? Rational(-value) : value;
   int integer_digits = 0;
@@ -81,7 +86,7 @@ std::string format_bound(const Rational& value, int outward, int significant) {
     magnitude /= 10;
     ++integer_digits;
   }
-  int decimals = std::max(0, significant - integer_digits);
+  int decimals = std::max(1, significant - integer_digits);
   if (integer_digits == 0) {
     Rational small = value < 0 ? Rational(-value) : value;
     while (small < Rational(1, 10) && small > 0 && decimals < 12) {

@@ -29,7 +29,9 @@ struct Measure {
   std::string id;    // "offences"
   std::string name;  // long name, may be empty
   std::string unit;  // "offences"
-  bool additive = true;  // counts: additive and integer; `additive: false` for rates etc.
+  bool additive = true;  // sums over places, periods and subsets; `additive: false` for rates
+  bool count = true;     // whole numbers (default: additive); `count: false` for GWh, pounds
+  bool stock = false;    // a level at a moment (population): never summed over periods
   std::vector<std::string> aliases;
   std::optional<MeasureId> within;  // this measure is a subset of another
   Mark mark;

@@ -106,7 +106,7 @@ bool strictly_inside(const Period& inner, const Period& outer) {
 void add_period_constraints(GraphBuilder& builder) {
   const FactBase& base = builder.base();
   for (const auto& [group_key, group] : builder.by_period()) {
-    if (group.keys.size() < 2) continue;
+    if (group.keys.size() < 2 || base.vocabulary.measures[std::get<0>(group_key)].stock) continue;
     std::vector<Dated> dated;
     for (const KeyId k : group.keys) dated.push_back({base.keys.period(base.keys.key(k).period), builder.key_var(k)});
     std::sort(dated.begin(), dated.end(), [](const Dated& a, const Dated& b) {

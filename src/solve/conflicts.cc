@@ -16,18 +16,53 @@ std::optional<Rational> relative_width(const Interval& i) {
   return width / scale;
 }
 
+using FactSet = std::unordered_set<FactIndex>;
+
 class ComponentSolver {
  public:
   ComponentSolver(const FactBase& base, const FactGraph& graph, Propagator& propagator,
                   std::span<const ConstraintId> component, std::uint32_t index)
       : base_(base), graph_(graph), propagator_(propagator), component_(component), index_(index) {}
 
-  [[nodiscard]] bool infeasible(const std::unordered_set<FactIndex>& facts) {
-    const auto outcome = propagator_.run(component_, [&](FactIndex f) { return facts.count(f) > 0; }, false);
-    return outcome.contradiction.has_value();
+  void run(const std::vector<FactIndex>& facts, const SolveOptions& options, SolveResult& result) {
+    FactSet active(facts.begin(), facts.end());
+    for (std::size_t round = 0;; ++round) {
+      if (round >= options.max_conflicts_per_component) {
+        result.truncated.push_back(index_);
+        return;
+      }
+      const auto outcome = propagator_.run(component_, member_of(active), true);
+      if (outcome.exhausted) {
+        result.exhausted.push_back(index_);
+        return;
+      }
+      if (!outcome.contradiction) return;
+      const std::vector<FactIndex> traced = traced_facts(*outcome.contradiction);
+      if (traced.empty()) return;  // cannot happen: defaults alone are consistent
+      MinimalConflict conflict = shrink(traced, active);
+      conflict.component = index_;
+      FactSet rest = active;
+      rest.erase(conflict.blame);
+      conflict.implied_for_blame = implied_for(conflict.blame, rest);
+      conflict.restating = restating(conflict, active);
+      for (const FactIndex f : conflict.restating) rest.erase(f);
+      result.set_aside.push_back(conflict.blame);
+      result.set_aside.insert(result.set_aside.end(), conflict.restating.begin(), conflict.restating.end());
+      result.conflicts.push_back(std::move(conflict));
+      active = std::move(rest);
+    }
   }
 
-  // The facts behind the current contradiction of the propagator.
+ private:
+  static std::function<bool(FactIndex)> member_of(const FactSet& set) {
+    return [&set](FactIndex f) { return set.count(f) > 0; };
+  }
+
+  [[nodiscard]] bool infeasible(const FactSet& facts) {
+    return propagator_.run(component_, member_of(facts), false).contradiction.has_value();
+  }
+
+  // The facts behind the propagator's current contradiction.
   [[nodiscard]] std::vector<FactIndex> traced_facts(const Contradiction& contradiction) const {
     const EventId roots[] = {contradiction.lower, contradiction.upper};
     std::set<FactIndex> facts;
@@ -38,77 +73,85 @@ class ComponentSolver {
     return {facts.begin(), facts.end()};
   }
 
-  // Deletion filtering: facts least to blame are tried for removal first, those of the
-  // likely culprit's own source last, so the set kept is the one nearest the culprit.
-  [[nodiscard]] std::vector<FactIndex> minimize(std::vector<FactIndex> candidates) {
-    const FactIndex culprit = *std::max_element(candidates.begin(), candidates.end(), [&](FactIndex a, FactIndex b) {
+  // Facts of `candidates` whose removal alone makes everything in play consistent: if one
+  // fact is wrong and the rest agree, that is the one to blame, however precise it looks.
+  [[nodiscard]] std::set<FactIndex> sole_culprits(const std::vector<FactIndex>& candidates, const FactSet& active) {
+    std::vector<FactIndex> tested = candidates;
+    std::sort(tested.begin(), tested.end(), [&](FactIndex a, FactIndex b) { return more_to_blame(base_, graph_, a, b); });
+    if (tested.size() > kMaxCulpritTests) tested.resize(kMaxCulpritTests);
+    std::set<FactIndex> culprits;
+    for (const FactIndex f : tested) {
+      FactSet rest = active;
+      rest.erase(f);
+      if (!infeasible(rest)) culprits.insert(f);
+    }
+    return culprits;
+  }
+
+  // The most blameworthy of `facts`: a sole culprit first, then by more_to_blame.
+  [[nodiscard]] FactIndex most_to_blame(const std::vector<FactIndex>& facts, const std::set<FactIndex>& culprits) const {
+    return *std::max_element(facts.begin(), facts.end(), [&](FactIndex a, FactIndex b) {
+      const bool ca = culprits.count(a) > 0;
+      const bool cb = culprits.count(b) > 0;
+      if (ca != cb) return cb;
       return more_to_blame(base_, graph_, b, a);
     });
+  }
+
+  // Deletion filtering: facts least to blame are tried for removal first, those of the
+  // culprit's own source last and the culprit itself at the very end, so the minimal set
+  // kept is the one nearest the culprit.
+  [[nodiscard]] MinimalConflict shrink(const std::vector<FactIndex>& candidates, const FactSet& active) {
+    const std::set<FactIndex> culprits = sole_culprits(candidates, active);
+    const FactIndex culprit = most_to_blame(candidates, culprits);
     const SourceIndex culprit_source = base_.facts[culprit].source;
     std::vector<FactIndex> order = candidates;
     std::sort(order.begin(), order.end(), [&](FactIndex a, FactIndex b) {
-      const bool a_near = base_.facts[a].source == culprit_source;
-      const bool b_near = base_.facts[b].source == culprit_source;
-      if (a_near != b_near) return !a_near;
+      const auto rank = [&](FactIndex f) { return f == culprit ? 2 : base_.facts[f].source == culprit_source ? 1 : 0; };
+      if (rank(a) != rank(b)) return rank(a) < rank(b);
       return more_to_blame(base_, graph_, b, a);
     });
-    std::unordered_set<FactIndex> kept(candidates.begin(), candidates.end());
+    FactSet kept(candidates.begin(), candidates.end());
     for (const FactIndex f : order) {
       kept.erase(f);
       if (!infeasible(kept)) kept.insert(f);
     }
-    std::vector<FactIndex> minimal(kept.begin(), kept.end());
-    std::sort(minimal.begin(), minimal.end());
-    return minimal;
+    MinimalConflict conflict;
+    conflict.facts.assign(kept.begin(), kept.end());
+    std::sort(conflict.facts.begin(), conflict.facts.end());
+    conflict.blame = most_to_blame(conflict.facts, culprits);
+    return conflict;
   }
 
-  void run(const std::vector<FactIndex>& facts, const SolveOptions& options, SolveResult& result) {
-    std::unordered_set<FactIndex> active(facts.begin(), facts.end());
-    for (std::size_t round = 0;; ++round) {
-      if (round >= options.max_conflicts_per_component) {
-        result.truncated.push_back(index_);
-        return;
-      }
-      const auto outcome = propagator_.run(component_, [&](FactIndex f) { return active.count(f) > 0; }, true);
-      if (outcome.exhausted) {
-        result.exhausted.push_back(index_);
-        return;
-      }
-      if (!outcome.contradiction) return;
-      const std::vector<FactIndex> traced = traced_facts(*outcome.contradiction);
-      if (traced.empty()) return;  // cannot happen: defaults alone are consistent
-      MinimalConflict conflict;
-      conflict.facts = minimize(traced);
-      conflict.blame = *std::max_element(conflict.facts.begin(), conflict.facts.end(), [&](FactIndex a, FactIndex b) {
-        return more_to_blame(base_, graph_, b, a);
-      });
-      conflict.component = index_;
-      conflict.restating = restating(conflict.blame, active);
-      active.erase(conflict.blame);
-      result.set_aside.push_back(conflict.blame);
-      for (const FactIndex f : conflict.restating) {
-        active.erase(f);
-        result.set_aside.push_back(f);
-      }
-      result.conflicts.push_back(std::move(conflict));
-    }
+  [[nodiscard]] std::optional<Interval> implied_for(FactIndex fact, const FactSet& rest) {
+    const auto var = graph_.var_of_fact(fact);
+    if (!var) return std::nullopt;
+    if (propagator_.run(component_, member_of(rest), false).contradiction) return std::nullopt;
+    return propagator_.domain(*var);
   }
 
- private:
-  [[nodiscard]] std::vector<FactIndex> restating(FactIndex blame, const std::unordered_set<FactIndex>& active) const {
+  // Facts stating the blamed fact's quantity that give the same contradiction in its
+  // place (a headline repeating the body): they are set aside with it, in one finding.
+  [[nodiscard]] std::vector<FactIndex> restating(const MinimalConflict& conflict, const FactSet& active) {
     std::vector<FactIndex> out;
-    const auto var = graph_.var_of_fact(blame);
-    const auto statement = graph_.statement_of_fact(blame);
-    if (!var || !statement) return out;
-    const Interval& claimed = graph_.constraints[*statement].value;
+    const auto var = graph_.var_of_fact(conflict.blame);
+    if (!var) return out;
+    FactSet others(conflict.facts.begin(), conflict.facts.end());
+    others.erase(conflict.blame);
+    std::vector<FactIndex> candidates;
     for (const FactIndex f : active) {
-      if (f == blame || graph_.var_of_fact(f) != var) continue;
-      const auto other = graph_.statement_of_fact(f);
-      if (other && graph_.constraints[*other].value.within(claimed)) out.push_back(f);
+      if (f != conflict.blame && !others.count(f) && graph_.var_of_fact(f) == var) candidates.push_back(f);
     }
-    std::sort(out.begin(), out.end());
+    std::sort(candidates.begin(), candidates.end());
+    for (const FactIndex f : candidates) {
+      others.insert(f);
+      if (infeasible(others)) out.push_back(f);
+      others.erase(f);
+    }
     return out;
   }
+
+  static constexpr std::size_t kMaxCulpritTests = 32;
 
   const FactBase& base_;
   const FactGraph& graph_;

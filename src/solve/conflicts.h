@@ -19,6 +19,10 @@ struct MinimalConflict {
   // the same contradiction again, so they are set aside with it and shown in its finding.
   std::vector<FactIndex> restating;
   std::uint32_t component = 0;
+  // What everything else still in play (the component's facts but the blamed one and
+  // those set aside before) implies for the blamed fact's variable; nullopt when that
+  // rest is itself inconsistent. The gap is measured against it.
+  std::optional<Interval> implied_for_blame;
 };
 
 struct SolveOptions {
@@ -37,7 +41,8 @@ struct SolveResult {
 
 // Blame order: is `a` more to blame than `b`? The least precise statement first (an
 // unbounded hedge before a rounded figure before an exact count, by relative width), then
-// a record claim, then the newer source, then the later fact.
+// a record claim, then the newer source, then the later fact. The solver first prefers a
+// fact whose removal alone makes the whole component consistent; this order breaks ties.
 [[nodiscard]] bool more_to_blame(const FactBase& base, const FactGraph& graph, FactIndex a, FactIndex b);
 
 // The facts whose constraints lie in each component (sorted).

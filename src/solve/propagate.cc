@@ -113,6 +113,9 @@ Interval Propagator::simplify(Interval interval) const {
 }
 
 bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId cause, bool record) {
+  // A constant (a period's length) is never narrowed: its constraint narrows the other
+  // side exactly, so a contradiction shows on a quantity rather than on "366 days".
+  if (graph_.vars[var].kind == VarKind::constant) return true;
   const Interval computed = simplify(computed_raw);
   const Interval before = current(var);
   Interval next = before.intersect(computed);
@@ -162,18 +165,32 @@ bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId ca
   return true;
 }
 
+bool Propagator::known(VarId var) {
+  return graph_.vars[var].kind == VarKind::constant || slot(var).stated;
+}
+
 bool Propagator::propagate_quotient(const Constraint& c, ConstraintId id, bool record) {
   const VarId q = c.vars[0];
   const VarId a = c.vars[1];
   const VarId b = c.vars[2];
-  // The operands first: a contradiction then shows on a named quantity (the 2017-18
-  // figure two rises disagree on) rather than on the relation between them.
+  // When both operands are stated, the relation is computed from them first, so a claim
+  // meets what its figures give ("73,566 ÷ 366 days = 201" against "202 a day"). Otherwise
+  // the operands come first, so two chains meet on a named quantity (the 2017-18 figure
+  // two rises disagree on) rather than on the relation between them.
+  const bool recompute = known(a) && known(b);
+  if (recompute) {
+    if (const auto ratio = divide(current(a), current(b))) {
+      if (!narrow(q, *ratio, id, record)) return false;
+    }
+  }
   if (const auto divisor = divide(current(a), current(q))) {
     if (!narrow(b, *divisor, id, record)) return false;
   }
   if (!narrow(a, current(q) * current(b), id, record)) return false;
-  if (const auto ratio = divide(current(a), current(b))) {
-    if (!narrow(q, *ratio, id, record)) return false;
+  if (!recompute) {
+    if (const auto ratio = divide(current(a), current(b))) {
+      if (!narrow(q, *ratio, id, record)) return false;
+    }
   }
   return true;
 }
@@ -242,7 +259,7 @@ bool Propagator::propagate(ConstraintId id, bool record) {
     case ConstraintKind::quotient:
       return propagate_quotient(c, id, record);
     case ConstraintKind::sum_eq:
-      return propagate_sum(c, id, record, true);
+      return propagate_sum(c, id, record, !(relax_tilings_ && c.origin == Origin::periods));
     case ConstraintKind::sum_leq:
       return propagate_sum(c, id, record, false);
     case ConstraintKind::less:
@@ -261,9 +278,17 @@ Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
     if (constraint.fact && !active(*constraint.fact)) continue;
     enabled_[c] = 1;
     enabled_list_.push_back(c);
-    if (constraint.fact) {  // propagation starts from what the facts say
+  }
+  // Propagation starts from what the facts say: the figures first, then the claims on
+  // them, so a claim meets what its figures already give (a rate "202 a day" against the
+  // 201 of its count), which is how an editor checks it.
+  for (const bool figures : {true, false}) {
+    for (const ConstraintId c : enabled_list_) {
+      const Constraint& constraint = graph_.constraints[c];
+      if (!constraint.fact || (constraint.origin == Origin::figure) != figures) continue;
       queued_[c] = 1;
       queue_.push_back(c);
+      if (figures) slot(constraint.vars[0]).stated = true;
     }
   }
   const std::size_t budget = limits_.events_per_constraint * component.size() + 10000;

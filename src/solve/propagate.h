@@ -67,6 +67,11 @@ class Propagator {
 
   [[nodiscard]] static Interval initial_domain(const Variable& var);
 
+  // With this on, periods that tile a span only bound it from below (Σ tiles ≤ span), as
+  // if the span could hold more: a contradiction that remains is a part exceeding its
+  // whole, one that goes needed the sum (explain uses this to name the rule).
+  void relax_tilings(bool relax) { relax_tilings_ = relax; }
+
  private:
   // The state of a variable a run has touched. Untouched variables have no slot, so
   // memory grows with the part of the graph a run reaches, not with the graph.
@@ -74,6 +79,7 @@ class Propagator {
     Interval domain;
     EventId lower = kNoEvent;
     EventId upper = kNoEvent;
+    bool stated = false;  // an active figure states this variable
   };
   static constexpr std::uint32_t kNoSlot = 0xffffffffu;
 
@@ -86,6 +92,7 @@ class Propagator {
   bool narrow(VarId var, const Interval& computed, ConstraintId cause, bool record);
   bool propagate(ConstraintId c, bool record);
   bool propagate_quotient(const Constraint& c, ConstraintId id, bool record);
+  [[nodiscard]] bool known(VarId var);  // stated by a figure, or a constant
   bool propagate_sum(const Constraint& c, ConstraintId id, bool record, bool equal);
   bool propagate_less(const Constraint& c, ConstraintId id, bool record);
   bool propagate_shares(const Constraint& c, ConstraintId id, bool record);
@@ -105,6 +112,7 @@ class Propagator {
   std::vector<ConstraintId> enabled_list_;
   std::optional<Contradiction> contradiction_;
   std::size_t event_count_ = 0;
+  bool relax_tilings_ = false;
 };
 
 }  // namespace cc
