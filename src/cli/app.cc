@@ -1,6 +1,6 @@
 // The command line: CLI11 parses it, each command lives in its own file.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 #include <ostream>
 #include <sstream>
 
@@ -15,7 +15,8 @@ constexpr const char* kDescription =
     "set of figures that cannot all be true, with the arithmetic.";
 
 // `explain [FACTS_DIR] TARGET`: one or two positionals, the folder being optional.
-void split_dir_and_target(const std::vector<std::string>& words, std::string& dir, std::string& target) {
+void split_dir_and_target(const std::vector<std::string>& words, std::string& dir,
+                          std::string& target) {
   if (words.size() == 1) {
     target = words[0];
   } else if (words.size() >= 2) {
@@ -52,7 +53,8 @@ int run(int argc, const char* const* argv, const Streams& streams) {
   app.fallthrough(false);
 
   LintOptions lint;
-  CLI::App* lint_cmd = app.add_subcommand("lint", "report input errors only; fast enough for every save");
+  CLI::App* lint_cmd =
+      app.add_subcommand("lint", "report input errors only; fast enough for every save");
   lint_cmd->add_option("FACTS_DIR", lint.facts_dir, "the fact base folder")->capture_default_str();
 
   CheckOptions check;
@@ -60,7 +62,8 @@ int run(int argc, const char* const* argv, const Streams& streams) {
   std::string fail_on = "error";
   std::string color = "auto";
   CLI::App* check_cmd = app.add_subcommand("check", "check the fact base and write the reports");
-  check_cmd->add_option("FACTS_DIR", check.facts_dir, "the fact base folder")->capture_default_str();
+  check_cmd->add_option("FACTS_DIR", check.facts_dir, "the fact base folder")
+      ->capture_default_str();
   check_cmd->add_option("--out", check.out_dir, "where reports are written")->capture_default_str();
   check_cmd->add_option("--format", formats, "reports to write, comma-separated")
       ->capture_default_str();
@@ -78,19 +81,22 @@ int run(int argc, const char* const* argv, const Streams& streams) {
   std::vector<std::string> explain_words;
   CLI::App* explain_cmd = app.add_subcommand(
       "explain", "one quantity or fact: who states it, what is implied, by which chain");
-  explain_cmd->add_option("FACTS_DIR TARGET", explain_words,
-                          "[FACTS_DIR] then a fact ref (source/fact) or a key")
+  explain_cmd
+      ->add_option("FACTS_DIR TARGET", explain_words,
+                   "[FACTS_DIR] then a fact ref (source/fact) or a key")
       ->expected(1, 2)
       ->required();
 
   ExtractOptions extract;
-  CLI::App* extract_cmd = app.add_subcommand("extract", "a draft fact file for an article, on stdout");
+  CLI::App* extract_cmd =
+      app.add_subcommand("extract", "a draft fact file for an article, on stdout");
   extract_cmd->add_option("ARTICLE", extract.article, "the article text file")->required();
   extract_cmd->add_option("--source-id", extract.source_id, "the source id to use");
 
   GraphOptions graph;
   CLI::App* graph_cmd = app.add_subcommand("graph", "the fact graph, as DOT or SVG");
-  graph_cmd->add_option("FACTS_DIR", graph.facts_dir, "the fact base folder")->capture_default_str();
+  graph_cmd->add_option("FACTS_DIR", graph.facts_dir, "the fact base folder")
+      ->capture_default_str();
   graph_cmd->add_option("--format", graph.format, "dot or svg")
       ->check(CLI::IsMember({"dot", "svg"}))
       ->capture_default_str();
@@ -114,8 +120,12 @@ int run(int argc, const char* const* argv, const Streams& streams) {
   if (lint_cmd->parsed()) return run_lint(lint, streams);
   if (check_cmd->parsed()) {
     check.formats = split_formats(formats);
-    check.fail_on = fail_on == "warning" ? FailOn::warning : fail_on == "never" ? FailOn::never : FailOn::error;
-    check.color = color == "always" ? Color::always : color == "never" ? Color::never : Color::automatic;
+    check.fail_on = fail_on == "warning" ? FailOn::warning
+                    : fail_on == "never" ? FailOn::never
+                                         : FailOn::error;
+    check.color = color == "always"  ? Color::always
+                  : color == "never" ? Color::never
+                                     : Color::automatic;
     return run_check(check, streams);
   }
   if (explain_cmd->parsed()) {

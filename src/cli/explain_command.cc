@@ -48,18 +48,21 @@ std::vector<std::string> split_key_text(const std::string& text) {
 std::optional<KeyId> parse_key(FactBase& base, const std::string& text, std::string& error) {
   const std::vector<std::string> parts = split_key_text(text);
   if (parts.size() < 3) {
-    error = fmt::format("'{}' is neither a fact ref (source/fact) nor a key (measure · place · period)", text);
+    error = fmt::format(
+        "'{}' is neither a fact ref (source/fact) nor a key (measure · place · period)", text);
     return std::nullopt;
   }
   const Vocabulary& vocabulary = base.vocabulary;
   const auto measure = vocabulary.find_measure(parts[0]);
   if (!measure) {
-    error = fmt::format("unknown measure '{}'{}", parts[0], did_you_mean(vocabulary.suggest_measures(parts[0])));
+    error = fmt::format("unknown measure '{}'{}", parts[0],
+                        did_you_mean(vocabulary.suggest_measures(parts[0])));
     return std::nullopt;
   }
   const auto place = vocabulary.find_place(parts[1]);
   if (!place) {
-    error = fmt::format("unknown place '{}'{}", parts[1], did_you_mean(vocabulary.suggest_places(parts[1])));
+    error = fmt::format("unknown place '{}'{}", parts[1],
+                        did_you_mean(vocabulary.suggest_places(parts[1])));
     return std::nullopt;
   }
   const PeriodResult period = parse_period(parts[2], vocabulary.fiscal_year_start);
@@ -70,7 +73,9 @@ std::optional<KeyId> parse_key(FactBase& base, const std::string& text, std::str
   Subset subset;
   for (std::size_t i = 3; i < parts.size(); ++i) {
     const auto colon = parts[i].find(':');
-    const auto dimension = colon == std::string::npos ? std::nullopt : vocabulary.find_dimension(trim(parts[i].substr(0, colon)));
+    const auto dimension = colon == std::string::npos
+                               ? std::nullopt
+                               : vocabulary.find_dimension(trim(parts[i].substr(0, colon)));
     if (!dimension) {
       error = fmt::format("cannot read the subset '{}': write 'dimension: value'", parts[i]);
       return std::nullopt;
@@ -84,7 +89,10 @@ std::optional<KeyId> parse_key(FactBase& base, const std::string& text, std::str
 class Explainer {
  public:
   Explainer(const FactBase& base, const CheckResult& result, std::ostream& out)
-      : base_(base), graph_(result.graph), result_(result), out_(out),
+      : base_(base),
+        graph_(result.graph),
+        result_(result),
+        out_(out),
         set_aside_(result.set_aside.begin(), result.set_aside.end()) {}
 
   void explain(VarId var) {
@@ -113,8 +121,8 @@ class Explainer {
       if (graph_.var_of_fact(f) != var) continue;
       if (!any) out_ << "  stated by:\n";
       any = true;
-      out_ << fmt::format("    {}: {} ({}){}\n", base_.ref(f), base_.facts[f].value.written, where(f),
-                          set_aside_.count(f) ? ", set aside by a finding" : "");
+      out_ << fmt::format("    {}: {} ({}){}\n", base_.ref(f), base_.facts[f].value.written,
+                          where(f), set_aside_.count(f) ? ", set aside by a finding" : "");
     }
     if (!any) out_ << "  stated by: no source states it\n";
   }
@@ -124,7 +132,8 @@ class Explainer {
     std::vector<FactIndex> out;
     for (const auto& [fact, v] : graph_.fact_vars) {
       const auto& operands = graph_.vars[v].operands;
-      if (base_.facts[fact].kind != FactKind::figure && std::find(operands.begin(), operands.end(), var) != operands.end()) {
+      if (base_.facts[fact].kind != FactKind::figure &&
+          std::find(operands.begin(), operands.end(), var) != operands.end()) {
         out.push_back(fact);
       }
     }
@@ -132,8 +141,8 @@ class Explainer {
     return out;
   }
 
-  Interval propagate(std::uint32_t component, const std::function<bool(FactIndex)>& active, VarId var,
-                     std::vector<std::string>* steps) {
+  Interval propagate(std::uint32_t component, const std::function<bool(FactIndex)>& active,
+                     VarId var, std::vector<std::string>* steps) {
     Propagator propagator(graph_);
     const auto outcome = propagator.run(graph_.components()[component], active, steps != nullptr);
     if (outcome.contradiction) return Interval::empty_set();
@@ -164,7 +173,8 @@ class Explainer {
 
   void list_everything(VarId var, std::uint32_t component) {
     std::vector<std::string> steps;
-    const Interval implied = propagate(component, [&](FactIndex f) { return !set_aside_.count(f); }, var, &steps);
+    const Interval implied = propagate(
+        component, [&](FactIndex f) { return !set_aside_.count(f); }, var, &steps);
     out_ << fmt::format("  everything else together (facts set aside by findings left out): {}\n",
                         describe_value(base_, graph_, var, implied));
     for (const auto& step : steps) out_ << "    " << step << "\n";
@@ -208,9 +218,11 @@ int run_explain(const ExplainOptions& options, const Streams& streams) {
     }
   }
   const CheckResult result = run_checks(*base);
-  const std::optional<VarId> var = fact ? result.graph.var_of_fact(*fact) : result.graph.var_of_key(*key);
+  const std::optional<VarId> var =
+      fact ? result.graph.var_of_fact(*fact) : result.graph.var_of_key(*key);
   if (!var) {
-    streams.err << fmt::format("crosscheck: error: '{}' names no quantity in the graph\n", options.target);
+    streams.err << fmt::format("crosscheck: error: '{}' names no quantity in the graph\n",
+                               options.target);
     return 2;
   }
   if (fact) {

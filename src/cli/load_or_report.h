@@ -10,6 +10,7 @@
 
 namespace cc::cli {
 
-[[nodiscard]] std::optional<FactBase> load_or_report(const std::string& facts_dir, const Streams& streams);
+[[nodiscard]] std::optional<FactBase> load_or_report(const std::string& facts_dir,
+                                                     const Streams& streams);
 
 }  // namespace cc::cli

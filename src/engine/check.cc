@@ -12,14 +12,18 @@
 namespace cc {
 
 void finish_finding(const FactBase& base, Finding& finding) {
-  if (finding.id.empty()) finding.id = finding_id(base, finding.rule, finding.facts, finding.discriminator);
-  if (finding.location == Mark{} && !finding.facts.empty()) finding.location = base.facts[finding.facts[0]].mark;
+  if (finding.id.empty())
+    finding.id = finding_id(base, finding.rule, finding.facts, finding.discriminator);
+  if (finding.location == Mark{} && !finding.facts.empty())
+    finding.location = base.facts[finding.facts[0]].mark;
   for (const FactIndex f : finding.facts) {
-    finding.notes_differ = finding.notes_differ || base.facts[f].note != base.facts[finding.facts[0]].note;
+    finding.notes_differ =
+        finding.notes_differ || base.facts[f].note != base.facts[finding.facts[0]].note;
   }
-  const bool numeric_rule = finding.rule == FindingRule::conflict || finding.rule == FindingRule::recompute ||
-                            finding.rule == FindingRule::implied || finding.rule == FindingRule::containment ||
-                            finding.rule == FindingRule::record || finding.rule == FindingRule::hedge;
+  const bool numeric_rule =
+      finding.rule == FindingRule::conflict || finding.rule == FindingRule::recompute ||
+      finding.rule == FindingRule::implied || finding.rule == FindingRule::containment ||
+      finding.rule == FindingRule::record || finding.rule == FindingRule::hedge;
   if (numeric_rule) {
     const bool small = finding.gap && *finding.gap < base.vocabulary.tolerances.warn;
     finding.severity = small ? Severity::warning : Severity::error;
@@ -49,12 +53,14 @@ void apply_accepts(const FactBase& base, std::vector<Finding>& findings) {
       finding.location = accept.mark;
       finding.discriminator = accept.rule + "|" + accept.with;
       finding.message = accept.with.empty()
-                            ? fmt::format("the accept of '{}' on '{}' matches no finding", accept.rule, base.ref(f))
-                            : fmt::format("the accept of '{}' with '{}' on '{}' matches no finding", accept.rule,
-                                          accept.with, base.ref(f));
-      finding.steps = {fmt::format("no '{}' finding involves '{}'{}", accept.rule, base.ref(f),
-                                   accept.with.empty() ? std::string() : fmt::format(" and '{}'", accept.with)),
-                       "remove the accept, or the data it excused has changed: review it again"};
+                            ? fmt::format("the accept of '{}' on '{}' matches no finding",
+                                          accept.rule, base.ref(f))
+                            : fmt::format("the accept of '{}' with '{}' on '{}' matches no finding",
+                                          accept.rule, accept.with, base.ref(f));
+      finding.steps = {
+          fmt::format("no '{}' finding involves '{}'{}", accept.rule, base.ref(f),
+                      accept.with.empty() ? std::string() : fmt::format(" and '{}'", accept.with)),
+          "remove the accept, or the data it excused has changed: review it again"};
       finish_finding(base, finding);
       stale.push_back(std::move(finding));
     }
@@ -64,10 +70,11 @@ void apply_accepts(const FactBase& base, std::vector<Finding>& findings) {
 
 void sort_findings(const FactBase& base, std::vector<Finding>& findings) {
   const auto key = [&](const Finding& f) {
-    return std::tuple(static_cast<int>(f.severity), base.file_of(f.location), f.location.line, f.location.column,
-                      rule_id(f.rule), f.id);
+    return std::tuple(static_cast<int>(f.severity), base.file_of(f.location), f.location.line,
+                      f.location.column, rule_id(f.rule), f.id);
   };
-  std::sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
+  std::sort(findings.begin(), findings.end(),
+            [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
 }
 
 Counts count_findings(const std::vector<Finding>& findings) {
@@ -90,12 +97,14 @@ Counts count_findings(const std::vector<Finding>& findings) {
 }
 
 std::vector<Interval> implied_intervals(const FactBase& base, const FactGraph& graph,
-                                       const std::vector<FactIndex>& set_aside, const PropagationLimits& limits) {
+                                        const std::vector<FactIndex>& set_aside,
+                                        const PropagationLimits& limits) {
   std::vector<Interval> implied(base.keys.key_count(), Interval::nonnegative());
   const std::unordered_set<FactIndex> excluded(set_aside.begin(), set_aside.end());
   Propagator propagator(graph, limits);
   for (const auto& component : graph.components()) {
-    const auto outcome = propagator.run(component, [&](FactIndex f) { return excluded.count(f) == 0; }, false);
+    const auto outcome = propagator.run(
+        component, [&](FactIndex f) { return excluded.count(f) == 0; }, false);
     if (outcome.contradiction) continue;  // only when a work bound cut the search short
     for (const ConstraintId c : component) {
       for (const VarId v : graph.constraints[c].vars) {
@@ -119,8 +128,9 @@ CheckResult run_checks(const FactBase& base, const EngineOptions& options) {
     result.findings.push_back(std::move(finding));
   }
   for (const FactCheck& check : fact_checks()) {
-    const bool disabled = std::find(options.build.disabled_rules.begin(), options.build.disabled_rules.end(),
-                                    check.id) != options.build.disabled_rules.end();
+    const bool disabled =
+        std::find(options.build.disabled_rules.begin(), options.build.disabled_rules.end(),
+                  check.id) != options.build.disabled_rules.end();
     if (disabled) continue;
     std::vector<Finding> found;
     check.run(base, result.graph, found);
@@ -133,13 +143,15 @@ CheckResult run_checks(const FactBase& base, const EngineOptions& options) {
   apply_accepts(base, result.findings);
   sort_findings(base, result.findings);
   for (const std::uint32_t c : solved.exhausted) {
-    result.notices.push_back(fmt::format(
-        "a component of {} constraints reached the work bound before a fixpoint; its contradictions may be incomplete",
-        result.graph.components()[c].size()));
+    result.notices.push_back(
+        fmt::format("a component of {} constraints reached the work bound before a fixpoint; its "
+                    "contradictions may be incomplete",
+                    result.graph.components()[c].size()));
   }
   for (const std::uint32_t c : solved.truncated) {
-    result.notices.push_back(fmt::format("a component of {} constraints has more than {} contradictions; the rest are not reported",
-                                         result.graph.components()[c].size(), options.solve.max_conflicts_per_component));
+    result.notices.push_back(fmt::format(
+        "a component of {} constraints has more than {} contradictions; the rest are not reported",
+        result.graph.components()[c].size(), options.solve.max_conflicts_per_component));
   }
   return result;
 }

@@ -24,19 +24,25 @@ bool is_containment_step(const Constraint& c) {
   return c.kind == ConstraintKind::sum_leq || c.kind == ConstraintKind::shares_leq_one;
 }
 
-bool is_tiling_step(const Constraint& c) { return c.kind == ConstraintKind::sum_eq && c.origin == Origin::periods; }
+bool is_tiling_step(const Constraint& c) {
+  return c.kind == ConstraintKind::sum_eq && c.origin == Origin::periods;
+}
 
 class ConflictExplainer {
  public:
   ConflictExplainer(const FactBase& base, const FactGraph& graph, Propagator& propagator,
                     const MinimalConflict& conflict)
-      : base_(base), graph_(graph), propagator_(propagator), conflict_(conflict),
+      : base_(base),
+        graph_(graph),
+        propagator_(propagator),
+        conflict_(conflict),
         members_(conflict.facts.begin(), conflict.facts.end()) {}
 
   Finding explain() {
     Finding finding;
     const auto& component = graph_.components()[conflict_.component];
-    const auto outcome = propagator_.run(component, [&](FactIndex f) { return members_.count(f) > 0; }, true);
+    const auto outcome = propagator_.run(
+        component, [&](FactIndex f) { return members_.count(f) > 0; }, true);
     finding.facts = ordered_facts();
     if (!outcome.contradiction) {  // cannot happen for a minimal set; keep the facts anyway
       finding.rule = FindingRule::implied;
@@ -64,7 +70,9 @@ class ConflictExplainer {
     std::vector<FactIndex> facts = conflict_.facts;
     const SourceIndex source = base_.facts[conflict_.blame].source;
     std::stable_sort(facts.begin(), facts.end(), [&](FactIndex a, FactIndex b) {
-      const auto rank = [&](FactIndex f) { return f == conflict_.blame ? 0 : base_.facts[f].source == source ? 1 : 2; };
+      const auto rank = [&](FactIndex f) {
+        return f == conflict_.blame ? 0 : base_.facts[f].source == source ? 1 : 2;
+      };
       return rank(a) < rank(b);
     });
     return facts;
@@ -78,7 +86,8 @@ class ConflictExplainer {
       const Constraint& cause = graph_.constraints[event.cause];
       if (cause.kind == ConstraintKind::statement) return cause.value;  // as the fact says it
       Interval computed = event.computed;
-      if (graph_.vars[x.var].integer && !computed.integers().is_empty()) computed = computed.integers();
+      if (graph_.vars[x.var].integer && !computed.integers().is_empty())
+        computed = computed.integers();
       return computed;
     };
     return {side(x.lower), side(x.upper)};
@@ -90,7 +99,8 @@ class ConflictExplainer {
       return fmt::format("{} would have to be {}, and no whole number is", name,
                          describe(events_[x.lower].computed));
     }
-    return fmt::format("{} cannot be both {} and {}", name, describe_value(base_, graph_, x.var, low),
+    return fmt::format("{} cannot be both {} and {}", name,
+                       describe_value(base_, graph_, x.var, low),
                        describe_value(base_, graph_, x.var, high));
   }
 
@@ -104,7 +114,8 @@ class ConflictExplainer {
   // A count whose computed interval holds no whole number (25% of 11 schools): the
   // relative distance to the nearest whole number outside it.
   std::optional<Rational> whole_number_gap(const Contradiction& x) const {
-    if (x.lower != x.upper || x.lower == kNoEvent || !graph_.vars[x.var].integer) return std::nullopt;
+    if (x.lower != x.upper || x.lower == kNoEvent || !graph_.vars[x.var].integer)
+      return std::nullopt;
     const Interval& computed = events_[x.lower].computed;
     if (computed.is_empty() || !computed.lo() || !computed.hi()) return std::nullopt;
     const Rational above = Rational(ceil_of(computed.hi()->value));
@@ -119,9 +130,12 @@ class ConflictExplainer {
   }
 
   FindingRule classify() {
-    if (uses([](const Constraint& c, const Event&) { return c.origin == Origin::records; })) return FindingRule::record;
-    if (uses([](const Constraint& c, const Event&) { return is_containment_step(c); })) return FindingRule::containment;
-    if (uses([](const Constraint& c, const Event&) { return is_tiling_step(c); }) && parts_exceed_whole()) {
+    if (uses([](const Constraint& c, const Event&) { return c.origin == Origin::records; }))
+      return FindingRule::record;
+    if (uses([](const Constraint& c, const Event&) { return is_containment_step(c); }))
+      return FindingRule::containment;
+    if (uses([](const Constraint& c, const Event&) { return is_tiling_step(c); }) &&
+        parts_exceed_whole()) {
       return FindingRule::containment;
     }
     std::unordered_set<VarId> stated;
@@ -138,7 +152,9 @@ class ConflictExplainer {
   bool parts_exceed_whole() {
     propagator_.relax_tilings(true);
     const auto& component = graph_.components()[conflict_.component];
-    const bool still = propagator_.run(component, [&](FactIndex f) { return members_.count(f) > 0; }, false)
+    const bool still = propagator_
+                           .run(
+                               component, [&](FactIndex f) { return members_.count(f) > 0; }, false)
                            .contradiction.has_value();
     propagator_.relax_tilings(false);
     return still;
@@ -199,19 +215,23 @@ class ConflictExplainer {
   }
 
   std::string in_fact_terms(const Fact& fact, const Interval& var_interval) const {
-    const bool percent = fact.value.percent || fact.kind == FactKind::change || fact.kind == FactKind::share;
+    const bool percent =
+        fact.value.percent || fact.kind == FactKind::change || fact.kind == FactKind::share;
     if (fact.kind == FactKind::change) {
       const Interval one = Interval::point(1);
-      return describe(fact.direction == Direction::rise ? var_interval - one : one - var_interval, true);
+      return describe(fact.direction == Direction::rise ? var_interval - one : one - var_interval,
+                      true);
     }
     return describe(var_interval, percent);
   }
 
-  std::string message(FindingRule rule, const Contradiction& x, const Interval& low, const Interval& high) {
+  std::string message(FindingRule rule, const Contradiction& x, const Interval& low,
+                      const Interval& high) {
     const std::string name = describe_quantity(base_, graph_, x.var);
     switch (rule) {
       case FindingRule::conflict:
-        return fmt::format("{} is stated as {} and as {}", name, describe_value(base_, graph_, x.var, low),
+        return fmt::format("{} is stated as {} and as {}", name,
+                           describe_value(base_, graph_, x.var, low),
                            describe_value(base_, graph_, x.var, high));
       case FindingRule::recompute:
         return recompute_message();
@@ -230,22 +250,27 @@ class ConflictExplainer {
                              describe(events_[x.lower].computed));
         }
         return fmt::format("the facts imply different values for {}: {} and {}", name,
-                           describe_value(base_, graph_, x.var, low), describe_value(base_, graph_, x.var, high));
+                           describe_value(base_, graph_, x.var, low),
+                           describe_value(base_, graph_, x.var, high));
     }
   }
 
   std::string recompute_message() {
-    const FactIndex claim = *std::find_if(conflict_.facts.begin(), conflict_.facts.end(),
-                                          [&](FactIndex f) { return base_.facts[f].kind != FactKind::figure; });
+    const FactIndex claim =
+        *std::find_if(conflict_.facts.begin(), conflict_.facts.end(),
+                      [&](FactIndex f) { return base_.facts[f].kind != FactKind::figure; });
     const Fact& fact = base_.facts[claim];
     const auto implied = implied_without(claim);
-    if (!implied) return fmt::format("'{}' does not match the figures it is computed from", base_.ref(claim));
+    if (!implied)
+      return fmt::format("'{}' does not match the figures it is computed from", base_.ref(claim));
     std::vector<std::string> figures;
     for (const FactIndex f : conflict_.facts) {
-      if (f != claim) figures.push_back(fmt::format("{} ('{}')", base_.facts[f].value.written, base_.ref(f)));
+      if (f != claim)
+        figures.push_back(fmt::format("{} ('{}')", base_.facts[f].value.written, base_.ref(f)));
     }
-    return fmt::format("'{}' states {} of {}, but {} {} {}", base_.ref(claim), claim_name(fact), fact.value.written,
-                       join_words(figures), figures.size() == 1 ? "gives" : "give", in_fact_terms(fact, *implied));
+    return fmt::format("'{}' states {} of {}, but {} {} {}", base_.ref(claim), claim_name(fact),
+                       fact.value.written, join_words(figures),
+                       figures.size() == 1 ? "gives" : "give", in_fact_terms(fact, *implied));
   }
 
   // The last containment step of the derivation names the part and the whole.
@@ -260,7 +285,8 @@ class ConflictExplainer {
       const std::string whole = describe_quantity(base_, graph_, c.vars[0]);
       const std::string why = rule_for(c.origin).reason(base_, graph_, c);
       if (c.vars.size() == 2) {
-        return fmt::format("{} exceeds {}, which holds it ({})", describe_quantity(base_, graph_, c.vars[1]), whole, why);
+        return fmt::format("{} exceeds {}, which holds it ({})",
+                           describe_quantity(base_, graph_, c.vars[1]), whole, why);
       }
       return fmt::format("the parts of {} add up to more than it ({})", whole, why);
     }
@@ -275,12 +301,13 @@ class ConflictExplainer {
       const bool high = fact.record.kind == RecordKind::high;
       if (c.kind == ConstraintKind::less) {
         const VarId earlier = high ? c.vars[0] : c.vars[1];
-        return fmt::format("'{}' claims a record {}, which {} rules out", base_.ref(*c.fact), high ? "high" : "low",
-                           describe_quantity(base_, graph_, earlier));
+        return fmt::format("'{}' claims a record {}, which {} rules out", base_.ref(*c.fact),
+                           high ? "high" : "low", describe_quantity(base_, graph_, earlier));
       }
       const auto& limit = high ? fact.record.first_time_above : fact.record.first_time_below;
-      return fmt::format("'{}' claims the first time {} {}, which an earlier figure rules out", base_.ref(*c.fact),
-                         high ? "above" : "below", limit ? format_number(*limit) : std::string("?"));
+      return fmt::format("'{}' claims the first time {} {}, which an earlier figure rules out",
+                         base_.ref(*c.fact), high ? "above" : "below",
+                         limit ? format_number(*limit) : std::string("?"));
     }
     return "a record claim is contradicted by an earlier figure";
   }
@@ -290,8 +317,9 @@ class ConflictExplainer {
   // the gap to the nearest whole number, or where the two sides meet.
   std::optional<Rational> gap(const Contradiction& x, const Interval& low, const Interval& high) {
     const auto statement = graph_.statement_of_fact(conflict_.blame);
-    const std::optional<Interval> implied = conflict_.implied_for_blame ? conflict_.implied_for_blame
-                                                                         : implied_without(conflict_.blame);
+    const std::optional<Interval> implied = conflict_.implied_for_blame
+                                                ? conflict_.implied_for_blame
+                                                : implied_without(conflict_.blame);
     if (statement && implied) {
       const auto g = relative_gap(graph_.constraints[*statement].value, *implied);
       if (!g || *g > 0) return g;

@@ -1,7 +1,7 @@
 #include "explain/finding.h"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 namespace cc {
 
@@ -39,7 +39,8 @@ std::optional<FindingRule> parse_rule_id(std::string_view id) {
 std::string_view rule_summary(FindingRule rule) {
   switch (rule) {
     case FindingRule::conflict:
-      return "facts stating the same quantity, or the same relation between the same quantities, disagree";
+      return "facts stating the same quantity, or the same relation between the same quantities, "
+             "disagree";
     case FindingRule::recompute:
       return "a relation claim disagrees with the stated figures it is computed from";
     case FindingRule::implied:

@@ -12,15 +12,25 @@
 
 namespace cc {
 
-enum class FindingRule { conflict, recompute, implied, containment, record, hedge, units, quote, stale_accept };
+enum class FindingRule {
+  conflict,
+  recompute,
+  implied,
+  containment,
+  record,
+  hedge,
+  units,
+  quote,
+  stale_accept
+};
 
 [[nodiscard]] std::string_view rule_id(FindingRule rule);
 [[nodiscard]] std::optional<FindingRule> parse_rule_id(std::string_view id);
 [[nodiscard]] std::string_view rule_summary(FindingRule rule);
 inline constexpr FindingRule kAllFindingRules[] = {
-    FindingRule::conflict, FindingRule::recompute, FindingRule::implied,
-    FindingRule::containment, FindingRule::record, FindingRule::hedge,
-    FindingRule::units, FindingRule::quote, FindingRule::stale_accept};
+    FindingRule::conflict,    FindingRule::recompute, FindingRule::implied,
+    FindingRule::containment, FindingRule::record,    FindingRule::hedge,
+    FindingRule::units,       FindingRule::quote,     FindingRule::stale_accept};
 
 struct Acceptance {
   std::string reason;
@@ -32,9 +42,9 @@ struct Finding {
   FindingRule rule = FindingRule::conflict;
   Severity severity = Severity::error;
   std::optional<Acceptance> accepted;
-  std::string message;   // one sentence, no final period
-  std::string quantity;  // where the contradiction shows, e.g. "offences · UK · 2017-18"
-  std::optional<Rational> gap;  // relative gap; nullopt where it is not a number
+  std::string message;           // one sentence, no final period
+  std::string quantity;          // where the contradiction shows, e.g. "offences · UK · 2017-18"
+  std::optional<Rational> gap;   // relative gap; nullopt where it is not a number
   std::vector<FactIndex> facts;  // the fact most to blame first
   std::vector<std::string> steps;
   Mark location;  // where the terminal line points: the first fact, its quote, or an accept
@@ -46,6 +56,7 @@ struct Finding {
 
 // "implied-5f2a9c01": FNV-1a over the rule id, the discriminator and the sorted refs.
 [[nodiscard]] std::string finding_id(const FactBase& base, FindingRule rule,
-                                     const std::vector<FactIndex>& facts, std::string_view discriminator);
+                                     const std::vector<FactIndex>& facts,
+                                     std::string_view discriminator);
 
 }  // namespace cc

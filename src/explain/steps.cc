@@ -41,19 +41,22 @@ std::string describe_quantity(const FactBase& base, const FactGraph& graph, VarI
   const auto kind = defining_kind(base, v);
   const VarId num = v.operands[0];
   const VarId den = v.operands[1];
-  if (kind == FactKind::change) return fmt::format("the change from {} to {}", name(den), name(num));
+  if (kind == FactKind::change)
+    return fmt::format("the change from {} to {}", name(den), name(num));
   if (kind == FactKind::share) return fmt::format("the share of {} in {}", name(num), name(den));
   if (kind == FactKind::ratio) return fmt::format("the ratio of {} to {}", name(num), name(den));
   if (kind == FactKind::rate) {
     return fmt::format("{} per {}", name(num), time_unit_name(base.facts[*v.defined_by].unit));
   }
   if (kind == FactKind::interval) {
-    return fmt::format("the {}s per one of {}", time_unit_name(base.facts[*v.defined_by].unit), name(den));
+    return fmt::format("the {}s per one of {}", time_unit_name(base.facts[*v.defined_by].unit),
+                       name(den));
   }
   return fmt::format("{} ÷ {}", name(num), name(den));
 }
 
-std::string describe_value(const FactBase& base, const FactGraph& graph, VarId var, const Interval& interval) {
+std::string describe_value(const FactBase& base, const FactGraph& graph, VarId var,
+                           const Interval& interval) {
   const Variable& v = graph.vars[var];
   const auto kind = defining_kind(base, v);
   if (kind == FactKind::change) {
@@ -89,7 +92,8 @@ class StepWriter {
     const std::unordered_set<EventId> wanted(derivation.begin(), derivation.end());
     // The last event of each (constraint, variable) in the derivation speaks for all.
     std::map<std::pair<ConstraintId, VarId>, EventId> last;
-    for (const EventId e : derivation) last[{propagator_.events()[e].cause, propagator_.events()[e].var}] = e;
+    for (const EventId e : derivation)
+      last[{propagator_.events()[e].cause, propagator_.events()[e].var}] = e;
     std::vector<std::string> steps;
     const auto& events = propagator_.events();
     const EventId end = derivation.empty() ? 0 : derivation.back() + 1;
@@ -97,7 +101,8 @@ class StepWriter {
       const Event& event = events[e];
       if (wanted.count(e) && last[{event.cause, event.var}] == e) {
         std::string line = write_event(event);
-        if (!line.empty() && (steps.empty() || steps.back() != line)) steps.push_back(std::move(line));
+        if (!line.empty() && (steps.empty() || steps.back() != line))
+          steps.push_back(std::move(line));
       }
       apply(event);
     }
@@ -131,7 +136,8 @@ class StepWriter {
       if (q.kind == VarKind::quotient && q.defined_by) {
         const Fact& fact = base_.facts[*q.defined_by];
         if (fact.kind == FactKind::rate || fact.kind == FactKind::interval) {
-          return fmt::format("{} {}s", format_number(graph_.vars[v].constant, 4), time_unit_name(fact.unit));
+          return fmt::format("{} {}s", format_number(graph_.vars[v].constant, 4),
+                             time_unit_name(fact.unit));
         }
       }
     }
@@ -167,32 +173,41 @@ class StepWriter {
     switch (c.kind) {
       case ConstraintKind::statement:
         if (c.origin != Origin::records) return {};  // a fact's own value shows in its row
-        return fmt::format("{}, so {} is {}", rule_for(c.origin).reason(base_, graph_, c), label(v), result(event));
+        return fmt::format("{}, so {} is {}", rule_for(c.origin).reason(base_, graph_, c), label(v),
+                           result(event));
       case ConstraintKind::quotient: {
         const VarId q = c.vars[0];
         const VarId a = c.vars[1];
         const VarId b = c.vars[2];
-        if (v == q) return fmt::format("{} = {} ÷ {} = {}", label(q), value(a), value(b), result(event));
-        if (v == a) return fmt::format("{} = {} × {} = {}", label(a), value(q), value(b), result(event));
+        if (v == q)
+          return fmt::format("{} = {} ÷ {} = {}", label(q), value(a), value(b), result(event));
+        if (v == a)
+          return fmt::format("{} = {} × {} = {}", label(a), value(q), value(b), result(event));
         return fmt::format("{} = {} ÷ {} = {}", label(b), value(a), value(q), result(event));
       }
       case ConstraintKind::sum_eq:
-        if (v == c.vars[0]) return fmt::format("{} = {} = {}{}", label(v), sum_text(c, v), result(event), reason(c));
-        return fmt::format("{} = {} − {} = {}{}", label(v), value(c.vars[0]), sum_text(c, v), result(event), reason(c));
+        if (v == c.vars[0])
+          return fmt::format("{} = {} = {}{}", label(v), sum_text(c, v), result(event), reason(c));
+        return fmt::format("{} = {} − {} = {}{}", label(v), value(c.vars[0]), sum_text(c, v),
+                           result(event), reason(c));
       case ConstraintKind::sum_leq:
         if (v == c.vars[0]) {
-          return fmt::format("{} ≥ {}, so it is {}{}", label(v), sum_text(c, v), result(event), reason(c));
+          return fmt::format("{} ≥ {}, so it is {}{}", label(v), sum_text(c, v), result(event),
+                             reason(c));
         }
         if (c.vars.size() == 2) {
-          return fmt::format("{} ≤ {}, so it is {}{}", label(v), value(c.vars[0]), result(event), reason(c));
+          return fmt::format("{} ≤ {}, so it is {}{}", label(v), value(c.vars[0]), result(event),
+                             reason(c));
         }
-        return fmt::format("{} ≤ {} − {}, so it is {}{}", label(v), value(c.vars[0]), sum_text(c, v), result(event),
-                           reason(c));
+        return fmt::format("{} ≤ {} − {}, so it is {}{}", label(v), value(c.vars[0]),
+                           sum_text(c, v), result(event), reason(c));
       case ConstraintKind::less:
         if (v == c.vars[0]) {
-          return fmt::format("{} < {}, so it is {}{}", label(v), value(c.vars[1]), result(event), reason(c));
+          return fmt::format("{} < {}, so it is {}{}", label(v), value(c.vars[1]), result(event),
+                             reason(c));
         }
-        return fmt::format("{} > {}, so it is {}{}", label(v), value(c.vars[0]), result(event), reason(c));
+        return fmt::format("{} > {}, so it is {}{}", label(v), value(c.vars[0]), result(event),
+                           reason(c));
       case ConstraintKind::shares_leq_one: {
         std::vector<std::string> others;
         for (const VarId o : c.vars) {
@@ -214,7 +229,8 @@ class StepWriter {
 
 }  // namespace
 
-std::vector<std::string> derivation_steps(const FactBase& base, const FactGraph& graph, const Propagator& propagator,
+std::vector<std::string> derivation_steps(const FactBase& base, const FactGraph& graph,
+                                          const Propagator& propagator,
                                           std::span<const EventId> roots) {
   return StepWriter(base, graph, propagator).write(roots);
 }

@@ -25,7 +25,8 @@ GraphBuilder::GraphBuilder(const FactBase& base, FactGraph& graph) : base_(base)
   }
 }
 
-VarId GraphBuilder::quotient_var(VarId numerator, VarId denominator, std::optional<FactIndex> defined_by) {
+VarId GraphBuilder::quotient_var(VarId numerator, VarId denominator,
+                                 std::optional<FactIndex> defined_by) {
   const auto [it, inserted] = quotients_.emplace(std::pair{numerator, denominator}, 0);
   if (!inserted) return it->second;
   const auto id = static_cast<VarId>(graph_.vars.size());
@@ -53,7 +54,8 @@ VarId GraphBuilder::sum_var(std::vector<VarId> terms, std::optional<FactIndex> d
   v.kind = VarKind::sum;
   v.operands = terms;
   v.defined_by = defined_by;
-  v.integer = std::all_of(terms.begin(), terms.end(), [&](VarId t) { return graph_.vars[t].integer; });
+  v.integer =
+      std::all_of(terms.begin(), terms.end(), [&](VarId t) { return graph_.vars[t].integer; });
   graph_.vars.push_back(std::move(v));
   it->second = id;
   Constraint definition;

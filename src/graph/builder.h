@@ -34,9 +34,13 @@ class GraphBuilder {
     std::vector<KeyId> keys;
   };
   // (measure, period, subset) → keys differing in place
-  [[nodiscard]] const std::map<std::tuple<MeasureId, PeriodId, SubsetId>, Group>& by_place() const { return by_place_; }
+  [[nodiscard]] const std::map<std::tuple<MeasureId, PeriodId, SubsetId>, Group>& by_place() const {
+    return by_place_;
+  }
   // (measure, place, subset) → keys differing in period
-  [[nodiscard]] const std::map<std::tuple<MeasureId, PlaceId, SubsetId>, Group>& by_period() const { return by_period_; }
+  [[nodiscard]] const std::map<std::tuple<MeasureId, PlaceId, SubsetId>, Group>& by_period() const {
+    return by_period_;
+  }
 
  private:
   const FactBase& base_;

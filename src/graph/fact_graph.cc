@@ -1,8 +1,8 @@
 #include "graph/fact_graph.h"
 
+#include <fmt/format.h>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/connected_components.hpp>
-#include <fmt/format.h>
 
 namespace cc {
 

@@ -19,40 +19,40 @@ using VarId = std::uint32_t;
 using ConstraintId = std::uint32_t;
 
 enum class VarKind {
-  key,       // a quantity named by a key
-  quotient,  // operands[0] / operands[1]: shares, changes (to/from), ratios, rates, intervals
-  sum,       // the sum of operands (a `total` claim)
-  constant,  // a fixed number (a period's length in a unit)
-  anonymous, // an unnamed quantity (a share's missing part)
+  key,        // a quantity named by a key
+  quotient,   // operands[0] / operands[1]: shares, changes (to/from), ratios, rates, intervals
+  sum,        // the sum of operands (a `total` claim)
+  constant,   // a fixed number (a period's length in a unit)
+  anonymous,  // an unnamed quantity (a share's missing part)
 };
 
 struct Variable {
   VarKind kind = VarKind::key;
-  KeyId key = 0;                // VarKind::key
-  std::vector<VarId> operands;  // quotient: {numerator, denominator}; sum: the terms
-  Rational constant;            // VarKind::constant
-  bool integer = false;         // a count: narrowed to whole numbers
+  KeyId key = 0;                        // VarKind::key
+  std::vector<VarId> operands;          // quotient: {numerator, denominator}; sum: the terms
+  Rational constant;                    // VarKind::constant
+  bool integer = false;                 // a count: narrowed to whole numbers
   std::optional<FactIndex> defined_by;  // the first relation claim naming this quotient/sum
 };
 
 enum class ConstraintKind {
-  statement,  // vars[0] ∈ value                         (a fact's own value)
-  quotient,   // vars[0] = vars[1] / vars[2]            (a relation's definition)
-  sum_eq,     // vars[0] = Σ vars[1..]                   (a total, periods tiling a span)
-  sum_leq,    // Σ vars[1..] ≤ vars[0]                   (parts inside a whole)
-  less,       // vars[0] < vars[1]                       (a record: earlier < record)
+  statement,       // vars[0] ∈ value                         (a fact's own value)
+  quotient,        // vars[0] = vars[1] / vars[2]            (a relation's definition)
+  sum_eq,          // vars[0] = Σ vars[1..]                   (a total, periods tiling a span)
+  sum_leq,         // Σ vars[1..] ≤ vars[0]                   (parts inside a whole)
+  less,            // vars[0] < vars[1]                       (a record: earlier < record)
   shares_leq_one,  // Σ vars ≤ 1                         (shares of disjoint parts)
 };
 
 // Which rule made a constraint: it names the step in explanations and lets tests switch
 // one rule off.
 enum class Origin {
-  figure,     // a figure's statement (identity: same key, same variable)
-  claim,      // a relation claim's statement and definition
+  figure,  // a figure's statement (identity: same key, same variable)
+  claim,   // a relation claim's statement and definition
   places,
   periods,
   subsets,
-  measures,   // `within` measures
+  measures,  // `within` measures
   records,
   exclusive_shares,
 };
@@ -63,9 +63,9 @@ struct Constraint {
   ConstraintKind kind = ConstraintKind::statement;
   Origin origin = Origin::figure;
   std::vector<VarId> vars;
-  Interval value;                  // statement: the fact's interval in the variable's terms
-  std::optional<FactIndex> fact;   // statements and record claims belong to a fact
-  bool strict_upper = false;       // sum_leq with a strict bound is not needed yet; reserved
+  Interval value;                 // statement: the fact's interval in the variable's terms
+  std::optional<FactIndex> fact;  // statements and record claims belong to a fact
+  bool strict_upper = false;      // sum_leq with a strict bound is not needed yet; reserved
 };
 
 class FactGraph {
@@ -74,11 +74,17 @@ class FactGraph {
   std::vector<Constraint> constraints;
 
   // Adjacency: the constraints of each variable (built by finish()).
-  [[nodiscard]] const std::vector<ConstraintId>& constraints_of(VarId var) const { return adjacency_[var]; }
+  [[nodiscard]] const std::vector<ConstraintId>& constraints_of(VarId var) const {
+    return adjacency_[var];
+  }
   // Connected components over variables and constraints (Boost.Graph); each component
   // lists its constraints in id order. Built by finish().
-  [[nodiscard]] const std::vector<std::vector<ConstraintId>>& components() const { return components_; }
-  [[nodiscard]] std::uint32_t component_of_constraint(ConstraintId c) const { return constraint_component_[c]; }
+  [[nodiscard]] const std::vector<std::vector<ConstraintId>>& components() const {
+    return components_;
+  }
+  [[nodiscard]] std::uint32_t component_of_constraint(ConstraintId c) const {
+    return constraint_component_[c];
+  }
 
   // The variable a fact states (its key's variable, or its relation's variable).
   [[nodiscard]] std::optional<VarId> var_of_fact(FactIndex fact) const;

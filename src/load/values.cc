@@ -41,22 +41,25 @@ namespace {
 }
 
 // The measure of a figure: its own, else the defaults'.
-[[nodiscard]] const Measure* figure_measure(const RawFact& fact, const RawFile& file, const Vocabulary& vocabulary) {
-  const Slot<MeasureId>& measure = fact.key.measure.absent() ? file.defaults.measure : fact.key.measure;
+[[nodiscard]] const Measure* figure_measure(const RawFact& fact, const RawFile& file,
+                                            const Vocabulary& vocabulary) {
+  const Slot<MeasureId>& measure =
+      fact.key.measure.absent() ? file.defaults.measure : fact.key.measure;
   return measure.ok() ? &vocabulary.measures[measure.value] : nullptr;
 }
 
 // A count takes whole numbers only: a figure of one whose value holds none ("1,234.5"
 // GWh with GWh declared a count) is an input error, not a finding.
-void check_whole(const Value& value, const Measure& measure, const ScalarText& written, const std::string& file,
-                 Diagnostics& diagnostics) {
+void check_whole(const Value& value, const Measure& measure, const ScalarText& written,
+                 const std::string& file, Diagnostics& diagnostics) {
   if (!value.interval.integers().is_empty()) return;
   const Pos pos = point_into(written.pos, written.quoted, written.verbatim, written.text, 0);
-  diagnostics.error(file, pos.line, pos.column,
-                    fmt::format("'{}' ({}) holds no whole number, but '{}' counts {} in whole numbers; write "
-                                "'count: false' on the measure if it is not counted that way",
-                                value.written, describe(value.interval), measure.id, measure.unit),
-                    "value");
+  diagnostics.error(
+      file, pos.line, pos.column,
+      fmt::format("'{}' ({}) holds no whole number, but '{}' counts {} in whole numbers; write "
+                  "'count: false' on the measure if it is not counted that way",
+                  value.written, describe(value.interval), measure.id, measure.unit),
+      "value");
 }
 
 }  // namespace
@@ -75,8 +78,9 @@ ValueContext value_context(const RawFact& fact, bool count, const Rational& vagu
 void parse_file_values(RawFile& file, const Vocabulary& vocabulary, bool vocabulary_usable) {
   for (RawFact& fact : file.facts) {
     if (!fact.value || fact.kind == FactKind::total) continue;
-    const Measure* measure =
-        vocabulary_usable && fact.kind == FactKind::figure ? figure_measure(fact, file, vocabulary) : nullptr;
+    const Measure* measure = vocabulary_usable && fact.kind == FactKind::figure
+                                 ? figure_measure(fact, file, vocabulary)
+                                 : nullptr;
     const bool count = measure && measure->count;
     fact.parsed = parse(*fact.value, value_context(fact, count, vocabulary.tolerances.vague),
                         file.display, file.diagnostics);

@@ -118,11 +118,14 @@ class VocabularyReader {
     if (const auto node = fields->get("count")) {
       measure.count = convert_.boolean(*node, "count").value_or(measure.additive);
       if (measure.count && !measure.additive) {
-        convert_.error(node->pos(), fmt::format("the measure '{}' cannot be a count and not additive: counts add up", *id),
-                       "vocabulary");
+        convert_.error(
+            node->pos(),
+            fmt::format("the measure '{}' cannot be a count and not additive: counts add up", *id),
+            "vocabulary");
       }
     }
-    if (const auto node = fields->get("stock")) measure.stock = convert_.boolean(*node, "stock").value_or(false);
+    if (const auto node = fields->get("stock"))
+      measure.stock = convert_.boolean(*node, "stock").value_or(false);
     const auto measure_id = static_cast<MeasureId>(vocabulary_.measures.size());
     claim_measure_name(key, *id, *id);
     if (const auto node = fields->get("aliases")) read_aliases(*node, *id, measure);

@@ -1,7 +1,7 @@
 #include "model/diagnostic.h"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <tuple>
 
 namespace cc {
@@ -28,12 +28,14 @@ std::string format_diagnostic(const Diagnostic& d) {
 
 void Diagnostics::error(std::string file, std::uint32_t line, std::uint32_t column,
                         std::string message, std::string rule) {
-  items_.push_back({std::move(file), line, column, Severity::error, std::move(message), std::move(rule)});
+  items_.push_back(
+      {std::move(file), line, column, Severity::error, std::move(message), std::move(rule)});
 }
 
 void Diagnostics::warning(std::string file, std::uint32_t line, std::uint32_t column,
                           std::string message, std::string rule) {
-  items_.push_back({std::move(file), line, column, Severity::warning, std::move(message), std::move(rule)});
+  items_.push_back(
+      {std::move(file), line, column, Severity::warning, std::move(message), std::move(rule)});
 }
 
 void Diagnostics::append(const Diagnostics& other) {
@@ -50,7 +52,8 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
   const auto key = [](const Diagnostic& d) {
     return std::tie(d.file, d.line, d.column, d.message, d.rule);
   };
-  std::sort(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
+  std::sort(out.begin(), out.end(),
+            [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }

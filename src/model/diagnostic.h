@@ -14,7 +14,7 @@ enum class Severity { error, warning, info };
 [[nodiscard]] std::string_view severity_name(Severity severity);
 
 struct Diagnostic {
-  std::string file;  // as the user would type it: "facts/lbc.yaml"
+  std::string file;          // as the user would type it: "facts/lbc.yaml"
   std::uint32_t line = 0;    // 1-based; 0 when the problem concerns the whole file
   std::uint32_t column = 0;  // 1-based
   Severity severity = Severity::error;
@@ -24,7 +24,8 @@ struct Diagnostic {
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 
-// "facts/lbc.yaml:12:7: error: unknown measure 'ofences' (did you mean 'offences'?) [unknown-measure]"
+// "facts/lbc.yaml:12:7: error: unknown measure 'ofences' (did you mean 'offences'?)
+// [unknown-measure]"
 [[nodiscard]] std::string format_diagnostic(const Diagnostic& diagnostic);
 
 class Diagnostics {

@@ -29,10 +29,10 @@ enum class TimeUnit { second, minute, hour, day, week, month, year };
 struct Operand {
   enum class Kind { key, fact, anonymous };  // anonymous: a share with no `part`
   Kind kind = Kind::key;
-  KeyId key = 0;      // Kind::key
+  KeyId key = 0;       // Kind::key
   FactIndex fact = 0;  // Kind::fact: a relation claim
-  Mark mark;          // where the reference is written
-  std::string text;   // as written ("offences-2023-24", "{when: 2017-18}")
+  Mark mark;           // where the reference is written
+  std::string text;    // as written ("offences-2023-24", "{when: 2017-18}")
 };
 
 enum class RecordKind { none, high, low };
@@ -45,8 +45,8 @@ struct Record {
 };
 
 struct Accept {
-  std::string rule;                   // a finding rule id: "conflict", "implied", …
-  std::string with;                   // as written; empty when absent
+  std::string rule;                    // a finding rule id: "conflict", "implied", …
+  std::string with;                    // as written; empty when absent
   std::optional<FactIndex> with_fact;  // resolved `with`
   std::string reason;
   Mark mark;
@@ -90,8 +90,8 @@ struct Source {
 };
 
 struct FactBase {
-  std::string root;                // the folder as the user named it: "facts"
-  std::vector<std::string> files;  // display paths, "facts/vocabulary.yaml" first
+  std::string root;                  // the folder as the user named it: "facts"
+  std::vector<std::string> files;    // display paths, "facts/vocabulary.yaml" first
   std::vector<std::string> skipped;  // *.yaml files that are not fact files (display paths)
   Vocabulary vocabulary;
   KeyTable keys;

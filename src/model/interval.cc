@@ -4,7 +4,9 @@
 
 namespace cc {
 
-Interval Interval::point(const Rational& value) { return {Bound{value, false}, Bound{value, false}}; }
+Interval Interval::point(const Rational& value) {
+  return {Bound{value, false}, Bound{value, false}};
+}
 
 Interval Interval::closed(const Rational& lo, const Rational& hi) {
   return {Bound{lo, false}, Bound{hi, false}};
@@ -14,11 +16,17 @@ Interval Interval::half_open(const Rational& lo, const Rational& hi) {
   return {Bound{lo, false}, Bound{hi, true}};
 }
 
-Interval Interval::above(const Rational& lo, bool open) { return {Bound{lo, open}, std::nullopt}; }
+Interval Interval::above(const Rational& lo, bool open) {
+  return {Bound{lo, open}, std::nullopt};
+}
 
-Interval Interval::below(const Rational& hi, bool open) { return {std::nullopt, Bound{hi, open}}; }
+Interval Interval::below(const Rational& hi, bool open) {
+  return {std::nullopt, Bound{hi, open}};
+}
 
-Interval Interval::empty_set() { return {Bound{1, false}, Bound{0, false}}; }
+Interval Interval::empty_set() {
+  return {Bound{1, false}, Bound{0, false}};
+}
 
 bool Interval::is_empty() const {
   if (!lo_ || !hi_) return false;
@@ -26,7 +34,9 @@ bool Interval::is_empty() const {
   return lo_->value == hi_->value && (lo_->open || hi_->open);
 }
 
-bool Interval::is_point() const { return lo_ && hi_ && !is_empty() && lo_->value == hi_->value; }
+bool Interval::is_point() const {
+  return lo_ && hi_ && !is_empty() && lo_->value == hi_->value;
+}
 
 bool Interval::contains(const Rational& value) const {
   if (lo_ && (value < lo_->value || (value == lo_->value && lo_->open))) return false;
@@ -90,8 +100,12 @@ struct End {
   bool open = false;
 };
 
-End lower_end(const Interval& i) { return i.lo() ? End{0, i.lo()->value, i.lo()->open} : End{-1, 0, true}; }
-End upper_end(const Interval& i) { return i.hi() ? End{0, i.hi()->value, i.hi()->open} : End{+1, 0, true}; }
+End lower_end(const Interval& i) {
+  return i.lo() ? End{0, i.lo()->value, i.lo()->open} : End{-1, 0, true};
+}
+End upper_end(const Interval& i) {
+  return i.hi() ? End{0, i.hi()->value, i.hi()->open} : End{+1, 0, true};
+}
 
 int sign_of(const End& e) {
   if (e.infinite != 0) return e.infinite;
@@ -100,7 +114,8 @@ int sign_of(const End& e) {
 
 End times(const End& a, const End& b) {
   // A closed zero times anything (even an unbounded end) is an attained zero.
-  if ((a.infinite == 0 && a.value == 0 && !a.open) || (b.infinite == 0 && b.value == 0 && !b.open)) {
+  if ((a.infinite == 0 && a.value == 0 && !a.open) ||
+      (b.infinite == 0 && b.value == 0 && !b.open)) {
     return End{0, 0, false};
   }
   const int sign = sign_of(a) * sign_of(b);
@@ -156,7 +171,9 @@ Interval operator-(const Interval& a) {
   return {lo, hi};
 }
 
-Interval operator-(const Interval& a, const Interval& b) { return a + (-b); }
+Interval operator-(const Interval& a, const Interval& b) {
+  return a + (-b);
+}
 
 Interval operator*(const Interval& a, const Interval& b) {
   if (a.is_empty() || b.is_empty()) return Interval::empty_set();
@@ -181,8 +198,10 @@ std::optional<Interval> divide(const Interval& a, const Interval& b) {
     if (divisor.hi() && divisor.hi()->value == 0) divisor.set_hi(Bound{0, true});
     if (divisor.is_empty()) return Interval::empty_set();
   }
-  const bool positive = divisor.lo() && (divisor.lo()->value > 0 || (divisor.lo()->value == 0 && divisor.lo()->open));
-  const bool negative = divisor.hi() && (divisor.hi()->value < 0 || (divisor.hi()->value == 0 && divisor.hi()->open));
+  const bool positive =
+      divisor.lo() && (divisor.lo()->value > 0 || (divisor.lo()->value == 0 && divisor.lo()->open));
+  const bool negative =
+      divisor.hi() && (divisor.hi()->value < 0 || (divisor.hi()->value == 0 && divisor.hi()->open));
   if (!positive && !negative) return std::nullopt;
   const Interval d = negative ? -divisor : divisor;
   // 1/d for d ⊆ (0, ∞): ends swap; an unbounded end becomes an open zero, an open zero
@@ -214,7 +233,8 @@ std::string describe(const Interval& i, bool percent) {
   const auto& lo = i.lo();
   const auto& hi = i.hi();
   if (i.is_point()) return describe_value(lo->value, 0, percent);
-  if (lo && hi && lo->value == 0 && !lo->open) {  // quantities are never negative: [0, X) reads "less than X"
+  if (lo && hi && lo->value == 0 &&
+      !lo->open) {  // quantities are never negative: [0, X) reads "less than X"
     return (hi->open ? "less than " : "at most ") + describe_value(hi->value, +1, percent);
   }
   if (lo && hi) {

@@ -18,14 +18,15 @@ struct Bound {
 class Interval {
  public:
   Interval() = default;  // the whole real line
-  Interval(std::optional<Bound> lo, std::optional<Bound> hi) : lo_(std::move(lo)), hi_(std::move(hi)) {}
+  Interval(std::optional<Bound> lo, std::optional<Bound> hi)
+      : lo_(std::move(lo)), hi_(std::move(hi)) {}
 
   [[nodiscard]] static Interval everything() { return {}; }
   [[nodiscard]] static Interval point(const Rational& value);
   [[nodiscard]] static Interval closed(const Rational& lo, const Rational& hi);
   [[nodiscard]] static Interval half_open(const Rational& lo, const Rational& hi);  // [lo, hi)
-  [[nodiscard]] static Interval above(const Rational& lo, bool open);                // (lo, ∞) or [lo, ∞)
-  [[nodiscard]] static Interval below(const Rational& hi, bool open);                // (-∞, hi) or (-∞, hi]
+  [[nodiscard]] static Interval above(const Rational& lo, bool open);  // (lo, ∞) or [lo, ∞)
+  [[nodiscard]] static Interval below(const Rational& hi, bool open);  // (-∞, hi) or (-∞, hi]
   [[nodiscard]] static Interval nonnegative() { return above(0, false); }
   [[nodiscard]] static Interval empty_set();
 

@@ -13,18 +13,23 @@ std::size_t KeyHash::operator()(const Key& k) const noexcept {
   return static_cast<std::size_t>(h);
 }
 
-KeyTable::KeyTable() { subsets_.emplace_back(); subset_index_.emplace(std::string(), 0); }
+KeyTable::KeyTable() {
+  subsets_.emplace_back();
+  subset_index_.emplace(std::string(), 0);
+}
 
 PeriodId KeyTable::intern_period(const Period& period) {
-  const std::uint64_t packed = (static_cast<std::uint64_t>(static_cast<std::uint32_t>(period.first)) << 32) |
-                               static_cast<std::uint32_t>(period.last);
+  const std::uint64_t packed =
+      (static_cast<std::uint64_t>(static_cast<std::uint32_t>(period.first)) << 32) |
+      static_cast<std::uint32_t>(period.last);
   const auto [it, inserted] = period_index_.emplace(packed, static_cast<PeriodId>(periods_.size()));
   if (inserted) periods_.push_back(period);
   return it->second;
 }
 
 SubsetValueId KeyTable::intern_value(std::string_view value) {
-  const auto [it, inserted] = value_index_.emplace(fold_name(value), static_cast<SubsetValueId>(values_.size()));
+  const auto [it, inserted] =
+      value_index_.emplace(fold_name(value), static_cast<SubsetValueId>(values_.size()));
   if (inserted) values_.emplace_back(value);
   return it->second;
 }
@@ -41,7 +46,8 @@ std::string subset_signature(const Subset& items) {
 
 SubsetId KeyTable::intern_subset(Subset items) {
   std::sort(items.begin(), items.end());
-  const auto [it, inserted] = subset_index_.emplace(subset_signature(items), static_cast<SubsetId>(subsets_.size()));
+  const auto [it, inserted] =
+      subset_index_.emplace(subset_signature(items), static_cast<SubsetId>(subsets_.size()));
   if (inserted) subsets_.push_back(std::move(items));
   return it->second;
 }

@@ -23,9 +23,13 @@ BigInt ceil_of(const Rational& value) {
   return Rational(floor) == value ? floor : floor + 1;
 }
 
-bool is_integer(const Rational& value) { return boost::multiprecision::denominator(value) == 1; }
+bool is_integer(const Rational& value) {
+  return boost::multiprecision::denominator(value) == 1;
+}
 
-double to_double(const Rational& value) { return value.convert_to<double>(); }
+double to_double(const Rational& value) {
+  return value.convert_to<double>();
+}
 
 namespace {
 

@@ -1,8 +1,8 @@
 #include "model/vocabulary.h"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <cctype>
-#include <fmt/format.h>
 
 namespace cc {
 
@@ -49,8 +49,10 @@ std::vector<std::string> nearest(std::string_view name, const std::vector<std::s
   std::vector<std::pair<std::size_t, std::string>> scored;
   for (const auto& candidate : known) {
     const std::size_t distance = edit_distance(folded, fold_name(candidate));
-    const std::size_t limit = std::max<std::size_t>(2, std::max(folded.size(), candidate.size()) / 3);
-    const bool prefix = folded.size() >= 3 && fold_name(candidate).find(folded) != std::string::npos;
+    const std::size_t limit =
+        std::max<std::size_t>(2, std::max(folded.size(), candidate.size()) / 3);
+    const bool prefix =
+        folded.size() >= 3 && fold_name(candidate).find(folded) != std::string::npos;
     if (distance <= limit || prefix) scored.emplace_back(prefix ? 0 : distance, candidate);
   }
   std::sort(scored.begin(), scored.end());

@@ -26,9 +26,9 @@ struct Mark {
 };
 
 struct Measure {
-  std::string id;    // "offences"
-  std::string name;  // long name, may be empty
-  std::string unit;  // "offences"
+  std::string id;        // "offences"
+  std::string name;      // long name, may be empty
+  std::string unit;      // "offences"
   bool additive = true;  // sums over places, periods and subsets; `additive: false` for rates
   bool count = true;     // whole numbers (default: additive); `count: false` for GWh, pounds
   bool stock = false;    // a level at a moment (population): never summed over periods

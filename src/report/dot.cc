@@ -73,7 +73,8 @@ std::string render_dot(const ReportInput& input) {
     const Constraint& constraint = graph.constraints[c];
     const auto vertex = boost::add_vertex(g);
     if (constraint.kind == ConstraintKind::statement && constraint.fact &&
-        graph.statement_of_fact(*constraint.fact) == c) {  // a fact's own value; its record bounds are circles
+        graph.statement_of_fact(*constraint.fact) ==
+            c) {  // a fact's own value; its record bounds are circles
       const Fact& fact = base.facts[*constraint.fact];
       const bool is_flagged = flagged.count(*constraint.fact) > 0;
       styles.push_back({fmt::format("{}\n{}", base.ref(*constraint.fact), fact.value.written),

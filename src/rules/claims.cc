@@ -72,7 +72,8 @@ class ClaimBuilder {
       case FactKind::change:  // {from, to}: to ÷ from
         return builder_.quotient_var(ops.at(1), ops.at(0), f);
       case FactKind::share:  // {of, part}: part ÷ of
-        return builder_.quotient_var(ops.size() > 1 ? ops[1] : builder_.anonymous_var(), ops.at(0), f);
+        return builder_.quotient_var(ops.size() > 1 ? ops[1] : builder_.anonymous_var(), ops.at(0),
+                                     f);
       case FactKind::ratio:  // {of, to}: of ÷ to
         return builder_.quotient_var(ops.at(0), ops.at(1), f);
       case FactKind::rate: {  // {of}: of ÷ length
@@ -115,6 +116,8 @@ void add_claim_constraints(GraphBuilder& builder) {
   }
 }
 
-std::string claim_reason(const FactBase&, const FactGraph&, const Constraint&) { return {}; }
+std::string claim_reason(const FactBase&, const FactGraph&, const Constraint&) {
+  return {};
+}
 
 }  // namespace cc

@@ -31,8 +31,10 @@ void add_exclusive_share_constraints(GraphBuilder& builder) {
       if (!base.vocabulary.dimensions[subset[i].dimension].exclusive) continue;
       Subset rest = subset;
       rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(i));
-      auto& members = groups[{q.operands[1], key.measure, key.place, key.period, rest, subset[i].dimension}];
-      if (std::find(members.begin(), members.end(), *share) == members.end()) members.push_back(*share);
+      auto& members =
+          groups[{q.operands[1], key.measure, key.place, key.period, rest, subset[i].dimension}];
+      if (std::find(members.begin(), members.end(), *share) == members.end())
+        members.push_back(*share);
     }
   }
   for (const auto& [group, shares] : groups) {
@@ -45,9 +47,11 @@ void add_exclusive_share_constraints(GraphBuilder& builder) {
   }
 }
 
-std::string exclusive_share_reason(const FactBase& base, const FactGraph& graph, const Constraint& c) {
+std::string exclusive_share_reason(const FactBase& base, const FactGraph& graph,
+                                   const Constraint& c) {
   const Variable& first = graph.vars[c.vars[0]];
-  return fmt::format("the parts are disjoint shares of {}", describe_var(base, graph, first.operands[1]));
+  return fmt::format("the parts are disjoint shares of {}",
+                     describe_var(base, graph, first.operands[1]));
 }
 
 }  // namespace cc

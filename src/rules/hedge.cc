@@ -14,18 +14,21 @@ void check_hedges(const FactBase& base, const FactGraph&, std::vector<Finding>& 
     if (!fact.value.hedge_conflict || fact.value.readings.size() < 2) continue;
     const Reading& words = fact.value.readings[0];
     const Reading& figure = fact.value.readings[1];
-    const bool percent = fact.value.percent || fact.kind == FactKind::share || fact.kind == FactKind::change;
+    const bool percent =
+        fact.value.percent || fact.kind == FactKind::share || fact.kind == FactKind::change;
     Finding finding;
     finding.rule = FindingRule::hedge;
     finding.facts = {f};
     finding.location = fact.value_mark;
-    finding.message = fmt::format("the two readings of '{}' do not overlap: '{}' is {} and '{}' is {}",
-                                  fact.value.written, words.text, describe(words.interval, percent), figure.text,
-                                  describe(figure.interval, percent));
+    finding.message =
+        fmt::format("the two readings of '{}' do not overlap: '{}' is {} and '{}' is {}",
+                    fact.value.written, words.text, describe(words.interval, percent), figure.text,
+                    describe(figure.interval, percent));
     finding.steps = {fmt::format("'{}' means {}", words.text, describe(words.interval, percent)),
                      fmt::format("'{}' means {}", figure.text, describe(figure.interval, percent)),
                      fmt::format("{} and {} do not meet; the checker uses '{}' for the arithmetic",
-                                 describe(words.interval, percent), describe(figure.interval, percent), figure.text)};
+                                 describe(words.interval, percent),
+                                 describe(figure.interval, percent), figure.text)};
     finding.gap = relative_gap(words.interval, figure.interval);
     findings.push_back(std::move(finding));
   }

@@ -21,6 +21,8 @@ void add_figure_constraints(GraphBuilder& builder) {
   }
 }
 
-std::string figure_reason(const FactBase&, const FactGraph&, const Constraint&) { return {}; }
+std::string figure_reason(const FactBase&, const FactGraph&, const Constraint&) {
+  return {};
+}
 
 }  // namespace cc

@@ -30,7 +30,9 @@ void add_measure_constraints(GraphBuilder& builder) {
 }
 
 std::string measure_reason(const FactBase& base, const FactGraph& graph, const Constraint& c) {
-  const auto measure = [&](VarId v) { return base.vocabulary.measures[base.keys.key(graph.vars[v].key).measure].id; };
+  const auto measure = [&](VarId v) {
+    return base.vocabulary.measures[base.keys.key(graph.vars[v].key).measure].id;
+  };
   return fmt::format("{} is within {}", measure(c.vars[1]), measure(c.vars[0]));
 }
 

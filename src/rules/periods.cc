@@ -1,8 +1,8 @@
 // Periods (FORMAT §5.3): a span's figure is at least that of any period inside it;
 // periods that tile a span exactly sum to it; disjoint periods inside a span sum to at
 // most it. Only the nearest containers are linked: the rest follows by chaining.
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "rules/rule.h"
 #include "rules/wording.h"
@@ -21,7 +21,8 @@ constexpr std::size_t kTilingSteps = 20000;
 // Up to kMaxTilings sets of children that cover `span` day for day without overlap.
 class TilingSearch {
  public:
-  TilingSearch(const Period& span, const std::vector<Dated>& children) : span_(span), children_(children) {}
+  TilingSearch(const Period& span, const std::vector<Dated>& children)
+      : span_(span), children_(children) {}
 
   std::vector<std::vector<VarId>> run() {
     extend(span_.first);
@@ -62,7 +63,8 @@ std::vector<Dated> disjoint_subset(std::vector<Dated> periods) {
   return chosen;
 }
 
-void add_sum(GraphBuilder& builder, ConstraintKind kind, VarId whole, const std::vector<VarId>& parts) {
+void add_sum(GraphBuilder& builder, ConstraintKind kind, VarId whole,
+             const std::vector<VarId>& parts) {
   Constraint c;
   c.kind = kind;
   c.origin = Origin::periods;
@@ -80,7 +82,8 @@ void link_span(GraphBuilder& builder, const Dated& span, const std::vector<Dated
   }
   std::vector<Dated> rest;
   for (const Dated& child : children) {
-    if (std::find(covered.begin(), covered.end(), child.var) == covered.end()) rest.push_back(child);
+    if (std::find(covered.begin(), covered.end(), child.var) == covered.end())
+      rest.push_back(child);
   }
   if (rest.empty()) return;
   std::vector<Dated> disjoint = disjoint_subset(rest);
@@ -92,7 +95,8 @@ void link_span(GraphBuilder& builder, const Dated& span, const std::vector<Dated
     disjoint.clear();
   }
   for (const Dated& child : rest) {
-    const bool in_sum = std::any_of(disjoint.begin(), disjoint.end(), [&](const Dated& d) { return d.var == child.var; });
+    const bool in_sum = std::any_of(disjoint.begin(), disjoint.end(),
+                                    [&](const Dated& d) { return d.var == child.var; });
     if (!in_sum) add_sum(builder, ConstraintKind::sum_leq, span.var, {child.var});
   }
 }
@@ -108,7 +112,8 @@ void add_period_constraints(GraphBuilder& builder) {
   for (const auto& [group_key, group] : builder.by_period()) {
     if (group.keys.size() < 2 || base.vocabulary.measures[std::get<0>(group_key)].stock) continue;
     std::vector<Dated> dated;
-    for (const KeyId k : group.keys) dated.push_back({base.keys.period(base.keys.key(k).period), builder.key_var(k)});
+    for (const KeyId k : group.keys)
+      dated.push_back({base.keys.period(base.keys.key(k).period), builder.key_var(k)});
     std::sort(dated.begin(), dated.end(), [](const Dated& a, const Dated& b) {
       return std::pair(a.period.first, -a.period.last) < std::pair(b.period.first, -b.period.last);
     });
@@ -116,13 +121,15 @@ void add_period_constraints(GraphBuilder& builder) {
     std::vector<std::vector<Dated>> children(dated.size());
     for (std::size_t i = 0; i < dated.size(); ++i) {
       std::vector<std::size_t> containers;
-      for (std::size_t j = 0; j < dated.size() && dated[j].period.first <= dated[i].period.first; ++j) {
+      for (std::size_t j = 0; j < dated.size() && dated[j].period.first <= dated[i].period.first;
+           ++j) {
         if (strictly_inside(dated[i].period, dated[j].period)) containers.push_back(j);
       }
       for (const std::size_t j : containers) {
-        const bool nearest = std::none_of(containers.begin(), containers.end(), [&](std::size_t other) {
-          return other != j && strictly_inside(dated[other].period, dated[j].period);
-        });
+        const bool nearest =
+            std::none_of(containers.begin(), containers.end(), [&](std::size_t other) {
+              return other != j && strictly_inside(dated[other].period, dated[j].period);
+            });
         if (nearest) children[j].push_back(dated[i]);
       }
     }
@@ -133,11 +140,14 @@ void add_period_constraints(GraphBuilder& builder) {
 }
 
 std::string period_reason(const FactBase& base, const FactGraph& graph, const Constraint& c) {
-  const auto name = [&](VarId v) { return base.period_name(base.keys.key(graph.vars[v].key).period); };
+  const auto name = [&](VarId v) {
+    return base.period_name(base.keys.key(graph.vars[v].key).period);
+  };
   std::vector<std::string> parts;
   for (std::size_t i = 1; i < c.vars.size(); ++i) parts.push_back(name(c.vars[i]));
   const std::string whole = name(c.vars[0]);
-  if (c.kind == ConstraintKind::sum_eq) return fmt::format("{} make up {}", join_words(parts), whole);
+  if (c.kind == ConstraintKind::sum_eq)
+    return fmt::format("{} make up {}", join_words(parts), whole);
   if (parts.size() == 1) return fmt::format("{} lies inside {}", parts[0], whole);
   return fmt::format("{} lie inside {} and do not overlap", join_words(parts), whole);
 }

@@ -39,7 +39,8 @@ std::string place_reason(const FactBase& base, const FactGraph& graph, const Con
   for (std::size_t i = 1; i < c.vars.size(); ++i) {
     parts.push_back(base.vocabulary.places[base.keys.key(graph.vars[c.vars[i]].key).place].name);
   }
-  const std::string whole = base.vocabulary.places[base.keys.key(graph.vars[c.vars[0]].key).place].name;
+  const std::string whole =
+      base.vocabulary.places[base.keys.key(graph.vars[c.vars[0]].key).place].name;
   if (parts.size() == 1) return fmt::format("{} lies inside {}", parts[0], whole);
   return fmt::format("{} lie inside {} and do not overlap", join_words(parts), whole);
 }

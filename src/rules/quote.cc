@@ -68,15 +68,18 @@ void check_quotes(const FactBase& base, const FactGraph&, std::vector<Finding>& 
         finding.facts = {f};
         finding.location = fact.quote_mark;
         finding.discriminator = "quote";
-        finding.message = fmt::format("the quote of '{}' is not in {}", base.ref(f), source.article_file);
-        finding.steps = {fmt::format("looked for \"{}\" in {}, ignoring case, white space, quote marks and dashes",
-                                     fact.quote, source.article_file)};
+        finding.message =
+            fmt::format("the quote of '{}' is not in {}", base.ref(f), source.article_file);
+        finding.steps = {fmt::format(
+            "looked for \"{}\" in {}, ignoring case, white space, quote marks and dashes",
+            fact.quote, source.article_file)};
         findings.push_back(std::move(finding));
       }
       const std::vector<std::string> in_quote = numbers_in_text(fact.quote);
       std::vector<std::string> missing;
       for (const std::string& number : fact.value.numbers) {
-        if (std::find(in_quote.begin(), in_quote.end(), number) == in_quote.end()) missing.push_back("'" + number + "'");
+        if (std::find(in_quote.begin(), in_quote.end(), number) == in_quote.end())
+          missing.push_back("'" + number + "'");
       }
       if (missing.empty()) continue;
       Finding finding;
@@ -84,13 +87,15 @@ void check_quotes(const FactBase& base, const FactGraph&, std::vector<Finding>& 
       finding.facts = {f};
       finding.location = fact.value_mark;
       finding.discriminator = "value";
-      finding.message = fmt::format("the value '{}' of '{}' is not in its quote: {} {} not found", fact.value.written,
-                                    base.ref(f), join_words(missing), missing.size() == 1 ? "was" : "were");
-      finding.steps = {fmt::format("the quote holds the numbers: {}", in_quote.empty() ? std::string("none") : [&] {
-        std::vector<std::string> quoted;
-        for (const auto& n : in_quote) quoted.push_back("'" + n + "'");
-        return join_words(quoted);
-      }())};
+      finding.message = fmt::format("the value '{}' of '{}' is not in its quote: {} {} not found",
+                                    fact.value.written, base.ref(f), join_words(missing),
+                                    missing.size() == 1 ? "was" : "were");
+      finding.steps = {fmt::format(
+          "the quote holds the numbers: {}", in_quote.empty() ? std::string("none") : [&] {
+            std::vector<std::string> quoted;
+            for (const auto& n : in_quote) quoted.push_back("'" + n + "'");
+            return join_words(quoted);
+          }())};
       findings.push_back(std::move(finding));
     }
   }

@@ -62,11 +62,15 @@ void add_record_constraints(GraphBuilder& builder) {
       if (earlier == fact.key || other.last >= period.last || !same_length(other, period)) continue;
       const VarId e = builder.key_var(earlier);
       high ? add_less(builder, f, e, record) : add_less(builder, f, record, e);
-      if (high && fact.record.first_time_above) add_bound(builder, f, e, Interval::below(*fact.record.first_time_above, false));
-      if (!high && fact.record.first_time_below) add_bound(builder, f, e, Interval::above(*fact.record.first_time_below, false));
+      if (high && fact.record.first_time_above)
+        add_bound(builder, f, e, Interval::below(*fact.record.first_time_above, false));
+      if (!high && fact.record.first_time_below)
+        add_bound(builder, f, e, Interval::above(*fact.record.first_time_below, false));
     }
-    if (high && fact.record.first_time_above) add_bound(builder, f, record, Interval::above(*fact.record.first_time_above, true));
-    if (!high && fact.record.first_time_below) add_bound(builder, f, record, Interval::below(*fact.record.first_time_below, true));
+    if (high && fact.record.first_time_above)
+      add_bound(builder, f, record, Interval::above(*fact.record.first_time_above, true));
+    if (!high && fact.record.first_time_below)
+      add_bound(builder, f, record, Interval::below(*fact.record.first_time_below, true));
   }
 }
 

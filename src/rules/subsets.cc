@@ -12,7 +12,9 @@
 namespace cc {
 namespace {
 
-bool additive(const FactBase& base, KeyId k) { return base.vocabulary.measures[base.keys.key(k).measure].additive; }
+bool additive(const FactBase& base, KeyId k) {
+  return base.vocabulary.measures[base.keys.key(k).measure].additive;
+}
 
 std::optional<KeyId> existing_key(const FactBase& base, const Key& like, const Subset& subset) {
   const std::optional<SubsetId> id = base.keys.find_subset(subset);
@@ -23,8 +25,8 @@ std::optional<KeyId> existing_key(const FactBase& base, const Key& like, const S
 }
 
 // The nearest existing keys whose subsets are proper parts of `subset`.
-void nearest_wholes(const FactBase& base, const Key& key, const Subset& subset, std::set<KeyId>& out,
-                    std::set<Subset>& seen) {
+void nearest_wholes(const FactBase& base, const Key& key, const Subset& subset,
+                    std::set<KeyId>& out, std::set<Subset>& seen) {
   for (std::size_t drop = 0; drop < subset.size(); ++drop) {
     Subset smaller = subset;
     smaller.erase(smaller.begin() + static_cast<std::ptrdiff_t>(drop));

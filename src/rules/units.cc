@@ -19,7 +19,8 @@ std::optional<KeyId> key_of(const Operand& op) {
 void check_units(const FactBase& base, const FactGraph&, std::vector<Finding>& findings) {
   for (FactIndex f = 0; f < base.facts.size(); ++f) {
     const Fact& fact = base.facts[f];
-    const bool binary = fact.kind == FactKind::share || fact.kind == FactKind::ratio || fact.kind == FactKind::change;
+    const bool binary = fact.kind == FactKind::share || fact.kind == FactKind::ratio ||
+                        fact.kind == FactKind::change;
     if (!binary || fact.operands.size() < 2) continue;
     const auto a = key_of(fact.operands[0]);
     const auto b = key_of(fact.operands[1]);
@@ -40,10 +41,11 @@ void check_units(const FactBase& base, const FactGraph&, std::vector<Finding>& f
     finding.location = fact.relation_mark;
     finding.message = fmt::format("'{}' is {}: the units differ", base.ref(f),
                                   fmt::format(fmt::runtime(relation), first.unit, second.unit));
-    finding.steps = {fmt::format("{} is counted in {}", base.describe_key(fact.kind == FactKind::share ? *b : *a),
-                                 first.unit),
-                     fmt::format("{} is counted in {}", base.describe_key(fact.kind == FactKind::share ? *a : *b),
-                                 second.unit)};
+    finding.steps = {
+        fmt::format("{} is counted in {}",
+                    base.describe_key(fact.kind == FactKind::share ? *b : *a), first.unit),
+        fmt::format("{} is counted in {}",
+                    base.describe_key(fact.kind == FactKind::share ? *a : *b), second.unit)};
     findings.push_back(std::move(finding));
   }
 }

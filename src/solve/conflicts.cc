@@ -47,7 +47,8 @@ class ComponentSolver {
       conflict.restating = restating(conflict, active);
       for (const FactIndex f : conflict.restating) rest.erase(f);
       result.set_aside.push_back(conflict.blame);
-      result.set_aside.insert(result.set_aside.end(), conflict.restating.begin(), conflict.restating.end());
+      result.set_aside.insert(result.set_aside.end(), conflict.restating.begin(),
+                              conflict.restating.end());
       result.conflicts.push_back(std::move(conflict));
       active = std::move(rest);
     }
@@ -75,9 +76,11 @@ class ComponentSolver {
 
   // Facts of `candidates` whose removal alone makes everything in play consistent: if one
   // fact is wrong and the rest agree, that is the one to blame, however precise it looks.
-  [[nodiscard]] std::set<FactIndex> sole_culprits(const std::vector<FactIndex>& candidates, const FactSet& active) {
+  [[nodiscard]] std::set<FactIndex> sole_culprits(const std::vector<FactIndex>& candidates,
+                                                  const FactSet& active) {
     std::vector<FactIndex> tested = candidates;
-    std::sort(tested.begin(), tested.end(), [&](FactIndex a, FactIndex b) { return more_to_blame(base_, graph_, a, b); });
+    std::sort(tested.begin(), tested.end(),
+              [&](FactIndex a, FactIndex b) { return more_to_blame(base_, graph_, a, b); });
     if (tested.size() > kMaxCulpritTests) tested.resize(kMaxCulpritTests);
     std::set<FactIndex> culprits;
     for (const FactIndex f : tested) {
@@ -89,7 +92,8 @@ class ComponentSolver {
   }
 
   // The most blameworthy of `facts`: a sole culprit first, then by more_to_blame.
-  [[nodiscard]] FactIndex most_to_blame(const std::vector<FactIndex>& facts, const std::set<FactIndex>& culprits) const {
+  [[nodiscard]] FactIndex most_to_blame(const std::vector<FactIndex>& facts,
+                                        const std::set<FactIndex>& culprits) const {
     return *std::max_element(facts.begin(), facts.end(), [&](FactIndex a, FactIndex b) {
       const bool ca = culprits.count(a) > 0;
       const bool cb = culprits.count(b) > 0;
@@ -101,13 +105,16 @@ class ComponentSolver {
   // Deletion filtering: facts least to blame are tried for removal first, those of the
   // culprit's own source last and the culprit itself at the very end, so the minimal set
   // kept is the one nearest the culprit.
-  [[nodiscard]] MinimalConflict shrink(const std::vector<FactIndex>& candidates, const FactSet& active) {
+  [[nodiscard]] MinimalConflict shrink(const std::vector<FactIndex>& candidates,
+                                       const FactSet& active) {
     const std::set<FactIndex> culprits = sole_culprits(candidates, active);
     const FactIndex culprit = most_to_blame(candidates, culprits);
     const SourceIndex culprit_source = base_.facts[culprit].source;
     std::vector<FactIndex> order = candidates;
     std::sort(order.begin(), order.end(), [&](FactIndex a, FactIndex b) {
-      const auto rank = [&](FactIndex f) { return f == culprit ? 2 : base_.facts[f].source == culprit_source ? 1 : 0; };
+      const auto rank = [&](FactIndex f) {
+        return f == culprit ? 2 : base_.facts[f].source == culprit_source ? 1 : 0;
+      };
       if (rank(a) != rank(b)) return rank(a) < rank(b);
       return more_to_blame(base_, graph_, b, a);
     });
@@ -132,7 +139,8 @@ class ComponentSolver {
 
   // Facts stating the blamed fact's quantity that give the same contradiction in its
   // place (a headline repeating the body): they are set aside with it, in one finding.
-  [[nodiscard]] std::vector<FactIndex> restating(const MinimalConflict& conflict, const FactSet& active) {
+  [[nodiscard]] std::vector<FactIndex> restating(const MinimalConflict& conflict,
+                                                 const FactSet& active) {
     std::vector<FactIndex> out;
     const auto var = graph_.var_of_fact(conflict.blame);
     if (!var) return out;
@@ -140,7 +148,8 @@ class ComponentSolver {
     others.erase(conflict.blame);
     std::vector<FactIndex> candidates;
     for (const FactIndex f : active) {
-      if (f != conflict.blame && !others.count(f) && graph_.var_of_fact(f) == var) candidates.push_back(f);
+      if (f != conflict.blame && !others.count(f) && graph_.var_of_fact(f) == var)
+        candidates.push_back(f);
     }
     std::sort(candidates.begin(), candidates.end());
     for (const FactIndex f : candidates) {
@@ -160,7 +169,9 @@ class ComponentSolver {
   std::uint32_t index_;
 };
 
-bool has_record_claim(const Fact& fact) { return fact.record.kind != RecordKind::none; }
+bool has_record_claim(const Fact& fact) {
+  return fact.record.kind != RecordKind::none;
+}
 
 }  // namespace
 
@@ -173,7 +184,7 @@ bool more_to_blame(const FactBase& base, const FactGraph& graph, FactIndex a, Fa
   const auto wa = width(a);
   const auto wb = width(b);
   if (wa != wb) {
-    if (!wa) return true;   // unbounded: the least precise
+    if (!wa) return true;  // unbounded: the least precise
     if (!wb) return false;
     return *wa > *wb;
   }
@@ -189,7 +200,8 @@ bool more_to_blame(const FactBase& base, const FactGraph& graph, FactIndex a, Fa
 std::vector<std::vector<FactIndex>> facts_by_component(const FactGraph& graph) {
   std::vector<std::set<FactIndex>> sets(graph.components().size());
   for (ConstraintId c = 0; c < graph.constraints.size(); ++c) {
-    if (graph.constraints[c].fact) sets[graph.component_of_constraint(c)].insert(*graph.constraints[c].fact);
+    if (graph.constraints[c].fact)
+      sets[graph.component_of_constraint(c)].insert(*graph.constraints[c].fact);
   }
   std::vector<std::vector<FactIndex>> out;
   out.reserve(sets.size());

@@ -32,18 +32,20 @@ struct SolveOptions {
 
 struct SolveResult {
   std::vector<MinimalConflict> conflicts;
-  std::vector<FactIndex> set_aside;            // blamed facts, in the order they were set aside
-  std::vector<std::uint32_t> exhausted;         // components where the work budget ran out
-  std::vector<std::uint32_t> truncated;         // components with more conflicts than allowed
+  std::vector<FactIndex> set_aside;      // blamed facts, in the order they were set aside
+  std::vector<std::uint32_t> exhausted;  // components where the work budget ran out
+  std::vector<std::uint32_t> truncated;  // components with more conflicts than allowed
 };
 
-[[nodiscard]] SolveResult solve(const FactBase& base, const FactGraph& graph, const SolveOptions& options = {});
+[[nodiscard]] SolveResult solve(const FactBase& base, const FactGraph& graph,
+                                const SolveOptions& options = {});
 
 // Blame order: is `a` more to blame than `b`? The least precise statement first (an
 // unbounded hedge before a rounded figure before an exact count, by relative width), then
 // a record claim, then the newer source, then the later fact. The solver first prefers a
 // fact whose removal alone makes the whole component consistent; this order breaks ties.
-[[nodiscard]] bool more_to_blame(const FactBase& base, const FactGraph& graph, FactIndex a, FactIndex b);
+[[nodiscard]] bool more_to_blame(const FactBase& base, const FactGraph& graph, FactIndex a,
+                                 FactIndex b);
 
 // The facts whose constraints lie in each component (sorted).
 [[nodiscard]] std::vector<std::vector<FactIndex>> facts_by_component(const FactGraph& graph);

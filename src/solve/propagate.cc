@@ -84,7 +84,8 @@ EventId Propagator::upper_event(VarId var) const {
 }
 
 std::span<const EventId> Propagator::antecedents(const Event& event) const {
-  return {antecedent_pool_.data() + event.antecedents_begin, event.antecedents_end - event.antecedents_begin};
+  return {antecedent_pool_.data() + event.antecedents_begin,
+          event.antecedents_end - event.antecedents_begin};
 }
 
 void Propagator::reset() {

@@ -22,10 +22,10 @@ constexpr EventId kNoEvent = 0xffffffffu;
 struct Event {
   VarId var = 0;
   ConstraintId cause = 0;
-  Interval computed;     // what the constraint implied for the variable
-  Interval before;       // the variable's interval before this narrowing
-  bool lower = false;    // narrowed the lower end
-  bool upper = false;    // narrowed the upper end
+  Interval computed;   // what the constraint implied for the variable
+  Interval before;     // the variable's interval before this narrowing
+  bool lower = false;  // narrowed the lower end
+  bool upper = false;  // narrowed the upper end
   std::uint32_t antecedents_begin = 0;
   std::uint32_t antecedents_end = 0;
 };

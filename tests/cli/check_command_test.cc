@@ -12,15 +12,22 @@ namespace {
 std::filesystem::path conflicting_base(const std::string& name, const std::string& accept = "") {
   const auto dir = scratch_dir(name);
   write_file(dir / "vocabulary.yaml", test_vocabulary());
-  write_file(dir / "a.yaml", source_file("a", "  - {id: n, quote: 3171 cases, value: 3171, measure: cases, where: Land, when: 2019}\n"));
-  write_file(dir / "b.yaml", source_file("b", "  - id: n\n    quote: 3217 cases\n    value: 3217\n    measure: cases\n"
-                                              "    where: Land\n    when: 2019\n" + accept, "2024-02-01"));
+  write_file(dir / "a.yaml", source_file("a",
+                                         "  - {id: n, quote: 3171 cases, value: 3171, measure: "
+                                         "cases, where: Land, when: 2019}\n"));
+  write_file(dir / "b.yaml",
+             source_file("b",
+                         "  - id: n\n    quote: 3217 cases\n    value: 3217\n    measure: cases\n"
+                         "    where: Land\n    when: 2019\n" +
+                             accept,
+                         "2024-02-01"));
   return dir;
 }
 
 }  // namespace
 
-TEST_CASE("check prints one line per finding and a summary, and exits 1 on an error", "[cli][check]") {
+TEST_CASE("check prints one line per finding and a summary, and exits 1 on an error",
+          "[cli][check]") {
   const auto dir = conflicting_base("cli-check");
   const auto out = dir / "out";
   const auto r = run_cli({"check", dir.string(), "--out", out.string()});
@@ -35,15 +42,16 @@ TEST_CASE("check prints one line per finding and a summary, and exits 1 on an er
 
 TEST_CASE("check --fail-on never and --quiet", "[cli][check]") {
   const auto dir = conflicting_base("cli-check-never");
-  const auto r = run_cli({"check", dir.string(), "--out", (dir / "out").string(), "--fail-on", "never", "--quiet"});
+  const auto r = run_cli(
+      {"check", dir.string(), "--out", (dir / "out").string(), "--fail-on", "never", "--quiet"});
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("[conflict]") != std::string::npos);
   CHECK(r.out.find("sources") == std::string::npos);
 }
 
 TEST_CASE("an accepted finding is reported but does not fail the run", "[cli][check]") {
-  const auto dir = conflicting_base("cli-check-accepted",
-                                    "    accept: [{rule: conflict, with: a/n, reason: revised figure}]\n");
+  const auto dir = conflicting_base(
+      "cli-check-accepted", "    accept: [{rule: conflict, with: a/n, reason: revised figure}]\n");
   const auto r = run_cli({"check", dir.string(), "--out", (dir / "out").string()});
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("[conflict] (accepted: revised figure)") != std::string::npos);
@@ -55,18 +63,26 @@ TEST_CASE("an accepted finding is reported but does not fail the run", "[cli][ch
 TEST_CASE("warnings fail the run only with --fail-on warning", "[cli][check]") {
   const auto dir = scratch_dir("cli-check-warning");
   write_file(dir / "vocabulary.yaml", test_vocabulary());
-  write_file(dir / "a.yaml", source_file("a", R"(  - {id: beds, quote: 2001 beds, value: 2001, measure: beds, where: Land, when: 2020}
+  write_file(
+      dir / "a.yaml",
+      source_file(
+          "a",
+          R"(  - {id: beds, quote: 2001 beds, value: 2001, measure: beds, where: Land, when: 2020}
   - {id: cases, quote: 501 cases, value: 501, measure: cases, where: Land, when: 2020}
   - {id: share, quote: 1 in 4 beds, value: 1 in 4, share: {of: beds, part: cases}}
 )"));
   CHECK(run_cli({"check", dir.string(), "--out", (dir / "out").string()}).exit_code == 0);
-  CHECK(run_cli({"check", dir.string(), "--out", (dir / "out").string(), "--fail-on", "warning"}).exit_code == 1);
+  CHECK(run_cli({"check", dir.string(), "--out", (dir / "out").string(), "--fail-on", "warning"})
+            .exit_code == 1);
 }
 
 TEST_CASE("input errors exit 2 and write no report", "[cli][check]") {
   const auto dir = scratch_dir("cli-check-broken");
   write_file(dir / "vocabulary.yaml", test_vocabulary());
-  write_file(dir / "a.yaml", source_file("a", "  - {id: n, quote: q, value: 3171, measure: casse, where: Land, when: 2019}\n"));
+  write_file(
+      dir / "a.yaml",
+      source_file("a",
+                  "  - {id: n, quote: q, value: 3171, measure: casse, where: Land, when: 2019}\n"));
   const auto r = run_cli({"check", dir.string(), "--out", (dir / "out").string()});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("a.yaml:6:") != std::string::npos);

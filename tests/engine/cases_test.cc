@@ -3,8 +3,8 @@
 // optionally words its message and steps must contain. A case lists the inference rules
 // it exercises under "rules": with any of them switched off its findings must change,
 // so a case cannot pass by accident.
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -23,8 +23,12 @@ struct Found {
   std::string rule;
   std::string severity;
   std::vector<std::string> facts;  // sorted refs
-  bool operator<(const Found& o) const { return std::tie(rule, severity, facts) < std::tie(o.rule, o.severity, o.facts); }
-  bool operator==(const Found& o) const { return std::tie(rule, severity, facts) == std::tie(o.rule, o.severity, o.facts); }
+  bool operator<(const Found& o) const {
+    return std::tie(rule, severity, facts) < std::tie(o.rule, o.severity, o.facts);
+  }
+  bool operator==(const Found& o) const {
+    return std::tie(rule, severity, facts) == std::tie(o.rule, o.severity, o.facts);
+  }
 };
 
 std::string show(const std::vector<Found>& found) {
@@ -38,7 +42,9 @@ std::string show(const std::vector<Found>& found) {
 std::vector<Found> summarize(const cc::FactBase& base, const std::vector<cc::Finding>& findings) {
   std::vector<Found> out;
   for (const auto& finding : findings) {
-    Found f{std::string(cc::rule_id(finding.rule)), std::string(cc::severity_name(finding.severity)), {}};
+    Found f{std::string(cc::rule_id(finding.rule)),
+            std::string(cc::severity_name(finding.severity)),
+            {}};
     for (const auto fact : finding.facts) f.facts.push_back(base.ref(fact));
     std::sort(f.facts.begin(), f.facts.end());
     out.push_back(std::move(f));
@@ -49,21 +55,24 @@ std::vector<Found> summarize(const cc::FactBase& base, const std::vector<cc::Fin
 
 std::vector<std::filesystem::path> case_dirs() {
   std::vector<std::filesystem::path> dirs;
-  for (const auto& entry : std::filesystem::directory_iterator(cc::test::source_dir() / "tests" / "cases")) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(cc::test::source_dir() / "tests" / "cases")) {
     if (entry.is_directory()) dirs.push_back(entry.path());
   }
   std::sort(dirs.begin(), dirs.end());
   return dirs;
 }
 
-const cc::Finding* matching(const cc::FactBase& base, const std::vector<cc::Finding>& findings, const json& want) {
+const cc::Finding* matching(const cc::FactBase& base, const std::vector<cc::Finding>& findings,
+                            const json& want) {
   std::vector<std::string> refs = want.at("facts").get<std::vector<std::string>>();
   std::sort(refs.begin(), refs.end());
   for (const auto& finding : findings) {
     std::vector<std::string> have;
     for (const auto f : finding.facts) have.push_back(base.ref(f));
     std::sort(have.begin(), have.end());
-    if (cc::rule_id(finding.rule) == want.at("rule").get<std::string>() && have == refs) return &finding;
+    if (cc::rule_id(finding.rule) == want.at("rule").get<std::string>() && have == refs)
+      return &finding;
   }
   return nullptr;
 }
@@ -89,7 +98,8 @@ TEST_CASE("end-to-end cases give exactly their expected findings", "[cases]") {
 
       std::vector<Found> want;
       for (const auto& f : expected.at("findings")) {
-        Found w{f.at("rule"), f.value("severity", "error"), f.at("facts").get<std::vector<std::string>>()};
+        Found w{f.at("rule"), f.value("severity", "error"),
+                f.at("facts").get<std::vector<std::string>>()};
         std::sort(w.facts.begin(), w.facts.end());
         want.push_back(std::move(w));
       }
@@ -117,7 +127,8 @@ TEST_CASE("end-to-end cases give exactly their expected findings", "[cases]") {
         cc::EngineOptions options;
         options.build.disabled_rules = {rule};
         const auto without = summarize(base, cc::run_checks(base, options).findings);
-        INFO(fmt::format("with '{}' switched off the findings must change; they are:\n{}", rule, show(without)));
+        INFO(fmt::format("with '{}' switched off the findings must change; they are:\n{}", rule,
+                         show(without)));
         CHECK_FALSE(without == got);
       }
     }

@@ -81,7 +81,8 @@ TEST_CASE("the example fact base loads cleanly", "[load]") {
   CHECK(both.value.interval == cc::Interval::point(13412));  // a total of counts is a count
 }
 
-TEST_CASE("a figure takes missing key fields from defaults, and its own subset replaces theirs", "[load]") {
+TEST_CASE("a figure takes missing key fields from defaults, and its own subset replaces theirs",
+          "[load]") {
   const auto loaded = load_files("defaults", {{"a.yaml", std::string(kHeader) + R"(defaults:
   measure: offences
   where: UK

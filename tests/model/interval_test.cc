@@ -24,7 +24,8 @@ TEST_CASE("intersection keeps the tighter end, open beating closed at the same v
 }
 
 TEST_CASE("integers inside an interval") {
-  CHECK(Interval::closed(Rational(37265, 10), Rational(37464, 10)).integers() == Interval::closed(3727, 3746));
+  CHECK(Interval::closed(Rational(37265, 10), Rational(37464, 10)).integers() ==
+        Interval::closed(3727, 3746));
   CHECK(Interval::above(10000, true).integers() == Interval::above(10001, false));
   CHECK(Interval::half_open(0, 3).integers() == Interval::closed(0, 2));
   // 25% of 11 is 2.695…2.805: no whole number of cases
@@ -47,7 +48,8 @@ TEST_CASE("products with zero and unbounded ends") {
 
 TEST_CASE("division by an interval holding zero says nothing unless the dividend excludes zero") {
   CHECK_FALSE(cc::divide(Interval::closed(0, 5), Interval::closed(0, 2)).has_value());
-  const auto q = cc::divide(Interval::point(7062), Interval::closed(Rational(1885, 1000), Rational(1895, 1000)));
+  const auto q = cc::divide(Interval::point(7062),
+                            Interval::closed(Rational(1885, 1000), Rational(1895, 1000)));
   REQUIRE(q.has_value());
   CHECK(q->integers() == Interval::closed(3727, 3746));
   const auto r = cc::divide(Interval::closed(1, 2), Interval::closed(0, 4));
@@ -66,7 +68,8 @@ TEST_CASE("describe writes intervals for editors, rounding outward") {
   CHECK(cc::describe(Interval::point(7062)) == "7,062");
   CHECK(cc::describe(Interval::closed(3727, 3746)) == "3,727…3,746");
   CHECK(cc::describe(Interval::above(10000, true)) == "more than 10,000");
-  CHECK(cc::describe(Interval::closed(Rational(885, 1000), Rational(895, 1000)), true) == "88.5%…89.5%");
+  CHECK(cc::describe(Interval::closed(Rational(885, 1000), Rational(895, 1000)), true) ==
+        "88.5%…89.5%");
   CHECK(cc::describe(Interval::closed(Rational(1, 3), Rational(2, 3))) == "0.3333…0.6667");
 }
 

@@ -4,48 +4,73 @@
 using namespace cc::test;
 
 namespace {
-const std::string kYears = R"(  - {id: y1, quote: 3217 cases, value: 3217, measure: cases, where: Land, when: 2017-18}
+const std::string kYears =
+    R"(  - {id: y1, quote: 3217 cases, value: 3217, measure: cases, where: Land, when: 2017-18}
   - {id: y2, quote: 4373 cases, value: 4373, measure: cases, where: Land, when: 2018-19}
 )";
 }
 
 TEST_CASE("claims: a stated rise the stated figures contradict is a recompute", "[rules][claims]") {
-  const auto files = std::vector<std::pair<std::string, std::string>>{{"a.yaml", source_file("a", kYears +
-      "  - {id: rise, quote: a rise of 89%, value: 89%, change: {from: y1, to: y2}}\n")}};
+  const auto files = std::vector<std::pair<std::string, std::string>>{
+      {"a.yaml",
+       source_file(
+           "a",
+           kYears +
+               "  - {id: rise, quote: a rise of 89%, value: 89%, change: {from: y1, to: y2}}\n")}};
   const auto checked = check_sources("claims-recompute", files);
   REQUIRE(checked.findings.size() == 1);
   CHECK(checked.findings[0] ==
-        "recompute error [a/rise, a/y1, a/y2]: 'a/rise' states a rise of 89%, but 3217 ('a/y1') and 4373 ('a/y2') "
+        "recompute error [a/rise, a/y1, a/y2]: 'a/rise' states a rise of 89%, but 3217 ('a/y1') "
+        "and 4373 ('a/y2') "
         "give 35.9%");
   CHECK(check_sources("claims-recompute-off", files, {"claims"}).findings.empty());
 }
 
-TEST_CASE("claims: a rise of a third and twelve a day agree with 3,217 to 4,373", "[rules][claims]") {
+TEST_CASE("claims: a rise of a third and twelve a day agree with 3,217 to 4,373",
+          "[rules][claims]") {
   // 4,373 / 3,217 = 1.359 (a third: 1.300…1.367); 4,373 / 365 days = 11.98 ("12": 11.5…12.5)
-  const auto checked = check_sources("claims-silent", {{"a.yaml", source_file("a", kYears +
-      "  - {id: rise, quote: soared by a third, value: a third, change: {from: y1, to: y2}}\n"
-      "  - {id: per-day, quote: 12 a day, value: 12, rate: {of: y2, per: day}}\n")}});
+  const auto checked = check_sources(
+      "claims-silent",
+      {{"a.yaml",
+        source_file(
+            "a",
+            kYears +
+                "  - {id: rise, quote: soared by a third, value: a third, change: {from: y1, to: "
+                "y2}}\n"
+                "  - {id: per-day, quote: 12 a day, value: 12, rate: {of: y2, per: day}}\n")}});
   CHECK(checked.findings.empty());
 }
 
 TEST_CASE("claims: two rises to stated figures imply different bases", "[rules][claims]") {
-  const auto checked = check_sources("claims-implied", {
-      {"a.yaml", source_file("a", R"(  - {id: latest, quote: 7062 cases, value: 7062, measure: cases, where: Land, when: 2023-24}
+  const auto checked = check_sources(
+      "claims-implied",
+      {{"a.yaml",
+        source_file(
+            "a",
+            R"(  - {id: latest, quote: 7062 cases, value: 7062, measure: cases, where: Land, when: 2023-24}
   - {id: rise, quote: a rise of 89%, value: 89%, change: {from: {when: 2017-18}, to: latest}}
 )")},
-      {"b.yaml", source_file("b", R"(  - {id: last, quote: 6351 cases, value: 6351, measure: cases, where: Land, when: 2022-23}
+       {"b.yaml",
+        source_file(
+            "b",
+            R"(  - {id: last, quote: 6351 cases, value: 6351, measure: cases, where: Land, when: 2022-23}
   - {id: rise, quote: up 82%, value: 82%, change: {from: {when: 2017-18}, to: last}}
-)", "2023-06-01")}});
+)",
+            "2023-06-01")}});
   REQUIRE(checked.findings.size() == 1);
   CHECK(checked.findings[0] ==
-        "implied error [a/latest, a/rise, b/last, b/rise]: the facts imply different values for cases · Land · 2017-18: "
+        "implied error [a/latest, a/rise, b/last, b/rise]: the facts imply different values for "
+        "cases · Land · 2017-18: "
         "3,727…3,746 and 3,480…3,499");
   const std::string steps = all_steps(checked, 0);
-  CHECK(steps.find("cases · Land · 2017-18 = 7,062 ÷ (1 + 88.5%…89.5%) = 3,727…3,746") != std::string::npos);
-  CHECK(steps.find("cases · Land · 2017-18 = 6,351 ÷ (1 + 81.5%…82.5%) = 3,480…3,499") != std::string::npos);
+  CHECK(steps.find("cases · Land · 2017-18 = 7,062 ÷ (1 + 88.5%…89.5%) = 3,727…3,746") !=
+        std::string::npos);
+  CHECK(steps.find("cases · Land · 2017-18 = 6,351 ÷ (1 + 81.5%…82.5%) = 3,480…3,499") !=
+        std::string::npos);
 }
 
-TEST_CASE("claims: a chain of rise, share and rate contradicts a figure three steps away", "[rules][claims]") {
+TEST_CASE("claims: a chain of rise, share and rate contradicts a figure three steps away",
+          "[rules][claims]") {
   // base 1,001 → rise of 50% → 1,497…1,506 in 2020 (366 days) → 20% of them tested:
   // 299…302 tested in 2020 → "one a day" (0.5…1.5 per day: 183…549) would agree;
   // "two a day" (1.5…2.5 per day: 549…915 tested) does not, though it fits inside the
@@ -55,8 +80,9 @@ TEST_CASE("claims: a chain of rise, share and rate contradicts a figure three st
   - {id: share, quote: 20% tested, value: 20%, share: {of: {when: 2020}, part: {measure: tested, when: 2020}}}
   - {id: daily, quote: two tested a day, value: two, rate: {of: {measure: tested, when: 2020}, per: day}}
 )";
-  const auto checked =
-      check_sources("claims-chain", {{"a.yaml", source_file("a", facts, "2024-01-01", "{measure: cases, where: Land}")}});
+  const auto checked = check_sources(
+      "claims-chain",
+      {{"a.yaml", source_file("a", facts, "2024-01-01", "{measure: cases, where: Land}")}});
   REQUIRE(checked.findings.size() == 1);
   CHECK(checked.findings[0].rfind("implied error [a/base, a/daily, a/rise, a/share]", 0) == 0);
   const std::string steps = all_steps(checked, 0);

@@ -6,10 +6,13 @@ using namespace cc::test;
 
 namespace {
 std::string with_article(const std::string& facts) {
-  return "source:\n  id: a\n  title: a\n  published: 2024-01-01\n  article: articles/a.txt\nfacts:\n" + facts;
+  return "source:\n  id: a\n  title: a\n  published: 2024-01-01\n  article: "
+         "articles/a.txt\nfacts:\n" +
+         facts;
 }
 const std::string kArticle =
-    "Officials said \u201c7,062 cases were recorded\u201d \u2014 a rise of 89% \u2013 in 2023-24.\nNine a day.\n";
+    "Officials said \u201c7,062 cases were recorded\u201d \u2014 a rise of 89% \u2013 in "
+    "2023-24.\nNine a day.\n";
 }  // namespace
 
 TEST_CASE("quote: folding makes curly quotes, dashes, case and spaces match", "[rules][quote]") {
@@ -17,9 +20,12 @@ TEST_CASE("quote: folding makes curly quotes, dashes, case and spaces match", "[
 }
 
 TEST_CASE("quote: a value and a quote that match the article stay silent", "[rules][quote]") {
-  const auto checked = check_sources("quote-silent", {
-      {"articles/a.txt", kArticle},
-      {"a.yaml", with_article(R"(  - {id: n, quote: '"7,062 cases were recorded" - a rise', value: 7062, measure: cases, where: Land, when: 2023-24}
+  const auto checked = check_sources(
+      "quote-silent",
+      {{"articles/a.txt", kArticle},
+       {"a.yaml",
+        with_article(
+            R"(  - {id: n, quote: '"7,062 cases were recorded" - a rise', value: 7062, measure: cases, where: Land, when: 2023-24}
   - {id: r, quote: A RISE   of 89%, value: 89%, change: {from: {measure: cases, where: Land, when: 2017-18}, to: n}}
 )")}});
   INFO((checked.findings.empty() ? std::string() : checked.findings[0]));
@@ -29,12 +35,18 @@ TEST_CASE("quote: a value and a quote that match the article stay silent", "[rul
 TEST_CASE("quote: a number copied wrongly and a quote not in the article", "[rules][quote]") {
   const auto files = std::vector<std::pair<std::string, std::string>>{
       {"articles/a.txt", kArticle},
-      {"a.yaml", with_article(R"(  - {id: n, quote: '7,062 cases were recorded', value: 7026, measure: cases, where: Land, when: 2023-24}
+      {"a.yaml",
+       with_article(
+           R"(  - {id: n, quote: '7,062 cases were recorded', value: 7026, measure: cases, where: Land, when: 2023-24}
   - {id: r, quote: a rise of 98%, value: 98%, change: {from: {measure: cases, where: Land, when: 2017-18}, to: n}}
 )")}};
   const auto checked = check_sources("quote-fires", files);
   REQUIRE(checked.findings.size() == 2);
-  CHECK(checked.findings[0] == "quote error [a/n]: the value '7026' of 'a/n' is not in its quote: '7026' was not found");
-  CHECK(checked.findings[1] == "quote error [a/r]: the quote of 'a/r' is not in " + (cc::test::scratch_dir("unused").parent_path() / "quote-fires" / "articles" / "a.txt").string());
+  CHECK(checked.findings[0] ==
+        "quote error [a/n]: the value '7026' of 'a/n' is not in its quote: '7026' was not found");
+  CHECK(checked.findings[1] ==
+        "quote error [a/r]: the quote of 'a/r' is not in " +
+            (cc::test::scratch_dir("unused").parent_path() / "quote-fires" / "articles" / "a.txt")
+                .string());
   CHECK(check_sources("quote-off", files, {"quote"}).findings.empty());
 }

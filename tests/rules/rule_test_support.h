@@ -11,14 +11,16 @@
 namespace cc::test {
 
 // A fact file for source `id` (published on `date`) holding the YAML list `facts`.
-inline std::string source_file(const std::string& id, const std::string& facts, const std::string& date = "2024-01-01",
+inline std::string source_file(const std::string& id, const std::string& facts,
+                               const std::string& date = "2024-01-01",
                                const std::string& defaults = "") {
   return "source:\n  id: " + id + "\n  title: " + id + "\n  published: " + date + "\n" +
          (defaults.empty() ? "" : "defaults: " + defaults + "\n") + "facts:\n" + facts;
 }
 
 // Checks the sources (each a pair: file name, text) with the test vocabulary.
-inline Checked check_sources(const std::string& name, std::vector<std::pair<std::string, std::string>> files,
+inline Checked check_sources(const std::string& name,
+                             std::vector<std::pair<std::string, std::string>> files,
                              const std::vector<std::string>& disabled = {}) {
   files.emplace_back("vocabulary.yaml", test_vocabulary());
   Checked checked = check_files(name, files, disabled);

@@ -11,7 +11,11 @@ TEST_CASE("a cycle that narrows forever reaches the work bound and is reported",
   // nothing bounds them above, so propagation alone would never end.
   const auto dir = scratch_dir("limits-cycle");
   write_file(dir / "vocabulary.yaml", test_vocabulary());
-  write_file(dir / "a.yaml", source_file("a", R"(  - {id: a, quote: more than 10 cases, value: more than 10, measure: cases, where: North, when: 2020}
+  write_file(
+      dir / "a.yaml",
+      source_file(
+          "a",
+          R"(  - {id: a, quote: more than 10 cases, value: more than 10, measure: cases, where: North, when: 2020}
   - {id: b, quote: more than 10 cases, value: more than 10, measure: cases, where: South, when: 2020}
   - {id: ab, quote: more than double, value: more than double, ratio: {of: a, to: b}}
   - {id: ba, quote: more than double, value: more than double, ratio: {of: b, to: a}}

@@ -1,14 +1,16 @@
 #include "support/test_support.h"
 
+#include <unistd.h>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 #include "cli/commands.h"
 
 namespace cc::test {
 
-std::filesystem::path source_dir() { return CROSSCHECK_SOURCE_DIR; }
+std::filesystem::path source_dir() {
+  return CROSSCHECK_SOURCE_DIR;
+}
 
 RunResult run_cli(const std::vector<std::string>& args) {
   std::vector<const char*> argv{"crosscheck"};
@@ -46,15 +48,16 @@ std::string read_file(const std::filesystem::path& path) {
 
 }  // namespace cc::test
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "engine/check.h"
 #include "load/loader.h"
 
 namespace cc::test {
 
-Checked check_files(const std::string& name, const std::vector<std::pair<std::string, std::string>>& files,
+Checked check_files(const std::string& name,
+                    const std::vector<std::pair<std::string, std::string>>& files,
                     const std::vector<std::string>& disabled_rules) {
   const auto dir = scratch_dir(name);
   for (const auto& [file, text] : files) write_file(dir / file, text);
@@ -70,8 +73,9 @@ Checked check_files(const std::string& name, const std::vector<std::pair<std::st
     std::vector<std::string> refs;
     for (const FactIndex fact : f.facts) refs.push_back(base.ref(fact));
     std::sort(refs.begin(), refs.end());
-    checked.findings.push_back(fmt::format("{} {} [{}]: {}", rule_id(f.rule), severity_name(f.severity),
-                                           fmt::join(refs, ", "), f.message));
+    checked.findings.push_back(fmt::format("{} {} [{}]: {}", rule_id(f.rule),
+                                           severity_name(f.severity), fmt::join(refs, ", "),
+                                           f.message));
     checked.steps.push_back(f.steps);
   }
   return checked;

@@ -37,7 +37,8 @@ struct Checked {
   std::vector<std::string> findings;
   std::vector<std::vector<std::string>> steps;
 };
-[[nodiscard]] Checked check_files(const std::string& name, const std::vector<std::pair<std::string, std::string>>& files,
+[[nodiscard]] Checked check_files(const std::string& name,
+                                  const std::vector<std::pair<std::string, std::string>>& files,
                                   const std::vector<std::string>& disabled_rules = {});
 
 // A vocabulary for rule tests: counts `cases` (within nothing), `tested` within `cases`,
