@@ -101,9 +101,21 @@ void Propagator::reset() {
   antecedent_pool_.clear();
   contradiction_.reset();
   event_count_ = 0;
+  diverged_ = false;
 }
 
-Interval Propagator::simplify(Interval interval) const {
+Interval Propagator::simplify(Interval interval) {
+  // Bounds past any statistic (a cycle of claims that feeds on itself grows them without
+  // limit) are let go, which only widens the interval; the run says it diverged.
+  static const Rational huge = Rational(BigInt(1) << 200);
+  if (interval.lo() && abs(interval.lo()->value) > huge) {
+    interval.set_lo(interval.lo()->value > 0 ? std::optional<Bound>(Bound{huge, false}) : std::nullopt);
+    diverged_ = true;
+  }
+  if (interval.hi() && abs(interval.hi()->value) > huge) {
+    interval.set_hi(interval.hi()->value > 0 ? std::nullopt : std::optional<Bound>(Bound{-huge, false}));
+    diverged_ = true;
+  }
   if (interval.lo() && size_in_bits(interval.lo()->value) > limits_.max_bound_bits) {
     interval.set_lo(Bound{round_to_grid(interval.lo()->value, false), false});
   }
@@ -306,6 +318,7 @@ Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
       return outcome;
     }
   }
+  outcome.exhausted = diverged_;
   return outcome;
 }
 

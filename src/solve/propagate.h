@@ -96,7 +96,7 @@ class Propagator {
   bool propagate_sum(const Constraint& c, ConstraintId id, bool record, bool equal);
   bool propagate_less(const Constraint& c, ConstraintId id, bool record);
   bool propagate_shares(const Constraint& c, ConstraintId id, bool record);
-  [[nodiscard]] Interval simplify(Interval interval) const;
+  [[nodiscard]] Interval simplify(Interval interval);
 
   const FactGraph& graph_;
   PropagationLimits limits_;
@@ -113,6 +113,7 @@ class Propagator {
   std::optional<Contradiction> contradiction_;
   std::size_t event_count_ = 0;
   bool relax_tilings_ = false;
+  bool diverged_ = false;  // a bound grew past any statistic and was let go
 };
 
 }  // namespace cc
