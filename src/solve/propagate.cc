@@ -109,11 +109,13 @@ Interval Propagator::simplify(Interval interval) {
   // limit) are let go, which only widens the interval; the run says it diverged.
   static const Rational huge = Rational(BigInt(1) << 200);
   if (interval.lo() && abs(interval.lo()->value) > huge) {
-    interval.set_lo(interval.lo()->value > 0 ? std::optional<Bound>(Bound{huge, false}) : std::nullopt);
+    interval.set_lo(interval.lo()->value > 0 ? std::optional<Bound>(Bound{huge, false})
+                                             : std::nullopt);
     diverged_ = true;
   }
   if (interval.hi() && abs(interval.hi()->value) > huge) {
-    interval.set_hi(interval.hi()->value > 0 ? std::nullopt : std::optional<Bound>(Bound{-huge, false}));
+    interval.set_hi(interval.hi()->value > 0 ? std::nullopt
+                                             : std::optional<Bound>(Bound{-huge, false}));
     diverged_ = true;
   }
   if (interval.lo() && size_in_bits(interval.lo()->value) > limits_.max_bound_bits) {
