@@ -43,6 +43,7 @@ void finish_finding(const FactBase& base, Finding& finding);
 
 void sort_findings(const FactBase& base, std::vector<Finding>& findings);
 
+// Open findings by severity; accepted ones apart, whatever their severity.
 struct Counts {
   std::size_t error = 0;
   std::size_t warning = 0;

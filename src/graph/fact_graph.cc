@@ -78,28 +78,4 @@ void FactGraph::finish() {
   }
 }
 
-std::string describe_var(const FactBase& base, const FactGraph& graph, VarId var) {
-  const Variable& v = graph.vars[var];
-  switch (v.kind) {
-    case VarKind::key:
-      return base.describe_key(v.key);
-    case VarKind::constant:
-      return format_number(v.constant, 4);
-    case VarKind::anonymous:
-      return "an unnamed part";
-    case VarKind::quotient:
-      return fmt::format("({}) ÷ ({})", describe_var(base, graph, v.operands[0]),
-                         describe_var(base, graph, v.operands[1]));
-    case VarKind::sum: {
-      std::string out;
-      for (const VarId term : v.operands) {
-        if (!out.empty()) out += " + ";
-        out += describe_var(base, graph, term);
-      }
-      return "(" + out + ")";
-    }
-  }
-  return "?";
-}
-
 }  // namespace cc
