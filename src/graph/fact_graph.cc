@@ -59,7 +59,12 @@ void FactGraph::finish() {
   const std::size_t var_count = vars.size();
   Graph g(var_count + constraints.size());
   for (ConstraintId c = 0; c < constraints.size(); ++c) {
-    for (const VarId v : constraints[c].vars) boost::add_edge(v, var_count + c, g);
+    for (const VarId v : constraints[c].vars) {
+      // A constant (365 days) is shared by every rate over a year but carries nothing
+      // between them: it is never narrowed. Linking through it would fuse unrelated
+      // parts of the graph into one component.
+      if (vars[v].kind != VarKind::constant) boost::add_edge(v, var_count + c, g);
+    }
   }
   std::vector<std::uint32_t> component(boost::num_vertices(g));
   const auto count = boost::connected_components(g, component.data());

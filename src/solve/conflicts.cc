@@ -74,21 +74,49 @@ class ComponentSolver {
     return {facts.begin(), facts.end()};
   }
 
-  // Facts of `candidates` whose removal alone makes everything in play consistent: if one
-  // fact is wrong and the rest agree, that is the one to blame, however precise it looks.
+  // Facts of `candidates` whose removal alone makes the contradiction's neighbourhood
+  // consistent: if one fact is wrong and the facts around it agree, that is the one to
+  // blame, however precise it looks. The neighbourhood is every fact in play that states a
+  // quantity the candidates reach when propagated alone: the whole component would not
+  // do, since other, unrelated contradictions in it would keep it inconsistent.
   [[nodiscard]] std::set<FactIndex> sole_culprits(const std::vector<FactIndex>& candidates,
                                                   const FactSet& active) {
+    const FactSet neighbourhood = neighbours(candidates, active);
     std::vector<FactIndex> tested = candidates;
     std::sort(tested.begin(), tested.end(),
               [&](FactIndex a, FactIndex b) { return more_to_blame(base_, graph_, a, b); });
     if (tested.size() > kMaxCulpritTests) tested.resize(kMaxCulpritTests);
     std::set<FactIndex> culprits;
     for (const FactIndex f : tested) {
-      FactSet rest = active;
+      FactSet rest = neighbourhood;
       rest.erase(f);
       if (!infeasible(rest)) culprits.insert(f);
     }
     return culprits;
+  }
+
+  [[nodiscard]] FactSet neighbours(const std::vector<FactIndex>& candidates,
+                                   const FactSet& active) {
+    const FactSet seeds(candidates.begin(), candidates.end());
+    (void)propagator_.run(component_, member_of(seeds), false);
+    // The quantities reached, and those one constraint further (a contradiction found early
+    // stops the run before it reaches the operands of the quantity it is about).
+    std::set<VarId> reached(propagator_.touched().begin(), propagator_.touched().end());
+    for (const VarId v : propagator_.touched()) {
+      for (const ConstraintId c : graph_.constraints_of(v)) {
+        for (const VarId u : graph_.constraints[c].vars) {
+          if (graph_.vars[u].kind != VarKind::constant) reached.insert(u);
+        }
+      }
+    }
+    FactSet out = seeds;
+    for (const VarId v : reached) {
+      for (const ConstraintId c : graph_.constraints_of(v)) {
+        const auto& fact = graph_.constraints[c].fact;
+        if (fact && active.count(*fact)) out.insert(*fact);
+      }
+    }
+    return out;
   }
 
   // The most blameworthy of `facts`: a sole culprit first, then by more_to_blame.

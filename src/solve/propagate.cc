@@ -98,6 +98,7 @@ void Propagator::reset() {
   for (const ConstraintId c : enabled_list_) enabled_[c] = 0;
   enabled_list_.clear();
   events_.clear();
+  details_.clear();
   antecedent_pool_.clear();
   contradiction_.reset();
   event_count_ = 0;
@@ -127,7 +128,7 @@ Interval Propagator::simplify(Interval interval) {
   return interval;
 }
 
-bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId cause, bool record) {
+bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId cause) {
   // A constant (a period's length) is never narrowed: its constraint narrows the other
   // side exactly, so a contradiction shows on a quantity rather than on "366 days".
   if (graph_.vars[var].kind == VarKind::constant) return true;
@@ -140,12 +141,10 @@ bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId ca
   if (!lower && !upper) return true;
   ++event_count_;
   const bool empty = next.is_empty();
-  if (record) {
+  if (recording_ != Recording::none) {
     Event e;
     e.var = var;
     e.cause = cause;
-    e.computed = computed;
-    e.before = before;
     e.lower = lower;
     e.upper = upper;
     e.antecedents_begin = static_cast<std::uint32_t>(antecedent_pool_.size());
@@ -160,7 +159,8 @@ bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId ca
     antecedent_pool_.erase(std::unique(first, antecedent_pool_.end()), antecedent_pool_.end());
     e.antecedents_end = static_cast<std::uint32_t>(antecedent_pool_.size());
     const auto id = static_cast<EventId>(events_.size());
-    events_.push_back(std::move(e));
+    events_.push_back(e);
+    if (recording_ == Recording::full) details_.push_back({computed, before});
     Slot& s = slot(var);
     if (lower) s.lower = id;
     if (upper) s.upper = id;
@@ -172,19 +172,23 @@ bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId ca
     return false;
   }
   for (const ConstraintId c : graph_.constraints_of(var)) {
-    if (c != cause && enabled_[c] && !queued_[c]) {
-      queued_[c] = 1;
-      queue_.push_back(c);
-    }
+    if (c != cause) enqueue(c);
   }
   return true;
+}
+
+void Propagator::enqueue(ConstraintId c) {
+  if (enabled_[c] && !queued_[c]) {
+    queued_[c] = 1;
+    queue_.push_back(c);
+  }
 }
 
 bool Propagator::known(VarId var) {
   return graph_.vars[var].kind == VarKind::constant || slot(var).stated;
 }
 
-bool Propagator::propagate_quotient(const Constraint& c, ConstraintId id, bool record) {
+bool Propagator::propagate_quotient(const Constraint& c, ConstraintId id) {
   const VarId q = c.vars[0];
   const VarId a = c.vars[1];
   const VarId b = c.vars[2];
@@ -195,22 +199,22 @@ bool Propagator::propagate_quotient(const Constraint& c, ConstraintId id, bool r
   const bool recompute = known(a) && known(b);
   if (recompute) {
     if (const auto ratio = divide(current(a), current(b))) {
-      if (!narrow(q, *ratio, id, record)) return false;
+      if (!narrow(q, *ratio, id)) return false;
     }
   }
   if (const auto divisor = divide(current(a), current(q))) {
-    if (!narrow(b, *divisor, id, record)) return false;
+    if (!narrow(b, *divisor, id)) return false;
   }
-  if (!narrow(a, current(q) * current(b), id, record)) return false;
+  if (!narrow(a, current(q) * current(b), id)) return false;
   if (!recompute) {
     if (const auto ratio = divide(current(a), current(b))) {
-      if (!narrow(q, *ratio, id, record)) return false;
+      if (!narrow(q, *ratio, id)) return false;
     }
   }
   return true;
 }
 
-bool Propagator::propagate_sum(const Constraint& c, ConstraintId id, bool record, bool equal) {
+bool Propagator::propagate_sum(const Constraint& c, ConstraintId id, bool equal) {
   const VarId whole = c.vars[0];
   SideSum lows;
   SideSum highs;
@@ -220,14 +224,14 @@ bool Propagator::propagate_sum(const Constraint& c, ConstraintId id, bool record
     highs.add(part.hi());
   }
   const Interval parts_sum{lows.all(), equal ? highs.all() : std::nullopt};
-  if (!narrow(whole, parts_sum, id, record)) return false;
+  if (!narrow(whole, parts_sum, id)) return false;
   for (std::size_t i = 1; i < c.vars.size(); ++i) {
     const VarId part = c.vars[i];
     const Interval before = current(part);
     const Interval others{lows.without(before.lo()), highs.without(before.hi())};
     Interval rest = current(whole) - others;  // whole − the others
     if (!equal) rest.set_lo(std::nullopt);
-    if (!narrow(part, rest, id, record)) return false;
+    if (!narrow(part, rest, id)) return false;
     const Interval& after = current(part);
     if (!(before == after)) {  // keep the running sums right for the next part
       lows.remove(before.lo());
@@ -239,55 +243,63 @@ bool Propagator::propagate_sum(const Constraint& c, ConstraintId id, bool record
   return true;
 }
 
-bool Propagator::propagate_less(const Constraint& c, ConstraintId id, bool record) {
+bool Propagator::propagate_less(const Constraint& c, ConstraintId id) {
   const VarId smaller = c.vars[0];
   const VarId larger = c.vars[1];
   if (const auto hi = current(larger).hi()) {
-    if (!narrow(smaller, Interval::below(hi->value, true), id, record)) return false;
+    if (!narrow(smaller, Interval::below(hi->value, true), id)) return false;
   }
   if (const auto lo = current(smaller).lo()) {
-    if (!narrow(larger, Interval::above(lo->value, true), id, record)) return false;
+    if (!narrow(larger, Interval::above(lo->value, true), id)) return false;
   }
   return true;
 }
 
-bool Propagator::propagate_shares(const Constraint& c, ConstraintId id, bool record) {
+bool Propagator::propagate_shares(const Constraint& c, ConstraintId id) {
   SideSum lows;
   for (const VarId v : c.vars) lows.add(current(v).lo());
   for (const VarId v : c.vars) {
     const auto others = lows.without(current(v).lo());
     if (!others) continue;
     const Interval rest = Interval::below(1, false) - Interval{others, others};
-    if (!narrow(v, Interval{std::nullopt, rest.hi()}, id, record)) return false;
+    if (!narrow(v, Interval{std::nullopt, rest.hi()}, id)) return false;
   }
   return true;
 }
 
-bool Propagator::propagate(ConstraintId id, bool record) {
+bool Propagator::propagate(ConstraintId id) {
   const Constraint& c = graph_.constraints[id];
   // Give every variable of the constraint its slot first: references to intervals stay
   // valid while the constraint narrows them.
   for (const VarId v : c.vars) slot(v);
   switch (c.kind) {
     case ConstraintKind::statement:
-      return narrow(c.vars[0], c.value, id, record);
+      return narrow(c.vars[0], c.value, id);
     case ConstraintKind::quotient:
-      return propagate_quotient(c, id, record);
+      return propagate_quotient(c, id);
     case ConstraintKind::sum_eq:
-      return propagate_sum(c, id, record, !(relax_tilings_ && c.origin == Origin::periods));
+      return propagate_sum(c, id, !(relax_tilings_ && c.origin == Origin::periods));
     case ConstraintKind::sum_leq:
-      return propagate_sum(c, id, record, false);
+      return propagate_sum(c, id, false);
     case ConstraintKind::less:
-      return propagate_less(c, id, record);
+      return propagate_less(c, id);
     case ConstraintKind::shares_leq_one:
-      return propagate_shares(c, id, record);
+      return propagate_shares(c, id);
   }
   return true;
 }
 
 Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
                                     const std::function<bool(FactIndex)>& active, bool record) {
+  start(component, active, record ? Recording::full : Recording::none);
+  return resume();
+}
+
+void Propagator::start(std::span<const ConstraintId> component,
+                       const std::function<bool(FactIndex)>& active, Recording recording) {
   reset();
+  recording_ = recording;
+  component_size_ = component.size();
   for (const ConstraintId c : component) {
     const Constraint& constraint = graph_.constraints[c];
     if (constraint.fact && !active(*constraint.fact)) continue;
@@ -301,17 +313,23 @@ Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
     for (const ConstraintId c : enabled_list_) {
       const Constraint& constraint = graph_.constraints[c];
       if (!constraint.fact || (constraint.origin == Origin::figure) != figures) continue;
-      queued_[c] = 1;
-      queue_.push_back(c);
+      enqueue(c);
       if (figures) slot(constraint.vars[0]).stated = true;
     }
   }
-  const std::size_t budget = limits_.events_per_constraint * component.size() + 10000;
+}
+
+Propagator::Outcome Propagator::resume() {
+  const std::size_t budget = limits_.events_per_constraint * component_size_ + 10000;
+  event_count_ = 0;
+  diverged_ = false;
+  contradiction_.reset();
   Outcome outcome;
   while (queue_head_ < queue_.size()) {
     const ConstraintId c = queue_[queue_head_++];
     queued_[c] = 0;
-    if (!propagate(c, record)) {
+    if (!enabled_[c]) continue;  // retracted while it waited
+    if (!propagate(c)) {
       outcome.contradiction = contradiction_;
       return outcome;
     }
@@ -322,6 +340,75 @@ Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
   }
   outcome.exhausted = diverged_;
   return outcome;
+}
+
+std::vector<VarId> Propagator::kill_dependents(EventId from) {
+  std::vector<VarId> restarted;
+  std::vector<char> restart_var;  // by slot index
+  restart_var.assign(slots_.size(), 0);
+  const auto dead = [&](EventId e) {
+    return events_[e].dead || restart_var[slot_of_[events_[e].var]];
+  };
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (EventId e = from; e < events_.size(); ++e) {
+      Event& event = events_[e];
+      if (event.dead) continue;
+      bool dies = !enabled_[event.cause] || restart_var[slot_of_[event.var]];
+      for (const EventId a : antecedents(event)) dies = dies || dead(a);
+      if (!dies) continue;
+      event.dead = true;
+      char& flag = restart_var[slot_of_[event.var]];
+      if (!flag) {
+        flag = 1;
+        restarted.push_back(event.var);
+        changed = true;  // its earlier events die too: another pass
+      }
+    }
+    // Earlier events of a restarted variable sit before `from` as well.
+    for (EventId e = 0; e < from && e < events_.size(); ++e) {
+      if (!events_[e].dead && restart_var[slot_of_[events_[e].var]]) {
+        events_[e].dead = true;
+        changed = true;
+      }
+    }
+  }
+  return restarted;
+}
+
+void Propagator::restart_variable(VarId var) {
+  Slot& s = slot(var);
+  s.domain = initial_domain(graph_.vars[var]);
+  s.lower = kNoEvent;
+  s.upper = kNoEvent;
+  s.stated = false;
+  for (const ConstraintId c : graph_.constraints_of(var)) {
+    const Constraint& constraint = graph_.constraints[c];
+    if (enabled_[c] && constraint.kind == ConstraintKind::statement &&
+        constraint.origin == Origin::figure) {
+      s.stated = true;
+    }
+    enqueue(c);
+  }
+}
+
+void Propagator::retract(std::span<const FactIndex> facts) {
+  EventId first_death = static_cast<EventId>(events_.size());
+  for (const ConstraintId c : enabled_list_) {
+    const auto& fact = graph_.constraints[c].fact;
+    if (!fact || std::find(facts.begin(), facts.end(), *fact) == facts.end()) continue;
+    enabled_[c] = 0;
+  }
+  for (EventId e = 0; e < events_.size(); ++e) {
+    if (!events_[e].dead && !enabled_[events_[e].cause]) {
+      first_death = e;
+      break;
+    }
+  }
+  // The contradiction that stopped the run depends on the retracted facts, so its
+  // variable restarts too, with the constraint that was cut short.
+  for (const VarId var : kill_dependents(first_death)) restart_variable(var);
+  contradiction_.reset();
 }
 
 std::vector<EventId> Propagator::derivation(std::span<const EventId> roots) const {

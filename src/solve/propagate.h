@@ -17,18 +17,27 @@ namespace cc {
 using EventId = std::uint32_t;
 constexpr EventId kNoEvent = 0xffffffffu;
 
-// One narrowing of a variable's interval. A constraint narrows both ends at once; the
-// event keeps the interval the constraint computed (before intersecting) for the steps.
+// One narrowing of a variable's interval: which constraint made it, from which earlier
+// narrowings. A constraint narrows both ends at once.
 struct Event {
   VarId var = 0;
   ConstraintId cause = 0;
-  Interval computed;   // what the constraint implied for the variable
-  Interval before;     // the variable's interval before this narrowing
   bool lower = false;  // narrowed the lower end
   bool upper = false;  // narrowed the upper end
+  bool dead = false;   // undone by a retraction
   std::uint32_t antecedents_begin = 0;
   std::uint32_t antecedents_end = 0;
 };
+
+// What a narrowing computed, kept when the steps are to be written.
+struct EventDetail {
+  Interval computed;  // what the constraint implied for the variable
+  Interval before;    // the variable's interval before this narrowing
+};
+
+// How much a run keeps: nothing, the events (to trace a contradiction to its facts and
+// to retract facts), or the events with their intervals (to write the steps).
+enum class Recording { none, trace, full };
 
 struct Contradiction {
   VarId var = 0;
@@ -55,9 +64,23 @@ class Propagator {
   Outcome run(std::span<const ConstraintId> component, const std::function<bool(FactIndex)>& active,
               bool record);
 
+  // The same in steps: start() sets up the run, resume() propagates until a fixpoint, a
+  // contradiction or the work bound, and retract() takes facts out of a traced run
+  // (Recording::trace or full), undoing every narrowing that depended on them, so that
+  // resume() goes on from what the other facts had established instead of from nothing.
+  void start(std::span<const ConstraintId> component, const std::function<bool(FactIndex)>& active,
+             Recording recording);
+  Outcome resume();
+  void retract(std::span<const FactIndex> facts);
+
   // A variable's interval now (its initial interval when no run has narrowed it).
   [[nodiscard]] Interval domain(VarId var) const;
   [[nodiscard]] const std::vector<Event>& events() const { return events_; }
+  // With Recording::full only.
+  [[nodiscard]] const EventDetail& detail(EventId event) const { return details_[event]; }
+  [[nodiscard]] const std::vector<EventDetail>& details() const { return details_; }
+  // The variables the last run reached.
+  [[nodiscard]] const std::vector<VarId>& touched() const { return touched_; }
   [[nodiscard]] std::span<const EventId> antecedents(const Event& event) const;
   // The event that last narrowed the lower (upper) end of `var`, or kNoEvent.
   [[nodiscard]] EventId lower_event(VarId var) const;
@@ -89,13 +112,18 @@ class Propagator {
   // variables before narrowing any of them.
   [[nodiscard]] const Interval& current(VarId var) { return slot(var).domain; }
   // Narrows var to `computed`; returns false when the domain became empty.
-  bool narrow(VarId var, const Interval& computed, ConstraintId cause, bool record);
-  bool propagate(ConstraintId c, bool record);
-  bool propagate_quotient(const Constraint& c, ConstraintId id, bool record);
+  bool narrow(VarId var, const Interval& computed, ConstraintId cause);
+  bool propagate(ConstraintId c);
+  bool propagate_quotient(const Constraint& c, ConstraintId id);
   [[nodiscard]] bool known(VarId var);  // stated by a figure, or a constant
-  bool propagate_sum(const Constraint& c, ConstraintId id, bool record, bool equal);
-  bool propagate_less(const Constraint& c, ConstraintId id, bool record);
-  bool propagate_shares(const Constraint& c, ConstraintId id, bool record);
+  bool propagate_sum(const Constraint& c, ConstraintId id, bool equal);
+  bool propagate_less(const Constraint& c, ConstraintId id);
+  bool propagate_shares(const Constraint& c, ConstraintId id);
+  void enqueue(ConstraintId c);
+  // Marks dead every live event that depends on a disabled constraint, or on a variable
+  // with a dead event; returns the variables whose events died.
+  std::vector<VarId> kill_dependents(EventId from);
+  void restart_variable(VarId var);
   [[nodiscard]] Interval simplify(Interval interval);
 
   const FactGraph& graph_;
@@ -104,6 +132,9 @@ class Propagator {
   std::vector<Slot> slots_;
   std::vector<VarId> touched_;
   std::vector<Event> events_;
+  std::vector<EventDetail> details_;
+  Recording recording_ = Recording::none;
+  std::size_t component_size_ = 0;
   std::vector<EventId> antecedent_pool_;
   std::vector<char> queued_;
   std::vector<ConstraintId> queue_;
