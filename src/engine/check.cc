@@ -98,25 +98,6 @@ Counts count_findings(const std::vector<Finding>& findings) {
   return counts;
 }
 
-std::vector<Interval> implied_intervals(const FactBase& base, const FactGraph& graph,
-                                        const std::vector<FactIndex>& set_aside,
-                                        const PropagationLimits& limits) {
-  std::vector<Interval> implied(base.keys.key_count(), Interval::nonnegative());
-  const std::unordered_set<FactIndex> excluded(set_aside.begin(), set_aside.end());
-  Propagator propagator(graph, limits);
-  for (const auto& component : graph.components()) {
-    const auto outcome = propagator.run(
-        component, [&](FactIndex f) { return excluded.count(f) == 0; }, false);
-    if (outcome.contradiction) continue;  // only when a work bound cut the search short
-    for (const ConstraintId c : component) {
-      for (const VarId v : graph.constraints[c].vars) {
-        if (graph.vars[v].kind == VarKind::key) implied[graph.vars[v].key] = propagator.domain(v);
-      }
-    }
-  }
-  return implied;
-}
-
 CheckResult run_checks(const FactBase& base, const EngineOptions& options) {
   CheckResult result;
   result.graph = build_graph(base, options.build);
@@ -141,7 +122,7 @@ CheckResult run_checks(const FactBase& base, const EngineOptions& options) {
       result.findings.push_back(std::move(f));
     }
   }
-  result.implied = implied_intervals(base, result.graph, result.set_aside, options.solve.limits);
+  result.implied = solved.implied;
   apply_accepts(base, result.findings);
   sort_findings(base, result.findings);
   for (const std::uint32_t c : solved.exhausted) {

@@ -26,12 +26,6 @@ struct CheckResult {
   std::vector<std::string> notices;  // e.g. work bounds reached
 };
 
-// Propagates every component with the set-aside facts left out and returns the
-// interval of each key's quantity (indexed by KeyId).
-[[nodiscard]] std::vector<Interval> implied_intervals(const FactBase& base, const FactGraph& graph,
-                                                      const std::vector<FactIndex>& set_aside,
-                                                      const PropagationLimits& limits);
-
 [[nodiscard]] CheckResult run_checks(const FactBase& base, const EngineOptions& options = {});
 
 // Marks findings matched by an `accept` and adds a stale-accept finding for each accept

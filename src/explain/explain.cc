@@ -42,7 +42,7 @@ class ConflictExplainer {
     Finding finding;
     const auto& component = graph_.components()[conflict_.component];
     const auto outcome = propagator_.run(
-        component, [&](FactIndex f) { return members_.count(f) > 0; }, true);
+        component, [&](FactIndex f) { return members_.count(f) > 0; }, Recording::full);
     finding.facts = ordered_facts();
     if (!outcome.contradiction) {  // cannot happen for a minimal set; keep the facts anyway
       finding.rule = FindingRule::implied;
@@ -153,10 +153,11 @@ class ConflictExplainer {
   bool parts_exceed_whole() {
     propagator_.relax_tilings(true);
     const auto& component = graph_.components()[conflict_.component];
-    const bool still = propagator_
-                           .run(
-                               component, [&](FactIndex f) { return members_.count(f) > 0; }, false)
-                           .contradiction.has_value();
+    const bool still =
+        propagator_
+            .run(
+                component, [&](FactIndex f) { return members_.count(f) > 0; }, Recording::none)
+            .contradiction.has_value();
     propagator_.relax_tilings(false);
     return still;
   }
@@ -210,7 +211,7 @@ class ConflictExplainer {
     if (!var) return std::nullopt;
     const auto& component = graph_.components()[conflict_.component];
     const auto outcome = propagator_.run(
-        component, [&](FactIndex g) { return g != f && members_.count(g) > 0; }, false);
+        component, [&](FactIndex g) { return g != f && members_.count(g) > 0; }, Recording::none);
     if (outcome.contradiction) return std::nullopt;
     return propagator_.domain(*var);
   }

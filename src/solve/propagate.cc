@@ -290,8 +290,9 @@ bool Propagator::propagate(ConstraintId id) {
 }
 
 Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
-                                    const std::function<bool(FactIndex)>& active, bool record) {
-  start(component, active, record ? Recording::full : Recording::none);
+                                    const std::function<bool(FactIndex)>& active,
+                                    Recording recording) {
+  start(component, active, recording);
   return resume();
 }
 
@@ -328,7 +329,6 @@ Propagator::Outcome Propagator::resume() {
   while (queue_head_ < queue_.size()) {
     const ConstraintId c = queue_[queue_head_++];
     queued_[c] = 0;
-    if (!enabled_[c]) continue;  // retracted while it waited
     if (!propagate(c)) {
       outcome.contradiction = contradiction_;
       return outcome;
@@ -340,75 +340,6 @@ Propagator::Outcome Propagator::resume() {
   }
   outcome.exhausted = diverged_;
   return outcome;
-}
-
-std::vector<VarId> Propagator::kill_dependents(EventId from) {
-  std::vector<VarId> restarted;
-  std::vector<char> restart_var;  // by slot index
-  restart_var.assign(slots_.size(), 0);
-  const auto dead = [&](EventId e) {
-    return events_[e].dead || restart_var[slot_of_[events_[e].var]];
-  };
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (EventId e = from; e < events_.size(); ++e) {
-      Event& event = events_[e];
-      if (event.dead) continue;
-      bool dies = !enabled_[event.cause] || restart_var[slot_of_[event.var]];
-      for (const EventId a : antecedents(event)) dies = dies || dead(a);
-      if (!dies) continue;
-      event.dead = true;
-      char& flag = restart_var[slot_of_[event.var]];
-      if (!flag) {
-        flag = 1;
-        restarted.push_back(event.var);
-        changed = true;  // its earlier events die too: another pass
-      }
-    }
-    // Earlier events of a restarted variable sit before `from` as well.
-    for (EventId e = 0; e < from && e < events_.size(); ++e) {
-      if (!events_[e].dead && restart_var[slot_of_[events_[e].var]]) {
-        events_[e].dead = true;
-        changed = true;
-      }
-    }
-  }
-  return restarted;
-}
-
-void Propagator::restart_variable(VarId var) {
-  Slot& s = slot(var);
-  s.domain = initial_domain(graph_.vars[var]);
-  s.lower = kNoEvent;
-  s.upper = kNoEvent;
-  s.stated = false;
-  for (const ConstraintId c : graph_.constraints_of(var)) {
-    const Constraint& constraint = graph_.constraints[c];
-    if (enabled_[c] && constraint.kind == ConstraintKind::statement &&
-        constraint.origin == Origin::figure) {
-      s.stated = true;
-    }
-    enqueue(c);
-  }
-}
-
-void Propagator::retract(std::span<const FactIndex> facts) {
-  EventId first_death = static_cast<EventId>(events_.size());
-  for (const ConstraintId c : enabled_list_) {
-    const auto& fact = graph_.constraints[c].fact;
-    if (!fact || std::find(facts.begin(), facts.end(), *fact) == facts.end()) continue;
-    enabled_[c] = 0;
-  }
-  for (EventId e = 0; e < events_.size(); ++e) {
-    if (!events_[e].dead && !enabled_[events_[e].cause]) {
-      first_death = e;
-      break;
-    }
-  }
-  // The contradiction that stopped the run depends on the retracted facts, so its
-  // variable restarts too, with the constraint that was cut short.
-  for (const VarId var : kill_dependents(first_death)) restart_variable(var);
-  contradiction_.reset();
 }
 
 std::vector<EventId> Propagator::derivation(std::span<const EventId> roots) const {

@@ -24,7 +24,6 @@ struct Event {
   ConstraintId cause = 0;
   bool lower = false;  // narrowed the lower end
   bool upper = false;  // narrowed the upper end
-  bool dead = false;   // undone by a retraction
   std::uint32_t antecedents_begin = 0;
   std::uint32_t antecedents_end = 0;
 };
@@ -35,8 +34,8 @@ struct EventDetail {
   Interval before;    // the variable's interval before this narrowing
 };
 
-// How much a run keeps: nothing, the events (to trace a contradiction to its facts and
-// to retract facts), or the events with their intervals (to write the steps).
+// How much a run keeps: nothing, the events (to trace a contradiction to its facts), or
+// the events with their intervals (to write the steps).
 enum class Recording { none, trace, full };
 
 struct Contradiction {
@@ -59,19 +58,11 @@ class Propagator {
     bool exhausted = false;  // the work budget ran out before a fixpoint
   };
 
-  // Propagates the constraints of `component`; constraints that belong to a fact take
-  // part only when `active(fact)`. Resets the domains it touched on the previous run.
+  // Propagates the constraints of `component` until a fixpoint, a contradiction or the
+  // work bound; constraints that belong to a fact take part only when `active(fact)`.
+  // Resets the domains it touched on the previous run.
   Outcome run(std::span<const ConstraintId> component, const std::function<bool(FactIndex)>& active,
-              bool record);
-
-  // The same in steps: start() sets up the run, resume() propagates until a fixpoint, a
-  // contradiction or the work bound, and retract() takes facts out of a traced run
-  // (Recording::trace or full), undoing every narrowing that depended on them, so that
-  // resume() goes on from what the other facts had established instead of from nothing.
-  void start(std::span<const ConstraintId> component, const std::function<bool(FactIndex)>& active,
-             Recording recording);
-  Outcome resume();
-  void retract(std::span<const FactIndex> facts);
+              Recording recording);
 
   // A variable's interval now (its initial interval when no run has narrowed it).
   [[nodiscard]] Interval domain(VarId var) const;
@@ -106,6 +97,9 @@ class Propagator {
   };
   static constexpr std::uint32_t kNoSlot = 0xffffffffu;
 
+  void start(std::span<const ConstraintId> component, const std::function<bool(FactIndex)>& active,
+             Recording recording);
+  Outcome resume();
   void reset();
   Slot& slot(VarId var);
   // Only valid until the next slot is made: propagate() makes the slots of a constraint's
@@ -120,10 +114,6 @@ class Propagator {
   bool propagate_less(const Constraint& c, ConstraintId id);
   bool propagate_shares(const Constraint& c, ConstraintId id);
   void enqueue(ConstraintId c);
-  // Marks dead every live event that depends on a disabled constraint, or on a variable
-  // with a dead event; returns the variables whose events died.
-  std::vector<VarId> kill_dependents(EventId from);
-  void restart_variable(VarId var);
   [[nodiscard]] Interval simplify(Interval interval);
 
   const FactGraph& graph_;
