@@ -3,6 +3,7 @@
 //
 //   crosscheck_bench FACTS_DIR [--planted FILE] [--threads N] [--repeat N] [--breakdown]
 //                              [--json FILE] [--label TEXT] [--report-dir DIR]
+//                              [--max-bound-bits N] [--max-conflicts N]
 //
 // Phases: bare parse (yaml-cpp event API with a no-op handler, 1 thread and N threads;
 // libyaml's C parser, 1 thread), load (cc::load_fact_base), check (cc::run_checks: build,
@@ -24,6 +25,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -329,8 +331,8 @@ PlantedCheck check_planted(const cc::FactBase& base, const cc::CheckResult& resu
 
 // ---- the check, step by step (the same calls as cc::run_checks)
 
-void breakdown(const cc::FactBase& base, int repeat, Phases& phases, std::size_t& findings_out) {
-  const cc::EngineOptions options;
+void breakdown(const cc::FactBase& base, const cc::EngineOptions& options, int repeat, Phases& phases,
+               std::size_t& findings_out) {
   cc::CheckResult result;
   phases.time("  build graph", "build_graph: quantities, claims and every inference rule", repeat,
               [&] { result.graph = cc::build_graph(base, options.build); }, true);
@@ -409,12 +411,16 @@ struct Options {
   unsigned threads = 2;
   int repeat = 1;
   bool breakdown = false;
+  // Engine settings to experiment with (defaults: the engine's own).
+  std::optional<std::size_t> max_bound_bits;
+  std::optional<std::size_t> max_conflicts;
 };
 
 [[noreturn]] void usage(const std::string& error) {
   std::cerr << "crosscheck_bench: " << error << "\n"
             << "usage: crosscheck_bench FACTS_DIR [--planted FILE] [--threads N] [--repeat N] [--breakdown]\n"
-            << "                        [--json FILE] [--label TEXT] [--report-dir DIR]\n";
+            << "                        [--json FILE] [--label TEXT] [--report-dir DIR]\n"
+            << "                        [--max-bound-bits N] [--max-conflicts N]   (engine settings, to experiment)\n";
   std::exit(2);
 }
 
@@ -433,6 +439,8 @@ Options parse_options(int argc, char** argv) {
     else if (arg == "--threads") o.threads = static_cast<unsigned>(std::stoul(value()));
     else if (arg == "--repeat") o.repeat = std::max(1, std::stoi(value()));
     else if (arg == "--breakdown") o.breakdown = true;
+    else if (arg == "--max-bound-bits") o.max_bound_bits = std::stoul(value());
+    else if (arg == "--max-conflicts") o.max_conflicts = std::stoul(value());
     else if (!arg.empty() && arg[0] == '-') usage("unknown option " + arg);
     else if (o.facts.empty()) o.facts = arg;
     else usage("one fact base only");
@@ -523,10 +531,15 @@ int main(int argc, char** argv) {
   out["keys"] = base->keys.key_count();
 
   // Check.
+  cc::EngineOptions engine_options;
+  if (options.max_bound_bits) engine_options.solve.limits.max_bound_bits = *options.max_bound_bits;
+  if (options.max_conflicts) engine_options.solve.max_conflicts_per_component = *options.max_conflicts;
+  out["max_bound_bits"] = engine_options.solve.limits.max_bound_bits;
+  out["max_conflicts_per_component"] = engine_options.solve.max_conflicts_per_component;
   std::optional<cc::CheckResult> result;
   phases.time("check", "cc::run_checks (build, solve, explain, checks, implied, sort)", options.repeat, [&] {
     result.reset();
-    result.emplace(cc::run_checks(*base));
+    result.emplace(cc::run_checks(*base, engine_options));
   });
 
   // Report.
@@ -579,7 +592,7 @@ int main(int argc, char** argv) {
     std::size_t findings = 0;
     phases.add("check, step by step", "the calls of run_checks, one by one (below)", 0, 0);
     const std::size_t first = phases.all().size();
-    breakdown(*base, options.repeat, phases, findings);
+    breakdown(*base, engine_options, options.repeat, phases, findings);
     double sum = 0;
     double cpu = 0;
     for (std::size_t i = first; i < phases.all().size(); ++i) {
@@ -614,6 +627,24 @@ int main(int argc, char** argv) {
   g["largest_component_facts"] = facts_in.empty() ? 0 : facts_in[largest_index].size();
   g["components_without_constants"] = split_components;
   g["largest_component_without_constants"] = split_largest;
+  // How large the exact bounds grow: the implied interval of every key, in bits of
+  // numerator and denominator (each costs a gcd per arithmetic operation).
+  {
+    std::vector<std::size_t> bits;
+    for (const cc::Interval& i : result->implied) {
+      if (i.lo()) bits.push_back(cc::size_in_bits(i.lo()->value));
+      if (i.hi()) bits.push_back(cc::size_in_bits(i.hi()->value));
+    }
+    std::sort(bits.begin(), bits.end());
+    if (!bits.empty()) {
+      double sum = 0;
+      for (const auto b : bits) sum += static_cast<double>(b);
+      g["implied_bound_bits"] = {{"mean", sum / static_cast<double>(bits.size())},
+                                 {"p50", bits[bits.size() / 2]},
+                                 {"p99", bits[bits.size() * 99 / 100]},
+                                 {"max", bits.back()}};
+    }
+  }
   out["graph"] = g;
 
   // Findings, and the planted facts among them.
@@ -664,6 +695,11 @@ int main(int argc, char** argv) {
   std::cout << fmt::format("\ngraph: {} variables, {} constraints, {} components, the largest {} constraints ({} facts)\n",
                            graph.vars.size(), graph.constraints.size(), graph.components().size(), largest,
                            g["largest_component_facts"].get<std::size_t>());
+  if (g.contains("implied_bound_bits")) {
+    const auto& b = g["implied_bound_bits"];
+    std::cout << fmt::format("       implied bounds: {:.0f} bits on average (numerator + denominator), p99 {}, max {}\n",
+                             b["mean"].get<double>(), b["p99"].get<std::size_t>(), b["max"].get<std::size_t>());
+  }
   std::cout << fmt::format("       were constants (period lengths) not shared: {} components, the largest {} constraints\n",
                            split_components, split_largest);
   std::cout << fmt::format("findings: {} ({} errors, {} warnings, {} accepted)", result->findings.size(), counts.error,

@@ -1330,7 +1330,7 @@ class Generator:
             return None
         if rng.random() < 0.5:
             value = commas(n)
-            quote = self.figure_quote(key, value)
+            quote = "according to the annual report, " + self.figure_quote(key, value)
             f = src.add_figure(key, value, quote, honest=False)
             f.article_text = quote.replace(" were recorded ", " were logged ").replace(" saw ", " counted ") \
                 .replace("there were ", "officials counted ").replace(" reported ", " logged ")
