@@ -25,8 +25,10 @@ int run_check(const CheckOptions& options, const Streams& streams) {
     const ReportFormat* format = find_report_format(name);
     if (!format) {
       std::string known;
-      for (const ReportFormat& f : report_formats()) known += (known.empty() ? "" : ", ") + std::string(f.name);
-      streams.err << fmt::format("crosscheck: error: unknown report format '{}' (known: {})\n", name, known);
+      for (const ReportFormat& f : report_formats())
+        known += (known.empty() ? "" : ", ") + std::string(f.name);
+      streams.err << fmt::format("crosscheck: error: unknown report format '{}' (known: {})\n",
+                                 name, known);
       return 2;
     }
     formats.push_back(format);
@@ -38,14 +40,16 @@ int run_check(const CheckOptions& options, const Streams& streams) {
   }
   const CheckResult result = run_checks(*base);
   const ReportInput input{*base, result};
-  const bool color = options.color == Color::always || (options.color == Color::automatic && streams.out_is_tty);
-  for (const Finding& finding : result.findings) streams.out << render_terminal_line(input, finding, color) << "\n";
-  if (options.annotations == "github") {
-    // Filled in with the reports: see report/annotations.
-  }
-  for (const std::string& notice : result.notices) streams.err << "crosscheck: note: " << notice << "\n";
+  const bool color =
+      options.color == Color::always || (options.color == Color::automatic && streams.out_is_tty);
+  for (const Finding& finding : result.findings)
+    streams.out << render_terminal_line(input, finding, color) << "\n";
+  if (options.annotations == "github") streams.out << render_github_annotations(input);
+  for (const std::string& notice : result.notices)
+    streams.err << "crosscheck: note: " << notice << "\n";
   for (const ReportFormat* format : formats) {
-    const std::string error = write_atomically(std::filesystem::path(options.out_dir) / format->file, format->render(input));
+    const std::string error = write_atomically(
+        std::filesystem::path(options.out_dir) / format->file, format->render(input));
     if (!error.empty()) {
       streams.err << fmt::format("crosscheck: error: {}\n", error);
       return 2;

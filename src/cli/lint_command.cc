@@ -13,7 +13,8 @@ namespace {
 [[nodiscard]] Diagnostics with_skipped(const Diagnostics& diagnostics, const FactBase& base) {
   Diagnostics all = diagnostics;
   for (const std::string& file : base.skipped) {
-    all.add({file, 0, 0, Severity::info, "skipped: neither 'source' nor 'facts' at the top level", ""});
+    all.add(
+        {file, 0, 0, Severity::info, "skipped: neither 'source' nor 'facts' at the top level", ""});
   }
   return all;
 }

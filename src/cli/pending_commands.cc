@@ -9,9 +9,5 @@ int run_extract(const ExtractOptions&, const Streams& streams) {
   streams.err << "crosscheck: error: 'extract' is not built yet\n";
   return 2;
 }
-int run_graph(const GraphOptions&, const Streams& streams) {
-  streams.err << "crosscheck: error: 'graph' is not built yet\n";
-  return 2;
-}
 
 }  // namespace cc::cli

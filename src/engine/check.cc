@@ -14,6 +14,9 @@ namespace cc {
 void finish_finding(const FactBase& base, Finding& finding) {
   if (finding.id.empty()) finding.id = finding_id(base, finding.rule, finding.facts, finding.discriminator);
   if (finding.location == Mark{} && !finding.facts.empty()) finding.location = base.facts[finding.facts[0]].mark;
+  for (const FactIndex f : finding.facts) {
+    finding.notes_differ = finding.notes_differ || base.facts[f].note != base.facts[finding.facts[0]].note;
+  }
   const bool numeric_rule = finding.rule == FindingRule::conflict || finding.rule == FindingRule::recompute ||
                             finding.rule == FindingRule::implied || finding.rule == FindingRule::containment ||
                             finding.rule == FindingRule::record || finding.rule == FindingRule::hedge;

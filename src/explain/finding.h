@@ -39,6 +39,9 @@ struct Finding {
   std::vector<std::string> steps;
   Mark location;  // where the terminal line points: the first fact, its quote, or an accept
   std::string discriminator;  // part of the id hash where one fact has several findings
+  // The facts' notes differ (say "42 police forces" against "45"): reports show them side
+  // by side, since they are often the explanation.
+  bool notes_differ = false;
 };
 
 // "implied-5f2a9c01": FNV-1a over the rule id, the discriminator and the sorted refs.

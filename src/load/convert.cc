@@ -1,7 +1,7 @@
 #include "load/convert.h"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "model/vocabulary.h"
 
@@ -12,7 +12,9 @@ namespace {
 
 constexpr std::size_t kMaxDecimalLength = 64;
 
-[[nodiscard]] bool is_digit(char c) { return c >= '0' && c <= '9'; }
+[[nodiscard]] bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // YAML 1.2 core schema: a plain true/false is a boolean, not text.
 [[nodiscard]] bool is_plain_boolean(NodeRef node) {
@@ -73,16 +75,18 @@ std::optional<Rational> parse_decimal(std::string_view text) {
   if (text.empty() || text.size() > kMaxDecimalLength) return std::nullopt;
   const std::size_t dot = text.find('.');
   const std::string_view whole = text.substr(0, dot);
-  const std::string_view fraction = dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
+  const std::string_view fraction =
+      dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
   if (whole.empty() && fraction.empty()) return std::nullopt;
   if (dot != std::string_view::npos && fraction.empty()) return std::nullopt;
   const auto digits = strip_groups(whole);
   if (!digits) return std::nullopt;
-  const auto all_digits = [](std::string_view s) { return std::all_of(s.begin(), s.end(), is_digit); };
+  const auto all_digits = [](std::string_view s) {
+    return std::all_of(s.begin(), s.end(), is_digit);
+  };
   if (!all_digits(*digits) || !all_digits(fraction)) return std::nullopt;
   std::string number = *digits + std::string(fraction);
-  // cpp_int reads a leading 0 as octal: "010" would be 8.
-  number.erase(0, std::min(number.find_first_not_of('0'), number.size()));
+  number.erase(0, std::min(number.find_first_not_of('0'), number.size()));  // "015" would be octal
   return Rational(BigInt(number.empty() ? std::string("0") : number)) /
          pow10(static_cast<int>(fraction.size()));
 }
@@ -104,7 +108,8 @@ std::size_t typo_distance(std::string_view a, std::string_view b) {
   return d[a.size()][b.size()];
 }
 
-std::vector<std::string> nearest_names(std::string_view name, const std::vector<std::string_view>& known) {
+std::vector<std::string> nearest_names(std::string_view name,
+                                       const std::vector<std::string_view>& known) {
   std::vector<std::pair<std::size_t, std::string_view>> scored;
   constexpr std::size_t kLongest = 200;  // a name longer than any real one is not compared
   if (name.size() > kLongest) return {};
@@ -124,15 +129,21 @@ std::vector<std::string> nearest_names(std::string_view name, const std::vector<
   return out;
 }
 
-std::vector<std::string> rank_suggestions(std::string_view name, std::vector<std::string> suggestions) {
+std::vector<std::string> rank_suggestions(std::string_view name,
+                                          std::vector<std::string> suggestions) {
   const std::string folded = fold_name(name);
-  std::stable_sort(suggestions.begin(), suggestions.end(), [&](const std::string& a, const std::string& b) {
-    return typo_distance(folded, fold_name(a)) < typo_distance(folded, fold_name(b));
-  });
+  std::stable_sort(
+      suggestions.begin(), suggestions.end(), [&](const std::string& a, const std::string& b) {
+        return typo_distance(folded, fold_name(a)) < typo_distance(folded, fold_name(b));
+      });
   return suggestions;
 }
 
 void Converter::error(Pos pos, std::string message, std::string rule) {
+  if (diagnostics_.size() >= kMaxErrorsPerFile) {
+    ++dropped_;
+    return;
+  }
   diagnostics_.error(file_, pos.line, pos.column, std::move(message), std::move(rule));
 }
 
@@ -162,10 +173,12 @@ std::optional<Fields> Converter::fields(NodeRef node, ObjectKind kind, std::stri
 bool Converter::expect(NodeRef node, NodeKind kind, std::string_view what) {
   if (node.kind() == kind) return true;
   if (node.is_null()) {
-    error(node.pos(), fmt::format("'{}' has no value: it must be {}", what, node_kind_name(kind)), "type");
+    error(node.pos(), fmt::format("'{}' has no value: it must be {}", what, node_kind_name(kind)),
+          "type");
   } else {
     error(node.pos(),
-          fmt::format("'{}' must be {}, not {}", what, node_kind_name(kind), node_kind_name(node.kind())),
+          fmt::format("'{}' must be {}, not {}", what, node_kind_name(kind),
+                      node_kind_name(node.kind())),
           "type");
   }
   return false;
@@ -174,7 +187,8 @@ bool Converter::expect(NodeRef node, NodeKind kind, std::string_view what) {
 std::optional<std::string> Converter::text(NodeRef node, std::string_view what) {
   if (node.is_scalar() && is_plain_boolean(node)) {
     error(node.pos(),
-          fmt::format("'{}' must be text, not the boolean '{}' (quote it to mean the text)", what, node.text()),
+          fmt::format("'{}' must be text, not the boolean '{}' (quote it to mean the text)", what,
+                      node.text()),
           "type");
     return std::nullopt;
   }
@@ -183,7 +197,8 @@ std::optional<std::string> Converter::text(NodeRef node, std::string_view what) 
     return std::nullopt;
   }
   if (!node.is_scalar()) {
-    error(node.pos(), fmt::format("'{}' must be text, not {}", what, node_kind_name(node.kind())), "type");
+    error(node.pos(), fmt::format("'{}' must be text, not {}", what, node_kind_name(node.kind())),
+          "type");
     return std::nullopt;
   }
   return std::string(node.text());
@@ -192,18 +207,22 @@ std::optional<std::string> Converter::text(NodeRef node, std::string_view what) 
 std::optional<std::string> Converter::id(NodeRef node, std::string_view what) {
   auto value = text(node, what);
   if (value && !is_id(*value)) {
-    error(node.pos(),
-          fmt::format("'{}' is not a valid id: use lower-case letters, digits and '-', not starting with '-'",
-                      *value),
-          "id");
+    error(
+        node.pos(),
+        fmt::format(
+            "'{}' is not a valid id: use lower-case letters, digits and '-', not starting with '-'",
+            *value),
+        "id");
     return std::nullopt;
   }
   return value;
 }
 
 std::optional<bool> Converter::boolean(NodeRef node, std::string_view what) {
-  if (node.is_scalar() && is_plain_boolean(node)) return node.text().front() != 'f' && node.text().front() != 'F';
-  const std::string shown = node.is_scalar() ? fmt::format("'{}'", node.text()) : std::string(node_kind_name(node.kind()));
+  if (node.is_scalar() && is_plain_boolean(node))
+    return node.text().front() != 'f' && node.text().front() != 'F';
+  const std::string shown = node.is_scalar() ? fmt::format("'{}'", node.text())
+                                             : std::string(node_kind_name(node.kind()));
   error(node.pos(), fmt::format("'{}' must be true or false, not {}", what, shown), "type");
   return std::nullopt;
 }
@@ -212,8 +231,11 @@ std::optional<Rational> Converter::decimal(NodeRef node, std::string_view what) 
   if (node.is_scalar() && !node.quoted()) {
     if (auto value = parse_decimal(node.text())) return value;
   }
-  const std::string shown = node.is_scalar() ? fmt::format("'{}'", node.text()) : std::string(node_kind_name(node.kind()));
-  error(node.pos(), fmt::format("'{}' must be a decimal number such as 0.1 or 100, not {}", what, shown), "type");
+  const std::string shown = node.is_scalar() ? fmt::format("'{}'", node.text())
+                                             : std::string(node_kind_name(node.kind()));
+  error(node.pos(),
+        fmt::format("'{}' must be a decimal number such as 0.1 or 100, not {}", what, shown),
+        "type");
   return std::nullopt;
 }
 

@@ -46,7 +46,8 @@ class Fields {
 [[nodiscard]] std::size_t typo_distance(std::string_view a, std::string_view b);
 
 // The vocabulary's suggestions for `name`, nearest first.
-[[nodiscard]] std::vector<std::string> rank_suggestions(std::string_view name, std::vector<std::string> suggestions);
+[[nodiscard]] std::vector<std::string> rank_suggestions(std::string_view name,
+                                                        std::vector<std::string> suggestions);
 
 // The known names nearest to `name`, best first, at most three.
 [[nodiscard]] std::vector<std::string> nearest_names(std::string_view name,
@@ -58,6 +59,8 @@ class Converter {
       : file_(file), diagnostics_(diagnostics) {}
 
   [[nodiscard]] const std::string& file() const { return file_; }
+  // Errors not listed because the file had kMaxErrorsPerFile already.
+  [[nodiscard]] std::size_t dropped() const { return dropped_; }
   void error(Pos pos, std::string message, std::string rule);
 
   // Checks `node` is a mapping of `kind` (errors for unknown fields, with suggestions).
@@ -77,6 +80,7 @@ class Converter {
  private:
   const std::string& file_;
   Diagnostics& diagnostics_;
+  std::size_t dropped_ = 0;
 };
 
 }  // namespace cc::load

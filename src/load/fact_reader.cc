@@ -12,9 +12,12 @@ struct RelationName {
 };
 
 constexpr RelationName kRelations[] = {
-    {"change", FactKind::change, ObjectKind::change},       {"share", FactKind::share, ObjectKind::share},
-    {"ratio", FactKind::ratio, ObjectKind::ratio},          {"rate", FactKind::rate, ObjectKind::rate},
-    {"interval", FactKind::interval, ObjectKind::interval}, {"total", FactKind::total, ObjectKind::total},
+    {"change", FactKind::change, ObjectKind::change},
+    {"share", FactKind::share, ObjectKind::share},
+    {"ratio", FactKind::ratio, ObjectKind::ratio},
+    {"rate", FactKind::rate, ObjectKind::rate},
+    {"interval", FactKind::interval, ObjectKind::interval},
+    {"total", FactKind::total, ObjectKind::total},
 };
 
 constexpr std::pair<std::string_view, TimeUnit> kTimeUnits[] = {
@@ -45,7 +48,8 @@ std::optional<RawFact> FactReader::read(NodeRef item) {
   RawFact fact;
   fact.pos = item.pos();
   read_id(*fields, fact);
-  if (const auto node = convert_.required(*fields, "quote", "a fact")) fact.quote = convert_.text(*node, "quote").value_or("");
+  if (const auto node = convert_.required(*fields, "quote", "a fact"))
+    fact.quote = convert_.text(*node, "quote").value_or("");
   if (const auto node = fields->get("quote")) fact.quote_pos = node->pos();
   read_value(*fields, fact);
   keys_.read(*fields, fact.key);
@@ -55,9 +59,10 @@ std::optional<RawFact> FactReader::read(NodeRef item) {
   if (const auto node = fields->get("record")) read_record(*node, fact);
   if (const auto node = fields->get("accept")) read_accepts(*node, fact);
   if (fact.record.kind != RecordKind::none && fact.kind != FactKind::figure) {
-    convert_.error(fields->key_pos("record"),
-                   fmt::format("'record' applies to figures only, not to a {}", fact_kind_name(fact.kind)),
-                   "record");
+    convert_.error(
+        fields->key_pos("record"),
+        fmt::format("'record' applies to figures only, not to a {}", fact_kind_name(fact.kind)),
+        "record");
   }
   return fact;
 }
@@ -92,7 +97,8 @@ void FactReader::read_relation(const Fields& fields, RawFact& fact) {
                                        [&](const RelationName& r) { return r.name == name; });
     if (relation == std::end(kRelations)) continue;
     if (first) {
-      convert_.error(fields.key_pos(name), fmt::format("a claim with two relations ('{}' and '{}')", *first, name),
+      convert_.error(fields.key_pos(name),
+                     fmt::format("a claim with two relations ('{}' and '{}')", *first, name),
                      "relation");
       continue;
     }
@@ -147,10 +153,12 @@ void FactReader::read_change(const Fields& fields, RawFact& fact) {
     fact.direction = *text == "rise" ? Direction::rise : Direction::fall;
     return;
   }
-  convert_.error(node->pos(), fmt::format("'direction' must be 'rise' or 'fall', not '{}'", *text), "relation");
+  convert_.error(node->pos(), fmt::format("'direction' must be 'rise' or 'fall', not '{}'", *text),
+                 "relation");
 }
 
-void FactReader::read_time_unit(const Fields& fields, std::string_view name, std::string_view noun, RawFact& fact) {
+void FactReader::read_time_unit(const Fields& fields, std::string_view name, std::string_view noun,
+                                RawFact& fact) {
   const auto node = convert_.required(fields, name, noun);
   if (!node) return;
   const auto text = convert_.text(*node, name);
@@ -163,10 +171,11 @@ void FactReader::read_time_unit(const Fields& fields, std::string_view name, std
   }
   std::vector<std::string_view> known;
   for (const auto& entry : kTimeUnits) known.push_back(entry.first);
-  convert_.error(node->pos(),
-                 fmt::format("'{}' must be one of second, minute, hour, day, week, month, year, not '{}'{}", name,
-                             *text, did_you_mean(nearest_names(*text, known))),
-                 "relation");
+  convert_.error(
+      node->pos(),
+      fmt::format("'{}' must be one of second, minute, hour, day, week, month, year, not '{}'{}",
+                  name, *text, did_you_mean(nearest_names(*text, known))),
+      "relation");
 }
 
 void FactReader::read_total(const Fields& fields, RawFact& fact) {
@@ -182,7 +191,8 @@ void FactReader::read_total(const Fields& fields, RawFact& fact) {
   for (const NodeRef item : node->children()) fact.refs.push_back(read_ref(item, "of"));
 }
 
-RawRef FactReader::required_ref(const Fields& fields, std::string_view name, std::string_view noun) {
+RawRef FactReader::required_ref(const Fields& fields, std::string_view name,
+                                std::string_view noun) {
   const auto node = convert_.required(fields, name, noun);
   if (!node) {
     RawRef ref;
@@ -207,20 +217,23 @@ RawRef FactReader::read_ref(NodeRef node, std::string_view what) {
     return ref;
   }
   if (!node.is_scalar() || node.text().empty()) {
-    convert_.error(node.pos(),
-                   fmt::format("'{}' must be a fact id, 'source-id/fact-id' or a key pattern such as "
-                               "{{when: 2017-18}}, not {}",
-                               what, node_kind_name(node.kind())),
-                   "type");
+    convert_.error(
+        node.pos(),
+        fmt::format("'{}' must be a fact id, 'source-id/fact-id' or a key pattern such as "
+                    "{{when: 2017-18}}, not {}",
+                    what, node_kind_name(node.kind())),
+        "type");
     return ref;
   }
   ref.text = node.text();
   if (!is_fact_ref(ref.text)) {
-    convert_.error(node.pos(),
-                   fmt::format("'{}' is not a reference: write a fact id, 'source-id/fact-id' or a key pattern "
-                               "such as {{when: 2017-18}}",
-                               ref.text),
-                   "type");
+    convert_.error(
+        node.pos(),
+        fmt::format(
+            "'{}' is not a reference: write a fact id, 'source-id/fact-id' or a key pattern "
+            "such as {{when: 2017-18}}",
+            ref.text),
+        "type");
     return ref;
   }
   ref.kind = RawRef::Kind::id;
@@ -228,18 +241,21 @@ RawRef FactReader::read_ref(NodeRef node, std::string_view what) {
 }
 
 void FactReader::read_rounding(const Fields& fields, RawFact& fact) {
-  if (const auto node = fields.get("exact")) fact.exact = convert_.boolean(*node, "exact").value_or(false);
+  if (const auto node = fields.get("exact"))
+    fact.exact = convert_.boolean(*node, "exact").value_or(false);
   const auto node = fields.get("precision");
   if (!node) return;
   const auto precision = convert_.decimal(*node, "precision");
   if (!precision) return;
   if (*precision <= 0) {
-    convert_.error(node->pos(), "'precision' must be more than 0 (the rounding unit, such as 100)", "type");
+    convert_.error(node->pos(), "'precision' must be more than 0 (the rounding unit, such as 100)",
+                   "type");
     return;
   }
   if (fact.exact) {
-    convert_.error(fields.key_pos("precision"),
-                   "'exact' and 'precision' contradict each other: 'exact: true' turns rounding off", "value");
+    convert_.error(
+        fields.key_pos("precision"),
+        "'exact' and 'precision' contradict each other: 'exact: true' turns rounding off", "value");
     return;
   }
   fact.precision = precision;
@@ -253,12 +269,15 @@ void FactReader::read_record(NodeRef node, RawFact& fact) {
     record.kind = node.text() == "high" ? RecordKind::high : RecordKind::low;
     return;
   }
-  const std::string shown = node.is_scalar() ? fmt::format("'{}'", node.text()) : std::string(node_kind_name(node.kind()));
-  convert_.error(node.pos(),
-                 fmt::format("'record' must be 'high', 'low' or a mapping such as {{high: true, first_time_above: "
-                             "7000}}, not {}",
-                             shown),
-                 "record");
+  const std::string shown = node.is_scalar() ? fmt::format("'{}'", node.text())
+                                             : std::string(node_kind_name(node.kind()));
+  convert_.error(
+      node.pos(),
+      fmt::format(
+          "'record' must be 'high', 'low' or a mapping such as {{high: true, first_time_above: "
+          "7000}}, not {}",
+          shown),
+      "record");
 }
 
 void FactReader::read_record_detail(NodeRef node, RawRecord& record) {
@@ -271,9 +290,10 @@ void FactReader::read_record_detail(NodeRef node, RawRecord& record) {
   const bool high = flag("high");
   const bool low = flag("low");
   if (high == low) {
-    convert_.error(node.pos(),
-                   high ? "a record is high or low, not both" : "a record needs 'high: true' or 'low: true'",
-                   "record");
+    convert_.error(
+        node.pos(),
+        high ? "a record is high or low, not both" : "a record needs 'high: true' or 'low: true'",
+        "record");
     return;
   }
   record.kind = high ? RecordKind::high : RecordKind::low;
@@ -282,7 +302,8 @@ void FactReader::read_record_detail(NodeRef node, RawRecord& record) {
     const auto value = fields->get(name);
     if (!value) return;
     if (!allowed) {
-      convert_.error(fields->key_pos(name), fmt::format("'{}' goes with '{}: true'", name, with), "record");
+      convert_.error(fields->key_pos(name), fmt::format("'{}' goes with '{}: true'", name, with),
+                     "record");
       return;
     }
     out = convert_.decimal(*value, name);
@@ -320,8 +341,9 @@ std::optional<RawAccept> FactReader::read_accept(NodeRef node) {
   if (const auto with = fields->get("with")) {
     const RawRef ref = read_ref(*with, "with");
     if (ref.kind == RawRef::Kind::pattern) {
-      convert_.error(with->pos(), "'with' must name a fact ('fact-id' or 'source-id/fact-id'), not a key pattern",
-                     "type");
+      convert_.error(
+          with->pos(),
+          "'with' must name a fact ('fact-id' or 'source-id/fact-id'), not a key pattern", "type");
     } else if (ref.kind == RawRef::Kind::id) {
       accept.with = ref.text;
       accept.with_pos = ref.pos;
@@ -330,7 +352,8 @@ std::optional<RawAccept> FactReader::read_accept(NodeRef node) {
   if (const auto reason = convert_.required(*fields, "reason", "an accept")) {
     if (const auto text = convert_.text(*reason, "reason")) {
       accept.reason = *text;
-      if (text->empty()) convert_.error(reason->pos(), "an accept needs a 'reason' in words", "missing-field");
+      if (text->empty())
+        convert_.error(reason->pos(), "an accept needs a 'reason' in words", "missing-field");
     }
   }
   if (!ok) return std::nullopt;

@@ -24,10 +24,12 @@ class FactReader {
   void read_relation(const Fields& fields, RawFact& fact);
   void read_relation_fields(NodeRef node, RawFact& fact);
   void read_change(const Fields& fields, RawFact& fact);
-  void read_time_unit(const Fields& fields, std::string_view name, std::string_view noun, RawFact& fact);
+  void read_time_unit(const Fields& fields, std::string_view name, std::string_view noun,
+                      RawFact& fact);
   void read_total(const Fields& fields, RawFact& fact);
   [[nodiscard]] RawRef read_ref(NodeRef node, std::string_view what);
-  [[nodiscard]] RawRef required_ref(const Fields& fields, std::string_view name, std::string_view noun);
+  [[nodiscard]] RawRef required_ref(const Fields& fields, std::string_view name,
+                                    std::string_view noun);
   void read_rounding(const Fields& fields, RawFact& fact);
   void read_record(NodeRef node, RawFact& fact);
   void read_record_detail(NodeRef node, RawRecord& record);

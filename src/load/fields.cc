@@ -10,14 +10,22 @@ const std::vector<FieldTable>& field_tables() {
        "source",
        "the source",
        {"id", "title", "publisher", "published", "url", "article"}},
-      {ObjectKind::defaults, "facts", "defaults", "the defaults", {"measure", "where", "when", "subset"}},
+      {ObjectKind::defaults,
+       "facts",
+       "defaults",
+       "the defaults",
+       {"measure", "where", "when", "subset"}},
       {ObjectKind::fact,
        "facts",
        "fact",
        "a fact",
        {"id", "quote", "value", "measure", "where", "when", "subset", "change", "share", "ratio",
         "rate", "interval", "total", "note", "record", "accept", "exact", "precision"}},
-      {ObjectKind::pattern, "facts", "keyPattern", "a key pattern", {"measure", "where", "when", "subset"}},
+      {ObjectKind::pattern,
+       "facts",
+       "keyPattern",
+       "a key pattern",
+       {"measure", "where", "when", "subset"}},
       {ObjectKind::change, "facts", "change", "a change", {"from", "to", "direction"}},
       {ObjectKind::share, "facts", "share", "a share", {"of", "part"}},
       {ObjectKind::ratio, "facts", "ratio", "a ratio", {"of", "to"}},
@@ -60,9 +68,9 @@ const std::vector<std::string_view>& relation_fields() {
 }
 
 const std::vector<std::string_view>& finding_rules() {
-  static const std::vector<std::string_view> rules = {
-      "conflict", "recompute", "implied", "containment", "record",
-      "hedge",    "units",     "quote",   "stale-accept"};
+  static const std::vector<std::string_view> rules = {"conflict",    "recompute", "implied",
+                                                      "containment", "record",    "hedge",
+                                                      "units",       "quote",     "stale-accept"};
   return rules;
 }
 

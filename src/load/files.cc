@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -10,6 +11,13 @@
 namespace cc::load {
 
 namespace fs = std::filesystem;
+
+namespace {
+[[nodiscard]] std::string lower_first(std::string text) {
+  if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+  return text;
+}
+}  // namespace
 
 std::string display_root(const fs::path& dir) {
   std::string text = dir.generic_string();
@@ -39,11 +47,12 @@ std::vector<std::string> list_fact_files(const Folder& folder, std::string& erro
   return names;
 }
 
-std::optional<std::string> read_bytes(const fs::path& path, std::uintmax_t max_bytes, std::string& error) {
+std::optional<std::string> read_bytes(const fs::path& path, std::uintmax_t max_bytes,
+                                      std::string& error) {
   std::error_code ec;
   const std::uintmax_t size = fs::file_size(path, ec);
   if (ec) {
-    error = fmt::format("cannot be read: {}", ec.message());
+    error = fmt::format("cannot be read: {}", lower_first(ec.message()));
     return std::nullopt;
   }
   if (size > max_bytes) {
@@ -53,7 +62,7 @@ std::optional<std::string> read_bytes(const fs::path& path, std::uintmax_t max_b
   }
   std::ifstream stream(path, std::ios::binary);
   if (!stream) {
-    error = fmt::format("cannot be read: {}", std::strerror(errno));
+    error = fmt::format("cannot be read: {}", lower_first(std::strerror(errno)));
     return std::nullopt;
   }
   std::string bytes(static_cast<std::size_t>(size), '\0');
@@ -74,21 +83,30 @@ namespace {
 }
 
 // The article's canonical path, or nullopt with `error` set.
-[[nodiscard]] std::optional<fs::path> locate_article(const Folder& folder, const std::string& article,
+[[nodiscard]] std::optional<fs::path> locate_article(const Folder& folder,
+                                                     const std::string& article,
                                                      std::string& error) {
   const fs::path relative(article);
   if (relative.is_absolute() || relative.has_root_name() || relative.has_root_directory()) {
-    error = fmt::format("the article '{}' must be a path relative to the fact file, not an absolute one", article);
+    error = fmt::format(
+        "the article '{}' must be a path relative to the fact file, not an absolute one", article);
+    return std::nullopt;
+  }
+  const fs::path normal = relative.lexically_normal();
+  if (normal.empty() || *normal.begin() == "..") {  // decided before the file system is asked
+    error =
+        fmt::format("the article '{}' lies outside the fact base folder: it is not read", article);
     return std::nullopt;
   }
   std::error_code ec;
   const fs::path canonical = fs::canonical(folder.path / relative, ec);
   if (ec) {
-    error = fmt::format("the article '{}' cannot be found: {}", article, ec.message());
+    error = fmt::format("the article '{}' cannot be found: {}", article, lower_first(ec.message()));
     return std::nullopt;
   }
   if (!inside(folder.canonical, canonical)) {
-    error = fmt::format("the article '{}' lies outside the fact base folder: it is not read", article);
+    error =
+        fmt::format("the article '{}' lies outside the fact base folder: it is not read", article);
     return std::nullopt;
   }
   if (!fs::is_regular_file(canonical, ec)) {
@@ -114,11 +132,12 @@ void read_article(const Folder& folder, RawFile& file) {
   if (!bytes) return fail(fmt::format("the article '{}' {}", source.article, error));
   if (const auto bad = check_utf8(*bytes)) {
     const Pos at = PositionMap(*bytes).at(bad->offset);
-    return fail(fmt::format("the article '{}' is not UTF-8 text (line {}, column {}: {})", source.article, at.line,
-                            at.column, bad->message));
+    return fail(fmt::format("the article '{}' is not UTF-8 text (line {}, column {}: {})",
+                            source.article, at.line, at.column, bad->message));
   }
   source.article_text = std::move(*bytes);
-  source.article_file = folder.display_of(fs::path(source.article).lexically_normal().generic_string());
+  source.article_file =
+      folder.display_of(fs::path(source.article).lexically_normal().generic_string());
 }
 
 }  // namespace cc::load

@@ -35,10 +35,12 @@ void KeyReader::read(const Fields& fields, RawKey& key) {
 void KeyReader::read_measure(NodeRef node, RawKey& key) {
   const auto name = convert_.text(node, "measure");
   if (!name || !vocabulary_.usable) return key.measure.fail(node.pos());
-  if (const auto id = vocabulary_.vocabulary.find_measure(*name)) return key.measure.set(*id, node.pos());
+  if (const auto id = vocabulary_.vocabulary.find_measure(*name))
+    return key.measure.set(*id, node.pos());
   convert_.error(node.pos(),
                  fmt::format("unknown measure '{}'{}", *name,
-                             did_you_mean(rank_suggestions(*name, vocabulary_.vocabulary.suggest_measures(*name)))),
+                             did_you_mean(rank_suggestions(
+                                 *name, vocabulary_.vocabulary.suggest_measures(*name)))),
                  "unknown-measure");
   key.measure.fail(node.pos());
 }
@@ -46,9 +48,12 @@ void KeyReader::read_measure(NodeRef node, RawKey& key) {
 void KeyReader::read_where(NodeRef node, RawKey& key) {
   const auto name = convert_.text(node, "where");
   if (!name || !vocabulary_.usable) return key.where.fail(node.pos());
-  if (const auto id = vocabulary_.vocabulary.find_place(*name)) return key.where.set(*id, node.pos());
+  if (const auto id = vocabulary_.vocabulary.find_place(*name))
+    return key.where.set(*id, node.pos());
   convert_.error(node.pos(),
-                 fmt::format("unknown place '{}'{}", *name, did_you_mean(rank_suggestions(*name, vocabulary_.vocabulary.suggest_places(*name)))),
+                 fmt::format("unknown place '{}'{}", *name,
+                             did_you_mean(rank_suggestions(
+                                 *name, vocabulary_.vocabulary.suggest_places(*name)))),
                  "unknown-place");
   key.where.fail(node.pos());
 }
@@ -59,8 +64,8 @@ void KeyReader::read_when(NodeRef node, RawKey& key) {
   const PeriodResult result = parse_period(*text, vocabulary_.vocabulary.fiscal_year_start);
   if (const auto* period = std::get_if<Period>(&result)) return key.when.set(*period, node.pos());
   const auto& error = std::get<PeriodError>(result);
-  convert_.error(point_into(node.pos(), node.quoted(), node.verbatim(), *text, error.offset), error.message,
-                 "period");
+  convert_.error(point_into(node.pos(), node.quoted(), node.verbatim(), *text, error.offset),
+                 error.message, "period");
   key.when.fail(node.pos());
 }
 
@@ -91,16 +96,20 @@ bool KeyReader::read_subset_item(NodeRef name, NodeRef value, RawSubset& subset)
   const Vocabulary& vocabulary = vocabulary_.vocabulary;
   const auto dimension = vocabulary.find_dimension(name.text());
   if (!dimension) {
-    convert_.error(name.pos(),
-                   fmt::format("unknown dimension '{}'{}: declare it under 'dimensions' in vocabulary.yaml",
-                               name.text(), did_you_mean(rank_suggestions(name.text(), vocabulary.suggest_dimensions(name.text())))),
-                   "unknown-dimension");
+    convert_.error(
+        name.pos(),
+        fmt::format("unknown dimension '{}'{}: declare it under 'dimensions' in vocabulary.yaml",
+                    name.text(),
+                    did_you_mean(
+                        rank_suggestions(name.text(), vocabulary.suggest_dimensions(name.text())))),
+        "unknown-dimension");
     return false;
   }
   const Dimension& declared = vocabulary.dimensions[*dimension];
   for (const RawSubsetItem& item : subset) {
     if (item.dimension == *dimension) {
-      convert_.error(name.pos(), fmt::format("the dimension '{}' is given twice in this subset", declared.name),
+      convert_.error(name.pos(),
+                     fmt::format("the dimension '{}' is given twice in this subset", declared.name),
                      "duplicate-key");
       return false;
     }
@@ -113,8 +122,8 @@ bool KeyReader::read_subset_item(NodeRef name, NodeRef value, RawSubset& subset)
     if (it == declared.values.end()) {
       std::vector<std::string_view> known(declared.values.begin(), declared.values.end());
       convert_.error(value.pos(),
-                     fmt::format("'{}' is not a value of the dimension '{}'{}", *text, declared.name,
-                                 did_you_mean(nearest_names(folded, known))),
+                     fmt::format("'{}' is not a value of the dimension '{}'{}", *text,
+                                 declared.name, did_you_mean(nearest_names(folded, known))),
                      "unknown-value");
       return false;
     }

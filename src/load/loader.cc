@@ -33,7 +33,8 @@ constexpr std::string_view kVocabulary = "vocabulary.yaml";
   }
   folder.canonical = fs::canonical(folder.path, ec);
   if (ec) {
-    diagnostics.error(folder.display, 0, 0, fmt::format("cannot open the folder: {}", ec.message()), "folder");
+    diagnostics.error(folder.display, 0, 0, fmt::format("cannot open the folder: {}", ec.message()),
+                      "folder");
     return false;
   }
   return true;
@@ -46,8 +47,10 @@ constexpr std::string_view kVocabulary = "vocabulary.yaml";
   const fs::path path = folder.path / kVocabulary;
   std::error_code ec;
   if (!fs::exists(path, ec)) {
-    diagnostics.error(display, 0, 0, "the fact base has no vocabulary.yaml: it names the measures, places and "
-                      "dimensions facts may use", "vocabulary");
+    diagnostics.error(display, 0, 0,
+                      "the fact base has no vocabulary.yaml: it names the measures, places and "
+                      "dimensions facts may use",
+                      "vocabulary");
     return false;
   }
   std::string error;
@@ -72,12 +75,16 @@ constexpr std::string_view kVocabulary = "vocabulary.yaml";
     return file;
   }
   RawFile file = load::read_fact_file(*bytes, name, display, vocabulary);
-  if (file.read) load::read_article(folder, file);
+  if (!file.read) return file;
+  load::read_article(folder, file);
+  load::parse_file_values(file, vocabulary.vocabulary, vocabulary.usable);
   return file;
 }
 
-[[nodiscard]] std::vector<RawFile> load_files(const Folder& folder, const std::vector<std::string>& names,
-                                              const load::VocabularyView& vocabulary, unsigned threads) {
+[[nodiscard]] std::vector<RawFile> load_files(const Folder& folder,
+                                              const std::vector<std::string>& names,
+                                              const load::VocabularyView& vocabulary,
+                                              unsigned threads) {
   std::vector<RawFile> files(names.size());
   load::parallel_for(names.size(), threads, [&](std::size_t i) {
     try {
@@ -85,13 +92,15 @@ constexpr std::string_view kVocabulary = "vocabulary.yaml";
     } catch (const std::exception& e) {  // out of memory, say: this file only
       files[i] = RawFile{};
       files[i].display = folder.display_of(names[i]);
-      files[i].diagnostics.error(files[i].display, 0, 0, fmt::format("cannot be loaded: {}", e.what()), "file");
+      files[i].diagnostics.error(files[i].display, 0, 0,
+                                 fmt::format("cannot be loaded: {}", e.what()), "file");
     }
   });
   return files;
 }
 
-void load_into(const fs::path& dir, FactBase& base, Diagnostics& diagnostics, const LoadOptions& options) {
+void load_into(const fs::path& dir, FactBase& base, Diagnostics& diagnostics,
+               const LoadOptions& options) {
   Folder folder;
   folder.path = dir;
   folder.display = load::display_root(dir);
@@ -112,7 +121,7 @@ void load_into(const fs::path& dir, FactBase& base, Diagnostics& diagnostics, co
   }
   files.clear();
   const std::vector<bool> counts = load::resolve(fact_files, base, diagnostics);
-  load::parse_values(fact_files, counts, base, diagnostics, options.threads);
+  load::parse_total_values(fact_files, counts, base, diagnostics);
 }
 
 }  // namespace
@@ -122,8 +131,8 @@ FactBase load_fact_base(const fs::path& dir, Diagnostics& diagnostics, const Loa
   try {
     load_into(dir, base, diagnostics, options);
   } catch (const std::exception& e) {
-    diagnostics.error(load::display_root(dir), 0, 0, fmt::format("cannot load the fact base: {}", e.what()),
-                      "internal");
+    diagnostics.error(load::display_root(dir), 0, 0,
+                      fmt::format("cannot load the fact base: {}", e.what()), "internal");
   }
   return base;
 }

@@ -5,6 +5,7 @@
 // (references, key interning, values that depend on them) is left to resolve.
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -91,12 +92,13 @@ struct RawFact {
   std::string quote;
   Pos quote_pos;
   std::optional<ScalarText> value;
+  std::optional<Value> parsed;  // the value read, once its context is known
   RawKey key;
   FactKind kind = FactKind::figure;
   Pos relation_pos;
   bool relation_ok = true;
-  std::vector<RawRef> refs;   // in Fact::operands order
-  int anchor = -1;            // index into refs of the anchor for patterns, -1: none
+  std::vector<RawRef> refs;  // in Fact::operands order
+  int anchor = -1;           // index into refs of the anchor for patterns, -1: none
   Direction direction = Direction::rise;
   TimeUnit unit = TimeUnit::day;
   bool exact = false;
@@ -122,13 +124,13 @@ struct RawSource {
 };
 
 struct RawFile {
-  std::string name;     // "lbc.yaml"
-  std::string display;  // "facts/lbc.yaml"
-  bool read = false;    // false: unreadable, its errors are reported, nothing else is kept
+  std::string name;      // "lbc.yaml"
+  std::string display;   // "facts/lbc.yaml"
+  bool read = false;     // false: unreadable, its errors are reported, nothing else is kept
   bool skipped = false;  // neither `source` nor `facts` at the top level
   RawSource source;
   RawKey defaults;
-  std::vector<RawFact> facts;
+  std::deque<RawFact> facts;  // a deque: no copy of them all as the file grows
   Diagnostics diagnostics;
 };
 

@@ -39,6 +39,9 @@ class Resolver {
       : files_(files), base_(base), diagnostics_(diagnostics) {}
 
   void run() {
+    std::size_t count = base_.facts.size();
+    for (const RawFile& file : files_) count += file.facts.size();
+    base_.facts.reserve(count);
     for (RawFile& file : files_) add_file(file);
     base_.index();
     for (FileState& state : states_) resolve_figures(state);
@@ -51,7 +54,8 @@ class Resolver {
     std::vector<bool> out(base_.facts.size(), false);
     for (FactIndex f = 0; f < base_.facts.size(); ++f) {
       const Fact& fact = base_.facts[f];
-      if (fact.kind == FactKind::figure) out[f] = figure_ok_.contains(f) && base_.is_count(fact.key);
+      if (fact.kind == FactKind::figure)
+        out[f] = figure_ok_.contains(f) && base_.is_count(fact.key);
       if (fact.kind == FactKind::total) out[f] = total_counts_.contains(f);
     }
     return out;
@@ -59,10 +63,13 @@ class Resolver {
 
  private:
   void error(const FileState& state, Pos pos, std::string message, std::string rule) {
-    diagnostics_.error(base_.files[state.file], pos.line, pos.column, std::move(message), std::move(rule));
+    diagnostics_.error(base_.files[state.file], pos.line, pos.column, std::move(message),
+                       std::move(rule));
   }
 
-  [[nodiscard]] Mark mark(const FileState& state, Pos pos) const { return {state.file, pos.line, pos.column}; }
+  [[nodiscard]] Mark mark(const FileState& state, Pos pos) const {
+    return {state.file, pos.line, pos.column};
+  }
 
   // Sources and facts ------------------------------------------------------------------
 
@@ -105,7 +112,8 @@ class Resolver {
     if (inserted) return;
     const Source& first = base_.sources[it->second];
     error(state, raw.id_pos,
-          fmt::format("duplicate source id '{}' (first at {}:{})", raw.id, base_.files[first.file], first.mark.line),
+          fmt::format("duplicate source id '{}' (first at {}:{})", raw.id, base_.files[first.file],
+                      first.mark.line),
           "duplicate-id");
   }
 
@@ -117,7 +125,12 @@ class Resolver {
     fact.quote = std::move(raw.quote);
     fact.quote_mark = mark(state, raw.quote_pos);
     fact.value_mark = raw.value ? mark(state, raw.value->pos) : fact.mark;
-    if (raw.value) fact.value.written = raw.value->text;
+    if (raw.parsed) {
+      fact.value = std::move(*raw.parsed);
+      raw.parsed.reset();
+    } else if (raw.value) {
+      fact.value.written = raw.value->text;
+    }
     fact.kind = raw.kind;
     fact.relation_mark = mark(state, raw.relation_pos);
     fact.direction = raw.direction;
@@ -128,7 +141,8 @@ class Resolver {
     fact.record = {raw.record.kind, raw.record.first_time_above, raw.record.first_time_below,
                    mark(state, raw.record.pos)};
     for (const RawAccept& accept : raw.accepts) {
-      fact.accepts.push_back({accept.rule, accept.with, std::nullopt, accept.reason, mark(state, accept.pos)});
+      fact.accepts.push_back(
+          {accept.rule, accept.with, std::nullopt, accept.reason, mark(state, accept.pos)});
     }
     return fact;
   }
@@ -180,7 +194,8 @@ class Resolver {
     }
     out.subset.state = Slot<Subset>::State::ok;
     for (const SubsetItem& item : own.value) {
-      std::erase_if(out.subset.value, [&](const SubsetItem& i) { return i.dimension == item.dimension; });
+      std::erase_if(out.subset.value,
+                    [&](const SubsetItem& i) { return i.dimension == item.dimension; });
       out.subset.value.push_back(item);
     }
     return out;
@@ -188,11 +203,13 @@ class Resolver {
 
   // The key of a complete fill; nullopt when a field is missing (`missing` names them) or
   // was wrong (already reported).
-  [[nodiscard]] std::optional<KeyId> intern(const Fill& fill, std::vector<std::string_view>& missing) {
+  [[nodiscard]] std::optional<KeyId> intern(const Fill& fill,
+                                            std::vector<std::string_view>& missing) {
     if (fill.measure.absent()) missing.push_back("measure");
     if (fill.where.absent()) missing.push_back("where");
     if (fill.when.absent()) missing.push_back("when");
-    if (!missing.empty() || fill.measure.bad() || fill.where.bad() || fill.when.bad() || fill.subset.bad()) {
+    if (!missing.empty() || fill.measure.bad() || fill.where.bad() || fill.when.bad() ||
+        fill.subset.bad()) {
       return std::nullopt;
     }
     Key key;
@@ -225,7 +242,8 @@ class Resolver {
         figure_ok_.emplace(index);
       } else if (!missing.empty()) {
         error(state, raw.pos,
-              fmt::format("the figure has no {}: give it on the fact or in 'defaults'", quoted_list(missing)),
+              fmt::format("the figure has no {}: give it on the fact or in 'defaults'",
+                          quoted_list(missing)),
               "missing-field");
       }
     }
@@ -233,7 +251,8 @@ class Resolver {
 
   // References -------------------------------------------------------------------------
 
-  [[nodiscard]] std::optional<FactIndex> lookup(const FileState& state, const std::string& text, Pos pos) {
+  [[nodiscard]] std::optional<FactIndex> lookup(const FileState& state, const std::string& text,
+                                                Pos pos) {
     const std::size_t slash = text.find('/');
     if (slash == std::string::npos) return lookup_in(state, state, text, pos, "");
     const std::string source_id = text.substr(0, slash);
@@ -243,7 +262,8 @@ class Resolver {
       for (const auto& [id, index] : source_ids_) known.push_back(id);
       std::sort(known.begin(), known.end());
       error(state, pos,
-            fmt::format("unknown source '{}' in '{}'{}", source_id, text, did_you_mean(nearest_names(source_id, known))),
+            fmt::format("unknown source '{}' in '{}'{}", source_id, text,
+                        did_you_mean(nearest_names(source_id, known))),
             "dangling-ref");
       return std::nullopt;
     }
@@ -252,20 +272,24 @@ class Resolver {
   }
 
   [[nodiscard]] std::optional<FactIndex> lookup_in(const FileState& from, const FileState& target,
-                                                   const std::string& id, Pos pos, std::string_view source_id) {
+                                                   const std::string& id, Pos pos,
+                                                   std::string_view source_id) {
     const auto it = target.ids.find(id);
     if (it != target.ids.end()) return it->second;
     std::vector<std::string_view> known;
     for (const auto& [name, index] : target.ids) known.push_back(name);
     std::sort(known.begin(), known.end());
-    const std::string where = source_id.empty() ? "in this file" : fmt::format("in source '{}'", source_id);
-    error(from, pos, fmt::format("unknown fact '{}' {}{}", id, where, did_you_mean(nearest_names(id, known))),
+    const std::string where =
+        source_id.empty() ? "in this file" : fmt::format("in source '{}'", source_id);
+    error(from, pos,
+          fmt::format("unknown fact '{}' {}{}", id, where, did_you_mean(nearest_names(id, known))),
           "dangling-ref");
     return std::nullopt;
   }
 
   // A reference by id: the figure's key, or the relation claim itself.
-  [[nodiscard]] std::optional<Operand> operand_for(const FileState& state, FactIndex self, const RawRef& ref) {
+  [[nodiscard]] std::optional<Operand> operand_for(const FileState& state, FactIndex self,
+                                                   const RawRef& ref) {
     const auto target = lookup(state, ref.text, ref.pos);
     if (!target) return std::nullopt;
     if (*target == self) {
@@ -286,14 +310,14 @@ class Resolver {
     return operand;
   }
 
-  [[nodiscard]] std::optional<Operand> pattern_operand(const FileState& state, const RawRef& ref, const Fill& fill,
-                                                       bool has_anchor) {
+  [[nodiscard]] std::optional<Operand> pattern_operand(const FileState& state, const RawRef& ref,
+                                                       const Fill& fill, bool has_anchor) {
     std::vector<std::string_view> missing;
     const auto key = intern(apply(ref.pattern, fill), missing);
     if (!missing.empty()) {
       error(state, ref.pos,
-            fmt::format("the pattern names no quantity: no {} in it, {}the fact or 'defaults'", quoted_list(missing),
-                        has_anchor ? "its anchor, " : ""),
+            fmt::format("the pattern names no quantity: no {} in it, {}the fact or 'defaults'",
+                        quoted_list(missing), has_anchor ? "its anchor, " : ""),
             "missing-field");
     }
     if (!key) return std::nullopt;
@@ -322,8 +346,9 @@ class Resolver {
     std::string anchor_claim;         // set when the anchor is a relation claim
     if (has_anchor) {
       const auto a = static_cast<std::size_t>(raw.anchor);
-      operands[a] = resolve_ref(state, index, raw.refs[a], own, true);
-      if (operands[a] && operands[a]->kind == Operand::Kind::key) anchor_fill = key_fill(operands[a]->key);
+      operands[a] = resolve_ref(state, index, raw.refs[a], own, false);
+      if (operands[a] && operands[a]->kind == Operand::Kind::key)
+        anchor_fill = key_fill(operands[a]->key);
       if (operands[a] && operands[a]->kind == Operand::Kind::fact) anchor_claim = operands[a]->text;
     }
     for (std::size_t r = 0; r < raw.refs.size(); ++r) {
@@ -331,21 +356,25 @@ class Resolver {
       const RawRef& ref = raw.refs[r];
       if (ref.kind == RawRef::Kind::pattern && has_anchor && !anchor_fill) {
         if (!anchor_claim.empty()) {
-          error(state, ref.pos,
-                fmt::format("a key pattern takes its missing fields from its anchor, but '{}' is a relation "
-                            "claim, not a figure: name the quantity by a figure's id",
-                            anchor_claim),
-                "relation");
+          error(
+              state, ref.pos,
+              fmt::format(
+                  "a key pattern takes its missing fields from its anchor, but '{}' is a relation "
+                  "claim, not a figure: name the quantity by a figure's id",
+                  anchor_claim),
+              "relation");
         }
         continue;
       }
       operands[r] = resolve_ref(state, index, ref, anchor_fill ? *anchor_fill : own, has_anchor);
     }
     Fact& fact = base_.facts[index];
-    const bool all_counts = std::all_of(operands.begin(), operands.end(), [&](const std::optional<Operand>& o) {
-      return o && o->kind == Operand::Kind::key && base_.is_count(o->key);
-    });
-    if (fact.kind == FactKind::total && !operands.empty() && all_counts) total_counts_.insert(index);
+    const bool all_counts =
+        std::all_of(operands.begin(), operands.end(), [&](const std::optional<Operand>& o) {
+          return o && o->kind == Operand::Kind::key && base_.is_count(o->key);
+        });
+    if (fact.kind == FactKind::total && !operands.empty() && all_counts)
+      total_counts_.insert(index);
     for (std::size_t r = 0; r < operands.size(); ++r) {
       Operand operand = operands[r].value_or(Operand{});
       if (!operands[r]) operand.mark = mark(state, raw.refs[r].pos);
@@ -357,8 +386,9 @@ class Resolver {
     }
   }
 
-  [[nodiscard]] std::optional<Operand> resolve_ref(const FileState& state, FactIndex self, const RawRef& ref,
-                                                   const Fill& fill, bool has_anchor) {
+  [[nodiscard]] std::optional<Operand> resolve_ref(const FileState& state, FactIndex self,
+                                                   const RawRef& ref, const Fill& fill,
+                                                   bool has_anchor) {
     switch (ref.kind) {
       case RawRef::Kind::id:
         return operand_for(state, self, ref);
@@ -436,18 +466,21 @@ class Resolver {
     std::vector<FactIndex> queue = {first};
     for (std::size_t q = 0; q < queue.size(); ++q) {
       for (const FactIndex to : claims_named_by(queue[q])) {
-        if (!std::binary_search(component.begin(), component.end(), to) || came_from.contains(to)) continue;
+        if (!std::binary_search(component.begin(), component.end(), to) || came_from.contains(to))
+          continue;
         came_from.emplace(to, queue[q]);
         if (to != first) queue.push_back(to);
       }
     }
     std::vector<std::string> path = {base_.ref(first)};
-    for (FactIndex at = came_from.at(first); at != first; at = came_from.at(at)) path.push_back(base_.ref(at));
+    for (FactIndex at = came_from.at(first); at != first; at = came_from.at(at))
+      path.push_back(base_.ref(at));
     path.push_back(base_.ref(first));
     std::reverse(path.begin(), path.end());
     const Fact& fact = base_.facts[first];
     diagnostics_.error(base_.files[fact.mark.file], fact.mark.line, fact.mark.column,
-                       fmt::format("a cycle of relation claims: {}", fmt::join(path, " → ")), "cycle");
+                       fmt::format("a cycle of relation claims: {}", fmt::join(path, " → ")),
+                       "cycle");
   }
 
   // Accepts ----------------------------------------------------------------------------

@@ -1,12 +1,14 @@
 #include "load/text.h"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 namespace cc::load {
 namespace {
 
-[[nodiscard]] bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+[[nodiscard]] bool is_continuation(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
 
 // The length of the UTF-8 sequence starting at `at`, or 0 when it is invalid.
 [[nodiscard]] std::size_t sequence_length(std::string_view bytes, std::size_t at) {
@@ -45,8 +47,9 @@ std::optional<EncodingError> check_utf8(std::string_view bytes) {
     if (bytes[at] == '\0') return EncodingError{at, "the file holds a NUL byte: it is not text"};
     const std::size_t length = sequence_length(bytes, at);
     if (length == 0) {
-      return EncodingError{at, fmt::format("the byte 0x{:02X} is not valid UTF-8: save the file as UTF-8",
-                                           static_cast<unsigned char>(bytes[at]))};
+      return EncodingError{
+          at, fmt::format("the byte 0x{:02X} is not valid UTF-8: save the file as UTF-8",
+                          static_cast<unsigned char>(bytes[at]))};
     }
     at += length;
   }
@@ -60,7 +63,8 @@ std::size_t count_chars(std::string_view bytes) {
 }
 
 PositionMap::PositionMap(std::string_view bytes) : bytes_(bytes) {
-  line_starts_.push_back(0);
+  const bool bom = bytes.substr(0, 3) == "\xEF\xBB\xBF";  // not shown by editors: not counted
+  line_starts_.push_back(bom ? 3 : 0);
   for (std::size_t i = 0; i < bytes.size(); ++i) {
     if (bytes[i] == '\n') line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
   }
@@ -68,6 +72,7 @@ PositionMap::PositionMap(std::string_view bytes) : bytes_(bytes) {
 
 Pos PositionMap::at(std::size_t offset) const {
   offset = std::min(offset, bytes_.size());
+  if (offset < line_starts_.front()) return {1, 1};
   const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const auto line = static_cast<std::uint32_t>(next - line_starts_.begin());  // 1-based
   const std::size_t line_start = line_starts_[line - 1];

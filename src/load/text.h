@@ -10,6 +10,10 @@
 
 namespace cc::load {
 
+// More errors than this in one file are counted, not listed: a hostile file cannot
+// flood the output or the memory with them.
+inline constexpr std::size_t kMaxErrorsPerFile = 1000;
+
 struct Pos {
   std::uint32_t line = 0;    // 1-based; 0: the whole file
   std::uint32_t column = 0;  // 1-based, in characters

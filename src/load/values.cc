@@ -1,7 +1,6 @@
 #include "load/values.h"
 
 #include "load/key_reader.h"
-#include "load/parallel.h"
 
 namespace cc::load {
 namespace {
@@ -26,47 +25,64 @@ namespace {
   return ValueRole::figure;
 }
 
-void parse_file_values(const RawFile& file, const Source& source, const std::vector<bool>& counts,
-                       FactBase& base, Diagnostics& diagnostics) {
-  for (std::size_t i = 0; i < file.facts.size() && i < source.facts.size(); ++i) {
-    const auto& written = file.facts[i].value;
-    if (!written) continue;
-    Fact& fact = base.facts[source.facts[i]];
-    const ValueResult result = parse_value(written->text, value_context(base, fact, counts[source.facts[i]]));
-    if (const auto* value = std::get_if<Value>(&result)) {
-      fact.value = *value;
-      continue;
-    }
-    const auto& error = std::get<ValueError>(result);
-    const Pos pos = point_into(written->pos, written->quoted, written->verbatim, written->text, error.offset);
-    diagnostics.error(file.display, pos.line, pos.column, error.message, "value");
-  }
+// The value, or nullopt with the error reported at the part not understood.
+[[nodiscard]] std::optional<Value> parse(const ScalarText& written, const ValueContext& context,
+                                         const std::string& file, Diagnostics& diagnostics) {
+  ValueResult result = parse_value(written.text, context);
+  if (auto* value = std::get_if<Value>(&result)) return std::move(*value);
+  const auto& error = std::get<ValueError>(result);
+  if (diagnostics.size() >= kMaxErrorsPerFile) return std::nullopt;
+  const Pos pos =
+      point_into(written.pos, written.quoted, written.verbatim, written.text, error.offset);
+  diagnostics.error(file, pos.line, pos.column, error.message, "value");
+  return std::nullopt;
+}
+
+// A figure counts when its measure (its own, else the defaults') is additive.
+[[nodiscard]] bool figure_counts(const RawFact& fact, const RawFile& file,
+                                 const Vocabulary& vocabulary) {
+  const Slot<MeasureId>& measure =
+      fact.key.measure.absent() ? file.defaults.measure : fact.key.measure;
+  return measure.ok() && vocabulary.measures[measure.value].additive;
 }
 
 }  // namespace
 
-ValueContext value_context(const FactBase& base, const Fact& fact, bool count) {
+ValueContext value_context(const RawFact& fact, bool count, const Rational& vague) {
   ValueContext context;
   context.role = role_of(fact.kind);
   context.count = count;
   context.fall = fact.kind == FactKind::change && fact.direction == Direction::fall;
-  context.vague = base.vocabulary.tolerances.vague;
+  context.vague = vague;
   context.exact = fact.exact;
   context.precision = fact.precision;
   return context;
 }
 
-void parse_values(const std::vector<RawFile>& files, const std::vector<bool>& counts, FactBase& base,
-                  Diagnostics& diagnostics, unsigned threads) {
-  std::vector<Diagnostics> found(files.size());
-  parallel_for(files.size(), threads, [&](std::size_t f) {
-    try {
-      parse_file_values(files[f], base.sources[f], counts, base, found[f]);
-    } catch (const std::exception& e) {
-      found[f].error(files[f].display, 0, 0, std::string("cannot read the values: ") + e.what(), "value");
+void parse_file_values(RawFile& file, const Vocabulary& vocabulary, bool vocabulary_usable) {
+  for (RawFact& fact : file.facts) {
+    if (!fact.value || fact.kind == FactKind::total) continue;
+    const bool count =
+        vocabulary_usable && fact.kind == FactKind::figure && figure_counts(fact, file, vocabulary);
+    fact.parsed = parse(*fact.value, value_context(fact, count, vocabulary.tolerances.vague),
+                        file.display, file.diagnostics);
+  }
+}
+
+void parse_total_values(const std::vector<RawFile>& files, const std::vector<bool>& counts,
+                        FactBase& base, Diagnostics& diagnostics) {
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    const RawFile& file = files[f];
+    const Source& source = base.sources[f];
+    for (std::size_t i = 0; i < file.facts.size() && i < source.facts.size(); ++i) {
+      const RawFact& raw = file.facts[i];
+      if (!raw.value || raw.kind != FactKind::total) continue;
+      const FactIndex index = source.facts[i];
+      const auto context = value_context(raw, counts[index], base.vocabulary.tolerances.vague);
+      if (auto value = parse(*raw.value, context, file.display, diagnostics))
+        base.facts[index].value = std::move(*value);
     }
-  });
-  for (const Diagnostics& d : found) diagnostics.append(d);
+  }
 }
 
 }  // namespace cc::load

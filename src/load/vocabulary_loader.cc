@@ -48,7 +48,8 @@ class VocabularyReader {
     const auto value = convert_.decimal(*node, name);
     if (!value) return;
     if (*value >= 1) {
-      convert_.error(node->pos(), fmt::format("'{}' must be less than 1 (a fraction: 0.1 is 10 %)", name),
+      convert_.error(node->pos(),
+                     fmt::format("'{}' must be less than 1 (a fraction: 0.1 is 10 %)", name),
                      "vocabulary");
       return;
     }
@@ -60,11 +61,12 @@ class VocabularyReader {
     if (!text) return;
     const auto month_day = parse_month_day(*text);
     if (!month_day) {
-      convert_.error(node.pos(),
-                     fmt::format("'fiscal_year_start' must be a day of the year as MM-DD (04-01 for 1 April), "
-                                 "not '{}'",
-                                 *text),
-                     "vocabulary");
+      convert_.error(
+          node.pos(),
+          fmt::format("'fiscal_year_start' must be a day of the year as MM-DD (04-01 for 1 April), "
+                      "not '{}'",
+                      *text),
+          "vocabulary");
       return;
     }
     vocabulary_.fiscal_year_start = *month_day;
@@ -72,7 +74,8 @@ class VocabularyReader {
 
   [[nodiscard]] static std::optional<MonthDay> parse_month_day(std::string_view text) {
     const auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
-    if (text.size() != 5 || text[2] != '-' || !digit(0) || !digit(1) || !digit(3) || !digit(4)) return std::nullopt;
+    if (text.size() != 5 || text[2] != '-' || !digit(0) || !digit(1) || !digit(3) || !digit(4))
+      return std::nullopt;
     const int month = (text[0] - '0') * 10 + (text[1] - '0');
     const int day = (text[3] - '0') * 10 + (text[4] - '0');
     static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -94,7 +97,8 @@ class VocabularyReader {
     break_within_cycles();
   }
 
-  void read_measure(NodeRef key, NodeRef value, std::vector<std::pair<MeasureId, NodeRef>>& within) {
+  void read_measure(NodeRef key, NodeRef value,
+                    std::vector<std::pair<MeasureId, NodeRef>>& within) {
     const auto id = convert_.id(key, "measure id");
     if (!id) return;
     const auto fields = convert_.fields(value, ObjectKind::measure, *id);
@@ -102,11 +106,14 @@ class VocabularyReader {
     Measure measure;
     measure.id = *id;
     measure.mark = mark(key.pos());
-    if (const auto node = fields->get("name")) measure.name = convert_.text(*node, "name").value_or("");
-    if (const auto node = convert_.required(*fields, "unit", fmt::format("the measure '{}'", *id))) {
+    if (const auto node = fields->get("name"))
+      measure.name = convert_.text(*node, "name").value_or("");
+    if (const auto node =
+            convert_.required(*fields, "unit", fmt::format("the measure '{}'", *id))) {
       measure.unit = convert_.text(*node, "unit").value_or("");
     }
-    if (const auto node = fields->get("additive")) measure.additive = convert_.boolean(*node, "additive").value_or(true);
+    if (const auto node = fields->get("additive"))
+      measure.additive = convert_.boolean(*node, "additive").value_or(true);
     const auto measure_id = static_cast<MeasureId>(vocabulary_.measures.size());
     claim_measure_name(key, *id, *id);
     if (const auto node = fields->get("aliases")) read_aliases(*node, *id, measure);
@@ -129,11 +136,12 @@ class VocabularyReader {
       convert_.error(node.pos(), "a measure name or alias cannot be empty", "vocabulary");
       return false;
     }
-    const auto [it, inserted] = measure_names_.emplace(folded, NameSeen{std::string(owner), node.pos()});
+    const auto [it, inserted] =
+        measure_names_.emplace(folded, NameSeen{std::string(owner), node.pos()});
     if (!inserted) {
       convert_.error(node.pos(),
-                     fmt::format("'{}' already names the measure '{}' (line {})", name, it->second.owner,
-                                 it->second.pos.line),
+                     fmt::format("'{}' already names the measure '{}' (line {})", name,
+                                 it->second.owner, it->second.pos.line),
                      "duplicate-name");
     }
     return inserted;
@@ -148,15 +156,18 @@ class VocabularyReader {
       for (const auto& [folded, seen] : measure_names_) known.push_back(folded);
       std::sort(known.begin(), known.end());
       convert_.error(target.pos(),
-                     fmt::format("unknown measure '{}'{}", *name, did_you_mean(nearest_names(fold_name(*name), known))),
+                     fmt::format("unknown measure '{}'{}", *name,
+                                 did_you_mean(nearest_names(fold_name(*name), known))),
                      "unknown-measure");
       return;
     }
     for (MeasureId m = 0; m < vocabulary_.measures.size(); ++m) {
       if (vocabulary_.measures[m].id != it->second.owner) continue;
       if (m == measure) {
-        convert_.error(target.pos(), fmt::format("the measure '{}' cannot be within itself", vocabulary_.measures[m].id),
-                       "vocabulary");
+        convert_.error(
+            target.pos(),
+            fmt::format("the measure '{}' cannot be within itself", vocabulary_.measures[m].id),
+            "vocabulary");
         return;
       }
       vocabulary_.measures[measure].within = m;
@@ -173,7 +184,8 @@ class VocabularyReader {
         path.push_back(vocabulary_.measures[*at].id);
         if (*at == start) {
           const Pos pos = within_pos_[start];
-          convert_.error(pos, fmt::format("'within' makes a cycle: {}", fmt::join(path, " → ")), "vocabulary");
+          convert_.error(pos, fmt::format("'within' makes a cycle: {}", fmt::join(path, " → ")),
+                         "vocabulary");
           vocabulary_.measures[start].within.reset();
           break;
         }
@@ -191,21 +203,24 @@ class VocabularyReader {
         if (item.is_scalar()) {
           add_place(item, parent, depth);
         } else {
-          convert_.error(item.pos(),
-                         fmt::format("a list of places holds names only, not {}: use a mapping for places "
-                                     "with places inside them",
-                                     node_kind_name(item.kind())),
-                         "type");
+          convert_.error(
+              item.pos(),
+              fmt::format("a list of places holds names only, not {}: use a mapping for places "
+                          "with places inside them",
+                          node_kind_name(item.kind())),
+              "type");
         }
       }
       return;
     }
     if (!node.is_mapping()) {
-      convert_.error(node.pos(),
-                     fmt::format("places must be a mapping (a place → the places inside it), a list of names or "
-                                 "nothing, not {}",
-                                 node_kind_name(node.kind())),
-                     "type");
+      convert_.error(
+          node.pos(),
+          fmt::format(
+              "places must be a mapping (a place → the places inside it), a list of names or "
+              "nothing, not {}",
+              node_kind_name(node.kind())),
+          "type");
       return;
     }
     const std::vector<NodeRef> children = node.children();
@@ -216,7 +231,8 @@ class VocabularyReader {
     }
   }
 
-  std::optional<PlaceId> add_place(NodeRef node, std::optional<PlaceId> parent, std::uint32_t depth) {
+  std::optional<PlaceId> add_place(NodeRef node, std::optional<PlaceId> parent,
+                                   std::uint32_t depth) {
     const auto name = convert_.text(node, "place");
     if (!name) return std::nullopt;
     const std::string folded = fold_name(*name);
@@ -226,8 +242,10 @@ class VocabularyReader {
     }
     const auto [it, inserted] = place_names_.emplace(folded, node.pos());
     if (!inserted) {
-      convert_.error(node.pos(), fmt::format("the place '{}' is given twice (first at line {})", *name, it->second.line),
-                     "duplicate-name");
+      convert_.error(
+          node.pos(),
+          fmt::format("the place '{}' is given twice (first at line {})", *name, it->second.line),
+          "duplicate-name");
       return std::nullopt;
     }
     const auto id = static_cast<PlaceId>(vocabulary_.places.size());
@@ -248,7 +266,8 @@ class VocabularyReader {
       const auto [it, inserted] = seen.emplace(fold_name(*name), children[i].pos());
       if (!inserted) {
         convert_.error(children[i].pos(),
-                       fmt::format("the dimension '{}' is given twice (first at line {})", *name, it->second.line),
+                       fmt::format("the dimension '{}' is given twice (first at line {})", *name,
+                                   it->second.line),
                        "duplicate-name");
         continue;
       }
@@ -263,7 +282,8 @@ class VocabularyReader {
     if (!value.is_null()) {
       const auto fields = convert_.fields(value, ObjectKind::dimension, name);
       if (!fields) return;
-      if (const auto node = fields->get("exclusive")) dimension.exclusive = convert_.boolean(*node, "exclusive").value_or(false);
+      if (const auto node = fields->get("exclusive"))
+        dimension.exclusive = convert_.boolean(*node, "exclusive").value_or(false);
       if (const auto node = fields->get("values")) read_dimension_values(*node, dimension);
     }
     vocabulary_.dimensions.push_back(std::move(dimension));
@@ -278,7 +298,8 @@ class VocabularyReader {
       const auto [it, inserted] = seen.emplace(fold_name(*value), item.pos());
       if (!inserted) {
         convert_.error(item.pos(),
-                       fmt::format("the value '{}' is given twice (first at line {})", *value, it->second.line),
+                       fmt::format("the value '{}' is given twice (first at line {})", *value,
+                                   it->second.line),
                        "duplicate-name");
         continue;
       }

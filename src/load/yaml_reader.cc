@@ -28,7 +28,9 @@ std::string_view node_kind_name(NodeKind kind) {
   return "empty";
 }
 
-const Node& NodeRef::node() const { return tree_->nodes_[index_]; }
+const Node& NodeRef::node() const {
+  return tree_->nodes_[index_];
+}
 
 std::string_view NodeRef::text() const {
   const Node& n = node();
@@ -72,7 +74,7 @@ struct KeySeen {
 struct Frame {
   std::uint32_t node = kNoNode;
   bool mapping = false;
-  bool expect_key = true;  // mapping: the next child is a key
+  bool expect_key = true;     // mapping: the next child is a key
   bool stream_value = false;  // mapping: the value being read is to be streamed
   bool streaming = false;     // sequence: hand each element over and drop it
   std::uint32_t item_text_start = 0;
@@ -82,7 +84,8 @@ struct Frame {
 
 [[nodiscard]] std::string yaml_message(std::string message) {
   while (!message.empty() && (message.back() == '.' || message.back() == ' ')) message.pop_back();
-  if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+  if (!message.empty())
+    message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
   return message.empty() ? std::string("unreadable YAML") : message;
 }
 
@@ -107,6 +110,21 @@ struct Frame {
 }  // namespace
 
 // Builds the tree from yaml-cpp's events (a friend of Tree).
+// yaml-cpp's message for a tab in the indentation does not say so.
+[[nodiscard]] static std::string tab_hint(std::string_view bytes, std::uint32_t line) {
+  std::size_t start = 0;
+  for (std::uint32_t l = 1; l < line && start != std::string_view::npos; ++l) {
+    start = bytes.find('\n', start);
+    if (start != std::string_view::npos) ++start;
+  }
+  if (start == std::string_view::npos) return {};
+  const std::size_t end = bytes.find_first_not_of(" \t", start);
+  const std::string_view indent =
+      bytes.substr(start, (end == std::string_view::npos ? bytes.size() : end) - start);
+  if (indent.find('\t') == std::string_view::npos) return {};
+  return " (a tab indents this line: YAML indents with spaces only)";
+}
+
 class TreeBuilder : public YAML::EventHandler {
  public:
   TreeBuilder(Tree& tree, std::string_view bytes, std::size_t bom, const std::string& file,
@@ -129,12 +147,14 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   void error(Pos pos, std::string message, std::string rule = "yaml") {
+    if (diagnostics_.size() >= kMaxErrorsPerFile) return;
     diagnostics_.error(file_, pos.line, pos.column, std::move(message), std::move(rule));
   }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     if (++documents_ > 1) {
-      error(pos_at(mark), "more than one YAML document in the file ('---'): a file is one document");
+      error(pos_at(mark),
+            "more than one YAML document in the file ('---'): a file is one document");
       throw StopParsing{};
     }
   }
@@ -151,7 +171,8 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
-    error(pos_at(mark), fmt::format("anchors ('&{}') are not supported: write the value out", name));
+    error(pos_at(mark),
+          fmt::format("anchors ('&{}') are not supported: write the value out", name));
     throw StopParsing{};
   }
 
@@ -192,11 +213,13 @@ class TreeBuilder : public YAML::EventHandler {
     const std::size_t start = at + (quote ? 1 : 0);
     const bool one_line = value.find('\n') == std::string_view::npos;
     bool same = one_line && bytes_.substr(start, value.size()) == value;
-    if (quote) same = same && start + value.size() < bytes_.size() && bytes_[start + value.size()] == first;
+    if (quote)
+      same = same && start + value.size() < bytes_.size() && bytes_[start + value.size()] == first;
     if (!node.quoted || quote) node.verbatim = same;
     if (quote && !same && !quote_closed(bytes_, at)) {
       error(node.pos, fmt::format("the quoted text is never closed: a {} is missing",
                                   first == '"' ? "closing '\"'" : "closing \"'\""));
+      throw StopParsing{};  // the rest of the file went into it: nothing after is meaningful
     }
   }
 
@@ -228,7 +251,8 @@ class TreeBuilder : public YAML::EventHandler {
       error(pos, fmt::format("nesting deeper than {} levels", options_.max_depth));
       throw StopParsing{};
     }
-    if (tag != "?" && tag != "!" && tag != "tag:yaml.org,2002:map" && tag != "tag:yaml.org,2002:seq") {
+    if (tag != "?" && tag != "!" && tag != "tag:yaml.org,2002:map" &&
+        tag != "tag:yaml.org,2002:seq") {
       error(pos, fmt::format("the tag '{}' is not supported", tag));
     }
     const bool stream = !mapping && !stack_.empty() && stack_.back().stream_value;
@@ -268,10 +292,12 @@ class TreeBuilder : public YAML::EventHandler {
       error(key.pos, fmt::format("a key must be a name, not {}", node_kind_name(key.kind)));
       return;
     }
-    const std::string_view text = std::string_view(tree_.text_).substr(key.text_begin, key.text_size);
+    const std::string_view text =
+        std::string_view(tree_.text_).substr(key.text_begin, key.text_size);
     if (const auto first = find_key(parent, text)) {
-      error(key.pos, fmt::format("the key '{}' is given twice in this mapping (first at line {})", text,
-                                 first->line),
+      error(key.pos,
+            fmt::format("the key '{}' is given twice in this mapping (first at line {})", text,
+                        first->line),
             "duplicate-key");
       return;
     }
@@ -288,7 +314,8 @@ class TreeBuilder : public YAML::EventHandler {
       return std::nullopt;
     }
     for (const KeySeen& seen : frame.keys) {
-      if (std::string_view(tree_.text_).substr(seen.text_begin, seen.text_size) == text) return seen.pos;
+      if (std::string_view(tree_.text_).substr(seen.text_begin, seen.text_size) == text)
+        return seen.pos;
     }
     return std::nullopt;
   }
@@ -347,7 +374,8 @@ ReadResult read_yaml(std::string_view bytes, const std::string& file, Diagnostic
     fatal = false;
   } catch (const StopParsing&) {
   } catch (const YAML::ParserException& e) {
-    builder.error(builder.pos_at(e.mark), yaml_message(e.msg));
+    const Pos pos = builder.pos_at(e.mark);
+    builder.error(pos, yaml_message(e.msg) + tab_hint(bytes, pos.line));
   } catch (const std::exception& e) {
     builder.error({}, fmt::format("cannot read the YAML: {}", yaml_message(e.what())));
   }

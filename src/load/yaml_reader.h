@@ -53,7 +53,7 @@ class NodeRef {
   [[nodiscard]] bool quoted() const { return node().quoted; }
   [[nodiscard]] bool verbatim() const { return node().verbatim; }
   [[nodiscard]] Pos pos() const { return node().pos; }
-  [[nodiscard]] std::string_view text() const;  // a scalar's text; "" otherwise
+  [[nodiscard]] std::string_view text() const;                    // a scalar's text; "" otherwise
   [[nodiscard]] std::size_t size() const { return node().size; }  // children
   // The children in order (a sequence's elements; a mapping's keys and values alternating).
   [[nodiscard]] std::vector<NodeRef> children() const;

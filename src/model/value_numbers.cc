@@ -20,7 +20,7 @@ std::optional<int> scale_after(std::span<const Token> tokens, std::size_t index)
 std::size_t read_digits(std::span<const Token> tokens, std::size_t index,
                         std::vector<FoundNumber>& out) {
   const DigitText parts = split_digits(tokens[index].text);
-  const BigInt digits = digits_value(parts.integer_digits + parts.fraction_digits);
+  const std::string digits = parts.integer_digits + parts.fraction_digits;
   // An exponent out of range is left out: the value grammar rejects it anyway.
   const int exponent = (parts.exponent_in_range ? parts.exponent : 0) -
                        static_cast<int>(parts.fraction_digits.size());

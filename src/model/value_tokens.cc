@@ -170,9 +170,10 @@ BigInt digits_value(std::string_view digits) {
   return BigInt(std::string(digits.substr(first)).c_str());
 }
 
-std::string plain_decimal(const BigInt& digits, int exponent) {
-  std::string text = digits.str();
-  if (digits == 0) return "0";
+std::string plain_decimal(std::string_view digits, int exponent) {
+  const std::size_t first = digits.find_first_not_of('0');
+  if (first == std::string_view::npos) return "0";
+  std::string text(digits.substr(first));
   if (exponent >= 0) return text + std::string(static_cast<std::size_t>(exponent), '0');
   const auto decimals = static_cast<std::size_t>(-exponent);
   if (text.size() <= decimals) text.insert(0, decimals + 1 - text.size(), '0');

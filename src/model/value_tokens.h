@@ -58,9 +58,10 @@ inline constexpr std::size_t max_digits = 30;
 // A run of decimal digits as a number ("048" is 48: never octal); "" is 0.
 [[nodiscard]] BigInt digits_value(std::string_view digits);
 
-// digits · 10^exponent written as a plain decimal without superfluous zeros: (25, -1) is
-// "2.5", (7062, 0) "7062", (25, 5) "2500000".
-[[nodiscard]] std::string plain_decimal(const BigInt& digits, int exponent);
+// digits · 10^exponent written as a plain decimal without superfluous zeros: ("25", -1) is
+// "2.5", ("7062", 0) "7062", ("25", 5) "2500000", ("0480", -3) "0.48". Works on the text,
+// so a quote holding a number of any length costs time linear in it.
+[[nodiscard]] std::string plain_decimal(std::string_view digits, int exponent);
 
 [[nodiscard]] bool is_word(const Token& token, std::string_view lower_case_word);
 [[nodiscard]] std::string lower(std::string_view text);

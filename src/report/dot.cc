@@ -1,9 +1,9 @@
 // graph.dot: the fact graph as Graphviz DOT, written with Boost.Graph's write_graphviz.
 // Quantities are ellipses, facts boxes, inferences small circles; the facts of
 // unaccepted findings and the quantities they state are drawn in red.
+#include <fmt/format.h>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphviz.hpp>
-#include <fmt/format.h>
 
 #include <set>
 #include <sstream>
@@ -58,12 +58,14 @@ std::string render_dot(const ReportInput& input) {
   const FactGraph& graph = input.result.graph;
   std::set<FactIndex> flagged;
   for (const Finding& f : input.result.findings) {
-    if (!f.accepted && f.severity == Severity::error) flagged.insert(f.facts.begin(), f.facts.end());
+    if (!f.accepted && f.severity == Severity::error)
+      flagged.insert(f.facts.begin(), f.facts.end());
   }
   // Vertices: variables, then facts (their statements), then the other constraints.
   std::vector<VertexStyle> styles;
   for (VarId v = 0; v < graph.vars.size(); ++v) {
-    styles.push_back({describe_quantity(base, graph, v), graph.vars[v].kind == VarKind::constant ? "plaintext" : "ellipse"});
+    styles.push_back({describe_quantity(base, graph, v),
+                      graph.vars[v].kind == VarKind::constant ? "plaintext" : "ellipse"});
   }
   using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
   Graph g(graph.vars.size());
@@ -73,11 +75,13 @@ std::string render_dot(const ReportInput& input) {
     if (constraint.kind == ConstraintKind::statement && constraint.fact) {
       const Fact& fact = base.facts[*constraint.fact];
       const bool is_flagged = flagged.count(*constraint.fact) > 0;
-      styles.push_back({fmt::format("{}\n{}", base.ref(*constraint.fact), fact.value.written), "box", is_flagged});
+      styles.push_back({fmt::format("{}\n{}", base.ref(*constraint.fact), fact.value.written),
+                        "box", is_flagged});
       if (is_flagged) styles[constraint.vars[0]].flagged = true;
     } else {
-      styles.push_back({fmt::format("{}\n{}", constraint_label(constraint), origin_name(constraint.origin)), "circle",
-                        constraint.fact && flagged.count(*constraint.fact) > 0});
+      styles.push_back(
+          {fmt::format("{}\n{}", constraint_label(constraint), origin_name(constraint.origin)),
+           "circle", constraint.fact && flagged.count(*constraint.fact) > 0});
     }
     for (const VarId v : constraint.vars) boost::add_edge(vertex, v, g);
   }
@@ -90,7 +94,10 @@ std::string render_dot(const ReportInput& input) {
                          s.flagged ? ", color=red, fontcolor=red, penwidth=2" : "");
       },
       boost::default_writer(),
-      [](std::ostream& o) { o << "graph [rankdir=LR, fontname=\"Helvetica\"];\nnode [fontname=\"Helvetica\", fontsize=10];\n"; });
+      [](std::ostream& o) {
+        o << "graph [rankdir=LR, fontname=\"Helvetica\"];\nnode [fontname=\"Helvetica\", "
+             "fontsize=10];\n";
+      });
   return out.str();
 }
 

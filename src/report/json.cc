@@ -9,9 +9,13 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json bound(const std::optional<Bound>& b) { return b ? Json(to_double(b->value)) : Json(nullptr); }
+Json bound(const std::optional<Bound>& b) {
+  return b ? Json(to_double(b->value)) : Json(nullptr);
+}
 
-Json nullable(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
+Json nullable(const std::string& text) {
+  return text.empty() ? Json(nullptr) : Json(text);
+}
 
 Json fact_json(const FactBase& base, FactIndex f) {
   const Fact& fact = base.facts[f];
@@ -36,7 +40,8 @@ Json finding_json(const FactBase& base, const Finding& finding) {
   j["rule"] = std::string(rule_id(finding.rule));
   j["severity"] = std::string(severity_name(finding.severity));
   if (finding.accepted) {
-    j["accepted"] = Json{{"reason", finding.accepted->reason}, {"by", base.ref(finding.accepted->by)}};
+    j["accepted"] =
+        Json{{"reason", finding.accepted->reason}, {"by", base.ref(finding.accepted->by)}};
   } else {
     j["accepted"] = nullptr;
   }
@@ -46,6 +51,7 @@ Json finding_json(const FactBase& base, const Finding& finding) {
   j["facts"] = Json::array();
   for (const FactIndex f : finding.facts) j["facts"].push_back(fact_json(base, f));
   j["steps"] = finding.steps;
+  j["notes_differ"] = finding.notes_differ;
   j["location"] = Json{{"file", base.file_of(finding.location)},
                        {"line", finding.location.line},
                        {"column", finding.location.column}};
@@ -62,14 +68,17 @@ std::string render_json(const ReportInput& input) {
   Json j;
   j["schema"] = "crosscheck-report/1";
   j["tool"] = Json{{"name", "crosscheck"}, {"version", CROSSCHECK_VERSION}};
-  j["summary"] = Json{{"sources", base.sources.size()},
-                      {"facts", base.facts.size()},
-                      {"quantities", base.keys.key_count()},
-                      {"claims", claims},
-                      {"findings", Json{{"error", counts.error}, {"warning", counts.warning}, {"info", counts.info}}},
-                      {"accepted", counts.accepted}};
+  j["summary"] =
+      Json{{"sources", base.sources.size()},
+           {"facts", base.facts.size()},
+           {"quantities", base.keys.key_count()},
+           {"claims", claims},
+           {"findings",
+            Json{{"error", counts.error}, {"warning", counts.warning}, {"info", counts.info}}},
+           {"accepted", counts.accepted}};
   j["findings"] = Json::array();
-  for (const Finding& finding : input.result.findings) j["findings"].push_back(finding_json(base, finding));
+  for (const Finding& finding : input.result.findings)
+    j["findings"].push_back(finding_json(base, finding));
   j["notices"] = input.result.notices;
   return j.dump(2) + "\n";
 }

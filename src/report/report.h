@@ -19,8 +19,35 @@ struct ReportInput {
 [[nodiscard]] std::string render_json(const ReportInput& input);
 [[nodiscard]] std::string render_dot(const ReportInput& input);
 
+// report.md: GitHub-flavoured Markdown for a pull request or an email.
+[[nodiscard]] std::string render_markdown(const ReportInput& input);
+
+// report.html: one self-contained page (no network, no external assets). The fact graph
+// is drawn by Graphviz (`dot -Tsvg`, under a time limit); where that fails the page says
+// why and shows the DOT instead.
+struct HtmlOptions {
+  std::string dot_program = "dot";
+  int dot_seconds = 30;
+  std::size_t max_graph_size = 5000;  // vertices + constraints; larger graphs are not drawn
+};
+[[nodiscard]] std::string render_html(const ReportInput& input);
+[[nodiscard]] std::string render_html(const ReportInput& input, const HtmlOptions& options);
+
+// report.sarif: SARIF 2.1.0 for code-review tools.
+[[nodiscard]] std::string render_sarif(const ReportInput& input);
+
+// graph.svg: the fact graph drawn by Graphviz; a small SVG saying why where it cannot be.
+[[nodiscard]] std::string render_graph_svg(const ReportInput& input);
+
+// `check --annotations github`: "::error file=…,line=…,col=…,title=…::message", one line
+// per finding, escaped as GitHub's workflow commands require.
+[[nodiscard]] std::string render_github_annotation(const ReportInput& input,
+                                                   const Finding& finding);
+[[nodiscard]] std::string render_github_annotations(const ReportInput& input);
+
 // One terminal line per finding: "file:line:col: severity: message [rule]".
-[[nodiscard]] std::string render_terminal_line(const ReportInput& input, const Finding& finding, bool color);
+[[nodiscard]] std::string render_terminal_line(const ReportInput& input, const Finding& finding,
+                                               bool color);
 // "5 sources, 42 facts: 3 errors, 1 warning, 1 accepted"
 [[nodiscard]] std::string render_summary_line(const ReportInput& input);
 
@@ -36,6 +63,7 @@ struct FactRow {
 
 // Writes `content` to `path` through a temporary file in the same folder and a rename,
 // so a crash never leaves a half-written report. Returns an error message or "".
-[[nodiscard]] std::string write_atomically(const std::filesystem::path& path, std::string_view content);
+[[nodiscard]] std::string write_atomically(const std::filesystem::path& path,
+                                           std::string_view content);
 
 }  // namespace cc

@@ -7,25 +7,29 @@ namespace cc {
 
 FactRow fact_row(const FactBase& base, FactIndex f) {
   const Fact& fact = base.facts[f];
-  return {base.ref(f), base.file_of(fact.mark), fact.mark.line, fact.mark.column, base.sources[fact.source].title};
+  return {base.ref(f), base.file_of(fact.mark), fact.mark.line, fact.mark.column,
+          base.sources[fact.source].title};
 }
 
 std::string render_terminal_line(const ReportInput& input, const Finding& finding, bool color) {
   const std::string severity(severity_name(finding.severity));
   const char* paint = finding.severity == Severity::error ? "\033[1;31m" : "\033[1;35m";
   const std::string shown = color ? fmt::format("{}{}\033[0m", paint, severity) : severity;
-  std::string line = fmt::format("{}:{}:{}: {}: {} [{}]", input.base.file_of(finding.location), finding.location.line,
-                                 finding.location.column, shown, finding.message, rule_id(finding.rule));
+  std::string line = fmt::format("{}:{}:{}: {}: {} [{}]", input.base.file_of(finding.location),
+                                 finding.location.line, finding.location.column, shown,
+                                 finding.message, rule_id(finding.rule));
   if (finding.accepted) line += fmt::format(" (accepted: {})", finding.accepted->reason);
   return line;
 }
 
 std::string render_summary_line(const ReportInput& input) {
   const Counts counts = count_findings(input.result.findings);
-  const auto plural = [](std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); };
+  const auto plural = [](std::size_t n, const char* word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+  };
   std::string line = fmt::format("{}, {}: {}, {}", plural(input.base.sources.size(), "source"),
-                                 plural(input.base.facts.size(), "fact"), plural(counts.error, "error"),
-                                 plural(counts.warning, "warning"));
+                                 plural(input.base.facts.size(), "fact"),
+                                 plural(counts.error, "error"), plural(counts.warning, "warning"));
   if (counts.accepted > 0) line += fmt::format(" ({} accepted)", counts.accepted);
   return line;
 }

@@ -1,7 +1,7 @@
 #include <unistd.h>
 
-#include <cstdio>
 #include <fmt/format.h>
+#include <cstdio>
 #include <fstream>
 #include <system_error>
 

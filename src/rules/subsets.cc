@@ -81,7 +81,7 @@ std::string subset_reason(const FactBase& base, const FactGraph& graph, const Co
       items.push_back(fmt::format("{}: {}", base.vocabulary.dimensions[item.dimension].name,
                                   base.keys.value_name(item.value)));
     }
-    return items.empty() ? std::string("all") : join_words(items);
+    return items.empty() ? std::string("the whole") : join_words(items);
   };
   std::vector<std::string> parts;
   for (std::size_t i = 1; i < c.vars.size(); ++i) parts.push_back(subset_text(c.vars[i]));

@@ -4,13 +4,13 @@
 
 using cc::test::run_cli;
 
-TEST_CASE("--version prints the name and version") {
+TEST_CASE("the version flag prints the name and version") {
   const auto r = run_cli({"--version"});
   CHECK(r.exit_code == 0);
   CHECK(r.out == std::string("crosscheck ") + CROSSCHECK_VERSION + "\n");
 }
 
-TEST_CASE("--help lists the commands") {
+TEST_CASE("the help flag lists the commands") {
   const auto r = run_cli({"--help"});
   CHECK(r.exit_code == 0);
   for (const char* command : {"check", "lint", "explain", "extract", "graph"}) {

@@ -435,7 +435,7 @@ TEST_CASE("a single reading is the trimmed value") {
 
 // ---- exact and precision
 
-TEST_CASE("exact: digits mean exactly the number written; hedges still apply") {
+TEST_CASE("exact: digits mean exactly the number written, and hedges still apply") {
   ValueContext exact = count_figure();
   exact.exact = true;
   CHECK(meaning("10,000", exact) == "[10000, 10000]");
@@ -532,7 +532,7 @@ TEST_CASE("an empty value is an error") {
   CHECK(error_of("   ").message == "the value is empty");
 }
 
-TEST_CASE("a negative value is an error; a change asks for 'direction: fall'") {
+TEST_CASE("a negative value is an error, and a change asks for 'direction: fall'") {
   const ErrorSeen change = error_of("-12%", rise());
   CHECK(change.message ==
         "a change cannot be negative ('-12%'): write a fall with 'direction: fall'");

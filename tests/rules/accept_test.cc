@@ -4,7 +4,7 @@
 
 using namespace cc::test;
 
-TEST_CASE("accept: a reviewed conflict stays reported, marked accepted; a stale accept is reported", "[rules][accept]") {
+TEST_CASE("accept: a reviewed conflict stays reported, marked accepted, and a stale accept is reported", "[rules][accept]") {
   const auto checked = check_sources("accept", {
       {"a.yaml", source_file("a", "  - {id: n, quote: 3171 cases, value: 3171, measure: cases, where: Land, when: 2019}\n")},
       {"b.yaml", source_file("b", R"(  - id: n

@@ -22,7 +22,7 @@ TEST_CASE("records: more than 7,000 for the first time, after an earlier 7,301",
   CHECK(checked.findings[0].rfind("record error [a/earlier, a/latest]", 0) == 0);
 }
 
-TEST_CASE("records: a record that holds; spans of another length are not compared", "[rules][records]") {
+TEST_CASE("records: a record that holds, and spans of another length are not compared", "[rules][records]") {
   const auto checked = check_sources("records-silent", {{"a.yaml", source_file("a", R"(  - {id: y2021, quote: 5001 cases, value: 5001, measure: cases, where: Land, when: 2021}
   - {id: two-years, quote: 9999 cases, value: 9999, measure: cases, where: Land, when: 2020..2021}
   - {id: rolling, quote: 6001 cases, value: 6001, measure: cases, where: Land, when: 2022-07..2023-06}

@@ -11,7 +11,7 @@ TEST_CASE("subsets: exclusive age bands above their whole", "[rules][subsets]") 
   const auto checked = check_sources("subsets-fires", files);
   REQUIRE(checked.findings.size() == 1);
   CHECK(checked.findings[0].rfind("containment error [a/adults, a/all, a/children]", 0) == 0);
-  CHECK(all_steps(checked, 0).find("age: child and age: adult are disjoint parts of all") != std::string::npos);
+  CHECK(all_steps(checked, 0).find("age: child and age: adult are disjoint parts of the whole") != std::string::npos);
   CHECK(check_sources("subsets-off", files, {"subsets"}).findings.empty());
 }
 

@@ -1,0 +1,184 @@
+// report.md: for a pull request or an email (CHECKER §3). GitHub-flavoured Markdown: a
+// summary, then each finding with its facts, steps, notes and the `accept:` that would
+// accept it. Every text from the fact files goes through markdown_escape.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "report/escape.h"
+#include "report/report.h"
+#include "report/report_text.h"
+
+namespace cc {
+namespace {
+
+std::string plural(std::size_t n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+// The quote with the value's number in bold.
+std::string marked_quote(const Fact& fact) {
+  const std::vector<TextSpan> spans = value_spans(fact.quote, fact.value);
+  std::string out = "“";
+  std::size_t at = 0;
+  for (const TextSpan& span : spans) {
+    out += markdown_escape(std::string_view(fact.quote).substr(at, span.offset - at));
+    out += "**" + markdown_escape(std::string_view(fact.quote).substr(span.offset, span.length)) +
+           "**";
+    at = span.offset + span.length;
+  }
+  return out + markdown_escape(std::string_view(fact.quote).substr(at)) + "”";
+}
+
+std::string summary(const ReportInput& input) {
+  const Counts counts = count_findings(input.result.findings);
+  std::size_t claims = 0;
+  for (const Fact& fact : input.base.facts) claims += fact.kind == FactKind::figure ? 0 : 1;
+  std::string out = "| | |\n|---|---:|\n";
+  out += fmt::format("| sources | {} |\n", input.base.sources.size());
+  out += fmt::format("| facts | {} ({} figures, {} claims) |\n", input.base.facts.size(),
+                     input.base.facts.size() - claims, claims);
+  out += fmt::format("| quantities | {} |\n", input.base.keys.key_count());
+  out += fmt::format("| **errors** | **{}** |\n", counts.error);
+  out += fmt::format("| warnings | {} |\n", counts.warning);
+  if (counts.info > 0) out += fmt::format("| info | {} |\n", counts.info);
+  out += fmt::format("| accepted | {} |\n", counts.accepted);
+  return out;
+}
+
+std::string sources_table(const ReportInput& input) {
+  std::vector<std::size_t> in_findings(input.base.sources.size(), 0);
+  for (const Finding& finding : input.result.findings) {
+    std::vector<SourceIndex> seen;
+    for (const FactIndex f : finding.facts) {
+      const SourceIndex s = input.base.facts[f].source;
+      if (std::find(seen.begin(), seen.end(), s) == seen.end()) seen.push_back(s);
+    }
+    for (const SourceIndex s : seen) ++in_findings[s];
+  }
+  std::string out = "| source | title | published | facts | findings |\n|---|---|---|---:|---:|\n";
+  for (SourceIndex s = 0; s < input.base.sources.size(); ++s) {
+    const Source& source = input.base.sources[s];
+    out += fmt::format("| {} | {} | {} | {} | {} |\n", markdown_code(source.id),
+                       markdown_escape(source.title), markdown_escape(source_byline(source)),
+                       source.facts.size(), in_findings[s]);
+  }
+  return out;
+}
+
+std::string facts_table(const FactBase& base, const Finding& finding) {
+  std::string out = "| source | quote | value | where |\n|---|---|---|---|\n";
+  for (const FactIndex f : finding.facts) {
+    const Fact& fact = base.facts[f];
+    out +=
+        fmt::format("| {}<br>{} | {} | {} | {} |\n", markdown_code(base.sources[fact.source].id),
+                    markdown_escape(fact.id), marked_quote(fact), markdown_escape(value_text(fact)),
+                    markdown_code(fmt::format("{}:{}", base.file_of(fact.mark), fact.mark.line)));
+  }
+  return out;
+}
+
+std::string steps_list(const Finding& finding) {
+  std::string out = "**Steps**\n\n";
+  for (std::size_t i = 0; i < finding.steps.size(); ++i) {
+    out += fmt::format("{}. {}\n", i + 1, markdown_escape(finding.steps[i]));
+  }
+  return out;
+}
+
+// One column per fact: the notes side by side.
+std::string notes_table(const FactBase& base, const Finding& finding) {
+  std::string head = "|";
+  std::string rule = "|";
+  std::string row = "|";
+  for (const FactIndex f : finding.facts) {
+    head += fmt::format(" {} |", markdown_code(base.ref(f)));
+    rule += "---|";
+    const std::string& note = base.facts[f].note;
+    row += fmt::format(" {} |", note.empty() ? "*(no note)*" : markdown_escape(note));
+  }
+  return fmt::format("**The notes differ**: they may explain it.\n\n{}\n{}\n{}\n", head, rule, row);
+}
+
+std::string accept_part(const FactBase& base, const Finding& finding) {
+  if (finding.accepted) {
+    return fmt::format("**Accepted** on {}: {}\n", markdown_code(base.ref(finding.accepted->by)),
+                       markdown_escape(finding.accepted->reason));
+  }
+  if (finding.rule == FindingRule::stale_accept) {
+    return fmt::format("**To resolve it**, remove the `accept` at {}, or review it again.\n",
+                       markdown_code(location_text(base, finding.location)));
+  }
+  const std::optional<AcceptSnippet> snippet = accept_snippet(base, finding);
+  if (!snippet) return {};
+  const Fact& on = base.facts[snippet->on];
+  const std::string where = fmt::format("{}:{}", base.file_of(on.mark), on.mark.line);
+  const std::string intro =
+      snippet->append
+          ? fmt::format("**To accept it**, add to the `accept:` list of {} ({}):",
+                        markdown_code(base.ref(snippet->on)), markdown_code(where))
+          : fmt::format("**To accept it**, add to {} ({}):", markdown_code(base.ref(snippet->on)),
+                        markdown_code(where));
+  return fmt::format("{}\n\n```yaml\n{}```\n", intro, snippet->yaml);
+}
+
+std::string finding_section(const FactBase& base, const Finding& finding) {
+  std::string out = fmt::format("### {}\n\n", markdown_escape(finding.message));
+  std::string meta = fmt::format("{} · **{}** · rule {}", markdown_code(finding.id),
+                                 finding_status(finding), markdown_code(rule_id(finding.rule)));
+  if (finding.accepted) meta += fmt::format(" · {}", severity_name(finding.severity));
+  if (const std::string gap = gap_text(finding); !gap.empty()) meta += " · gap " + gap;
+  meta += " · at " + markdown_code(location_text(base, finding.location));
+  out += meta + "\n\n";
+  if (!finding.quantity.empty())
+    out += fmt::format("Quantity: {}\n\n", markdown_escape(finding.quantity));
+  if (!finding.facts.empty()) out += facts_table(base, finding) + "\n";
+  if (!finding.steps.empty()) out += steps_list(finding) + "\n";
+  if (notes_differ(base, finding)) out += notes_table(base, finding) + "\n";
+  if (const std::string accept = accept_part(base, finding); !accept.empty()) out += accept + "\n";
+  return out;
+}
+
+struct Group {
+  std::string_view title;
+  std::string_view status;
+};
+
+constexpr Group kGroups[] = {
+    {"Errors", "error"}, {"Warnings", "warning"}, {"Info", "info"}, {"Accepted", "accepted"}};
+
+}  // namespace
+
+std::string render_markdown(const ReportInput& input) {
+  const FactBase& base = input.base;
+  const Counts counts = count_findings(input.result.findings);
+  std::string out = "# crosscheck report\n\n";
+  const std::size_t open = input.result.findings.size() - counts.accepted;
+  out += open == 0
+             ? fmt::format("No open findings in {} and {}.", plural(base.sources.size(), "source"),
+                           plural(base.facts.size(), "fact"))
+             : fmt::format("{} and {} in {} and {}.", plural(counts.error, "error"),
+                           plural(counts.warning, "warning"), plural(base.sources.size(), "source"),
+                           plural(base.facts.size(), "fact"));
+  out += "\n\n" + summary(input) + "\n## Sources\n\n" + sources_table(input) + "\n";
+  for (const Group& group : kGroups) {
+    std::string body;
+    std::size_t n = 0;
+    for (const Finding& finding : input.result.findings) {
+      if (finding_status(finding) != group.status) continue;
+      body += finding_section(base, finding);
+      ++n;
+    }
+    if (n > 0) out += fmt::format("## {} ({})\n\n{}", group.title, n, body);
+  }
+  if (!input.result.notices.empty()) {
+    out += "## Notices\n\n";
+    for (const std::string& notice : input.result.notices)
+      out += "- " + markdown_escape(notice) + "\n";
+    out += "\n";
+  }
+  out += fmt::format("---\n*crosscheck {}*\n", CROSSCHECK_VERSION);
+  return out;
+}
+
+}  // namespace cc

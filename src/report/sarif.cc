@@ -1,0 +1,155 @@
+// report.sarif: SARIF 2.1.0, so that code-review tools show each finding on the fact
+// files' lines. One result per finding: its primary location is the fact most to blame
+// (or the stale accept), its related locations are every fact of the finding, and the
+// message links to them. Accepted findings carry an inSource suppression with the reason.
+// Keys keep the order they are written in (nlohmann::ordered_json): same input, same bytes.
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "report/report.h"
+#include "report/report_text.h"
+
+namespace cc {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr const char* kFingerprintKey = "crosscheckFindingId/v1";
+
+std::string_view sarif_level(Severity severity) {
+  switch (severity) {
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::info:
+      return "note";
+  }
+  return "error";
+}
+
+Severity default_severity(FindingRule rule) {
+  return rule == FindingRule::units || rule == FindingRule::stale_accept ? Severity::warning
+                                                                         : Severity::error;
+}
+
+std::size_t rule_index(FindingRule rule) {
+  std::size_t i = 0;
+  while (kAllFindingRules[i] != rule) ++i;
+  return i;
+}
+
+std::string rule_help(FindingRule rule) {
+  const std::string what = fmt::format("{}.", rule_summary(rule));
+  if (rule == FindingRule::stale_accept) {
+    return what + " Remove the accept, or review it again: the data it excused has changed.";
+  }
+  return what + fmt::format(
+                    " Check each fact against its source. Where the difference is explained, "
+                    "accept it on one of "
+                    "the facts: accept: [{{rule: {}, with: <other fact>, reason: <why>}}].",
+                    rule_id(rule));
+}
+
+Json rule_json(FindingRule rule) {
+  Json j;
+  j["id"] = std::string(rule_id(rule));
+  j["name"] = std::string(rule_id(rule));
+  j["shortDescription"] = Json{{"text", std::string(rule_summary(rule))}};
+  j["fullDescription"] = Json{{"text", rule_help(rule)}};
+  j["defaultConfiguration"] = Json{{"level", std::string(sarif_level(default_severity(rule)))}};
+  j["help"] = Json{{"text", rule_help(rule)}};
+  return j;
+}
+
+Json physical_location(const FactBase& base, const Mark& mark) {
+  Json region{{"startLine", std::max<std::uint32_t>(mark.line, 1)}};
+  if (mark.column > 0) region["startColumn"] = mark.column;
+  return Json{{"artifactLocation", Json{{"uri", base.file_of(mark)}, {"uriBaseId", "%SRCROOT%"}}},
+              {"region", region}};
+}
+
+std::string fact_summary(const FactBase& base, FactIndex f) {
+  const Fact& fact = base.facts[f];
+  return fmt::format("{}: {} (“{}”)", base.ref(f), fact.value.written, fact.quote);
+}
+
+// Square brackets in plain text would read as SARIF message links: escape them.
+std::string sarif_text(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '[' || c == ']' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+Json message_json(const FactBase& base, const Finding& finding) {
+  std::string text = sarif_text(finding.message) + ".";
+  if (!finding.facts.empty()) {
+    text += " Facts:";
+    for (std::size_t i = 0; i < finding.facts.size(); ++i) {
+      text += fmt::format(" [{}]({}){}", sarif_text(base.ref(finding.facts[i])), i + 1,
+                          i + 1 < finding.facts.size() ? "," : ".");
+    }
+  }
+  for (std::size_t i = 0; i < finding.steps.size(); ++i) {
+    text += fmt::format("\n{}. {}", i + 1, sarif_text(finding.steps[i]));
+  }
+  return Json{{"text", text}};
+}
+
+Json result_json(const FactBase& base, const Finding& finding) {
+  Json j;
+  j["ruleId"] = std::string(rule_id(finding.rule));
+  j["ruleIndex"] = rule_index(finding.rule);
+  j["level"] = std::string(sarif_level(finding.severity));
+  j["message"] = message_json(base, finding);
+  j["locations"] =
+      Json::array({Json{{"physicalLocation", physical_location(base, finding.location)}}});
+  Json related = Json::array();
+  for (std::size_t i = 0; i < finding.facts.size(); ++i) {
+    const FactIndex f = finding.facts[i];
+    related.push_back(Json{{"id", i + 1},
+                           {"physicalLocation", physical_location(base, base.facts[f].mark)},
+                           {"message", Json{{"text", fact_summary(base, f)}}}});
+  }
+  if (!related.empty()) j["relatedLocations"] = related;
+  j["partialFingerprints"] = Json{{kFingerprintKey, finding.id}};
+  if (finding.accepted) {
+    const Fact& by = base.facts[finding.accepted->by];
+    j["suppressions"] = Json::array(
+        {Json{{"kind", "inSource"},
+              {"status", "accepted"},
+              {"justification", finding.accepted->reason},
+              {"location", Json{{"physicalLocation", physical_location(base, by.mark)}}}}});
+  }
+  Json properties{{"findingId", finding.id}};
+  if (!finding.quantity.empty()) properties["quantity"] = finding.quantity;
+  if (finding.gap) properties["gap"] = to_double(*finding.gap);
+  properties["steps"] = finding.steps;
+  j["properties"] = properties;
+  return j;
+}
+
+}  // namespace
+
+std::string render_sarif(const ReportInput& input) {
+  Json rules = Json::array();
+  for (const FindingRule rule : kAllFindingRules) rules.push_back(rule_json(rule));
+  Json driver{{"name", "crosscheck"},
+              {"version", CROSSCHECK_VERSION},
+              {"semanticVersion", CROSSCHECK_VERSION},
+              {"rules", rules}};
+  Json results = Json::array();
+  for (const Finding& finding : input.result.findings)
+    results.push_back(result_json(input.base, finding));
+  Json run{{"tool", Json{{"driver", driver}}}, {"results", results}};
+  Json log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+           {"version", "2.1.0"},
+           {"runs", Json::array({run})}};
+  return log.dump(2) + "\n";
+}
+
+}  // namespace cc

@@ -1,0 +1,131 @@
+// The JSON Schemas in schema/ must say what the loader does: the properties of each
+// object equal the loader's field tables, and a real validator (python3-jsonschema)
+// accepts the example files and rejects what the loader rejects for its structure.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "load/fields.h"
+#include "load_helpers.h"
+
+namespace fs = std::filesystem;
+using cc::test::read_file;
+using cc::test::source_dir;
+
+namespace {
+
+nlohmann::json schema(std::string_view name) {
+  return nlohmann::json::parse(
+      read_file(source_dir() / "schema" / (std::string(name) + ".schema.json")));
+}
+
+const nlohmann::json& object_of(const nlohmann::json& root, std::string_view definition) {
+  if (definition.empty()) return root;
+  return root.at("definitions").at(std::string(definition));
+}
+
+struct Command {
+  int status = -1;
+  std::string out;
+};
+
+Command run(const std::string& command) {
+  Command result;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (pipe == nullptr) return result;
+  char buffer[4096];
+  while (const std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) result.out.append(buffer, n);
+  result.status = pclose(pipe);
+  return result;
+}
+
+Command validate(std::string_view schema_name, const std::vector<fs::path>& files) {
+  std::string command =
+      "python3 " + (source_dir() / "tests/load/validate_schema.py").string() + " " +
+      (source_dir() / "schema" / (std::string(schema_name) + ".schema.json")).string();
+  for (const auto& file : files) command += " '" + file.string() + "'";
+  return run(command);
+}
+
+}  // namespace
+
+TEST_CASE("each schema object lists exactly the fields the loader knows", "[load][schema]") {
+  std::set<std::pair<std::string, std::string>> checked;
+  for (const cc::load::FieldTable& table : cc::load::field_tables()) {
+    INFO(table.schema << " " << table.definition);
+    const nlohmann::json root = schema(table.schema);
+    const nlohmann::json& object = object_of(root, table.definition);
+    REQUIRE(object.contains("properties"));
+    std::set<std::string> in_schema;
+    for (const auto& [name, value] : object.at("properties").items()) in_schema.insert(name);
+    const std::set<std::string> in_loader(table.fields.begin(), table.fields.end());
+    CHECK(in_schema == in_loader);
+    CHECK(object.at("additionalProperties") == false);
+    checked.emplace(table.schema, table.definition);
+  }
+  for (const std::string name : {"facts", "vocabulary"}) {  // no object the loader does not know
+    for (const auto& [definition, value] : schema(name).at("definitions").items()) {
+      if (value.contains("properties")) CHECK(checked.contains({name, definition}));
+    }
+  }
+}
+
+TEST_CASE("the schemas accept the example fact base", "[load][schema]") {
+  const fs::path good = source_dir() / "tests/load/good";
+  const auto facts = validate("facts", {good / "lbc.yaml", good / "nspcc.yaml"});
+  INFO(facts.out);
+  REQUIRE(facts.out.find("No module named") ==
+          std::string::npos);  // .ci/deps test installs python3-jsonschema
+  CHECK(facts.status == 0);
+  const auto vocabulary = validate("vocabulary", {good / "vocabulary.yaml"});
+  INFO(vocabulary.out);
+  CHECK(vocabulary.status == 0);
+}
+
+TEST_CASE("the schema and the loader refuse the same structural faults", "[load][schema]") {
+  const std::string header =
+      "source: {id: s, title: T, published: 2024}\ndefaults: {measure: offences, where: UK, when: "
+      "2019}\n";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"two-relations",
+       "facts: [{id: a, quote: q, value: 1%, change: {from: b, to: c}, share: {of: b}}]\n"},
+      {"record-on-claim", "facts: [{id: a, quote: q, value: 1%, share: {of: b}, record: high}]\n"},
+      {"exact-and-precision",
+       "facts: [{id: a, quote: q, value: 100, exact: true, precision: 10}]\n"},
+      {"unknown-field", "facts: [{id: a, quote: q, value: 1, colour: red}]\n"},
+      {"missing-quote", "facts: [{id: a, value: 1}]\n"},
+      {"bad-id", "facts: [{id: A_1, quote: q, value: 1}]\n"},
+      {"record-bound",
+       "facts: [{id: a, quote: q, value: 1, record: {high: true, first_time_below: 3}}]\n"},
+      {"record-word", "facts: [{id: a, quote: q, value: 1, record: highest}]\n"},
+      {"accept-rule",
+       "facts: [{id: a, quote: q, value: 1, accept: [{rule: conflit, reason: r}]}]\n"},
+      {"accept-reason", "facts: [{id: a, quote: q, value: 1, accept: [{rule: conflict}]}]\n"},
+      {"empty-total", "facts: [{id: a, quote: q, value: 1, total: {of: []}}]\n"},
+      {"share-without-of", "facts: [{id: a, quote: q, value: 1%, share: {part: b}}]\n"},
+      {"direction",
+       "facts: [{id: a, quote: q, value: 1%, change: {from: b, to: c, direction: up}}]\n"},
+      {"per", "facts: [{id: a, quote: q, value: 1, rate: {of: b, per: fortnight}}]\n"},
+      {"ref", "facts: [{id: a, quote: q, value: 1%, ratio: {of: Not An Id, to: c}}]\n"},
+      {"exact-text", "facts: [{id: a, quote: q, value: 1, exact: yes}]\n"},
+      {"value-boolean", "facts: [{id: a, quote: q, value: true}]\n"},
+      {"pattern-field", "facts: [{id: a, quote: q, value: 1%, share: {of: {colour: red}}}]\n"},
+  };
+  std::vector<fs::path> files;
+  for (const auto& [name, text] : cases) {
+    const auto loaded = cc::test::load_files("schema-" + name, {{"a.yaml", header + text}});
+    INFO(name);
+    CHECK_FALSE(loaded.clean());
+    files.push_back(cc::test::scratch_dir("schema-files") / (name + ".yaml"));
+  }
+  for (std::size_t i = 0; i < cases.size(); ++i)
+    cc::test::write_file(files[i], header + cases[i].second);
+  const auto result = validate("facts", files);
+  INFO(result.out);
+  CHECK(result.status != 0);
+  for (const auto& [name, text] : cases)
+    CHECK(result.out.find(name + ".yaml: invalid") != std::string::npos);
+}

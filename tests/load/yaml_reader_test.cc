@@ -1,0 +1,171 @@
+#include <catch2/catch.hpp>
+
+#include "load/yaml_reader.h"
+#include "model/diagnostic.h"
+
+using cc::Diagnostics;
+using cc::load::NodeKind;
+using cc::load::NodeRef;
+using cc::load::Pos;
+using cc::load::read_yaml;
+using cc::load::ReadOptions;
+using cc::load::ReadResult;
+
+namespace {
+
+struct Read {
+  ReadResult result;
+  std::vector<std::string> errors;
+};
+
+Read read(const std::string& text, const ReadOptions& options = {},
+          const cc::load::ItemHandler& on_item = {}) {
+  static const std::string file = "t.yaml";
+  Diagnostics diagnostics;
+  Read out;
+  out.result = read_yaml(text, file, diagnostics, options, on_item);
+  for (const auto& d : diagnostics.sorted()) out.errors.push_back(format_diagnostic(d));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the reader builds a tree with 1-based positions in characters", "[load]") {
+  const Read r = read("a: \"caf\xC3\xA9\"\nb\xC3\xA9: plain\nc:\n  - x\n  - {k: v, n: }\n");
+  REQUIRE(r.errors.empty());
+  REQUIRE(r.result.ok);
+  const NodeRef root = r.result.tree.root();
+  REQUIRE(root.is_mapping());
+  const auto top = root.children();
+  REQUIRE(top.size() == 6);
+  CHECK(top[0].text() == "a");
+  CHECK(top[0].pos() == Pos{1, 1});
+  CHECK(top[1].text() == "caf\xC3\xA9");
+  CHECK(top[1].quoted());
+  CHECK(top[1].verbatim());
+  CHECK(top[3].pos() == Pos{2, 5});  // after "bé: ", counted in characters
+  CHECK_FALSE(top[3].quoted());
+  const auto list = top[5].children();
+  REQUIRE(list.size() == 2);
+  CHECK(list[0].text() == "x");
+  CHECK(list[0].pos() == Pos{4, 5});
+  const auto inner = list[1].children();
+  REQUIRE(inner.size() == 4);
+  CHECK(inner[3].kind() == NodeKind::null);
+}
+
+TEST_CASE("a key given twice in one mapping is an error at the second", "[load]") {
+  const Read r = read("a: 1\nb:\n  x: 1\n  x: 2\na: 3\n");
+  CHECK(r.result.ok);  // the tree is whole; the file is still read
+  CHECK(r.errors == std::vector<std::string>{"t.yaml:4:3: error: the key 'x' is given twice in "
+                                             "this mapping (first at line 3) [duplicate-key]",
+                                             "t.yaml:5:1: error: the key 'a' is given twice in "
+                                             "this mapping (first at line 1) [duplicate-key]"});
+}
+
+TEST_CASE("a key given twice is found in a large mapping too", "[load]") {
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += "k" + std::to_string(i) + ": 1\n";
+  text += "k42: 2\n";
+  const Read r = read(text);
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0] ==
+        "t.yaml:101:1: error: the key 'k42' is given twice in this mapping (first at line 43) "
+        "[duplicate-key]");
+}
+
+TEST_CASE("anchors, aliases, tags and extra documents are refused", "[load]") {
+  CHECK(read("a: &x 1\nb: *x\n").errors ==
+        std::vector<std::string>{
+            "t.yaml:1:4: error: anchors ('&x') are not supported: write the value out [yaml]"});
+  CHECK_FALSE(read("a: &x 1\n").result.ok);
+  CHECK(read("a: 1\n---\nb: 2\n").errors ==
+        std::vector<std::string>{"t.yaml:2:1: error: more than one YAML document in the file "
+                                 "('---'): a file is one document [yaml]"});
+  CHECK(read("a: !foo x\n").errors ==
+        std::vector<std::string>{
+            "t.yaml:1:4: error: the tag '!foo' is not supported: write plain text [yaml]"});
+  const Read str = read("a: !!str 12\n");
+  CHECK(str.errors.empty());
+  CHECK(str.result.tree.root().children()[1].quoted());
+}
+
+TEST_CASE("a syntax error is reported at its line and column, lower-case", "[load]") {
+  CHECK(read("a: b: c\n").errors ==
+        std::vector<std::string>{"t.yaml:1:5: error: illegal map value [yaml]"});
+  CHECK(read("a:\n  - x\n y: 2\n").errors ==
+        std::vector<std::string>{"t.yaml:3:2: error: end of map not found [yaml]"});
+  CHECK(read("a: \"x\\qy\"\n").errors ==
+        std::vector<std::string>{"t.yaml:1:8: error: unknown escape character: q [yaml]"});
+  CHECK_FALSE(read("a: [1, 2\n").result.ok);
+}
+
+TEST_CASE("a quoted scalar left open to the end of the file is an error", "[load]") {
+  CHECK(
+      read("a: \"abc\n").errors ==
+      std::vector<std::string>{
+          "t.yaml:1:4: error: the quoted text is never closed: a closing '\"' is missing [yaml]"});
+  CHECK(read("a: 'it''s\n").errors.size() == 1);
+  CHECK(read("a: 'it''s'\nb: \"x\\\"y\"\n").errors.empty());
+}
+
+TEST_CASE("nesting deeper than the limit stops the reader", "[load]") {
+  const Read r = read(std::string(70, '[') + std::string(70, ']') + "\n");
+  CHECK_FALSE(r.result.ok);
+  CHECK(r.errors ==
+        std::vector<std::string>{"t.yaml:1:65: error: nesting deeper than 64 levels [yaml]"});
+  CHECK(read(std::string(64, '[') + std::string(64, ']') + "\n").errors.empty());
+}
+
+TEST_CASE("an empty file or one of comments has no document", "[load]") {
+  CHECK(read("").result.tree.empty());
+  CHECK(read("# only a comment\n").result.tree.empty());
+  CHECK(read("# only a comment\n").result.ok);
+}
+
+TEST_CASE("a byte order mark does not shift columns", "[load]") {
+  const Read r = read(
+      "\xEF\xBB\xBF"
+      "a: 1\nb: [\n");
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].rfind("t.yaml:3:1: error:", 0) == 0);
+  CHECK(read("\xEF\xBB\xBF"
+             "a: 1\n")
+            .result.tree.root()
+            .children()[1]
+            .pos() == Pos{1, 4});
+}
+
+TEST_CASE("the elements of the streamed sequence are handed over and dropped", "[load]") {
+  std::string text = "source: {id: s}\nfacts:\n";
+  for (int i = 0; i < 1000; ++i) text += "  - {id: f" + std::to_string(i) + ", value: 1}\n";
+  text += "defaults: {when: 2019}\n";
+  ReadOptions options;
+  options.stream_key = "facts";
+  std::vector<std::string> ids;
+  const Read r = read(text, options, [&](NodeRef item) {
+    const auto fields = item.children();
+    ids.emplace_back(fields[1].text());
+    CHECK(fields[1].pos().line == ids.size() + 2);
+  });
+  CHECK(r.errors.empty());
+  CHECK(r.result.streamed == 1000);
+  REQUIRE(ids.size() == 1000);
+  CHECK(ids[999] == "f999");
+  CHECK(r.result.tree.node_count() < 20);  // the facts are gone; source and defaults stay
+  const auto top = r.result.tree.root().children();
+  CHECK(top[3].is_sequence());
+  CHECK(top[3].size() == 1000);
+  CHECK(top[5].children()[1].text() == "2019");
+}
+
+TEST_CASE("a scalar is verbatim only when its text is its bytes on one line", "[load]") {
+  const Read r = read("a: plain text\nb: 'it''s'\nc: \"x\\ty\"\nd: |\n  block\ne: two\n  lines\n");
+  REQUIRE(r.errors.empty());
+  const auto top = r.result.tree.root().children();
+  CHECK(top[1].verbatim());
+  CHECK_FALSE(top[3].verbatim());
+  CHECK_FALSE(top[5].verbatim());
+  CHECK_FALSE(top[7].verbatim());
+  CHECK_FALSE(top[9].verbatim());
+}
