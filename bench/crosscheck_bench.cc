@@ -3,7 +3,10 @@
 //
 //   crosscheck_bench FACTS_DIR [--planted FILE] [--threads N] [--repeat N] [--breakdown]
 //                              [--json FILE] [--label TEXT] [--report-dir DIR]
-//                              [--max-bound-bits N] [--max-conflicts N]
+//                              [--max-bound-bits N] [--max-conflicts N] [--probe] [--graph-only]
+//
+// --probe replays the solver on the largest component, round by round, with timers (see
+// probe_largest_component).
 //
 // Phases: bare parse (yaml-cpp event API with a no-op handler, 1 thread and N threads;
 // libyaml's C parser, 1 thread), load (cc::load_fact_base), check (cc::run_checks: build,
@@ -13,6 +16,7 @@
 // run_checks calls, to show where its time goes. Memory: the peak resident set size
 // (getrusage) after each phase, and the resident set size the phase leaves held.
 #include <fmt/format.h>
+#include <malloc.h>
 #include <sys/resource.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -83,6 +87,13 @@ double load_average() {
   return one;
 }
 
+// Bytes the program holds on the heap (every arena), whether or not the allocator has
+// returned freed pages to the system: what the data structures weigh.
+double heap_in_use_mb() {
+  const struct mallinfo2 info = mallinfo2();
+  return static_cast<double>(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
+}
+
 double current_rss_mb() {
   std::ifstream statm("/proc/self/statm");
   long pages = 0;
@@ -98,6 +109,7 @@ struct Phase {
   double cpu_seconds = 0;  // user + system time of every thread of the process
   double peak_rss_mb = 0;  // the process's peak so far, after the phase
   double held_rss_mb = 0;  // resident after the phase
+  double heap_mb = 0;      // heap in use after the phase (mallinfo2)
   bool baseline = false;
   bool detail = false;     // a part of another phase (breakdown, one report format)
 };
@@ -121,7 +133,7 @@ class Phases {
     add(name, what, best, best_cpu, detail);
   }
   void add(const std::string& name, const std::string& what, double seconds, double cpu, bool detail = false) {
-    Phase p{name, what, seconds, cpu, peak_rss_mb(), current_rss_mb(), false, detail};
+    Phase p{name, what, seconds, cpu, peak_rss_mb(), current_rss_mb(), heap_in_use_mb(), false, detail};
     std::cerr << fmt::format("  {:<26} {:>9.3f} s {:>9.3f} s CPU   peak RSS {:>8.1f} MB\n", name, seconds, cpu,
                              p.peak_rss_mb);
     phases_.push_back(std::move(p));
@@ -406,6 +418,215 @@ std::pair<std::size_t, std::size_t> components_without_constants(const cc::FactG
   return {sizes.size(), largest};
 }
 
+// ---- the solver's work on the largest component, round by round
+//
+// A replica of ComponentSolver::run (solve/conflicts.cc) with timers: each round
+// propagates the component with the event log on; on a contradiction it traces the facts
+// behind it, shrinks them by deletion filtering (one propagation per traced fact), sets
+// the culprit (and the facts restating it) aside, and goes again. If the engine's solver
+// changes, this replica may drift: it is for finding where the time goes, not for results.
+
+nlohmann::json probe_largest_component(const cc::FactBase& base, const cc::FactGraph& graph,
+                                       const cc::EngineOptions& options) {
+  nlohmann::json out;
+  if (graph.components().empty()) return out;
+  std::size_t largest = 0;
+  for (std::size_t c = 1; c < graph.components().size(); ++c) {
+    if (graph.components()[c].size() > graph.components()[largest].size()) largest = c;
+  }
+  const auto& component = graph.components()[largest];
+  const auto facts = cc::facts_by_component(graph)[largest];
+  out["component_constraints"] = component.size();
+  out["component_facts"] = facts.size();
+  cc::Propagator propagator(graph, options.solve.limits);
+  std::unordered_set<cc::FactIndex> active(facts.begin(), facts.end());
+  const auto blame_order = [&](cc::FactIndex a, cc::FactIndex b) { return cc::more_to_blame(base, graph, b, a); };
+  nlohmann::json rounds = nlohmann::json::array();
+  double round_total = 0;
+  double minimize_total = 0;
+  std::size_t minimize_runs = 0;
+  for (std::size_t round = 0; round < options.solve.max_conflicts_per_component; ++round) {
+    auto start = Clock::now();
+    const auto outcome = propagator.run(component, [&](cc::FactIndex f) { return active.count(f) > 0; }, true);
+    const double run_seconds = seconds_since(start);
+    round_total += run_seconds;
+    nlohmann::json r = {{"seconds", run_seconds}, {"events", propagator.events().size()}};
+    if (!outcome.contradiction || outcome.exhausted) {
+      r["exhausted"] = outcome.exhausted;
+      rounds.push_back(r);
+      break;
+    }
+    const cc::EventId roots[] = {outcome.contradiction->lower, outcome.contradiction->upper};
+    std::set<cc::FactIndex> traced;
+    for (const cc::EventId e : propagator.derivation(roots)) {
+      if (const auto& fact = graph.constraints[propagator.events()[e].cause].fact) traced.insert(*fact);
+    }
+    if (traced.empty()) break;
+    // Deletion filtering (the culprit's own source last, as the solver orders it).
+    start = Clock::now();
+    std::vector<cc::FactIndex> order(traced.begin(), traced.end());
+    const cc::FactIndex culprit = *std::max_element(order.begin(), order.end(), blame_order);
+    const auto culprit_source = base.facts[culprit].source;
+    std::sort(order.begin(), order.end(), [&](cc::FactIndex a, cc::FactIndex b) {
+      const bool a_near = base.facts[a].source == culprit_source;
+      const bool b_near = base.facts[b].source == culprit_source;
+      if (a_near != b_near) return !a_near;
+      return blame_order(a, b);
+    });
+    std::unordered_set<cc::FactIndex> kept(traced.begin(), traced.end());
+    for (const cc::FactIndex f : order) {
+      kept.erase(f);
+      ++minimize_runs;
+      if (!propagator.run(component, [&](cc::FactIndex g) { return kept.count(g) > 0; }, false).contradiction) {
+        kept.insert(f);
+      }
+    }
+    const double minimize_seconds = seconds_since(start);
+    minimize_total += minimize_seconds;
+    const cc::FactIndex blame = *std::max_element(kept.begin(), kept.end(), blame_order);
+    r["traced_facts"] = traced.size();
+    r["minimal_facts"] = kept.size();
+    r["minimize_seconds"] = minimize_seconds;
+    rounds.push_back(r);
+    // Set the culprit aside, and the facts stating its quantity at least as narrowly.
+    active.erase(blame);
+    const auto var = graph.var_of_fact(blame);
+    const auto statement = graph.statement_of_fact(blame);
+    if (var && statement) {
+      const cc::Interval& claimed = graph.constraints[*statement].value;
+      for (auto it = active.begin(); it != active.end();) {
+        const auto other = graph.statement_of_fact(*it);
+        const bool restates = graph.var_of_fact(*it) == var && other && graph.constraints[*other].value.within(claimed);
+        it = restates ? active.erase(it) : std::next(it);
+      }
+    }
+  }
+  out["rounds"] = rounds.size();
+  out["round_runs_seconds"] = round_total;
+  out["minimize_runs"] = minimize_runs;
+  out["minimize_seconds"] = minimize_total;
+  out["per_round"] = rounds;
+  return out;
+}
+
+// ---- the graph's shape: what the solver's cost depends on
+
+nlohmann::json graph_stats(const cc::FactBase& base, const cc::FactGraph& graph, const std::vector<cc::Interval>* implied) {
+  std::size_t largest = 0;
+  std::size_t largest_index = 0;
+  for (std::size_t c = 0; c < graph.components().size(); ++c) {
+    if (graph.components()[c].size() > largest) {
+      largest = graph.components()[c].size();
+      largest_index = c;
+    }
+  }
+  const auto facts_in = cc::facts_by_component(graph);
+  const auto [split_components, split_largest] = components_without_constants(graph);
+  nlohmann::json g;
+  g["variables"] = graph.vars.size();
+  g["constraints"] = graph.constraints.size();
+  g["components"] = graph.components().size();
+  g["largest_component_constraints"] = largest;
+  g["largest_component_facts"] = facts_in.empty() ? 0 : facts_in[largest_index].size();
+  // Constraint arity: a sum over k parts narrows k + 1 variables per propagation, and
+  // with the event log on each narrowing gathers the events of all k + 1 variables.
+  {
+    std::size_t max_arity = 0;
+    double sum_sq = 0;
+    std::map<std::string, std::size_t> max_by_origin;
+    for (const cc::Constraint& c : graph.constraints) {
+      max_arity = std::max(max_arity, c.vars.size());
+      sum_sq += static_cast<double>(c.vars.size()) * static_cast<double>(c.vars.size());
+      auto& m = max_by_origin[std::string(cc::origin_name(c.origin))];
+      m = std::max(m, c.vars.size());
+    }
+    // Variable degree: every narrowing of a variable queues each of its constraints again.
+    std::size_t max_degree = 0;
+    std::size_t max_degree_constant = 0;
+    double degree_sq = 0;
+    for (cc::VarId v = 0; v < graph.vars.size(); ++v) {
+      const std::size_t d = graph.constraints_of(v).size();
+      if (graph.vars[v].kind == cc::VarKind::constant) {
+        max_degree_constant = std::max(max_degree_constant, d);
+        continue;
+      }
+      max_degree = std::max(max_degree, d);
+      degree_sq += static_cast<double>(d) * static_cast<double>(d);
+    }
+    // The variables with the most constraints, and how many of those are statements.
+    std::vector<cc::VarId> order;
+    for (cc::VarId v = 0; v < graph.vars.size(); ++v) {
+      if (graph.vars[v].kind != cc::VarKind::constant) order.push_back(v);
+    }
+    const std::size_t top = std::min<std::size_t>(5, order.size());
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(),
+                      [&](cc::VarId a, cc::VarId b) { return graph.constraints_of(a).size() > graph.constraints_of(b).size(); });
+    nlohmann::json hubs = nlohmann::json::array();
+    for (std::size_t i = 0; i < top; ++i) {
+      std::size_t statements = 0;
+      for (const cc::ConstraintId c : graph.constraints_of(order[i])) {
+        if (graph.constraints[c].kind == cc::ConstraintKind::statement) ++statements;
+      }
+      hubs.push_back({{"quantity", cc::describe_var(base, graph, order[i])},
+                      {"constraints", graph.constraints_of(order[i]).size()},
+                      {"statements", statements}});
+    }
+    g["most_constrained"] = hubs;
+    g["max_variable_degree"] = max_degree;
+    g["max_constant_degree"] = max_degree_constant;
+    g["sum_variable_degree_squared"] = degree_sq;
+    g["max_constraint_vars"] = max_arity;
+    g["max_constraint_vars_by_rule"] = max_by_origin;
+    g["sum_constraint_vars_squared"] = sum_sq;
+  }
+  g["components_without_constants"] = split_components;
+  g["largest_component_without_constants"] = split_largest;
+  // How large the exact bounds grow: the implied interval of every key, in bits of
+  // numerator and denominator (each costs a gcd per arithmetic operation).
+  {
+    std::vector<std::size_t> bits;
+    for (const cc::Interval& i : implied ? *implied : std::vector<cc::Interval>{}) {
+      if (i.lo()) bits.push_back(cc::size_in_bits(i.lo()->value));
+      if (i.hi()) bits.push_back(cc::size_in_bits(i.hi()->value));
+    }
+    std::sort(bits.begin(), bits.end());
+    if (!bits.empty()) {
+      double sum = 0;
+      for (const auto b : bits) sum += static_cast<double>(b);
+      g["implied_bound_bits"] = {{"mean", sum / static_cast<double>(bits.size())},
+                                 {"p50", bits[bits.size() / 2]},
+                                 {"p99", bits[bits.size() * 99 / 100]},
+                                 {"max", bits.back()}};
+    }
+  }
+  return g;
+}
+
+void print_graph_stats(const nlohmann::json& g) {
+  std::cout << fmt::format("\ngraph: {} variables, {} constraints, {} components, the largest {} constraints ({} facts)\n",
+                           g["variables"].get<std::size_t>(), g["constraints"].get<std::size_t>(),
+                           g["components"].get<std::size_t>(), g["largest_component_constraints"].get<std::size_t>(),
+                           g["largest_component_facts"].get<std::size_t>());
+  std::cout << fmt::format("       constraint arity: at most {} variables ({}); Σ arity² {:.0f}\n",
+                           g["max_constraint_vars"].get<std::size_t>(), g["max_constraint_vars_by_rule"].dump(),
+                           g["sum_constraint_vars_squared"].get<double>());
+  std::cout << fmt::format("       variable degree: at most {} constraints (a constant: {}); Σ degree² {:.0f}\n",
+                           g["max_variable_degree"].get<std::size_t>(), g["max_constant_degree"].get<std::size_t>(),
+                           g["sum_variable_degree_squared"].get<double>());
+  for (const auto& h : g["most_constrained"]) {
+    std::cout << fmt::format("         {}: {} constraints, {} of them statements\n", h["quantity"].get<std::string>(),
+                             h["constraints"].get<std::size_t>(), h["statements"].get<std::size_t>());
+  }
+  if (g.contains("implied_bound_bits")) {
+    const auto& b = g["implied_bound_bits"];
+    std::cout << fmt::format("       implied bounds: {:.0f} bits on average (numerator + denominator), p99 {}, max {}\n",
+                             b["mean"].get<double>(), b["p99"].get<std::size_t>(), b["max"].get<std::size_t>());
+  }
+  std::cout << fmt::format("       were constants (period lengths) not shared: {} components, the largest {} constraints\n",
+                           g["components_without_constants"].get<std::size_t>(),
+                           g["largest_component_without_constants"].get<std::size_t>());
+}
+
 // ---- output
 
 struct Options {
@@ -417,6 +638,8 @@ struct Options {
   unsigned threads = 2;
   int repeat = 1;
   bool breakdown = false;
+  bool probe = false;
+  bool graph_only = false;
   // Engine settings to experiment with (defaults: the engine's own).
   std::optional<std::size_t> max_bound_bits;
   std::optional<std::size_t> max_conflicts;
@@ -426,7 +649,9 @@ struct Options {
   std::cerr << "crosscheck_bench: " << error << "\n"
             << "usage: crosscheck_bench FACTS_DIR [--planted FILE] [--threads N] [--repeat N] [--breakdown]\n"
             << "                        [--json FILE] [--label TEXT] [--report-dir DIR]\n"
-            << "                        [--max-bound-bits N] [--max-conflicts N]   (engine settings, to experiment)\n";
+            << "                        [--max-bound-bits N] [--max-conflicts N]   (engine settings, to experiment)\n"
+            << "                        [--probe]   (replay the solver on the largest component, round by round)\n"
+            << "                        [--graph-only]   (load, build the graph, print its shape; no check)\n";
   std::exit(2);
 }
 
@@ -445,6 +670,8 @@ Options parse_options(int argc, char** argv) {
     else if (arg == "--threads") o.threads = static_cast<unsigned>(std::stoul(value()));
     else if (arg == "--repeat") o.repeat = std::max(1, std::stoi(value()));
     else if (arg == "--breakdown") o.breakdown = true;
+    else if (arg == "--probe") o.probe = true;
+    else if (arg == "--graph-only") o.graph_only = true;
     else if (arg == "--max-bound-bits") o.max_bound_bits = std::stoul(value());
     else if (arg == "--max-conflicts") o.max_conflicts = std::stoul(value());
     else if (!arg.empty() && arg[0] == '-') usage("unknown option " + arg);
@@ -462,17 +689,17 @@ std::string ratio_text(double seconds, double base) {
 }
 
 void print_table(const std::vector<Phase>& phases, const Phase& base) {
-  std::cout << fmt::format("| {:<28} | {:>9} | {:>9} | {:>10} | {:>10} | {:>13} | {:>13} |\n", "phase", "wall s",
-                           "CPU s", "÷ parse", "÷ parse", "peak RSS (MB)", "held RSS (MB)");
-  std::cout << fmt::format("| {:<28} | {:>9} | {:>9} | {:>10} | {:>10} | {:>13} | {:>13} |\n", "", "", "", "(wall)",
-                           "(CPU)", "", "");
-  std::cout << "|" << std::string(30, '-') << "|" << std::string(10, '-') << ":|" << std::string(10, '-') << ":|"
-            << std::string(11, '-') << ":|" << std::string(11, '-') << ":|" << std::string(14, '-') << ":|"
-            << std::string(14, '-') << ":|\n";
+  std::cout << fmt::format("| {:<34} | {:>9} | {:>9} | {:>8} | {:>8} | {:>9} | {:>9} | {:>9} |\n", "phase",
+                           "wall s", "CPU s", "÷ parse", "÷ parse", "peak RSS", "held RSS", "heap");
+  std::cout << fmt::format("| {:<34} | {:>9} | {:>9} | {:>8} | {:>8} | {:>9} | {:>9} | {:>9} |\n", "", "", "",
+                           "(wall)", "(CPU)", "MB", "MB", "MB");
+  std::cout << "|" << std::string(36, '-') << "|" << std::string(10, '-') << ":|" << std::string(10, '-') << ":|"
+            << std::string(9, '-') << ":|" << std::string(9, '-') << ":|" << std::string(10, '-') << ":|"
+            << std::string(10, '-') << ":|" << std::string(10, '-') << ":|\n";
   for (const Phase& p : phases) {
-    std::cout << fmt::format("| {:<28} | {:>9.3f} | {:>9.3f} | {:>10} | {:>10} | {:>13.1f} | {:>13.1f} |\n", p.name,
-                             p.seconds, p.cpu_seconds, ratio_text(p.seconds, base.seconds),
-                             ratio_text(p.cpu_seconds, base.cpu_seconds), p.peak_rss_mb, p.held_rss_mb);
+    std::cout << fmt::format("| {:<34} | {:>9.3f} | {:>9.3f} | {:>8} | {:>8} | {:>9.1f} | {:>9.1f} | {:>9.1f} |\n",
+                             p.name, p.seconds, p.cpu_seconds, ratio_text(p.seconds, base.seconds),
+                             ratio_text(p.cpu_seconds, base.cpu_seconds), p.peak_rss_mb, p.held_rss_mb, p.heap_mb);
   }
 }
 
@@ -536,6 +763,13 @@ int main(int argc, char** argv) {
   out["facts"] = base->facts.size();
   out["keys"] = base->keys.key_count();
 
+  if (options.graph_only) {  // the shape of the graph, without solving it
+    cc::FactGraph graph;
+    phases.time("build graph", "build_graph", 1, [&] { graph = cc::build_graph(*base); });
+    print_graph_stats(graph_stats(*base, graph, nullptr));
+    return 0;
+  }
+
   // Check.
   cc::EngineOptions engine_options;
   if (options.max_bound_bits) engine_options.solve.limits.max_bound_bits = *options.max_bound_bits;
@@ -569,7 +803,7 @@ int main(int argc, char** argv) {
     report_cpu += cpu;
     report_bytes["terminal"] = lines.size();
     report_parts.push_back({"  terminal lines", "render_terminal_line for each finding", s, cpu, peak_rss_mb(),
-                            current_rss_mb(), false, true});
+                            current_rss_mb(), heap_in_use_mb(), false, true});
   }
   for (const cc::ReportFormat& format : cc::report_formats()) {
     const auto start = Clock::now();
@@ -589,7 +823,7 @@ int main(int argc, char** argv) {
     report_parts.push_back({fmt::format("  {} ({:.1f} MB){}", format.file, text.size() / 1e6,
                                         format.on_by_default ? "" : ", not default"),
                             fmt::format("render_{} + write_atomically ({:.3f} s + {:.3f} s)", format.name, render, write),
-                            render + write, cpu, peak_rss_mb(), current_rss_mb(), false, true});
+                            render + write, cpu, peak_rss_mb(), current_rss_mb(), heap_in_use_mb(), false, true});
   }
   phases.add("report", "the default formats of cc::report_formats() and the terminal lines", report_total,
              report_cpu);
@@ -617,44 +851,14 @@ int main(int argc, char** argv) {
     }
   }
 
+  if (options.probe) {
+    const auto start = Clock::now();
+    out["probe"] = probe_largest_component(*base, result->graph, engine_options);
+    out["probe"]["seconds"] = seconds_since(start);
+  }
+
   // The graph.
-  const cc::FactGraph& graph = result->graph;
-  std::size_t largest = 0;
-  std::size_t largest_index = 0;
-  for (std::size_t c = 0; c < graph.components().size(); ++c) {
-    if (graph.components()[c].size() > largest) {
-      largest = graph.components()[c].size();
-      largest_index = c;
-    }
-  }
-  const auto facts_in = cc::facts_by_component(graph);
-  const auto [split_components, split_largest] = components_without_constants(graph);
-  nlohmann::json g;
-  g["variables"] = graph.vars.size();
-  g["constraints"] = graph.constraints.size();
-  g["components"] = graph.components().size();
-  g["largest_component_constraints"] = largest;
-  g["largest_component_facts"] = facts_in.empty() ? 0 : facts_in[largest_index].size();
-  g["components_without_constants"] = split_components;
-  g["largest_component_without_constants"] = split_largest;
-  // How large the exact bounds grow: the implied interval of every key, in bits of
-  // numerator and denominator (each costs a gcd per arithmetic operation).
-  {
-    std::vector<std::size_t> bits;
-    for (const cc::Interval& i : result->implied) {
-      if (i.lo()) bits.push_back(cc::size_in_bits(i.lo()->value));
-      if (i.hi()) bits.push_back(cc::size_in_bits(i.hi()->value));
-    }
-    std::sort(bits.begin(), bits.end());
-    if (!bits.empty()) {
-      double sum = 0;
-      for (const auto b : bits) sum += static_cast<double>(b);
-      g["implied_bound_bits"] = {{"mean", sum / static_cast<double>(bits.size())},
-                                 {"p50", bits[bits.size() / 2]},
-                                 {"p99", bits[bits.size() * 99 / 100]},
-                                 {"max", bits.back()}};
-    }
-  }
+  const nlohmann::json g = graph_stats(*base, result->graph, &result->implied);
   out["graph"] = g;
 
   // Findings, and the planted facts among them.
@@ -690,7 +894,7 @@ int main(int argc, char** argv) {
   nlohmann::json pj = nlohmann::json::array();
   for (const Phase& p : phases.all()) {
     pj.push_back({{"name", p.name}, {"what", p.what}, {"seconds", p.seconds}, {"cpu_seconds", p.cpu_seconds}, {"peak_rss_mb", p.peak_rss_mb},
-                  {"held_rss_mb", p.held_rss_mb}, {"baseline", p.baseline}, {"detail", p.detail}});
+                  {"held_rss_mb", p.held_rss_mb}, {"heap_mb", p.heap_mb}, {"baseline", p.baseline}, {"detail", p.detail}});
   }
   out["phases"] = pj;
   out["bare_parse_seconds"] = bare_parse.seconds;
@@ -702,16 +906,7 @@ int main(int argc, char** argv) {
                            options.label, base->sources.size(), base->facts.size(), base->keys.key_count(),
                            inputs.yaml_bytes / 1e6, inputs.article_bytes / 1e6);
   print_table(phases.all(), bare_parse);
-  std::cout << fmt::format("\ngraph: {} variables, {} constraints, {} components, the largest {} constraints ({} facts)\n",
-                           graph.vars.size(), graph.constraints.size(), graph.components().size(), largest,
-                           g["largest_component_facts"].get<std::size_t>());
-  if (g.contains("implied_bound_bits")) {
-    const auto& b = g["implied_bound_bits"];
-    std::cout << fmt::format("       implied bounds: {:.0f} bits on average (numerator + denominator), p99 {}, max {}\n",
-                             b["mean"].get<double>(), b["p99"].get<std::size_t>(), b["max"].get<std::size_t>());
-  }
-  std::cout << fmt::format("       were constants (period lengths) not shared: {} components, the largest {} constraints\n",
-                           split_components, split_largest);
+  print_graph_stats(g);
   std::cout << fmt::format("findings: {} ({} errors, {} warnings, {} accepted)", result->findings.size(), counts.error,
                            counts.warning, counts.accepted);
   if (out.contains("planted")) {
@@ -722,6 +917,24 @@ int main(int argc, char** argv) {
   }
   std::cout << "\n";
   for (const auto& n : result->notices) std::cout << "note: " << n << "\n";
+  if (out.contains("probe")) {
+    const auto& p = out["probe"];
+    std::cout << fmt::format(
+        "probe of the largest component ({} constraints, {} facts): {} rounds, {:.2f} s of recorded propagation; "
+        "{} deletion-filtering runs, {:.2f} s\n",
+        p["component_constraints"].get<std::size_t>(), p["component_facts"].get<std::size_t>(),
+        p["rounds"].get<std::size_t>(), p["round_runs_seconds"].get<double>(), p["minimize_runs"].get<std::size_t>(),
+        p["minimize_seconds"].get<double>());
+    for (const auto& r : p["per_round"]) {
+      std::cout << fmt::format("  round: {:.3f} s, {} events", r["seconds"].get<double>(), r["events"].get<std::size_t>());
+      if (r.contains("traced_facts")) {
+        std::cout << fmt::format("; {} facts traced, {} minimal, deletion filtering {:.3f} s",
+                                 r["traced_facts"].get<std::size_t>(), r["minimal_facts"].get<std::size_t>(),
+                                 r["minimize_seconds"].get<double>());
+      }
+      std::cout << "\n";
+    }
+  }
   if (!options.json.empty()) {
     std::ofstream(options.json) << out.dump(2) << "\n";
   }

@@ -131,14 +131,15 @@ def main():
         w("")
         base = b["bare_parse_cpu_seconds"]
         wall_base = b["bare_parse_seconds"]
-        w("| phase | wall s | CPU s | ÷ parse (wall) | ÷ parse (CPU) | peak RSS MB | held RSS MB | what |")
-        w("|---|---:|---:|---:|---:|---:|---:|---|")
+        w("| phase | wall s | CPU s | ÷ parse (wall) | ÷ parse (CPU) | peak RSS MB | held RSS MB | heap MB | what |")
+        w("|---|---:|---:|---:|---:|---:|---:|---:|---|")
         for p in b["phases"]:
             name = p["name"].strip()
             if p["detail"]:
                 name = "&nbsp;&nbsp;" + name
             w(f"| {name} | {p['seconds']:.3f} | {p['cpu_seconds']:.3f} | {ratio(p['seconds'], wall_base)} "
-              f"| {ratio(p['cpu_seconds'], base)} | {p['peak_rss_mb']:.0f} | {p['held_rss_mb']:.0f} | {p['what']} |")
+              f"| {ratio(p['cpu_seconds'], base)} | {p['peak_rss_mb']:.0f} | {p['held_rss_mb']:.0f} "
+              f"| {p.get('heap_mb', 0):.0f} | {p['what']} |")
         g = b["graph"]
         w("")
         w(f"- graph: {g['variables']:,} variables, {g['constraints']:,} constraints, {g['components']:,} components; "
