@@ -4,6 +4,7 @@
 //   crosscheck_bench FACTS_DIR [--planted FILE] [--threads N] [--repeat N] [--breakdown]
 //                              [--json FILE] [--label TEXT] [--report-dir DIR]
 //                              [--max-bound-bits N] [--max-conflicts N] [--probe] [--graph-only]
+//                              [--fixpoint]
 //
 // --probe replays the solver on the largest component, round by round, with timers (see
 // probe_largest_component).
@@ -640,6 +641,7 @@ struct Options {
   bool breakdown = false;
   bool probe = false;
   bool graph_only = false;
+  bool fixpoint = false;
   // Engine settings to experiment with (defaults: the engine's own).
   std::optional<std::size_t> max_bound_bits;
   std::optional<std::size_t> max_conflicts;
@@ -651,7 +653,9 @@ struct Options {
             << "                        [--json FILE] [--label TEXT] [--report-dir DIR]\n"
             << "                        [--max-bound-bits N] [--max-conflicts N]   (engine settings, to experiment)\n"
             << "                        [--probe]   (replay the solver on the largest component, round by round)\n"
-            << "                        [--graph-only]   (load, build the graph, print its shape; no check)\n";
+            << "                        [--graph-only]   (load, build the graph, print its shape; no check)\n"
+            << "                        [--fixpoint]   (with --graph-only and --planted: propagate the largest component\n"
+            << "                                        without the planted facts, once without and once with the event log)\n";
   std::exit(2);
 }
 
@@ -672,6 +676,7 @@ Options parse_options(int argc, char** argv) {
     else if (arg == "--breakdown") o.breakdown = true;
     else if (arg == "--probe") o.probe = true;
     else if (arg == "--graph-only") o.graph_only = true;
+    else if (arg == "--fixpoint") o.fixpoint = true;
     else if (arg == "--max-bound-bits") o.max_bound_bits = std::stoul(value());
     else if (arg == "--max-conflicts") o.max_conflicts = std::stoul(value());
     else if (!arg.empty() && arg[0] == '-') usage("unknown option " + arg);
@@ -767,6 +772,46 @@ int main(int argc, char** argv) {
     cc::FactGraph graph;
     phases.time("build graph", "build_graph", 1, [&] { graph = cc::build_graph(*base); });
     print_graph_stats(graph_stats(*base, graph, nullptr));
+    if (options.fixpoint && !options.planted.empty()) {
+      // The rest of the base is consistent: one full fixpoint, the solver's last round.
+      std::unordered_set<cc::FactIndex> planted;
+      for (const Planted& p : read_planted(options.planted)) {
+        if (const auto f = base->find_fact(p.ref)) planted.insert(*f);
+      }
+      // How many other statements the planted facts' quantities have: the solver may set
+      // those aside one by one before it reaches the planted one.
+      std::vector<std::size_t> restated;
+      for (const cc::FactIndex f : planted) {
+        const auto var = graph.var_of_fact(f);
+        if (!var) continue;
+        std::size_t statements = 0;
+        for (const cc::ConstraintId c : graph.constraints_of(*var)) {
+          if (graph.constraints[c].kind == cc::ConstraintKind::statement && graph.constraints[c].fact != f) ++statements;
+        }
+        restated.push_back(statements);
+      }
+      std::sort(restated.rbegin(), restated.rend());
+      std::string top;
+      for (std::size_t i = 0; i < std::min<std::size_t>(10, restated.size()); ++i) top += fmt::format(" {}", restated[i]);
+      std::cout << fmt::format("planted facts: the other statements of their quantities, most first:{}\n", top);
+      std::size_t largest = 0;
+      for (std::size_t c = 1; c < graph.components().size(); ++c) {
+        if (graph.components()[c].size() > graph.components()[largest].size()) largest = c;
+      }
+      const auto& component = graph.components()[largest];
+      cc::Propagator propagator(graph, cc::EngineOptions{}.solve.limits);
+      for (const bool record : {false, true}) {
+        const auto start = Clock::now();
+        const double cpu_start = cpu_seconds();
+        const auto outcome = propagator.run(component, [&](cc::FactIndex f) { return planted.count(f) == 0; }, record);
+        std::cout << fmt::format("fixpoint of the largest component ({} constraints), {} the event log: {:.3f} s, "
+                                 "{:.3f} s CPU, {} events{}{}; peak RSS {:.0f} MB\n",
+                                 component.size(), record ? "with" : "without", seconds_since(start),
+                                 cpu_seconds() - cpu_start, propagator.events().size(),
+                                 outcome.contradiction ? ", a contradiction" : "", outcome.exhausted ? ", exhausted" : "",
+                                 peak_rss_mb());
+      }
+    }
     return 0;
   }
 

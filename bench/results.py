@@ -61,6 +61,9 @@ def load(run):
     if os.path.exists(os.path.join(run, "stamp")):
         with open(os.path.join(run, "stamp")) as fh:
             stamp = fh.read().strip()
+    if os.path.exists(os.path.join(run, "commit")):
+        with open(os.path.join(run, "commit")) as fh:
+            b["commit"] = fh.read().strip()
     return b, stats, stamp, max_rss_mb(os.path.join(run, "time.txt"))
 
 
@@ -76,7 +79,7 @@ def ratio(x, base):
 
 
 def main():
-    runs = [load(r) for r in sys.argv[1:]]
+    runs = sorted((load(r) for r in sys.argv[1:]), key=lambda r: (r[0]["facts"], r[0]["label"]))
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     commit = sh("git", "rev-parse", "--short", "HEAD", cwd=root)
     dirty = " (with uncommitted changes)" if sh("git", "status", "--porcelain", "--", "src", "bench", cwd=root) else ""
@@ -90,7 +93,8 @@ def main():
     w(f"- date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}")
     w(f"- machine: {os.cpu_count()} cores (`nproc`: {sh('nproc')}), {cpu_model()}, "
       f"{mem_total_gb():.0f} GB, {platform.system()} {platform.release()}")
-    w(f"- build: Release, {compiler}; commit {commit}{dirty}")
+    measured = ", ".join(f"{b['label']}: {b.get('commit', '?')}" for b, _, _, _ in runs)
+    w(f"- build: Release, {compiler}; measured at commit {measured} (now {commit}{dirty})")
     loads = [f"{b['label']}: {b.get('load_average_start', 0):.1f}→{b.get('load_average_end', 0):.1f}"
              for b, _, _, _ in runs]
     w(f"- load average (1 min) at the start and end of each run: {', '.join(loads)}. "
@@ -146,6 +150,17 @@ def main():
           f"the largest holds {g['largest_component_constraints']:,} constraints ({g['largest_component_facts']:,} facts). "
           f"Were constant variables (period lengths) not shared between claims: {g['components_without_constants']:,} "
           f"components, the largest {g['largest_component_without_constants']:,} constraints.")
+        if "max_variable_degree" in g:
+            hubs = "; ".join(f"{h['quantity']}: {h['constraints']} ({h['statements']} statements)"
+                             for h in g.get("most_constrained", [])[:3])
+            w(f"- shape: constraints bind at most {g['max_constraint_vars']} variables (Σ arity² "
+              f"{g['sum_constraint_vars_squared']:,.0f}); a variable is in at most {g['max_variable_degree']} "
+              f"constraints (Σ degree² {g['sum_variable_degree_squared']:,.0f}), a shared constant in "
+              f"{g['max_constant_degree']}; the most constrained: {hubs}.")
+        if "implied_bound_bits" in g:
+            bb = g["implied_bound_bits"]
+            w(f"- exact bounds of the implied intervals: {bb['mean']:.0f} bits on average (numerator and "
+              f"denominator), p99 {bb['p99']}, max {bb['max']}.")
         f = b["findings"]
         rules = ", ".join(f"{k} {v}" for k, v in sorted(f["by_rule"].items()))
         w(f"- findings: {f['total']} ({f['error']} errors, {f['warning']} warnings, {f['accepted']} accepted): {rules}; "
