@@ -30,8 +30,8 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -71,7 +71,9 @@ double peak_rss_mb() {
 // User + system time of this process's threads and of the children it waited for (the
 // Graphviz run of graph.svg).
 double cpu_seconds() {
-  const auto sec = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  const auto sec = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
   double total = 0;
   for (const int who : {RUSAGE_SELF, RUSAGE_CHILDREN}) {
     rusage usage{};
@@ -100,7 +102,8 @@ double current_rss_mb() {
   long pages = 0;
   long resident = 0;
   statm >> pages >> resident;
-  return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+  return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) /
+         (1024.0 * 1024.0);
 }
 
 struct Phase {
@@ -112,14 +115,15 @@ struct Phase {
   double held_rss_mb = 0;  // resident after the phase
   double heap_mb = 0;      // heap in use after the phase (mallinfo2)
   bool baseline = false;
-  bool detail = false;     // a part of another phase (breakdown, one report format)
+  bool detail = false;  // a part of another phase (breakdown, one report format)
 };
 
 class Phases {
  public:
   // Runs fn `repeat` times and keeps the fastest.
   template <typename Fn>
-  void time(const std::string& name, const std::string& what, int repeat, Fn&& fn, bool detail = false) {
+  void time(const std::string& name, const std::string& what, int repeat, Fn&& fn,
+            bool detail = false) {
     double best = 0;
     double best_cpu = 0;
     for (int r = 0; r < repeat; ++r) {
@@ -133,10 +137,12 @@ class Phases {
     }
     add(name, what, best, best_cpu, detail);
   }
-  void add(const std::string& name, const std::string& what, double seconds, double cpu, bool detail = false) {
-    Phase p{name, what, seconds, cpu, peak_rss_mb(), current_rss_mb(), heap_in_use_mb(), false, detail};
-    std::cerr << fmt::format("  {:<26} {:>9.3f} s {:>9.3f} s CPU   peak RSS {:>8.1f} MB\n", name, seconds, cpu,
-                             p.peak_rss_mb);
+  void add(const std::string& name, const std::string& what, double seconds, double cpu,
+           bool detail = false) {
+    Phase p{name,  what,  seconds, cpu, peak_rss_mb(), current_rss_mb(), heap_in_use_mb(),
+            false, detail};
+    std::cerr << fmt::format("  {:<26} {:>9.3f} s {:>9.3f} s CPU   peak RSS {:>8.1f} MB\n", name,
+                             seconds, cpu, p.peak_rss_mb);
     phases_.push_back(std::move(p));
   }
   std::vector<Phase>& all() { return phases_; }
@@ -206,7 +212,9 @@ void for_each_file(std::size_t count, unsigned threads, const Fn& fn) {
 
 class MemoryBuffer : public std::streambuf {
  public:
-  explicit MemoryBuffer(std::string& bytes) { setg(bytes.data(), bytes.data(), bytes.data() + bytes.size()); }
+  explicit MemoryBuffer(std::string& bytes) {
+    setg(bytes.data(), bytes.data(), bytes.data() + bytes.size());
+  }
 };
 
 class NullHandler : public YAML::EventHandler {
@@ -215,15 +223,18 @@ class NullHandler : public YAML::EventHandler {
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark&, YAML::anchor_t) override { ++events; }
   void OnAlias(const YAML::Mark&, YAML::anchor_t) override { ++events; }
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string& value) override {
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string& value) override {
     ++events;
     bytes += value.size();
   }
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
     ++events;
   }
   void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
     ++events;
   }
   void OnMapEnd() override {}
@@ -244,7 +255,8 @@ std::size_t parse_yaml_cpp(const fs::path& path) {
 
 std::size_t bare_parse_yaml_cpp(const Inputs& in, unsigned threads) {
   std::atomic<std::size_t> events{0};
-  for_each_file(in.yaml.size(), threads, [&](std::size_t i) { events += parse_yaml_cpp(in.yaml[i]); });
+  for_each_file(in.yaml.size(), threads,
+                [&](std::size_t i) { events += parse_yaml_cpp(in.yaml[i]); });
   return events;
 }
 
@@ -253,7 +265,8 @@ std::size_t parse_libyaml(const fs::path& path) {
   const std::string bytes = read_file(path);
   yaml_parser_t parser;
   yaml_parser_initialize(&parser);
-  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(bytes.data()),
+                               bytes.size());
   std::size_t events = 0;
   for (;;) {
     yaml_event_t event;
@@ -289,7 +302,8 @@ std::vector<Planted> read_planted(const fs::path& path) {
     if (line.empty() || line[0] == '#') continue;
     const auto tab = line.find('\t');
     const auto tab2 = line.find('\t', tab + 1);
-    out.push_back({line.substr(0, tab), line.substr(tab + 1, tab2 == std::string::npos ? tab2 : tab2 - tab - 1)});
+    out.push_back({line.substr(0, tab),
+                   line.substr(tab + 1, tab2 == std::string::npos ? tab2 : tab2 - tab - 1)});
   }
   return out;
 }
@@ -302,10 +316,12 @@ struct PlantedCheck {
   std::vector<std::string> examples_without_plant;
   std::vector<std::string> missed;
   // by the rule the plant was meant to trip: planted, found, and the rules it was found by
-  std::map<std::string, std::tuple<std::size_t, std::size_t, std::map<std::string, std::size_t>>> by_rule;
+  std::map<std::string, std::tuple<std::size_t, std::size_t, std::map<std::string, std::size_t>>>
+      by_rule;
 };
 
-PlantedCheck check_planted(const cc::FactBase& base, const cc::CheckResult& result, const std::vector<Planted>& planted) {
+PlantedCheck check_planted(const cc::FactBase& base, const cc::CheckResult& result,
+                           const std::vector<Planted>& planted) {
   PlantedCheck check;
   check.planted = planted.size();
   std::unordered_map<cc::FactIndex, std::size_t> index;  // fact → position in `planted`
@@ -338,7 +354,8 @@ PlantedCheck check_planted(const cc::FactBase& base, const cc::CheckResult& resu
   for (std::size_t i = 0; i < planted.size(); ++i) {
     auto& entry = check.by_rule[planted[i].rule];
     if (found_by[i].empty()) {
-      if (check.missed.size() < 20) check.missed.push_back(planted[i].ref + " (" + planted[i].rule + ")");
+      if (check.missed.size() < 20)
+        check.missed.push_back(planted[i].ref + " (" + planted[i].rule + ")");
       continue;
     }
     ++check.found;
@@ -350,43 +367,58 @@ PlantedCheck check_planted(const cc::FactBase& base, const cc::CheckResult& resu
 
 // ---- the check, step by step (the same calls as cc::run_checks)
 
-void breakdown(const cc::FactBase& base, const cc::EngineOptions& options, int repeat, Phases& phases,
-               std::size_t& findings_out) {
+void breakdown(const cc::FactBase& base, const cc::EngineOptions& options, int repeat,
+               Phases& phases, std::size_t& findings_out) {
   cc::CheckResult result;
-  phases.time("  build graph", "build_graph: quantities, claims and every inference rule", repeat,
-              [&] { result.graph = cc::build_graph(base, options.build); }, true);
+  phases.time(
+      "  build graph", "build_graph: quantities, claims and every inference rule", repeat,
+      [&] { result.graph = cc::build_graph(base, options.build); }, true);
   cc::SolveResult solved;
-  phases.time("  solve", "propagation per component, minimal conflict sets", repeat,
-              [&] { solved = cc::solve(base, result.graph, options.solve); }, true);
-  phases.time("  explain", "explain_conflict for each minimal set", repeat, [&] {
-    result.findings.clear();
-    cc::Propagator propagator(result.graph, options.solve.limits);
-    for (const cc::MinimalConflict& conflict : solved.conflicts) {
-      cc::Finding finding = cc::explain_conflict(base, result.graph, propagator, conflict);
-      for (const cc::FactIndex f : conflict.restating) finding.facts.push_back(f);
-      cc::finish_finding(base, finding);
-      result.findings.push_back(std::move(finding));
-    }
-  }, true);
+  phases.time(
+      "  solve", "propagation per component, minimal conflict sets", repeat,
+      [&] { solved = cc::solve(base, result.graph, options.solve); }, true);
+  phases.time(
+      "  explain", "explain_conflict for each minimal set", repeat,
+      [&] {
+        result.findings.clear();
+        cc::Propagator propagator(result.graph, options.solve.limits);
+        for (const cc::MinimalConflict& conflict : solved.conflicts) {
+          cc::Finding finding = cc::explain_conflict(base, result.graph, propagator, conflict);
+          for (const cc::FactIndex f : conflict.restating) finding.facts.push_back(f);
+          cc::finish_finding(base, finding);
+          result.findings.push_back(std::move(finding));
+        }
+      },
+      true);
   for (const cc::FactCheck& check : cc::fact_checks()) {
     const std::size_t before = result.findings.size();
-    phases.time(fmt::format("  check {}", check.id), "a single-fact check", repeat, [&] {
-      result.findings.resize(before);  // a repeat replaces the findings of the one before
-      std::vector<cc::Finding> found;
-      check.run(base, result.graph, found);
-      for (cc::Finding& f : found) {
-        cc::finish_finding(base, f);
-        result.findings.push_back(std::move(f));
-      }
-    }, true);
+    phases.time(
+        fmt::format("  check {}", check.id), "a single-fact check", repeat,
+        [&] {
+          result.findings.resize(before);  // a repeat replaces the findings of the one before
+          std::vector<cc::Finding> found;
+          check.run(base, result.graph, found);
+          for (cc::Finding& f : found) {
+            cc::finish_finding(base, f);
+            result.findings.push_back(std::move(f));
+          }
+        },
+        true);
   }
-  phases.time("  implied intervals", "propagation of the consistent rest, every component", repeat, [&] {
-    result.implied = cc::implied_intervals(base, result.graph, solved.set_aside, options.solve.limits);
-  }, true);
-  phases.time("  accepts + sort", "apply_accepts, sort_findings", 1, [&] {
-    cc::apply_accepts(base, result.findings);
-    cc::sort_findings(base, result.findings);
-  }, true);
+  phases.time(
+      "  implied intervals", "propagation of the consistent rest, every component", repeat,
+      [&] {
+        result.implied =
+            cc::implied_intervals(base, result.graph, solved.set_aside, options.solve.limits);
+      },
+      true);
+  phases.time(
+      "  accepts + sort", "apply_accepts, sort_findings", 1,
+      [&] {
+        cc::apply_accepts(base, result.findings);
+        cc::sort_findings(base, result.findings);
+      },
+      true);
   findings_out = result.findings.size();
 }
 
@@ -441,14 +473,17 @@ nlohmann::json probe_largest_component(const cc::FactBase& base, const cc::FactG
   out["component_facts"] = facts.size();
   cc::Propagator propagator(graph, options.solve.limits);
   std::unordered_set<cc::FactIndex> active(facts.begin(), facts.end());
-  const auto blame_order = [&](cc::FactIndex a, cc::FactIndex b) { return cc::more_to_blame(base, graph, b, a); };
+  const auto blame_order = [&](cc::FactIndex a, cc::FactIndex b) {
+    return cc::more_to_blame(base, graph, b, a);
+  };
   nlohmann::json rounds = nlohmann::json::array();
   double round_total = 0;
   double minimize_total = 0;
   std::size_t minimize_runs = 0;
   for (std::size_t round = 0; round < options.solve.max_conflicts_per_component; ++round) {
     auto start = Clock::now();
-    const auto outcome = propagator.run(component, [&](cc::FactIndex f) { return active.count(f) > 0; }, true);
+    const auto outcome = propagator.run(
+        component, [&](cc::FactIndex f) { return active.count(f) > 0; }, true);
     const double run_seconds = seconds_since(start);
     round_total += run_seconds;
     nlohmann::json r = {{"seconds", run_seconds}, {"events", propagator.events().size()}};
@@ -460,7 +495,8 @@ nlohmann::json probe_largest_component(const cc::FactBase& base, const cc::FactG
     const cc::EventId roots[] = {outcome.contradiction->lower, outcome.contradiction->upper};
     std::set<cc::FactIndex> traced;
     for (const cc::EventId e : propagator.derivation(roots)) {
-      if (const auto& fact = graph.constraints[propagator.events()[e].cause].fact) traced.insert(*fact);
+      if (const auto& fact = graph.constraints[propagator.events()[e].cause].fact)
+        traced.insert(*fact);
     }
     if (traced.empty()) break;
     // Deletion filtering (the culprit's own source last, as the solver orders it).
@@ -478,7 +514,10 @@ nlohmann::json probe_largest_component(const cc::FactBase& base, const cc::FactG
     for (const cc::FactIndex f : order) {
       kept.erase(f);
       ++minimize_runs;
-      if (!propagator.run(component, [&](cc::FactIndex g) { return kept.count(g) > 0; }, false).contradiction) {
+      if (!propagator
+               .run(
+                   component, [&](cc::FactIndex g) { return kept.count(g) > 0; }, false)
+               .contradiction) {
         kept.insert(f);
       }
     }
@@ -497,7 +536,8 @@ nlohmann::json probe_largest_component(const cc::FactBase& base, const cc::FactG
       const cc::Interval& claimed = graph.constraints[*statement].value;
       for (auto it = active.begin(); it != active.end();) {
         const auto other = graph.statement_of_fact(*it);
-        const bool restates = graph.var_of_fact(*it) == var && other && graph.constraints[*other].value.within(claimed);
+        const bool restates = graph.var_of_fact(*it) == var && other &&
+                              graph.constraints[*other].value.within(claimed);
         it = restates ? active.erase(it) : std::next(it);
       }
     }
@@ -512,7 +552,8 @@ nlohmann::json probe_largest_component(const cc::FactBase& base, const cc::FactG
 
 // ---- the graph's shape: what the solver's cost depends on
 
-nlohmann::json graph_stats(const cc::FactBase& base, const cc::FactGraph& graph, const std::vector<cc::Interval>* implied) {
+nlohmann::json graph_stats(const cc::FactBase& base, const cc::FactGraph& graph,
+                           const std::vector<cc::Interval>* implied) {
   std::size_t largest = 0;
   std::size_t largest_index = 0;
   for (std::size_t c = 0; c < graph.components().size(); ++c) {
@@ -561,7 +602,9 @@ nlohmann::json graph_stats(const cc::FactBase& base, const cc::FactGraph& graph,
     }
     const std::size_t top = std::min<std::size_t>(5, order.size());
     std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(),
-                      [&](cc::VarId a, cc::VarId b) { return graph.constraints_of(a).size() > graph.constraints_of(b).size(); });
+                      [&](cc::VarId a, cc::VarId b) {
+                        return graph.constraints_of(a).size() > graph.constraints_of(b).size();
+                      });
     nlohmann::json hubs = nlohmann::json::array();
     for (std::size_t i = 0; i < top; ++i) {
       std::size_t statements = 0;
@@ -604,28 +647,36 @@ nlohmann::json graph_stats(const cc::FactBase& base, const cc::FactGraph& graph,
 }
 
 void print_graph_stats(const nlohmann::json& g) {
-  std::cout << fmt::format("\ngraph: {} variables, {} constraints, {} components, the largest {} constraints ({} facts)\n",
-                           g["variables"].get<std::size_t>(), g["constraints"].get<std::size_t>(),
-                           g["components"].get<std::size_t>(), g["largest_component_constraints"].get<std::size_t>(),
-                           g["largest_component_facts"].get<std::size_t>());
+  std::cout << fmt::format(
+      "\ngraph: {} variables, {} constraints, {} components, the largest {} constraints ({} "
+      "facts)\n",
+      g["variables"].get<std::size_t>(), g["constraints"].get<std::size_t>(),
+      g["components"].get<std::size_t>(), g["largest_component_constraints"].get<std::size_t>(),
+      g["largest_component_facts"].get<std::size_t>());
   std::cout << fmt::format("       constraint arity: at most {} variables ({}); Σ arity² {:.0f}\n",
-                           g["max_constraint_vars"].get<std::size_t>(), g["max_constraint_vars_by_rule"].dump(),
+                           g["max_constraint_vars"].get<std::size_t>(),
+                           g["max_constraint_vars_by_rule"].dump(),
                            g["sum_constraint_vars_squared"].get<double>());
-  std::cout << fmt::format("       variable degree: at most {} constraints (a constant: {}); Σ degree² {:.0f}\n",
-                           g["max_variable_degree"].get<std::size_t>(), g["max_constant_degree"].get<std::size_t>(),
-                           g["sum_variable_degree_squared"].get<double>());
+  std::cout << fmt::format(
+      "       variable degree: at most {} constraints (a constant: {}); Σ degree² {:.0f}\n",
+      g["max_variable_degree"].get<std::size_t>(), g["max_constant_degree"].get<std::size_t>(),
+      g["sum_variable_degree_squared"].get<double>());
   for (const auto& h : g["most_constrained"]) {
-    std::cout << fmt::format("         {}: {} constraints, {} of them statements\n", h["quantity"].get<std::string>(),
-                             h["constraints"].get<std::size_t>(), h["statements"].get<std::size_t>());
+    std::cout << fmt::format("         {}: {} constraints, {} of them statements\n",
+                             h["quantity"].get<std::string>(), h["constraints"].get<std::size_t>(),
+                             h["statements"].get<std::size_t>());
   }
   if (g.contains("implied_bound_bits")) {
     const auto& b = g["implied_bound_bits"];
-    std::cout << fmt::format("       implied bounds: {:.0f} bits on average (numerator + denominator), p99 {}, max {}\n",
-                             b["mean"].get<double>(), b["p99"].get<std::size_t>(), b["max"].get<std::size_t>());
+    std::cout << fmt::format(
+        "       implied bounds: {:.0f} bits on average (numerator + denominator), p99 {}, max {}\n",
+        b["mean"].get<double>(), b["p99"].get<std::size_t>(), b["max"].get<std::size_t>());
   }
-  std::cout << fmt::format("       were constants (period lengths) not shared: {} components, the largest {} constraints\n",
-                           g["components_without_constants"].get<std::size_t>(),
-                           g["largest_component_without_constants"].get<std::size_t>());
+  std::cout << fmt::format(
+      "       were constants (period lengths) not shared: {} components, the largest {} "
+      "constraints\n",
+      g["components_without_constants"].get<std::size_t>(),
+      g["largest_component_without_constants"].get<std::size_t>());
 }
 
 // ---- output
@@ -649,13 +700,19 @@ struct Options {
 
 [[noreturn]] void usage(const std::string& error) {
   std::cerr << "crosscheck_bench: " << error << "\n"
-            << "usage: crosscheck_bench FACTS_DIR [--planted FILE] [--threads N] [--repeat N] [--breakdown]\n"
+            << "usage: crosscheck_bench FACTS_DIR [--planted FILE] [--threads N] [--repeat N] "
+               "[--breakdown]\n"
             << "                        [--json FILE] [--label TEXT] [--report-dir DIR]\n"
-            << "                        [--max-bound-bits N] [--max-conflicts N]   (engine settings, to experiment)\n"
-            << "                        [--probe]   (replay the solver on the largest component, round by round)\n"
-            << "                        [--graph-only]   (load, build the graph, print its shape; no check)\n"
-            << "                        [--fixpoint]   (with --graph-only and --planted: propagate the largest component\n"
-            << "                                        without the planted facts, once without and once with the event log)\n";
+            << "                        [--max-bound-bits N] [--max-conflicts N]   (engine "
+               "settings, to experiment)\n"
+            << "                        [--probe]   (replay the solver on the largest component, "
+               "round by round)\n"
+            << "                        [--graph-only]   (load, build the graph, print its shape; "
+               "no check)\n"
+            << "                        [--fixpoint]   (with --graph-only and --planted: propagate "
+               "the largest component\n"
+            << "                                        without the planted facts, once without "
+               "and once with the event log)\n";
   std::exit(2);
 }
 
@@ -667,21 +724,36 @@ Options parse_options(int argc, char** argv) {
       if (i + 1 >= argc) usage(arg + " needs a value");
       return argv[++i];
     };
-    if (arg == "--planted") o.planted = value();
-    else if (arg == "--json") o.json = value();
-    else if (arg == "--label") o.label = value();
-    else if (arg == "--report-dir") o.report_dir = value();
-    else if (arg == "--threads") o.threads = static_cast<unsigned>(std::stoul(value()));
-    else if (arg == "--repeat") o.repeat = std::max(1, std::stoi(value()));
-    else if (arg == "--breakdown") o.breakdown = true;
-    else if (arg == "--probe") o.probe = true;
-    else if (arg == "--graph-only") o.graph_only = true;
-    else if (arg == "--fixpoint") o.fixpoint = true;
-    else if (arg == "--max-bound-bits") o.max_bound_bits = std::stoul(value());
-    else if (arg == "--max-conflicts") o.max_conflicts = std::stoul(value());
-    else if (!arg.empty() && arg[0] == '-') usage("unknown option " + arg);
-    else if (o.facts.empty()) o.facts = arg;
-    else usage("one fact base only");
+    if (arg == "--planted")
+      o.planted = value();
+    else if (arg == "--json")
+      o.json = value();
+    else if (arg == "--label")
+      o.label = value();
+    else if (arg == "--report-dir")
+      o.report_dir = value();
+    else if (arg == "--threads")
+      o.threads = static_cast<unsigned>(std::stoul(value()));
+    else if (arg == "--repeat")
+      o.repeat = std::max(1, std::stoi(value()));
+    else if (arg == "--breakdown")
+      o.breakdown = true;
+    else if (arg == "--probe")
+      o.probe = true;
+    else if (arg == "--graph-only")
+      o.graph_only = true;
+    else if (arg == "--fixpoint")
+      o.fixpoint = true;
+    else if (arg == "--max-bound-bits")
+      o.max_bound_bits = std::stoul(value());
+    else if (arg == "--max-conflicts")
+      o.max_conflicts = std::stoul(value());
+    else if (!arg.empty() && arg[0] == '-')
+      usage("unknown option " + arg);
+    else if (o.facts.empty())
+      o.facts = arg;
+    else
+      usage("one fact base only");
   }
   if (o.facts.empty()) usage("no fact base given");
   if (o.label.empty()) o.label = o.facts.string();
@@ -694,17 +766,20 @@ std::string ratio_text(double seconds, double base) {
 }
 
 void print_table(const std::vector<Phase>& phases, const Phase& base) {
-  std::cout << fmt::format("| {:<34} | {:>9} | {:>9} | {:>8} | {:>8} | {:>9} | {:>9} | {:>9} |\n", "phase",
-                           "wall s", "CPU s", "÷ parse", "÷ parse", "peak RSS", "held RSS", "heap");
-  std::cout << fmt::format("| {:<34} | {:>9} | {:>9} | {:>8} | {:>8} | {:>9} | {:>9} | {:>9} |\n", "", "", "",
-                           "(wall)", "(CPU)", "MB", "MB", "MB");
-  std::cout << "|" << std::string(36, '-') << "|" << std::string(10, '-') << ":|" << std::string(10, '-') << ":|"
-            << std::string(9, '-') << ":|" << std::string(9, '-') << ":|" << std::string(10, '-') << ":|"
-            << std::string(10, '-') << ":|" << std::string(10, '-') << ":|\n";
+  std::cout << fmt::format("| {:<34} | {:>9} | {:>9} | {:>8} | {:>8} | {:>9} | {:>9} | {:>9} |\n",
+                           "phase", "wall s", "CPU s", "÷ parse", "÷ parse", "peak RSS", "held RSS",
+                           "heap");
+  std::cout << fmt::format("| {:<34} | {:>9} | {:>9} | {:>8} | {:>8} | {:>9} | {:>9} | {:>9} |\n",
+                           "", "", "", "(wall)", "(CPU)", "MB", "MB", "MB");
+  std::cout << "|" << std::string(36, '-') << "|" << std::string(10, '-') << ":|"
+            << std::string(10, '-') << ":|" << std::string(9, '-') << ":|" << std::string(9, '-')
+            << ":|" << std::string(10, '-') << ":|" << std::string(10, '-') << ":|"
+            << std::string(10, '-') << ":|\n";
   for (const Phase& p : phases) {
-    std::cout << fmt::format("| {:<34} | {:>9.3f} | {:>9.3f} | {:>8} | {:>8} | {:>9.1f} | {:>9.1f} | {:>9.1f} |\n",
-                             p.name, p.seconds, p.cpu_seconds, ratio_text(p.seconds, base.seconds),
-                             ratio_text(p.cpu_seconds, base.cpu_seconds), p.peak_rss_mb, p.held_rss_mb, p.heap_mb);
+    std::cout << fmt::format(
+        "| {:<34} | {:>9.3f} | {:>9.3f} | {:>8} | {:>8} | {:>9.1f} | {:>9.1f} | {:>9.1f} |\n",
+        p.name, p.seconds, p.cpu_seconds, ratio_text(p.seconds, base.seconds),
+        ratio_text(p.cpu_seconds, base.cpu_seconds), p.peak_rss_mb, p.held_rss_mb, p.heap_mb);
   }
 }
 
@@ -713,9 +788,9 @@ void print_table(const std::vector<Phase>& phases, const Phase& base) {
 int main(int argc, char** argv) {
   const Options options = parse_options(argc, argv);
   const Inputs inputs = list_inputs(options.facts);
-  std::cerr << fmt::format("{}: {} YAML files ({:.1f} MB), {} articles ({:.1f} MB)\n", options.label,
-                           inputs.yaml.size(), inputs.yaml_bytes / 1e6, inputs.articles.size(),
-                           inputs.article_bytes / 1e6);
+  std::cerr << fmt::format("{}: {} YAML files ({:.1f} MB), {} articles ({:.1f} MB)\n",
+                           options.label, inputs.yaml.size(), inputs.yaml_bytes / 1e6,
+                           inputs.articles.size(), inputs.article_bytes / 1e6);
   warm_cache(inputs);
   Phases phases;
   nlohmann::json out;
@@ -751,17 +826,19 @@ int main(int argc, char** argv) {
   std::optional<cc::FactBase> base;
   cc::LoadOptions load_options;
   load_options.threads = options.threads;
-  phases.time("load", "cc::load_fact_base (read, parse, resolve, values, articles)", options.repeat, [&] {
-    base.reset();
-    diagnostics = cc::Diagnostics();
-    base.emplace(cc::load_fact_base(options.facts, diagnostics, load_options));
-  });
+  phases.time("load", "cc::load_fact_base (read, parse, resolve, values, articles)", options.repeat,
+              [&] {
+                base.reset();
+                diagnostics = cc::Diagnostics();
+                base.emplace(cc::load_fact_base(options.facts, diagnostics, load_options));
+              });
   if (diagnostics.has_errors()) {
     std::size_t shown = 0;
     for (const auto& d : diagnostics.sorted()) {
       if (shown++ < 20) std::cerr << cc::format_diagnostic(d) << "\n";
     }
-    std::cerr << fmt::format("crosscheck_bench: {} input errors: not a valid fact base\n", diagnostics.size());
+    std::cerr << fmt::format("crosscheck_bench: {} input errors: not a valid fact base\n",
+                             diagnostics.size());
     return 2;
   }
   out["sources"] = base->sources.size();
@@ -786,14 +863,18 @@ int main(int argc, char** argv) {
         if (!var) continue;
         std::size_t statements = 0;
         for (const cc::ConstraintId c : graph.constraints_of(*var)) {
-          if (graph.constraints[c].kind == cc::ConstraintKind::statement && graph.constraints[c].fact != f) ++statements;
+          if (graph.constraints[c].kind == cc::ConstraintKind::statement &&
+              graph.constraints[c].fact != f)
+            ++statements;
         }
         restated.push_back(statements);
       }
       std::sort(restated.rbegin(), restated.rend());
       std::string top;
-      for (std::size_t i = 0; i < std::min<std::size_t>(10, restated.size()); ++i) top += fmt::format(" {}", restated[i]);
-      std::cout << fmt::format("planted facts: the other statements of their quantities, most first:{}\n", top);
+      for (std::size_t i = 0; i < std::min<std::size_t>(10, restated.size()); ++i)
+        top += fmt::format(" {}", restated[i]);
+      std::cout << fmt::format(
+          "planted facts: the other statements of their quantities, most first:{}\n", top);
       std::size_t largest = 0;
       for (std::size_t c = 1; c < graph.components().size(); ++c) {
         if (graph.components()[c].size() > graph.components()[largest].size()) largest = c;
@@ -803,13 +884,15 @@ int main(int argc, char** argv) {
       for (const bool record : {false, true}) {
         const auto start = Clock::now();
         const double cpu_start = cpu_seconds();
-        const auto outcome = propagator.run(component, [&](cc::FactIndex f) { return planted.count(f) == 0; }, record);
-        std::cout << fmt::format("fixpoint of the largest component ({} constraints), {} the event log: {:.3f} s, "
-                                 "{:.3f} s CPU, {} events{}{}; peak RSS {:.0f} MB\n",
-                                 component.size(), record ? "with" : "without", seconds_since(start),
-                                 cpu_seconds() - cpu_start, propagator.events().size(),
-                                 outcome.contradiction ? ", a contradiction" : "", outcome.exhausted ? ", exhausted" : "",
-                                 peak_rss_mb());
+        const auto outcome = propagator.run(
+            component, [&](cc::FactIndex f) { return planted.count(f) == 0; }, record);
+        std::cout << fmt::format(
+            "fixpoint of the largest component ({} constraints), {} the event log: {:.3f} s, "
+            "{:.3f} s CPU, {} events{}{}; peak RSS {:.0f} MB\n",
+            component.size(), record ? "with" : "without", seconds_since(start),
+            cpu_seconds() - cpu_start, propagator.events().size(),
+            outcome.contradiction ? ", a contradiction" : "",
+            outcome.exhausted ? ", exhausted" : "", peak_rss_mb());
       }
     }
     return 0;
@@ -818,18 +901,21 @@ int main(int argc, char** argv) {
   // Check.
   cc::EngineOptions engine_options;
   if (options.max_bound_bits) engine_options.solve.limits.max_bound_bits = *options.max_bound_bits;
-  if (options.max_conflicts) engine_options.solve.max_conflicts_per_component = *options.max_conflicts;
+  if (options.max_conflicts)
+    engine_options.solve.max_conflicts_per_component = *options.max_conflicts;
   out["max_bound_bits"] = engine_options.solve.limits.max_bound_bits;
   out["max_conflicts_per_component"] = engine_options.solve.max_conflicts_per_component;
   std::optional<cc::CheckResult> result;
-  phases.time("check", "cc::run_checks (build, solve, explain, checks, implied, sort)", options.repeat, [&] {
-    result.reset();
-    result.emplace(cc::run_checks(*base, engine_options));
-  });
+  phases.time("check", "cc::run_checks (build, solve, explain, checks, implied, sort)",
+              options.repeat, [&] {
+                result.reset();
+                result.emplace(cc::run_checks(*base, engine_options));
+              });
 
   // Report.
   fs::path report_dir = options.report_dir;
-  if (report_dir.empty()) report_dir = fs::temp_directory_path() / fmt::format("crosscheck-bench-{}", getpid());
+  if (report_dir.empty())
+    report_dir = fs::temp_directory_path() / fmt::format("crosscheck-bench-{}", getpid());
   fs::create_directories(report_dir);
   const cc::ReportInput input{*base, *result};
   double report_total = 0;  // the formats `check` writes by default, and the terminal lines
@@ -840,15 +926,16 @@ int main(int argc, char** argv) {
     const auto start = Clock::now();
     const double cpu_start = cpu_seconds();
     std::string lines;
-    for (const cc::Finding& f : result->findings) lines += cc::render_terminal_line(input, f, false) + "\n";
+    for (const cc::Finding& f : result->findings)
+      lines += cc::render_terminal_line(input, f, false) + "\n";
     lines += cc::render_summary_line(input) + "\n";
     const double s = seconds_since(start);
     const double cpu = cpu_seconds() - cpu_start;
     report_total += s;
     report_cpu += cpu;
     report_bytes["terminal"] = lines.size();
-    report_parts.push_back({"  terminal lines", "render_terminal_line for each finding", s, cpu, peak_rss_mb(),
-                            current_rss_mb(), heap_in_use_mb(), false, true});
+    report_parts.push_back({"  terminal lines", "render_terminal_line for each finding", s, cpu,
+                            peak_rss_mb(), current_rss_mb(), heap_in_use_mb(), false, true});
   }
   for (const cc::ReportFormat& format : cc::report_formats()) {
     const auto start = Clock::now();
@@ -867,11 +954,13 @@ int main(int argc, char** argv) {
     report_bytes[std::string(format.name)] = text.size();
     report_parts.push_back({fmt::format("  {} ({:.1f} MB){}", format.file, text.size() / 1e6,
                                         format.on_by_default ? "" : ", not default"),
-                            fmt::format("render_{} + write_atomically ({:.3f} s + {:.3f} s)", format.name, render, write),
-                            render + write, cpu, peak_rss_mb(), current_rss_mb(), heap_in_use_mb(), false, true});
+                            fmt::format("render_{} + write_atomically ({:.3f} s + {:.3f} s)",
+                                        format.name, render, write),
+                            render + write, cpu, peak_rss_mb(), current_rss_mb(), heap_in_use_mb(),
+                            false, true});
   }
-  phases.add("report", "the default formats of cc::report_formats() and the terminal lines", report_total,
-             report_cpu);
+  phases.add("report", "the default formats of cc::report_formats() and the terminal lines",
+             report_total, report_cpu);
   for (auto& p : report_parts) phases.all().push_back(p);
   if (options.report_dir.empty()) fs::remove_all(report_dir);
   out["report_bytes"] = report_bytes;
@@ -891,8 +980,9 @@ int main(int argc, char** argv) {
     phases.all()[first - 1].seconds = sum;
     phases.all()[first - 1].cpu_seconds = cpu;
     if (findings != result->findings.size()) {
-      std::cerr << fmt::format("crosscheck_bench: the step-by-step check found {} findings, run_checks {}\n",
-                               findings, result->findings.size());
+      std::cerr << fmt::format(
+          "crosscheck_bench: the step-by-step check found {} findings, run_checks {}\n", findings,
+          result->findings.size());
     }
   }
 
@@ -930,7 +1020,8 @@ int main(int argc, char** argv) {
     pj["examples_without_plant"] = check.examples_without_plant;
     pj["missed"] = check.missed;
     for (const auto& [rule, entry] : check.by_rule) {
-      pj["by_rule"][rule] = {{"planted", std::get<0>(entry)}, {"found", std::get<1>(entry)},
+      pj["by_rule"][rule] = {{"planted", std::get<0>(entry)},
+                             {"found", std::get<1>(entry)},
                              {"found_as", std::get<2>(entry)}};
     }
     out["planted"] = pj;
@@ -938,8 +1029,15 @@ int main(int argc, char** argv) {
 
   nlohmann::json pj = nlohmann::json::array();
   for (const Phase& p : phases.all()) {
-    pj.push_back({{"name", p.name}, {"what", p.what}, {"seconds", p.seconds}, {"cpu_seconds", p.cpu_seconds}, {"peak_rss_mb", p.peak_rss_mb},
-                  {"held_rss_mb", p.held_rss_mb}, {"heap_mb", p.heap_mb}, {"baseline", p.baseline}, {"detail", p.detail}});
+    pj.push_back({{"name", p.name},
+                  {"what", p.what},
+                  {"seconds", p.seconds},
+                  {"cpu_seconds", p.cpu_seconds},
+                  {"peak_rss_mb", p.peak_rss_mb},
+                  {"held_rss_mb", p.held_rss_mb},
+                  {"heap_mb", p.heap_mb},
+                  {"baseline", p.baseline},
+                  {"detail", p.detail}});
   }
   out["phases"] = pj;
   out["bare_parse_seconds"] = bare_parse.seconds;
@@ -947,13 +1045,14 @@ int main(int argc, char** argv) {
   out["peak_rss_mb"] = peak_rss_mb();
   out["load_average_end"] = load_average();
 
-  std::cout << fmt::format("{}: {} sources, {} facts, {} keys; {:.1f} MB of YAML, {:.1f} MB of articles\n\n",
-                           options.label, base->sources.size(), base->facts.size(), base->keys.key_count(),
-                           inputs.yaml_bytes / 1e6, inputs.article_bytes / 1e6);
+  std::cout << fmt::format(
+      "{}: {} sources, {} facts, {} keys; {:.1f} MB of YAML, {:.1f} MB of articles\n\n",
+      options.label, base->sources.size(), base->facts.size(), base->keys.key_count(),
+      inputs.yaml_bytes / 1e6, inputs.article_bytes / 1e6);
   print_table(phases.all(), bare_parse);
   print_graph_stats(g);
-  std::cout << fmt::format("findings: {} ({} errors, {} warnings, {} accepted)", result->findings.size(), counts.error,
-                           counts.warning, counts.accepted);
+  std::cout << fmt::format("findings: {} ({} errors, {} warnings, {} accepted)",
+                           result->findings.size(), counts.error, counts.warning, counts.accepted);
   if (out.contains("planted")) {
     const auto& p = out["planted"];
     std::cout << fmt::format("; planted {}, found {}, findings without a planted fact {}",
@@ -965,16 +1064,19 @@ int main(int argc, char** argv) {
   if (out.contains("probe")) {
     const auto& p = out["probe"];
     std::cout << fmt::format(
-        "probe of the largest component ({} constraints, {} facts): {} rounds, {:.2f} s of recorded propagation; "
+        "probe of the largest component ({} constraints, {} facts): {} rounds, {:.2f} s of "
+        "recorded propagation; "
         "{} deletion-filtering runs, {:.2f} s\n",
         p["component_constraints"].get<std::size_t>(), p["component_facts"].get<std::size_t>(),
-        p["rounds"].get<std::size_t>(), p["round_runs_seconds"].get<double>(), p["minimize_runs"].get<std::size_t>(),
-        p["minimize_seconds"].get<double>());
+        p["rounds"].get<std::size_t>(), p["round_runs_seconds"].get<double>(),
+        p["minimize_runs"].get<std::size_t>(), p["minimize_seconds"].get<double>());
     for (const auto& r : p["per_round"]) {
-      std::cout << fmt::format("  round: {:.3f} s, {} events", r["seconds"].get<double>(), r["events"].get<std::size_t>());
+      std::cout << fmt::format("  round: {:.3f} s, {} events", r["seconds"].get<double>(),
+                               r["events"].get<std::size_t>());
       if (r.contains("traced_facts")) {
         std::cout << fmt::format("; {} facts traced, {} minimal, deletion filtering {:.3f} s",
-                                 r["traced_facts"].get<std::size_t>(), r["minimal_facts"].get<std::size_t>(),
+                                 r["traced_facts"].get<std::size_t>(),
+                                 r["minimal_facts"].get<std::size_t>(),
                                  r["minimize_seconds"].get<double>());
       }
       std::cout << "\n";
