@@ -246,10 +246,15 @@ SolveResult solve(const FactBase& base, const FactGraph& graph, const SolveOptio
   Propagator main(graph, options.limits);
   Propagator probe(graph, options.limits);
   const auto facts = facts_by_component(graph);
+  std::size_t total = 0;
+  for (const auto& f : facts) total += f.size();
+  std::size_t done = 0;
   for (std::uint32_t c = 0; c < graph.components().size(); ++c) {
     if (facts[c].empty()) continue;
     ComponentSolver solver(base, graph, main, probe, graph.components()[c], c);
     solver.run(facts[c], options, result);
+    done += facts[c].size();
+    if (options.progress) options.progress(done, total);
   }
   return result;
 }

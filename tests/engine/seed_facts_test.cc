@@ -40,7 +40,8 @@ TEST_CASE("the seed fact base gives the findings README.md explains, and no othe
       "ten-thousand-cases-2020-05-29/ew-two-years ten-thousand-cases-2020-05-29/headline",
       // 4. "almost half do not specify" beside 5,784 recorded, of 7,544
       "containment error cambs-2018-06-18/ew-2017-18 instagram-2019/ew-2018-19 "
-      "ten-thousand-cases-2020-05-29/means-recorded ten-thousand-cases-2020-05-29/unspecified-share",
+      "ten-thousand-cases-2020-05-29/means-recorded "
+      "ten-thousand-cases-2020-05-29/unspecified-share",
       // 5. "a third" is 37.9% from 3,171 to 4,373
       "recompute warning cambs-2018-06-18/ew-2017-18 instagram-2019/ew-2018-19 "
       "instagram-2019/headline-rise instagram-2019/rise-in-a-year",
