@@ -13,8 +13,7 @@ class ProgressLine {
  public:
   using Clock = std::chrono::steady_clock;
 
-  explicit ProgressLine(std::ostream& out,
-                        Clock::duration delay = std::chrono::milliseconds(500),
+  explicit ProgressLine(std::ostream& out, Clock::duration delay = std::chrono::milliseconds(500),
                         Clock::duration interval = std::chrono::milliseconds(100));
   void update(std::string_view phase, std::size_t done, std::size_t total);
   void finish();

@@ -104,7 +104,7 @@ TEST_CASE("an unknown report format is a usage error", "[cli][check]") {
   CHECK(r.err.find("unknown report format 'pdf'") != std::string::npos);
 }
 
-TEST_CASE("--color always marks the severity; never and a pipe (auto) leave plain text",
+TEST_CASE("color always marks the severity, color never and a pipe leave plain text",
           "[cli][check]") {
   const auto dir = conflicting_base("cli-check-color");
   const auto out = (dir / "out").string();
