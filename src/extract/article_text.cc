@@ -160,6 +160,16 @@ std::optional<std::pair<int, std::size_t>> day_at(const std::vector<Token>& toke
   return std::make_pair(*day, next);
 }
 
+// The token after a month name, and after the full stop of an abbreviated one ("Jan.").
+std::size_t after_month(const std::vector<Token>& tokens, std::size_t month) {
+  const std::size_t next = month + 1;
+  if (next < tokens.size() && mark(tokens[next], ".") && !tokens[next].space_before &&
+      tokens[month].text.size() <= 4) {
+    return next + 1;
+  }
+  return next;
+}
+
 // ", 2020" or " 2020" at `i`: the year and the token after it.
 std::optional<std::pair<int, std::size_t>> year_at(const std::vector<Token>& tokens,
                                                    std::size_t i) {
@@ -406,10 +416,11 @@ bool ends_in_punctuation(std::string_view line) {
   return last.kind == TokenKind::mark && !mark(last, ",") && !mark(last, "-");
 }
 
-bool starts_lower_case(std::string_view line) {
+// A line that goes on from the one before: it starts in lower case or with a digit.
+bool continues(std::string_view line) {
   for (char c : line) {
     if (c == ' ' || c == '\t') continue;
-    return ascii_lower(c);
+    return ascii_lower(c) || ascii_digit(c);
   }
   return false;
 }
@@ -428,7 +439,7 @@ std::vector<Sentence> split_sentences(std::string_view text) {
     std::size_t last = i;
     while (last + 1 < lines.size() && !lines[last + 1].blank(text) &&
            !ends_in_punctuation(lines[last].span.of(text)) &&
-           starts_lower_case(lines[last + 1].span.of(text))) {
+           continues(lines[last + 1].span.of(text))) {
       ++last;
     }
     const Span paragraph{lines[i].span.offset, lines[last].span.end() - lines[i].span.offset};
@@ -478,7 +489,7 @@ std::vector<DateMention> find_dates(std::string_view, const std::vector<Token>& 
         if (m < tokens.size()) {
           if (const int month = month_number(tokens[m]); month > 0 && day->first <= 31) {
             date = {0, month, day->first};
-            end = m + 1;
+            end = after_month(tokens, m);
             if (const auto year = year_at(tokens, end)) {
               date.year = year->first;
               end = year->second;
@@ -491,7 +502,8 @@ std::vector<DateMention> find_dates(std::string_view, const std::vector<Token>& 
     // June 18th, 2018, April 3, April 2019
     if (end == 0) {
       if (const int month = month_number(tokens[at]); month > 0) {
-        if (const auto day = day_at(tokens, at + 1)) {
+        const std::size_t next = after_month(tokens, at);
+        if (const auto day = day_at(tokens, next)) {
           date = {0, month, day->first};
           end = day->second;
           if (const auto year = year_at(tokens, end)) {
@@ -499,7 +511,7 @@ std::vector<DateMention> find_dates(std::string_view, const std::vector<Token>& 
             end = year->second;
           }
           if (day->first > days_in(date.year, month)) end = 0;
-        } else if (const auto year = year_at(tokens, at + 1)) {
+        } else if (const auto year = year_at(tokens, next)) {
           date = {year->first, month, 0};
           end = year->second;
         }
@@ -623,6 +635,32 @@ bool is_link_line(std::string_view line) {
   const std::string folded = lower(collapse_space(line.substr(0, 20)));
   return folded.starts_with("read more:") || folded.starts_with("read more -") ||
          folded.starts_with("read more \u2013") || folded.starts_with("read more |");
+}
+
+std::string quote_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t length = 1;
+    const char c = text[i];
+    bool white = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+    for (std::string_view wide : {"\u00A0", "\u2009", "\u202F"}) {
+      if (text.substr(i, wide.size()) == wide) {
+        white = true;
+        length = wide.size();
+      }
+    }
+    if (white) {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out += c;
+    }
+    i += length;
+  }
+  return out;
 }
 
 std::string collapse_space(std::string_view text) {

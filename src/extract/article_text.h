@@ -115,7 +115,12 @@ struct Publication {
 [[nodiscard]] bool is_link_line(std::string_view line);
 
 // Whitespace runs (line breaks included) folded to one space, ends trimmed; control
-// characters become spaces.
+// characters become spaces. For titles and comments.
 [[nodiscard]] std::string collapse_space(std::string_view text);
+
+// A stretch of the article as a quote: only the white space the quote check folds (ASCII
+// white space, no-break and thin spaces) becomes one space, ends trimmed; every other
+// byte is kept, so the quote still occurs in the article once both are folded.
+[[nodiscard]] std::string quote_text(std::string_view text);
 
 }  // namespace cc::extract

@@ -263,6 +263,14 @@ bool phone_number(const Tokens& tokens, std::size_t at) {
   const bool zero = first_group.starts_with("0");
   if ((zero || plus) && digits >= 7 && (groups >= 2 || digits >= 10)) return true;
   if (digits >= 10 && groups >= 3) return true;
+  // "call 999", "text 988", "call us on 0300 123": right after a verb of calling.
+  std::size_t verb = first;
+  if (verb > 0 && (tokens[verb - 1].is("on") || is_mark(tokens[verb - 1], ":"))) --verb;
+  if (verb > 1 && tokens[verb - 1].is("us")) --verb;
+  if (verb > 0 && one_of(tokens[verb - 1], {"call", "text", "dial", "ring", "phone", "tel",
+                                            "telephone", "freephone", "helpline", "fax", "sms"})) {
+    return true;
+  }
   if (digits >= 6 && groups >= 2) {
     for (std::size_t i = first, seen = 0; i > 0 && seen < 4; --i, ++seen) {
       if (one_of(tokens[i - 1], {"call", "phone", "tel", "telephone", "freephone", "helpline",
@@ -289,7 +297,19 @@ bool in_link(std::string_view text, Span span) {
     ++to;
   }
   if (span.offset - from > kReach || to - span.end() > kReach) return true;
-  const std::string_view chunk = text.substr(from, to - from);
+  std::string_view chunk = text.substr(from, to - from);
+  while (!chunk.empty() && (chunk.back() == ',' || chunk.back() == '.' || chunk.back() == ')' ||
+                            chunk.back() == ';' || chunk.back() == ':')) {
+    chunk.remove_suffix(1);
+  }
+  while (!chunk.empty() && chunk.front() == '(') chunk.remove_prefix(1);
+  // "2017/18" is a fiscal year, not a reference.
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (chunk.size() == 7 && chunk[4] == '/' &&
+      std::all_of(chunk.begin(), chunk.begin() + 4, digit) &&
+      std::all_of(chunk.begin() + 5, chunk.end(), digit)) {
+    return false;
+  }
   return chunk.find('/') != std::string_view::npos || chunk.find('@') != std::string_view::npos ||
          chunk.find("www.") != std::string_view::npos;
 }
@@ -371,6 +391,7 @@ Excluded excluded(const SentenceText& s, const NumberInText& number, std::size_t
   const Token* after = end < tokens.size() ? &tokens[end] : nullptr;
   const bool glued_before = before != nullptr && !tokens[first].space_before;
   const bool glued_after = after != nullptr && !after->space_before;
+  if (in_link(s.text, span)) return {"part of a link, an address or a reference", around};
   // Years: "2017", "2017-18", "2017/18", "1990s"; a hedge or currency makes it a number.
   if (is_year(tokens[first]) && end == first + 1) {
     const bool hedged = before != nullptr && (hedge_word(*before) || is_mark(*before, "\u00A3") ||
@@ -384,10 +405,10 @@ Excluded excluded(const SentenceText& s, const NumberInText& number, std::size_t
           !tokens[end + 1].space_before && pure_digits(tokens[end + 1])) {
         shown = Span{span.offset, tokens[end + 1].span.end() - span.offset};  // 2017-18
       }
+      if (glued_after && after->is("s")) shown = around;  // 1990s
       return {"a year", shown};
     }
   }
-  if (in_link(s.text, span)) return {"part of a link, an address or a reference", around};
   if (glued_after && after->kind == TokenKind::word) {
     if (one_of(*after, {"st", "nd", "rd", "th"})) return {"an ordinal", around};
     if (after->is("s") && is_year(tokens[first])) return {"a year", around};
@@ -617,11 +638,18 @@ Span quote_for(const SentenceText& s, const std::vector<Drafted>& drafted, std::
       for (std::size_t k = next.first + 1; k < next.end && k <= next.first + 3; ++k) {
         list_end = list_end || one_of(tokens[k], {"and", "or"});
       }
-      const bool short_tail = piece_words(q) <= 3 || words_in(tokens, first, end) < 3;
+      std::size_t lead = next.first;
+      while (lead < next.end && tokens[lead].kind == TokenKind::mark) ++lead;
+      const bool item = lead < next.end && tokens[lead].capitalised() && piece_words(q) <= 3;
+      const bool short_tail = item || words_in(tokens, first, end) < 3;
       if (!list_end && !short_tail) break;
       end = next.end;
       if (list_end) break;
     }
+  }
+  // Too short to say anything ("to 5,500"): take the clause before as well.
+  if (words_in(tokens, first, end) < 4 && s.piece_of[first] > 0 && s.piece_of[first] == p) {
+    first = s.pieces[p - 1].first;
   }
   // Trim: conjunctions and punctuation at the ends, unbalanced brackets; never the value.
   while (first < v.first) {
@@ -676,13 +704,13 @@ std::string words_after(const Tokens& tokens, std::size_t from, std::size_t end,
   for (std::size_t i = from; i < end && taken < max; ++i) {
     const Token& t = tokens[i];
     if (t.kind == TokenKind::mark && !(is_mark(t, "-") && !t.space_before)) break;
-    if (t.kind != TokenKind::mark && ends_phrase(t) && taken > 0) break;
     if (t.kind != TokenKind::mark && ends_phrase(t)) break;
     if (!out.empty() && t.space_before) out += ' ';
     out += t.text;
     if (t.kind != TokenKind::mark) ++taken;
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
+  if (taken == 1 && stop_word(lower(out))) out.clear();  // "and", "a"
   return out;
 }
 
@@ -922,9 +950,9 @@ std::vector<std::string> places_in(std::string_view text) {
       }
     }
     if (known) continue;
-    if (tokens[i].text == "U" && i + 3 < tokens.size() && is_mark(tokens[i + 1], ".") &&
-        tokens[i + 2].text == "K") {
-      add_unique(places, "UK");
+    if (tokens[i].text == "U" && i + 2 < tokens.size() && is_mark(tokens[i + 1], ".") &&
+        (tokens[i + 2].text == "K" || tokens[i + 2].text == "S")) {
+      add_unique(places, tokens[i + 2].text == "K" ? "UK" : "US");  // "U.K.", "U.S."
       i += 2;
       continue;
     }
@@ -946,7 +974,10 @@ std::vector<std::string> places_in(std::string_view text) {
     if (one_of(tokens[i], {"in", "across", "throughout"}) && i + 1 < tokens.size()) {
       std::size_t from = i + 1;
       if (tokens[from].is("the")) ++from;
-      if (from < tokens.size() && tokens[from].capitalised() && !place_stop(tokens[from]) &&
+      const bool known_place = std::any_of(kPlaces.begin(), kPlaces.end(),
+                                           [&](const auto& name) { return matches(from, name); });
+      if (from < tokens.size() && !known_place && tokens[from].capitalised() &&
+          tokens[from].text.size() > 1 && !place_stop(tokens[from]) &&
           !(tokens[from].text.size() > 1 &&
             std::all_of(tokens[from].text.begin(), tokens[from].text.end(),
                         [](char c) { return c >= 'A' && c <= 'Z'; }))) {
@@ -1007,12 +1038,17 @@ Statistics find_statistics(std::string_view text, const std::vector<Sentence>& s
         leave_out("not a value the grammar reads", span);
         continue;
       }
-      const std::string value_text = collapse_space(widened.value.of(s.text));
+      const std::string value_text = quote_text(widened.value.of(s.text));
       const std::string folded = lower(value_text);
       const std::size_t vfirst = token_at(s.tokens, widened.value.offset);
       const std::size_t vend = std::max(vfirst + 1, first_from(s.tokens, widened.value.end()));
       const Token* before = vfirst > 0 ? &s.tokens[vfirst - 1] : nullptr;
       const Token* after = vend < s.tokens.size() ? &s.tokens[vend] : nullptr;
+      if ((folded == "one" || folded.ends_with(" one")) && after != nullptr && after->is("every")) {
+        leave_out("'one' of 'one every …' (the interval is the number after it)", widened.value);
+        consumed = widened.value.end();
+        continue;
+      }
       if (folded == "one" || folded == "zero" ||
           (folded == "most" && !(after != nullptr && after->is("of")))) {
         leave_out("'" + value_text + "' alone", widened.value);
@@ -1041,9 +1077,9 @@ Statistics find_statistics(std::string_view text, const std::vector<Sentence>& s
             const std::string unit = time_unit(s.tokens[k + 1], false);
             if (unit.empty()) continue;
             const bool per = one_of(t, {"per", "each", "every"});
-            const bool a = one_of(t, {"a", "an"}) && k > vend &&
-                           !one_of(s.tokens[k - 1],
-                                   {"in", "within", "for", "over", "than", "the", "last", "past"});
+            const bool a = one_of(t, {"a", "an"}) &&
+                           (k == vend || !one_of(s.tokens[k - 1], {"in", "within", "for", "over",
+                                                                   "than", "the", "last", "past"}));
             if (per || a) {
               st.kind = StatisticKind::rate;
               st.unit = unit;
@@ -1126,13 +1162,21 @@ Statistics find_statistics(std::string_view text, const std::vector<Sentence>& s
         st.check = "an age";
       } else if (st.kind == StatisticKind::figure && after != nullptr && duration_word(*after)) {
         st.check = "a length of time";
-      } else if (form == Form::fraction && before != nullptr && before->is("and")) {
-        st.check = "part of a length of time (\"a year and a half\")";
       }
       // What is counted, or the whole of a share.
       std::size_t counted_from = vend;
       if (after != nullptr && after->is("of")) ++counted_from;
-      st.counted = words_after(s.tokens, counted_from, piece_end, 6);
+      std::size_t counted_end = piece_end;
+      if (st.kind == StatisticKind::rate) {
+        for (std::size_t k = counted_from; k + 1 < piece_end; ++k) {
+          if (one_of(s.tokens[k], {"per", "a", "an", "each", "every"}) &&
+              !time_unit(s.tokens[k + 1], false).empty()) {
+            counted_end = k;
+            break;
+          }
+        }
+      }
+      st.counted = words_after(s.tokens, counted_from, counted_end, 6);
       if (st.kind != StatisticKind::figure && !(after != nullptr && after->is("of"))) {
         st.counted.clear();
       }
@@ -1179,7 +1223,7 @@ Statistics find_statistics(std::string_view text, const std::vector<Sentence>& s
       Statistic& st = found[d].statistic;
       const Span quote = quote_for(s, drafted, d);
       st.quote = Span{s.base + quote.offset, quote.length};
-      st.quote_text = collapse_space(quote.of(s.text));
+      st.quote_text = quote_text(quote.of(s.text));
       st.periods = periods;
       st.places = places;
       out.found.push_back(std::move(st));
