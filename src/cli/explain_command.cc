@@ -144,7 +144,8 @@ class Explainer {
   Interval propagate(std::uint32_t component, const std::function<bool(FactIndex)>& active,
                      VarId var, std::vector<std::string>* steps) {
     Propagator propagator(graph_);
-    const auto outcome = propagator.run(graph_.components()[component], active, steps != nullptr);
+    const auto outcome = propagator.run(graph_.components()[component], active,
+                                        steps != nullptr ? Recording::full : Recording::none);
     if (outcome.contradiction) return Interval::empty_set();
     if (steps) {
       const EventId roots[] = {propagator.lower_event(var), propagator.upper_event(var)};

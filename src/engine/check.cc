@@ -16,10 +16,15 @@ void finish_finding(const FactBase& base, Finding& finding) {
     finding.id = finding_id(base, finding.rule, finding.facts, finding.discriminator);
   if (finding.location == Mark{} && !finding.facts.empty())
     finding.location = base.facts[finding.facts[0]].mark;
+  // Two facts with different notes (a fact without one says nothing either way).
+  const std::string* first_note = nullptr;
   for (const FactIndex f : finding.facts) {
-    finding.notes_differ =
-        finding.notes_differ || base.facts[f].note != base.facts[finding.facts[0]].note;
+    const std::string& note = base.facts[f].note;
+    if (note.empty()) continue;
+    if (first_note && note != *first_note) finding.notes_differ = true;
+    if (!first_note) first_note = &note;
   }
+
   const bool numeric_rule =
       finding.rule == FindingRule::conflict || finding.rule == FindingRule::recompute ||
       finding.rule == FindingRule::implied || finding.rule == FindingRule::containment ||
@@ -80,39 +85,17 @@ void sort_findings(const FactBase& base, std::vector<Finding>& findings) {
 Counts count_findings(const std::vector<Finding>& findings) {
   Counts counts;
   for (const Finding& f : findings) {
-    if (f.accepted) ++counts.accepted;
-    switch (f.severity) {
-      case Severity::error:
-        ++counts.error;
-        break;
-      case Severity::warning:
-        ++counts.warning;
-        break;
-      case Severity::info:
-        ++counts.info;
-        break;
+    if (f.accepted) {
+      ++counts.accepted;
+    } else if (f.severity == Severity::error) {
+      ++counts.error;
+    } else if (f.severity == Severity::warning) {
+      ++counts.warning;
+    } else {
+      ++counts.info;
     }
   }
   return counts;
-}
-
-std::vector<Interval> implied_intervals(const FactBase& base, const FactGraph& graph,
-                                        const std::vector<FactIndex>& set_aside,
-                                        const PropagationLimits& limits) {
-  std::vector<Interval> implied(base.keys.key_count(), Interval::nonnegative());
-  const std::unordered_set<FactIndex> excluded(set_aside.begin(), set_aside.end());
-  Propagator propagator(graph, limits);
-  for (const auto& component : graph.components()) {
-    const auto outcome = propagator.run(
-        component, [&](FactIndex f) { return excluded.count(f) == 0; }, false);
-    if (outcome.contradiction) continue;  // only when a work bound cut the search short
-    for (const ConstraintId c : component) {
-      for (const VarId v : graph.constraints[c].vars) {
-        if (graph.vars[v].kind == VarKind::key) implied[graph.vars[v].key] = propagator.domain(v);
-      }
-    }
-  }
-  return implied;
 }
 
 CheckResult run_checks(const FactBase& base, const EngineOptions& options) {
@@ -139,7 +122,7 @@ CheckResult run_checks(const FactBase& base, const EngineOptions& options) {
       result.findings.push_back(std::move(f));
     }
   }
-  result.implied = implied_intervals(base, result.graph, result.set_aside, options.solve.limits);
+  result.implied = solved.implied;
   apply_accepts(base, result.findings);
   sort_findings(base, result.findings);
   for (const std::uint32_t c : solved.exhausted) {

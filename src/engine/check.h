@@ -26,12 +26,6 @@ struct CheckResult {
   std::vector<std::string> notices;  // e.g. work bounds reached
 };
 
-// Propagates every component with the set-aside facts left out and returns the
-// interval of each key's quantity (indexed by KeyId).
-[[nodiscard]] std::vector<Interval> implied_intervals(const FactBase& base, const FactGraph& graph,
-                                                      const std::vector<FactIndex>& set_aside,
-                                                      const PropagationLimits& limits);
-
 [[nodiscard]] CheckResult run_checks(const FactBase& base, const EngineOptions& options = {});
 
 // Marks findings matched by an `accept` and adds a stale-accept finding for each accept
@@ -43,6 +37,7 @@ void finish_finding(const FactBase& base, Finding& finding);
 
 void sort_findings(const FactBase& base, std::vector<Finding>& findings);
 
+// Open findings by severity; accepted ones apart, whatever their severity.
 struct Counts {
   std::size_t error = 0;
   std::size_t warning = 0;

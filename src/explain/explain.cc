@@ -42,7 +42,7 @@ class ConflictExplainer {
     Finding finding;
     const auto& component = graph_.components()[conflict_.component];
     const auto outcome = propagator_.run(
-        component, [&](FactIndex f) { return members_.count(f) > 0; }, true);
+        component, [&](FactIndex f) { return members_.count(f) > 0; }, Recording::full);
     finding.facts = ordered_facts();
     if (!outcome.contradiction) {  // cannot happen for a minimal set; keep the facts anyway
       finding.rule = FindingRule::implied;
@@ -53,6 +53,7 @@ class ConflictExplainer {
     const EventId roots[] = {x.lower, x.upper};
     derivation_ = propagator_.derivation(roots);
     events_ = propagator_.events();  // later runs reuse the propagator
+    details_ = propagator_.details();
     finding.quantity = describe_quantity(base_, graph_, x.var);
     finding.steps = derivation_steps(base_, graph_, propagator_, roots);
     last_step_ = finding.steps.empty() ? std::string() : finding.steps.back();
@@ -85,7 +86,7 @@ class ConflictExplainer {
       const Event& event = events_[e];
       const Constraint& cause = graph_.constraints[event.cause];
       if (cause.kind == ConstraintKind::statement) return cause.value;  // as the fact says it
-      Interval computed = event.computed;
+      Interval computed = details_[e].computed;
       if (graph_.vars[x.var].integer && !computed.integers().is_empty())
         computed = computed.integers();
       return computed;
@@ -97,7 +98,7 @@ class ConflictExplainer {
     const std::string name = describe_quantity(base_, graph_, x.var);
     if (whole_number_gap(x)) {
       return fmt::format("{} would have to be {}, and no whole number is", name,
-                         describe(events_[x.lower].computed));
+                         describe(details_[x.lower].computed));
     }
     return fmt::format("{} cannot be both {} and {}", name,
                        describe_value(base_, graph_, x.var, low),
@@ -116,7 +117,7 @@ class ConflictExplainer {
   std::optional<Rational> whole_number_gap(const Contradiction& x) const {
     if (x.lower != x.upper || x.lower == kNoEvent || !graph_.vars[x.var].integer)
       return std::nullopt;
-    const Interval& computed = events_[x.lower].computed;
+    const Interval& computed = details_[x.lower].computed;
     if (computed.is_empty() || !computed.lo() || !computed.hi()) return std::nullopt;
     const Rational above = Rational(ceil_of(computed.hi()->value));
     const Rational below = Rational(floor_of(computed.lo()->value));
@@ -152,10 +153,11 @@ class ConflictExplainer {
   bool parts_exceed_whole() {
     propagator_.relax_tilings(true);
     const auto& component = graph_.components()[conflict_.component];
-    const bool still = propagator_
-                           .run(
-                               component, [&](FactIndex f) { return members_.count(f) > 0; }, false)
-                           .contradiction.has_value();
+    const bool still =
+        propagator_
+            .run(
+                component, [&](FactIndex f) { return members_.count(f) > 0; }, Recording::none)
+            .contradiction.has_value();
     propagator_.relax_tilings(false);
     return still;
   }
@@ -209,7 +211,7 @@ class ConflictExplainer {
     if (!var) return std::nullopt;
     const auto& component = graph_.components()[conflict_.component];
     const auto outcome = propagator_.run(
-        component, [&](FactIndex g) { return g != f && members_.count(g) > 0; }, false);
+        component, [&](FactIndex g) { return g != f && members_.count(g) > 0; }, Recording::none);
     if (outcome.contradiction) return std::nullopt;
     return propagator_.domain(*var);
   }
@@ -247,7 +249,7 @@ class ConflictExplainer {
                                blamed.value.written, last_step_);
           }
           return fmt::format("the facts imply that {} is {}, which holds no whole number", name,
-                             describe(events_[x.lower].computed));
+                             describe(details_[x.lower].computed));
         }
         return fmt::format("the facts imply different values for {}: {} and {}", name,
                            describe_value(base_, graph_, x.var, low),
@@ -335,6 +337,7 @@ class ConflictExplainer {
   std::unordered_set<FactIndex> members_;
   std::vector<EventId> derivation_;
   std::vector<Event> events_;
+  std::vector<EventDetail> details_;
   std::string last_step_;
 };
 

@@ -100,11 +100,11 @@ class StepWriter {
     for (EventId e = 0; e < end; ++e) {
       const Event& event = events[e];
       if (wanted.count(e) && last[{event.cause, event.var}] == e) {
-        std::string line = write_event(event);
+        std::string line = write_event(e);
         if (!line.empty() && (steps.empty() || steps.back() != line))
           steps.push_back(std::move(line));
       }
-      apply(event);
+      apply(e);
     }
     return steps;
   }
@@ -115,8 +115,10 @@ class StepWriter {
     return it == at_.end() ? Propagator::initial_domain(graph_.vars[v]) : it->second;
   }
 
-  void apply(const Event& event) {
-    Interval next = event.before.intersect(event.computed);
+  void apply(EventId id) {
+    const Event& event = propagator_.events()[id];
+    const EventDetail& detail = propagator_.detail(id);
+    Interval next = detail.before.intersect(detail.computed);
     if (graph_.vars[event.var].integer) next = next.integers();
     at_[event.var] = next;
   }
@@ -150,10 +152,12 @@ class StepWriter {
   }
 
   // What the constraint computed; for a count, the whole numbers in it.
-  [[nodiscard]] std::string result(const Event& event) const {
-    const Interval whole = event.computed.integers();
+  [[nodiscard]] std::string result(EventId id) const {
+    const Event& event = propagator_.events()[id];
+    const Interval& computed = propagator_.detail(id).computed;
+    const Interval whole = computed.integers();
     const bool count = graph_.vars[event.var].integer && !whole.is_empty();
-    return value_of(event.var, count ? whole : event.computed);
+    return value_of(event.var, count ? whole : computed);
   }
 
   [[nodiscard]] std::string sum_text(const Constraint& c, VarId except) const {
@@ -167,46 +171,47 @@ class StepWriter {
     return terms.size() > 1 && except != c.vars[0] ? "(" + out + ")" : out;
   }
 
-  [[nodiscard]] std::string write_event(const Event& event) const {
+  [[nodiscard]] std::string write_event(EventId id) const {
+    const Event& event = propagator_.events()[id];
     const Constraint& c = graph_.constraints[event.cause];
     const VarId v = event.var;
     switch (c.kind) {
       case ConstraintKind::statement:
         if (c.origin != Origin::records) return {};  // a fact's own value shows in its row
         return fmt::format("{}, so {} is {}", rule_for(c.origin).reason(base_, graph_, c), label(v),
-                           result(event));
+                           result(id));
       case ConstraintKind::quotient: {
         const VarId q = c.vars[0];
         const VarId a = c.vars[1];
         const VarId b = c.vars[2];
         if (v == q)
-          return fmt::format("{} = {} ÷ {} = {}", label(q), value(a), value(b), result(event));
+          return fmt::format("{} = {} ÷ {} = {}", label(q), value(a), value(b), result(id));
         if (v == a)
-          return fmt::format("{} = {} × {} = {}", label(a), value(q), value(b), result(event));
-        return fmt::format("{} = {} ÷ {} = {}", label(b), value(a), value(q), result(event));
+          return fmt::format("{} = {} × {} = {}", label(a), value(q), value(b), result(id));
+        return fmt::format("{} = {} ÷ {} = {}", label(b), value(a), value(q), result(id));
       }
       case ConstraintKind::sum_eq:
         if (v == c.vars[0])
-          return fmt::format("{} = {} = {}{}", label(v), sum_text(c, v), result(event), reason(c));
+          return fmt::format("{} = {} = {}{}", label(v), sum_text(c, v), result(id), reason(c));
         return fmt::format("{} = {} − {} = {}{}", label(v), value(c.vars[0]), sum_text(c, v),
-                           result(event), reason(c));
+                           result(id), reason(c));
       case ConstraintKind::sum_leq:
         if (v == c.vars[0]) {
-          return fmt::format("{} ≥ {}, so it is {}{}", label(v), sum_text(c, v), result(event),
+          return fmt::format("{} ≥ {}, so it is {}{}", label(v), sum_text(c, v), result(id),
                              reason(c));
         }
         if (c.vars.size() == 2) {
-          return fmt::format("{} ≤ {}, so it is {}{}", label(v), value(c.vars[0]), result(event),
+          return fmt::format("{} ≤ {}, so it is {}{}", label(v), value(c.vars[0]), result(id),
                              reason(c));
         }
         return fmt::format("{} ≤ {} − {}, so it is {}{}", label(v), value(c.vars[0]),
-                           sum_text(c, v), result(event), reason(c));
+                           sum_text(c, v), result(id), reason(c));
       case ConstraintKind::less:
         if (v == c.vars[0]) {
-          return fmt::format("{} < {}, so it is {}{}", label(v), value(c.vars[1]), result(event),
+          return fmt::format("{} < {}, so it is {}{}", label(v), value(c.vars[1]), result(id),
                              reason(c));
         }
-        return fmt::format("{} > {}, so it is {}{}", label(v), value(c.vars[0]), result(event),
+        return fmt::format("{} > {}, so it is {}{}", label(v), value(c.vars[0]), result(id),
                            reason(c));
       case ConstraintKind::shares_leq_one: {
         std::vector<std::string> others;
@@ -215,7 +220,7 @@ class StepWriter {
         }
         std::string sum;
         for (const auto& o : others) sum += " − " + o;
-        return fmt::format("{} ≤ 100%{}, so it is {}{}", label(v), sum, result(event), reason(c));
+        return fmt::format("{} ≤ 100%{}, so it is {}{}", label(v), sum, result(id), reason(c));
       }
     }
     return {};

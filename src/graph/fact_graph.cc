@@ -59,7 +59,12 @@ void FactGraph::finish() {
   const std::size_t var_count = vars.size();
   Graph g(var_count + constraints.size());
   for (ConstraintId c = 0; c < constraints.size(); ++c) {
-    for (const VarId v : constraints[c].vars) boost::add_edge(v, var_count + c, g);
+    for (const VarId v : constraints[c].vars) {
+      // A constant (365 days) is shared by every rate over a year but carries nothing
+      // between them: it is never narrowed. Linking through it would fuse unrelated
+      // parts of the graph into one component.
+      if (vars[v].kind != VarKind::constant) boost::add_edge(v, var_count + c, g);
+    }
   }
   std::vector<std::uint32_t> component(boost::num_vertices(g));
   const auto count = boost::connected_components(g, component.data());
@@ -76,30 +81,6 @@ void FactGraph::finish() {
     components_[static_cast<std::size_t>(slot)].push_back(c);
     constraint_component_[c] = static_cast<std::uint32_t>(slot);
   }
-}
-
-std::string describe_var(const FactBase& base, const FactGraph& graph, VarId var) {
-  const Variable& v = graph.vars[var];
-  switch (v.kind) {
-    case VarKind::key:
-      return base.describe_key(v.key);
-    case VarKind::constant:
-      return format_number(v.constant, 4);
-    case VarKind::anonymous:
-      return "an unnamed part";
-    case VarKind::quotient:
-      return fmt::format("({}) ÷ ({})", describe_var(base, graph, v.operands[0]),
-                         describe_var(base, graph, v.operands[1]));
-    case VarKind::sum: {
-      std::string out;
-      for (const VarId term : v.operands) {
-        if (!out.empty()) out += " + ";
-        out += describe_var(base, graph, term);
-      }
-      return "(" + out + ")";
-    }
-  }
-  return "?";
 }
 
 }  // namespace cc

@@ -105,7 +105,4 @@ class FactGraph {
   std::vector<std::uint32_t> constraint_component_;
 };
 
-// "offences · UK · 2017-18", "offences · UK · 2023-24 ÷ offences · UK · 2017-18", "365".
-[[nodiscard]] std::string describe_var(const FactBase& base, const FactGraph& graph, VarId var);
-
 }  // namespace cc

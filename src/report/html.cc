@@ -21,7 +21,7 @@ constexpr std::string_view kPolicy =
     "base-uri 'none'; form-action 'none'";
 
 std::string head(const ReportInput& input) {
-  const StatusCounts counts = status_counts(input.result.findings);
+  const Counts counts = count_findings(input.result.findings);
   return fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n"
@@ -37,7 +37,7 @@ std::string tile(std::string_view cls, std::size_t n, std::string_view label) {
 }
 
 std::string summary(const ReportInput& input) {
-  const StatusCounts counts = status_counts(input.result.findings);
+  const Counts counts = count_findings(input.result.findings);
   std::size_t claims = 0;
   for (const Fact& fact : input.base.facts) claims += fact.kind == FactKind::figure ? 0 : 1;
   std::string out = "<div class=\"tiles\" id=\"summary\">";

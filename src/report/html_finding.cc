@@ -125,7 +125,7 @@ std::string finding_card(const FactBase& base, const Finding& finding, FactFileL
   out += fmt::format("<h3>{}</h3>\n", html_escape(finding.message));
   if (!finding.quantity.empty())
     out += fmt::format("<p class=\"quantity\">{}</p>\n", html_escape(finding.quantity));
-  const bool notes_aside = notes_differ(base, finding);  // then shown side by side below
+  const bool notes_aside = finding.notes_differ;  // then shown side by side below
   out += "<ol class=\"facts\">";
   for (const FactIndex f : finding.facts) out += fact_item(base, f, lines, !notes_aside);
   out += "</ol>\n";

@@ -27,7 +27,7 @@ std::string marked_quote(const Fact& fact) {
 }
 
 std::string summary(const ReportInput& input) {
-  const StatusCounts counts = status_counts(input.result.findings);
+  const Counts counts = count_findings(input.result.findings);
   std::size_t claims = 0;
   for (const Fact& fact : input.base.facts) claims += fact.kind == FactKind::figure ? 0 : 1;
   std::string out = "| | |\n|---|---:|\n";
@@ -130,7 +130,7 @@ std::string finding_section(const FactBase& base, const Finding& finding) {
     out += fmt::format("Quantity: {}\n\n", markdown_escape(finding.quantity));
   if (!finding.facts.empty()) out += facts_table(base, finding) + "\n";
   if (!finding.steps.empty()) out += steps_list(finding) + "\n";
-  if (notes_differ(base, finding)) out += notes_table(base, finding) + "\n";
+  if (finding.notes_differ) out += notes_table(base, finding) + "\n";
   if (const std::string accept = accept_part(base, finding); !accept.empty()) out += accept + "\n";
   return out;
 }
@@ -147,7 +147,7 @@ constexpr Group kGroups[] = {
 
 std::string render_markdown(const ReportInput& input) {
   const FactBase& base = input.base;
-  const StatusCounts counts = status_counts(input.result.findings);
+  const Counts counts = count_findings(input.result.findings);
   std::string out = "# crosscheck report\n\n";
   const std::size_t open = input.result.findings.size() - counts.accepted;
   out += open == 0

@@ -142,33 +142,6 @@ std::string location_text(const FactBase& base, const Mark& mark) {
   return fmt::format("{}:{}:{}", base.file_of(mark), mark.line, mark.column);
 }
 
-bool notes_differ(const FactBase& base, const Finding& finding) {
-  const std::string* first = nullptr;
-  for (const FactIndex f : finding.facts) {
-    const std::string& note = base.facts[f].note;
-    if (note.empty()) continue;
-    if (first && note != *first) return true;
-    if (!first) first = &note;
-  }
-  return false;
-}
-
-StatusCounts status_counts(const std::vector<Finding>& findings) {
-  StatusCounts counts;
-  for (const Finding& finding : findings) {
-    if (finding.accepted) {
-      ++counts.accepted;
-    } else if (finding.severity == Severity::error) {
-      ++counts.error;
-    } else if (finding.severity == Severity::warning) {
-      ++counts.warning;
-    } else {
-      ++counts.info;
-    }
-  }
-  return counts;
-}
-
 std::string plural(std::size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }

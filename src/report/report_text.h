@@ -35,8 +35,6 @@ struct TextSpan {
 [[nodiscard]] std::string location_text(const FactBase& base, const Mark& mark);
 
 // True when the facts of the finding carry at least two different notes ("42 police
-// forces" against "45 police forces"): the notes are then shown side by side.
-[[nodiscard]] bool notes_differ(const FactBase& base, const Finding& finding);
 
 // "1.4%" for a gap of 0.014; "" without one.
 [[nodiscard]] std::string gap_text(const Finding& finding);
@@ -50,15 +48,6 @@ struct AcceptSnippet {
 };
 [[nodiscard]] std::optional<AcceptSnippet> accept_snippet(const FactBase& base,
                                                           const Finding& finding);
-
-// Findings by how the reports show them: open errors, open warnings, open info, accepted.
-struct StatusCounts {
-  std::size_t error = 0;
-  std::size_t warning = 0;
-  std::size_t info = 0;
-  std::size_t accepted = 0;
-};
-[[nodiscard]] StatusCounts status_counts(const std::vector<Finding>& findings);
 
 // "1 source", "2 facts"
 [[nodiscard]] std::string plural(std::size_t n, std::string_view word);

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "report/report.h"
+#include "report/report_text.h"
 
 namespace cc {
 
@@ -24,9 +25,6 @@ std::string render_terminal_line(const ReportInput& input, const Finding& findin
 
 std::string render_summary_line(const ReportInput& input) {
   const Counts counts = count_findings(input.result.findings);
-  const auto plural = [](std::size_t n, const char* word) {
-    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-  };
   std::string line = fmt::format("{}, {}: {}, {}", plural(input.base.sources.size(), "source"),
                                  plural(input.base.facts.size(), "fact"),
                                  plural(counts.error, "error"), plural(counts.warning, "warning"));

@@ -8,6 +8,7 @@
 #include <map>
 #include <tuple>
 
+#include "explain/explain.h"
 #include "rules/rule.h"
 
 namespace cc {
@@ -51,7 +52,7 @@ std::string exclusive_share_reason(const FactBase& base, const FactGraph& graph,
                                    const Constraint& c) {
   const Variable& first = graph.vars[c.vars[0]];
   return fmt::format("the parts are disjoint shares of {}",
-                     describe_var(base, graph, first.operands[1]));
+                     describe_quantity(base, graph, first.operands[1]));
 }
 
 }  // namespace cc

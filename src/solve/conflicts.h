@@ -19,9 +19,9 @@ struct MinimalConflict {
   // the same contradiction again, so they are set aside with it and shown in its finding.
   std::vector<FactIndex> restating;
   std::uint32_t component = 0;
-  // What everything else still in play (the component's facts but the blamed one and
-  // those set aside before) implies for the blamed fact's variable; nullopt when that
-  // rest is itself inconsistent. The gap is measured against it.
+  // What the facts still in play at the end (every fact of the component but those set
+  // aside) imply for the blamed fact's variable; nullopt when the component was cut short
+  // by a work bound. The gap is measured against it.
   std::optional<Interval> implied_for_blame;
 };
 
@@ -35,6 +35,9 @@ struct SolveResult {
   std::vector<FactIndex> set_aside;      // blamed facts, in the order they were set aside
   std::vector<std::uint32_t> exhausted;  // components where the work budget ran out
   std::vector<std::uint32_t> truncated;  // components with more conflicts than allowed
+  // What the facts still in play imply for each key's quantity (indexed by KeyId): the
+  // final fixpoint of each component; a component cut short keeps its initial intervals.
+  std::vector<Interval> implied;
 };
 
 [[nodiscard]] SolveResult solve(const FactBase& base, const FactGraph& graph,

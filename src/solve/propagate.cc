@@ -98,12 +98,27 @@ void Propagator::reset() {
   for (const ConstraintId c : enabled_list_) enabled_[c] = 0;
   enabled_list_.clear();
   events_.clear();
+  details_.clear();
   antecedent_pool_.clear();
   contradiction_.reset();
   event_count_ = 0;
+  diverged_ = false;
 }
 
-Interval Propagator::simplify(Interval interval) const {
+Interval Propagator::simplify(Interval interval) {
+  // Bounds past any statistic (a cycle of claims that feeds on itself grows them without
+  // limit) are let go, which only widens the interval; the run says it diverged.
+  static const Rational huge = Rational(BigInt(1) << 200);
+  if (interval.lo() && abs(interval.lo()->value) > huge) {
+    interval.set_lo(interval.lo()->value > 0 ? std::optional<Bound>(Bound{huge, false})
+                                             : std::nullopt);
+    diverged_ = true;
+  }
+  if (interval.hi() && abs(interval.hi()->value) > huge) {
+    interval.set_hi(interval.hi()->value > 0 ? std::nullopt
+                                             : std::optional<Bound>(Bound{-huge, false}));
+    diverged_ = true;
+  }
   if (interval.lo() && size_in_bits(interval.lo()->value) > limits_.max_bound_bits) {
     interval.set_lo(Bound{round_to_grid(interval.lo()->value, false), false});
   }
@@ -113,7 +128,7 @@ Interval Propagator::simplify(Interval interval) const {
   return interval;
 }
 
-bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId cause, bool record) {
+bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId cause) {
   // A constant (a period's length) is never narrowed: its constraint narrows the other
   // side exactly, so a contradiction shows on a quantity rather than on "366 days".
   if (graph_.vars[var].kind == VarKind::constant) return true;
@@ -126,12 +141,10 @@ bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId ca
   if (!lower && !upper) return true;
   ++event_count_;
   const bool empty = next.is_empty();
-  if (record) {
+  if (recording_ != Recording::none) {
     Event e;
     e.var = var;
     e.cause = cause;
-    e.computed = computed;
-    e.before = before;
     e.lower = lower;
     e.upper = upper;
     e.antecedents_begin = static_cast<std::uint32_t>(antecedent_pool_.size());
@@ -146,7 +159,8 @@ bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId ca
     antecedent_pool_.erase(std::unique(first, antecedent_pool_.end()), antecedent_pool_.end());
     e.antecedents_end = static_cast<std::uint32_t>(antecedent_pool_.size());
     const auto id = static_cast<EventId>(events_.size());
-    events_.push_back(std::move(e));
+    events_.push_back(e);
+    if (recording_ == Recording::full) details_.push_back({computed, before});
     Slot& s = slot(var);
     if (lower) s.lower = id;
     if (upper) s.upper = id;
@@ -158,19 +172,23 @@ bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId ca
     return false;
   }
   for (const ConstraintId c : graph_.constraints_of(var)) {
-    if (c != cause && enabled_[c] && !queued_[c]) {
-      queued_[c] = 1;
-      queue_.push_back(c);
-    }
+    if (c != cause) enqueue(c);
   }
   return true;
+}
+
+void Propagator::enqueue(ConstraintId c) {
+  if (enabled_[c] && !queued_[c]) {
+    queued_[c] = 1;
+    queue_.push_back(c);
+  }
 }
 
 bool Propagator::known(VarId var) {
   return graph_.vars[var].kind == VarKind::constant || slot(var).stated;
 }
 
-bool Propagator::propagate_quotient(const Constraint& c, ConstraintId id, bool record) {
+bool Propagator::propagate_quotient(const Constraint& c, ConstraintId id) {
   const VarId q = c.vars[0];
   const VarId a = c.vars[1];
   const VarId b = c.vars[2];
@@ -181,22 +199,22 @@ bool Propagator::propagate_quotient(const Constraint& c, ConstraintId id, bool r
   const bool recompute = known(a) && known(b);
   if (recompute) {
     if (const auto ratio = divide(current(a), current(b))) {
-      if (!narrow(q, *ratio, id, record)) return false;
+      if (!narrow(q, *ratio, id)) return false;
     }
   }
   if (const auto divisor = divide(current(a), current(q))) {
-    if (!narrow(b, *divisor, id, record)) return false;
+    if (!narrow(b, *divisor, id)) return false;
   }
-  if (!narrow(a, current(q) * current(b), id, record)) return false;
+  if (!narrow(a, current(q) * current(b), id)) return false;
   if (!recompute) {
     if (const auto ratio = divide(current(a), current(b))) {
-      if (!narrow(q, *ratio, id, record)) return false;
+      if (!narrow(q, *ratio, id)) return false;
     }
   }
   return true;
 }
 
-bool Propagator::propagate_sum(const Constraint& c, ConstraintId id, bool record, bool equal) {
+bool Propagator::propagate_sum(const Constraint& c, ConstraintId id, bool equal) {
   const VarId whole = c.vars[0];
   SideSum lows;
   SideSum highs;
@@ -206,14 +224,14 @@ bool Propagator::propagate_sum(const Constraint& c, ConstraintId id, bool record
     highs.add(part.hi());
   }
   const Interval parts_sum{lows.all(), equal ? highs.all() : std::nullopt};
-  if (!narrow(whole, parts_sum, id, record)) return false;
+  if (!narrow(whole, parts_sum, id)) return false;
   for (std::size_t i = 1; i < c.vars.size(); ++i) {
     const VarId part = c.vars[i];
     const Interval before = current(part);
     const Interval others{lows.without(before.lo()), highs.without(before.hi())};
     Interval rest = current(whole) - others;  // whole − the others
     if (!equal) rest.set_lo(std::nullopt);
-    if (!narrow(part, rest, id, record)) return false;
+    if (!narrow(part, rest, id)) return false;
     const Interval& after = current(part);
     if (!(before == after)) {  // keep the running sums right for the next part
       lows.remove(before.lo());
@@ -225,55 +243,64 @@ bool Propagator::propagate_sum(const Constraint& c, ConstraintId id, bool record
   return true;
 }
 
-bool Propagator::propagate_less(const Constraint& c, ConstraintId id, bool record) {
+bool Propagator::propagate_less(const Constraint& c, ConstraintId id) {
   const VarId smaller = c.vars[0];
   const VarId larger = c.vars[1];
   if (const auto hi = current(larger).hi()) {
-    if (!narrow(smaller, Interval::below(hi->value, true), id, record)) return false;
+    if (!narrow(smaller, Interval::below(hi->value, true), id)) return false;
   }
   if (const auto lo = current(smaller).lo()) {
-    if (!narrow(larger, Interval::above(lo->value, true), id, record)) return false;
+    if (!narrow(larger, Interval::above(lo->value, true), id)) return false;
   }
   return true;
 }
 
-bool Propagator::propagate_shares(const Constraint& c, ConstraintId id, bool record) {
+bool Propagator::propagate_shares(const Constraint& c, ConstraintId id) {
   SideSum lows;
   for (const VarId v : c.vars) lows.add(current(v).lo());
   for (const VarId v : c.vars) {
     const auto others = lows.without(current(v).lo());
     if (!others) continue;
     const Interval rest = Interval::below(1, false) - Interval{others, others};
-    if (!narrow(v, Interval{std::nullopt, rest.hi()}, id, record)) return false;
+    if (!narrow(v, Interval{std::nullopt, rest.hi()}, id)) return false;
   }
   return true;
 }
 
-bool Propagator::propagate(ConstraintId id, bool record) {
+bool Propagator::propagate(ConstraintId id) {
   const Constraint& c = graph_.constraints[id];
   // Give every variable of the constraint its slot first: references to intervals stay
   // valid while the constraint narrows them.
   for (const VarId v : c.vars) slot(v);
   switch (c.kind) {
     case ConstraintKind::statement:
-      return narrow(c.vars[0], c.value, id, record);
+      return narrow(c.vars[0], c.value, id);
     case ConstraintKind::quotient:
-      return propagate_quotient(c, id, record);
+      return propagate_quotient(c, id);
     case ConstraintKind::sum_eq:
-      return propagate_sum(c, id, record, !(relax_tilings_ && c.origin == Origin::periods));
+      return propagate_sum(c, id, !(relax_tilings_ && c.origin == Origin::periods));
     case ConstraintKind::sum_leq:
-      return propagate_sum(c, id, record, false);
+      return propagate_sum(c, id, false);
     case ConstraintKind::less:
-      return propagate_less(c, id, record);
+      return propagate_less(c, id);
     case ConstraintKind::shares_leq_one:
-      return propagate_shares(c, id, record);
+      return propagate_shares(c, id);
   }
   return true;
 }
 
 Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
-                                    const std::function<bool(FactIndex)>& active, bool record) {
+                                    const std::function<bool(FactIndex)>& active,
+                                    Recording recording) {
+  start(component, active, recording);
+  return resume();
+}
+
+void Propagator::start(std::span<const ConstraintId> component,
+                       const std::function<bool(FactIndex)>& active, Recording recording) {
   reset();
+  recording_ = recording;
+  component_size_ = component.size();
   for (const ConstraintId c : component) {
     const Constraint& constraint = graph_.constraints[c];
     if (constraint.fact && !active(*constraint.fact)) continue;
@@ -287,17 +314,22 @@ Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
     for (const ConstraintId c : enabled_list_) {
       const Constraint& constraint = graph_.constraints[c];
       if (!constraint.fact || (constraint.origin == Origin::figure) != figures) continue;
-      queued_[c] = 1;
-      queue_.push_back(c);
+      enqueue(c);
       if (figures) slot(constraint.vars[0]).stated = true;
     }
   }
-  const std::size_t budget = limits_.events_per_constraint * component.size() + 10000;
+}
+
+Propagator::Outcome Propagator::resume() {
+  const std::size_t budget = limits_.events_per_constraint * component_size_ + 10000;
+  event_count_ = 0;
+  diverged_ = false;
+  contradiction_.reset();
   Outcome outcome;
   while (queue_head_ < queue_.size()) {
     const ConstraintId c = queue_[queue_head_++];
     queued_[c] = 0;
-    if (!propagate(c, record)) {
+    if (!propagate(c)) {
       outcome.contradiction = contradiction_;
       return outcome;
     }
@@ -306,6 +338,7 @@ Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
       return outcome;
     }
   }
+  outcome.exhausted = diverged_;
   return outcome;
 }
 

@@ -17,18 +17,26 @@ namespace cc {
 using EventId = std::uint32_t;
 constexpr EventId kNoEvent = 0xffffffffu;
 
-// One narrowing of a variable's interval. A constraint narrows both ends at once; the
-// event keeps the interval the constraint computed (before intersecting) for the steps.
+// One narrowing of a variable's interval: which constraint made it, from which earlier
+// narrowings. A constraint narrows both ends at once.
 struct Event {
   VarId var = 0;
   ConstraintId cause = 0;
-  Interval computed;   // what the constraint implied for the variable
-  Interval before;     // the variable's interval before this narrowing
   bool lower = false;  // narrowed the lower end
   bool upper = false;  // narrowed the upper end
   std::uint32_t antecedents_begin = 0;
   std::uint32_t antecedents_end = 0;
 };
+
+// What a narrowing computed, kept when the steps are to be written.
+struct EventDetail {
+  Interval computed;  // what the constraint implied for the variable
+  Interval before;    // the variable's interval before this narrowing
+};
+
+// How much a run keeps: nothing, the events (to trace a contradiction to its facts), or
+// the events with their intervals (to write the steps).
+enum class Recording { none, trace, full };
 
 struct Contradiction {
   VarId var = 0;
@@ -50,14 +58,20 @@ class Propagator {
     bool exhausted = false;  // the work budget ran out before a fixpoint
   };
 
-  // Propagates the constraints of `component`; constraints that belong to a fact take
-  // part only when `active(fact)`. Resets the domains it touched on the previous run.
+  // Propagates the constraints of `component` until a fixpoint, a contradiction or the
+  // work bound; constraints that belong to a fact take part only when `active(fact)`.
+  // Resets the domains it touched on the previous run.
   Outcome run(std::span<const ConstraintId> component, const std::function<bool(FactIndex)>& active,
-              bool record);
+              Recording recording);
 
   // A variable's interval now (its initial interval when no run has narrowed it).
   [[nodiscard]] Interval domain(VarId var) const;
   [[nodiscard]] const std::vector<Event>& events() const { return events_; }
+  // With Recording::full only.
+  [[nodiscard]] const EventDetail& detail(EventId event) const { return details_[event]; }
+  [[nodiscard]] const std::vector<EventDetail>& details() const { return details_; }
+  // The variables the last run reached.
+  [[nodiscard]] const std::vector<VarId>& touched() const { return touched_; }
   [[nodiscard]] std::span<const EventId> antecedents(const Event& event) const;
   // The event that last narrowed the lower (upper) end of `var`, or kNoEvent.
   [[nodiscard]] EventId lower_event(VarId var) const;
@@ -83,20 +97,24 @@ class Propagator {
   };
   static constexpr std::uint32_t kNoSlot = 0xffffffffu;
 
+  void start(std::span<const ConstraintId> component, const std::function<bool(FactIndex)>& active,
+             Recording recording);
+  Outcome resume();
   void reset();
   Slot& slot(VarId var);
   // Only valid until the next slot is made: propagate() makes the slots of a constraint's
   // variables before narrowing any of them.
   [[nodiscard]] const Interval& current(VarId var) { return slot(var).domain; }
   // Narrows var to `computed`; returns false when the domain became empty.
-  bool narrow(VarId var, const Interval& computed, ConstraintId cause, bool record);
-  bool propagate(ConstraintId c, bool record);
-  bool propagate_quotient(const Constraint& c, ConstraintId id, bool record);
+  bool narrow(VarId var, const Interval& computed, ConstraintId cause);
+  bool propagate(ConstraintId c);
+  bool propagate_quotient(const Constraint& c, ConstraintId id);
   [[nodiscard]] bool known(VarId var);  // stated by a figure, or a constant
-  bool propagate_sum(const Constraint& c, ConstraintId id, bool record, bool equal);
-  bool propagate_less(const Constraint& c, ConstraintId id, bool record);
-  bool propagate_shares(const Constraint& c, ConstraintId id, bool record);
-  [[nodiscard]] Interval simplify(Interval interval) const;
+  bool propagate_sum(const Constraint& c, ConstraintId id, bool equal);
+  bool propagate_less(const Constraint& c, ConstraintId id);
+  bool propagate_shares(const Constraint& c, ConstraintId id);
+  void enqueue(ConstraintId c);
+  [[nodiscard]] Interval simplify(Interval interval);
 
   const FactGraph& graph_;
   PropagationLimits limits_;
@@ -104,6 +122,9 @@ class Propagator {
   std::vector<Slot> slots_;
   std::vector<VarId> touched_;
   std::vector<Event> events_;
+  std::vector<EventDetail> details_;
+  Recording recording_ = Recording::none;
+  std::size_t component_size_ = 0;
   std::vector<EventId> antecedent_pool_;
   std::vector<char> queued_;
   std::vector<ConstraintId> queue_;
@@ -113,6 +134,7 @@ class Propagator {
   std::optional<Contradiction> contradiction_;
   std::size_t event_count_ = 0;
   bool relax_tilings_ = false;
+  bool diverged_ = false;  // a bound grew past any statistic and was let go
 };
 
 }  // namespace cc

@@ -36,7 +36,8 @@ TEST_CASE("report.json keeps CHECKER's contract", "[report]") {
   CHECK(summary["facts"] == 6);
   CHECK(summary["quantities"].is_number_unsigned());
   CHECK(summary["claims"] == 1);
-  CHECK(summary["findings"] == json{{"error", 3}, {"warning", 1}, {"info", 0}});
+  // Open findings by severity; the accepted error counts under "accepted" only.
+  CHECK(summary["findings"] == json{{"error", 2}, {"warning", 1}, {"info", 0}});
   CHECK(summary["accepted"] == 1);
   const auto& findings = checked->result.findings;
   REQUIRE(j["findings"].size() == findings.size());
