@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/load_or_report.h"
+#include "cli/progress.h"
 #include "engine/check.h"
 #include "report/formats.h"
 
@@ -35,10 +36,15 @@ int run_check(const CheckOptions& options, const Streams& streams) {
   }
   const std::optional<FactBase> base = load_or_report(options.facts_dir, streams);
   if (!base) return 2;
-  if (streams.err_is_tty && !options.quiet && base->facts.size() > 10000) {
-    streams.err << fmt::format("checking {} facts…\n", base->facts.size());
+  EngineOptions engine;
+  ProgressLine progress(streams.err);
+  if (streams.err_is_tty && !options.quiet) {
+    engine.solve.progress = [&](std::size_t done, std::size_t total) {
+      progress.update("checking", done, total);
+    };
   }
-  const CheckResult result = run_checks(*base);
+  const CheckResult result = run_checks(*base, engine);
+  progress.finish();
   const ReportInput input{*base, result};
   const bool color =
       options.color == Color::always || (options.color == Color::automatic && streams.out_is_tty);

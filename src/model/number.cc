@@ -66,7 +66,7 @@ std::string write_rounded(const Rational& value, int decimals, int direction) {
   while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
   std::string out = group_thousands(whole);
   if (!fraction.empty()) out += "." + fraction;
-  if (negative && out != "0") out.insert(0, "-");
+  if (negative && out != "0") out = "-" + out;  // (insert(0, "-") trips GCC 12's -Wrestrict)
   return out;
 }
 

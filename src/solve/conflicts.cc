@@ -104,11 +104,16 @@ class ComponentSolver {
   // from, and wider ones counted a source repeating itself as corroboration.)
   [[nodiscard]] std::set<FactIndex> sole_culprits(const std::vector<FactIndex>& candidates,
                                                   const FactSet& active) {
+    std::set<FactIndex> culprits;
+    // Removing fewer facts keeps more constraints: when the rest is inconsistent without
+    // any of the candidates, it is without each one too (one run instead of one each).
+    FactSet without_all = active;
+    for (const FactIndex f : candidates) without_all.erase(f);
+    if (infeasible(without_all)) return culprits;
     std::vector<FactIndex> tested = candidates;
     std::sort(tested.begin(), tested.end(),
               [&](FactIndex a, FactIndex b) { return more_to_blame(base_, graph_, a, b); });
     if (tested.size() > kMaxCulpritTests) tested.resize(kMaxCulpritTests);
-    std::set<FactIndex> culprits;
     for (const FactIndex f : tested) {
       FactSet rest = active;
       rest.erase(f);
@@ -166,11 +171,14 @@ class ComponentSolver {
     FactSet others(conflict.facts.begin(), conflict.facts.end());
     others.erase(conflict.blame);
     std::vector<FactIndex> candidates;
-    for (const FactIndex f : active) {
-      if (f != conflict.blame && !others.count(f) && graph_.var_of_fact(f) == var)
-        candidates.push_back(f);
+    for (const ConstraintId c : graph_.constraints_of(*var)) {
+      const auto& f = graph_.constraints[c].fact;
+      if (f && *f != conflict.blame && active.count(*f) && !others.count(*f) &&
+          graph_.var_of_fact(*f) == var)
+        candidates.push_back(*f);
     }
     std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     for (const FactIndex f : candidates) {
       others.insert(f);
       if (infeasible(others)) out.push_back(f);
@@ -238,10 +246,15 @@ SolveResult solve(const FactBase& base, const FactGraph& graph, const SolveOptio
   Propagator main(graph, options.limits);
   Propagator probe(graph, options.limits);
   const auto facts = facts_by_component(graph);
+  std::size_t total = 0;
+  for (const auto& f : facts) total += f.size();
+  std::size_t done = 0;
   for (std::uint32_t c = 0; c < graph.components().size(); ++c) {
     if (facts[c].empty()) continue;
     ComponentSolver solver(base, graph, main, probe, graph.components()[c], c);
     solver.run(facts[c], options, result);
+    done += facts[c].size();
+    if (options.progress) options.progress(done, total);
   }
   return result;
 }

@@ -5,6 +5,7 @@
 // the rest, so each independent contradiction is one finding and none makes a cascade.
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "graph/fact_graph.h"
@@ -28,6 +29,9 @@ struct MinimalConflict {
 struct SolveOptions {
   PropagationLimits limits;
   std::size_t max_conflicts_per_component = 500;
+  // Called after each component with the facts solved so far and in all (for a progress
+  // line; the core never prints).
+  std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
 struct SolveResult {

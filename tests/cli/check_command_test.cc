@@ -103,3 +103,17 @@ TEST_CASE("an unknown report format is a usage error", "[cli][check]") {
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("unknown report format 'pdf'") != std::string::npos);
 }
+
+TEST_CASE("--color always marks the severity; never and a pipe (auto) leave plain text",
+          "[cli][check]") {
+  const auto dir = conflicting_base("cli-check-color");
+  const auto out = (dir / "out").string();
+  const auto always = run_cli({"check", dir.string(), "--out", out, "--color", "always"});
+  CHECK(always.out.find("\x1b[1;31merror\x1b[0m: cases") != std::string::npos);
+  for (const char* mode : {"never", "auto"}) {
+    const auto plain = run_cli({"check", dir.string(), "--out", out, "--color", mode});
+    CHECK(plain.out.find('\x1b') == std::string::npos);
+    CHECK(plain.out.find(":6:9: error: cases") != std::string::npos);
+  }
+  CHECK(run_cli({"check", dir.string(), "--out", out, "--color", "bogus"}).exit_code == 2);
+}

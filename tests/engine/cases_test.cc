@@ -1,6 +1,7 @@
 // End-to-end cases: tests/cases/<name>/facts/ is a small fact base and expected.json the
-// findings it must give: rule, severity and the facts of each (as sorted refs), and
-// optionally words its message and steps must contain. A case lists the inference rules
+// findings it must give: rule, severity and the facts of each (as sorted refs), whether
+// an accept covers it ("accepted", false unless given), and optionally words its message
+// and steps must contain. A case lists the inference rules
 // it exercises under "rules": with any of them switched off its findings must change,
 // so a case cannot pass by accident.
 #include <fmt/format.h>
@@ -111,6 +112,9 @@ TEST_CASE("end-to-end cases give exactly their expected findings", "[cases]") {
       for (const auto& f : expected.at("findings")) {
         const cc::Finding* finding = matching(base, result.findings, f);
         if (!finding) continue;
+        INFO(fmt::format("{} finding on [{}]", f.at("rule").get<std::string>(),
+                         fmt::join(f.at("facts").get<std::vector<std::string>>(), ", ")));
+        CHECK(finding->accepted.has_value() == f.value("accepted", false));
         for (const auto& words : f.value("message", std::vector<std::string>{})) {
           INFO(fmt::format("message: {}", finding->message));
           CHECK(finding->message.find(words) != std::string::npos);

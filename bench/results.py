@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+"""Writes bench/RESULTS.md (on stdout) from the runs of bench/run: each RUN_DIR holds
+bench.json (crosscheck_bench --json), time.txt (/usr/bin/time -v), stats.json and stamp
+(bench/generate.py)."""
+
+import datetime
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+
+
+def sh(*cmd, cwd=None):
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, check=False).stdout.strip()
+    except OSError:
+        return ""
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as fh:
+            for line in fh:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def mem_total_gb():
+    try:
+        with open("/proc/meminfo") as fh:
+            for line in fh:
+                if line.startswith("MemTotal"):
+                    return int(line.split()[1]) / 1024 / 1024
+    except OSError:
+        pass
+    return 0
+
+
+def max_rss_mb(path):
+    try:
+        with open(path) as fh:
+            m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", fh.read())
+            return int(m.group(1)) / 1024 if m else None
+    except OSError:
+        return None
+
+
+def load(run):
+    with open(os.path.join(run, "bench.json")) as fh:
+        b = json.load(fh)
+    stats = {}
+    if os.path.exists(os.path.join(run, "stats.json")):
+        with open(os.path.join(run, "stats.json")) as fh:
+            stats = json.load(fh)
+    stamp = ""
+    if os.path.exists(os.path.join(run, "stamp")):
+        with open(os.path.join(run, "stamp")) as fh:
+            stamp = fh.read().strip()
+    if os.path.exists(os.path.join(run, "commit")):
+        with open(os.path.join(run, "commit")) as fh:
+            b["commit"] = fh.read().strip()
+    return b, stats, stamp, max_rss_mb(os.path.join(run, "time.txt"))
+
+
+def phase(b, name):
+    for p in b["phases"]:
+        if p["name"] == name:
+            return p
+    return None
+
+
+def ratio(x, base):
+    return f"{x / base:.2f}" if base else ""
+
+
+def main():
+    runs = sorted((load(r) for r in sys.argv[1:]), key=lambda r: (r[0]["facts"], r[0]["label"]))
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    commit = sh("git", "rev-parse", "--short", "HEAD", cwd=root)
+    dirty = " (with uncommitted changes)" if sh("git", "status", "--porcelain", "--", "src", "bench", cwd=root) else ""
+    compiler = sh("c++", "--version").splitlines()[0] if sh("c++", "--version") else "unknown"
+    out = []
+    w = out.append
+    w("# Benchmark results")
+    w("")
+    w("Written by `bench/run` (see `bench/README.md` for how to read it); do not edit by hand.")
+    w("")
+    w(f"- date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}")
+    w(f"- machine: {os.cpu_count()} cores (`nproc`: {sh('nproc')}), {cpu_model()}, "
+      f"{mem_total_gb():.0f} GB, {platform.system()} {platform.release()}")
+    measured = ", ".join(f"{b['label']}: {b.get('commit', '?')}" for b, _, _, _ in runs)
+    w(f"- build: Release, {compiler}; measured at commit {measured} (now {commit}{dirty})")
+    loads = [f"{b['label']}: {b.get('load_average_start', 0):.1f}→{b.get('load_average_end', 0):.1f}"
+             for b, _, _, _ in runs]
+    w(f"- load average (1 min) at the start and end of each run: {', '.join(loads)}. "
+      "Where it is above the number of cores, other work shared the machine: wall-clock "
+      "seconds are then inflated and the CPU seconds are the better measure.")
+    bases = "; ".join(f"{b['label']}: `{s}`" for b, _, s, _ in runs)
+    w(f"- fact bases: {bases}")
+    w("")
+    w("## Summary")
+    w("")
+    w("Seconds are wall-clock (CPU seconds in parentheses); × is the ratio of CPU seconds to "
+      "those of the bare parse (yaml-cpp event API, no-op handler, one thread, same files). "
+      "The loader runs on 2 threads, the rest on one. Peak RSS is the maximum resident set "
+      "size of the whole run (`/usr/bin/time -v`), which includes the step-by-step second "
+      "check when it is on.")
+    w("")
+    w("| facts | sources | YAML MB | bare parse s | load s | × | check s | × | report s | × "
+      "| peak RSS MB | findings | planted | found | findings without a plant |")
+    w("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for b, stats, _, rss in runs:
+        bp, ld, ck, rp = (phase(b, n) for n in ("bare parse yaml-cpp", "load", "check", "report"))
+        base = bp["cpu_seconds"]
+        pl = b.get("planted", {})
+        rss_text = "" if rss is None else f"{rss:,.0f}"
+        w(f"| {b['facts']:,} | {b['sources']:,} | {b['yaml_bytes'] / 1e6:.1f} "
+          f"| {bp['seconds']:.2f} ({bp['cpu_seconds']:.2f}) "
+          f"| {ld['seconds']:.2f} ({ld['cpu_seconds']:.2f}) | {ratio(ld['cpu_seconds'], base)} "
+          f"| {ck['seconds']:.2f} ({ck['cpu_seconds']:.2f}) | {ratio(ck['cpu_seconds'], base)} "
+          f"| {rp['seconds']:.2f} ({rp['cpu_seconds']:.2f}) | {ratio(rp['cpu_seconds'], base)} "
+          f"| {rss_text} | {b['findings']['total']} | {pl.get('planted', '')} "
+          f"| {pl.get('found', '')} | {pl.get('findings_without_plant', '')} |")
+    for b, stats, stamp, rss in runs:
+        w("")
+        w(f"## {b['label']}: {b['facts']:,} facts")
+        w("")
+        w(f"{b['sources']:,} sources, {b['keys']:,} keys; {b['yaml_files']:,} YAML files ({b['yaml_bytes'] / 1e6:.1f} MB), "
+          f"{b['articles']:,} articles ({b['article_bytes'] / 1e6:.1f} MB); loader threads: {b['threads']}.")
+        w("")
+        base = b["bare_parse_cpu_seconds"]
+        wall_base = b["bare_parse_seconds"]
+        w("| phase | wall s | CPU s | ÷ parse (wall) | ÷ parse (CPU) | peak RSS MB | held RSS MB | heap MB | what |")
+        w("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+        for p in b["phases"]:
+            name = p["name"].strip()
+            if p["detail"]:
+                name = "&nbsp;&nbsp;" + name
+            w(f"| {name} | {p['seconds']:.3f} | {p['cpu_seconds']:.3f} | {ratio(p['seconds'], wall_base)} "
+              f"| {ratio(p['cpu_seconds'], base)} | {p['peak_rss_mb']:.0f} | {p['held_rss_mb']:.0f} "
+              f"| {p.get('heap_mb', 0):.0f} | {p['what']} |")
+        g = b["graph"]
+        w("")
+        w(f"- graph: {g['variables']:,} variables, {g['constraints']:,} constraints, {g['components']:,} components; "
+          f"the largest holds {g['largest_component_constraints']:,} constraints ({g['largest_component_facts']:,} facts). "
+          f"Were constant variables (period lengths) not shared between claims: {g['components_without_constants']:,} "
+          f"components, the largest {g['largest_component_without_constants']:,} constraints.")
+        if "max_variable_degree" in g:
+            hubs = "; ".join(f"{h['quantity']}: {h['constraints']} ({h['statements']} statements)"
+                             for h in g.get("most_constrained", [])[:3])
+            w(f"- shape: constraints bind at most {g['max_constraint_vars']} variables (Σ arity² "
+              f"{g['sum_constraint_vars_squared']:,.0f}); a variable is in at most {g['max_variable_degree']} "
+              f"constraints (Σ degree² {g['sum_variable_degree_squared']:,.0f}), a shared constant in "
+              f"{g['max_constant_degree']}; the most constrained: {hubs}.")
+        if "implied_bound_bits" in g:
+            bb = g["implied_bound_bits"]
+            w(f"- exact bounds of the implied intervals: {bb['mean']:.0f} bits on average (numerator and "
+              f"denominator), p99 {bb['p99']}, max {bb['max']}.")
+        f = b["findings"]
+        rules = ", ".join(f"{k} {v}" for k, v in sorted(f["by_rule"].items()))
+        w(f"- findings: {f['total']} ({f['error']} errors, {f['warning']} warnings, {f['accepted']} accepted): {rules}; "
+          f"{f['set_aside']} facts set aside.")
+        for n in f.get("notices", []):
+            w(f"- notice: {n}")
+        pl = b.get("planted")
+        if pl:
+            w(f"- planted: {pl['planted']}, found in a finding: {pl['found']}, findings with no planted fact: "
+              f"{pl['findings_without_plant']} (must be 0: the rest of the base is consistent by construction).")
+            w("")
+            w("  | planted as | planted | found | found as |")
+            w("  |---|---:|---:|---|")
+            for rule, e in sorted(pl["by_rule"].items()):
+                as_ = ", ".join(f"{k} {v}" for k, v in sorted(e["found_as"].items()))
+                w(f"  | {rule} | {e['planted']} | {e['found']} | {as_} |")
+            if pl["missed"]:
+                w("")
+                w(f"  missed: {', '.join(pl['missed'])}")
+            for ex in pl["examples_without_plant"]:
+                w(f"  - without a plant: `{ex}`")
+        rb = b.get("report_bytes", {})
+        if rb:
+            w(f"- report sizes: {', '.join(f'{k} {v / 1e6:.1f} MB' for k, v in sorted(rb.items()))}")
+        if stats:
+            kinds = ", ".join(f"{k} {v:,}" for k, v in sorted(stats.get("kinds", {}).items()))
+            forms = ", ".join(f"{k} {v:,}" for k, v in sorted(stats.get("forms", {}).items()))
+            w(f"- generated: {kinds}; values written as: {forms}; {stats.get('records', 0)} honest record claims.")
+    w("")
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()
