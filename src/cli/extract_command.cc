@@ -18,10 +18,16 @@ int run_extract(const ExtractOptions& options, const Streams& streams) {
         options.source_id);
     return 2;
   }
-  std::string error;
+  // Refused input is reported as lint reports a file: `PATH[:LINE:COLUMN]: error: …`.
+  extract::ReadError error;
   const std::optional<std::string> text = extract::read_article(options.article, error);
   if (!text) {
-    streams.err << fmt::format("crosscheck: error: {}: {}\n", options.article, error);
+    if (error.line > 0) {
+      streams.err << fmt::format("{}:{}:{}: error: {}\n", options.article, error.line, error.column,
+                                 error.message);
+    } else {
+      streams.err << fmt::format("{}: error: {}\n", options.article, error.message);
+    }
     return 2;
   }
   extract::DraftOptions draft_options;

@@ -206,26 +206,43 @@ constexpr std::size_t kHeadLines = 20;
 
 }  // namespace
 
-std::optional<std::string> read_article(const std::filesystem::path& path, std::string& error,
+std::optional<std::string> read_article(const std::filesystem::path& path, ReadError& error,
                                         std::uintmax_t max_bytes) {
+  error = ReadError{};
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    error = "no such file";
+  const std::filesystem::file_status status = std::filesystem::status(path, ec);
+  if (!std::filesystem::exists(status)) {
+    error.message = "no such file";
     return std::nullopt;
   }
-  if (std::filesystem::is_directory(path, ec)) {
-    error = "is a folder, not a text file";
+  if (std::filesystem::is_directory(status)) {
+    error.message = "a folder, not a text file";
     return std::nullopt;
   }
-  std::optional<std::string> bytes = load::read_bytes(path, max_bytes, error);
-  if (!bytes) return std::nullopt;
+  if (!std::filesystem::is_regular_file(status)) {
+    error.message = "not a regular file (a device, a pipe or a socket): give a text file";
+    return std::nullopt;
+  }
+  std::string message;
+  std::optional<std::string> bytes = load::read_bytes(path, max_bytes, message);
+  if (!bytes) {
+    error.message = message;
+    return std::nullopt;
+  }
   if (const auto bad = load::check_utf8(*bytes)) {
     const load::Pos at = load::PositionMap(*bytes).at(bad->offset);
-    error =
-        fmt::format("is not UTF-8 text (line {}, column {}: {})", at.line, at.column, bad->message);
+    error = ReadError{"not UTF-8 text: " + bad->message, at.line, at.column};
     return std::nullopt;
   }
   if (bytes->starts_with("\xEF\xBB\xBF")) bytes->erase(0, 3);
+  const std::vector<Line> lines = split_lines(*bytes);
+  if (std::all_of(lines.begin(), lines.end(),
+                  [&](const Line& line) { return line.blank(*bytes); })) {
+    error.message = bytes->empty() ? "the file is empty: there is no text to draft facts from"
+                                   : "the file holds only white space: there is no text to "
+                                     "draft facts from";
+    return std::nullopt;
+  }
   return bytes;
 }
 

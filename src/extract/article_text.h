@@ -13,13 +13,23 @@
 
 namespace cc::extract {
 
-// A file larger than this is refused unread (as the loader refuses an article).
-inline constexpr std::uintmax_t kMaxArticleBytes = std::uintmax_t{256} * 1024 * 1024;
+// A file larger than this is refused unread. An article is some kilobytes; 16 MB keeps
+// hostile input to a few seconds and a few hundred MB of memory.
+inline constexpr std::uintmax_t kMaxArticleBytes = std::uintmax_t{16} * 1024 * 1024;
 
-// The article's text, or nullopt with `error` set ("cannot be read: …", "is not UTF-8 text
-// (line 3, column 7: …)"). A byte order mark is dropped; NUL bytes count as not UTF-8.
+// Why an article cannot be read, and where in it when the problem has a place (a byte that
+// is not UTF-8): line and column are then 1-based, else 0.
+struct ReadError {
+  std::string message;  // "no such file", "not UTF-8 text: the byte 0xE9 is not valid …"
+  std::size_t line = 0;
+  std::size_t column = 0;
+};
+
+// The article's text, or nullopt with `error` set. Refused: a missing path, a folder, what
+// is not a regular readable file, a file above `max_bytes`, text that is not UTF-8 or
+// holds a NUL byte, and a file with nothing but white space. A byte order mark is dropped.
 [[nodiscard]] std::optional<std::string> read_article(const std::filesystem::path& path,
-                                                      std::string& error,
+                                                      ReadError& error,
                                                       std::uintmax_t max_bytes = kMaxArticleBytes);
 
 struct Span {

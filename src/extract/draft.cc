@@ -140,6 +140,47 @@ std::string left_out_summary(const Statistics& statistics) {
   return out;
 }
 
+// Whether a YAML reader would take `text` for a number it then writes differently: "07"
+// (octal in YAML 1.1), "2.50", "1_000", "1e5", ".5". Canonical numbers ("66", "2.5") are
+// read back as the same string and may stay plain.
+bool yaml_number_in_other_spelling(std::string_view text) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const std::size_t from = i;
+    while (i < text.size() && (digit(text[i]) || text[i] == '_')) ++i;
+    return i - from;
+  };
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+  const std::size_t integer_from = i;
+  const std::size_t integer = digits();
+  std::size_t fraction = 0;
+  std::size_t fraction_from = i;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    fraction_from = i;
+    fraction = digits();
+  }
+  if (integer + fraction == 0) return false;
+  bool exponent = false;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+    if (digits() == 0) return false;
+    exponent = true;
+  }
+  if (i != text.size()) return false;  // not a number to YAML
+  const std::string_view integer_part = text.substr(integer_from, integer);
+  const std::string_view fraction_part = text.substr(fraction_from, fraction);
+  const bool canonical = integer_from == 0 && !exponent && integer > 0 &&
+                         integer_part.find('_') == std::string_view::npos &&
+                         (integer_part == "0" || integer_part.front() != '0') &&
+                         (fraction_from == integer_from + integer ||  // no '.'
+                          (fraction > 0 && fraction_part.find('_') == std::string_view::npos &&
+                           fraction_part.back() != '0'));
+  return !canonical;
+}
+
 }  // namespace
 
 bool valid_id(std::string_view id) {
@@ -197,7 +238,8 @@ std::string yaml_scalar(std::string_view text) {
   static const std::set<std::string> kSpecial = {"true", "false", "yes", "no",  "on",  "off",
                                                  "null", "y",     "n",   "nan", "inf", "~"};
   const bool plain = !text.empty() && first_ok(text.front()) && text.back() != ' ' &&
-                     std::all_of(text.begin(), text.end(), safe) && !kSpecial.contains(folded);
+                     std::all_of(text.begin(), text.end(), safe) && !kSpecial.contains(folded) &&
+                     !yaml_number_in_other_spelling(text);
   return plain ? std::string(text) : yaml_double_quoted(text);
 }
 

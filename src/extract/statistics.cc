@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <variant>
 
@@ -144,12 +145,13 @@ bool stop_word(std::string_view word) {
 
 // Where the words of a measure end: verbs, prepositions of time and place, conjunctions.
 bool ends_phrase(const Token& token) {
-  return one_of(token, {"were",   "was",     "are",      "is",    "have",   "has",  "had",
-                        "will",   "would",   "can",      "could", "in",     "on",   "at",
-                        "during", "since",   "from",     "to",    "by",     "for",  "over",
-                        "across", "between", "compared", "after", "before", "that", "which",
-                        "who",    "while",   "as",       "than",  "per",    "when", "where",
-                        "said",   "says",    "showed",   "show",  "shows",  "took", "taking"});
+  return one_of(
+      token,
+      {"were",  "was",    "are",   "is",    "have",   "has",   "had",    "do",      "does",
+       "did",   "will",   "would", "can",   "could",  "in",    "on",     "at",      "during",
+       "since", "from",   "to",    "by",    "for",    "over",  "across", "between", "compared",
+       "after", "before", "that",  "which", "who",    "while", "as",     "than",    "per",
+       "when",  "where",  "said",  "says",  "showed", "show",  "shows",  "took",    "taking"});
 }
 
 // ---- a sentence, read once
@@ -168,6 +170,11 @@ struct SentenceText {
   std::vector<Span> times;
   std::vector<Piece> pieces;          // split at , ; : – — and spaced hyphens, outside brackets
   std::vector<std::size_t> piece_of;  // token → piece (tokens that split: the piece before)
+  std::vector<std::size_t> words_before;  // token → the words and numbers before it
+  // The words and numbers among tokens [first, end).
+  [[nodiscard]] std::size_t words(std::size_t first, std::size_t end) const {
+    return end > first ? words_before[end] - words_before[first] : 0;
+  }
 };
 
 bool separator(const Tokens& tokens, std::size_t i) {
@@ -224,6 +231,10 @@ SentenceText read_sentence(std::string_view article, const Sentence& sentence) {
     const std::size_t from = p == 0 ? 0 : s.pieces[p].first;
     const std::size_t to = p + 1 < s.pieces.size() ? s.pieces[p + 1].first : s.tokens.size();
     for (std::size_t i = from; i < to; ++i) s.piece_of[i] = p;
+  }
+  s.words_before.assign(s.tokens.size() + 1, 0);
+  for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+    s.words_before[i + 1] = s.words_before[i] + (s.tokens[i].kind != TokenKind::mark ? 1 : 0);
   }
   return s;
 }
@@ -426,6 +437,10 @@ Excluded excluded(const SentenceText& s, const NumberInText& number, std::size_t
       time_unit(tokens[end + 1], true).empty() && !tokens[end + 1].is("per") && !digit) {
     return {"a name or a label", around};  // "double-decker", "half-time"
   }
+  // "84 offences per 100,000 people": the base of a rate, not a statistic.
+  if (before != nullptr && before->is("per") && digit && tokens[first].space_before) {
+    return {"the base of a rate", Span{before->span.offset, span.end() - before->span.offset}};
+  }
   if (before != nullptr && label_word(*before) && tokens[first].space_before) {
     return {"a name or a label",
             Span{before->span.offset, span.end() - before->span.offset}};  // "section 3"
@@ -498,6 +513,8 @@ Widened widen(const SentenceText& s, Span number, std::size_t consumed) {
         !(is_mark(t, "%") || is_mark(t, "(") || is_mark(t, ")") || is_mark(t, "-"))) {
       break;
     }
+    // "79 in 2021/22" is 79 in a year, not "1 in 4": a year ends the value.
+    if (is_year(t)) break;
     ends.push_back(t.span.end());
   }
   Widened best;
@@ -511,6 +528,13 @@ Widened widen(const SentenceText& s, Span number, std::size_t consumed) {
         best = {Span{start, length}, true};
         best_length = length;
       }
+    }
+  }
+  // "The majority" reads as "majority": the article is not needed.
+  if (best.ok) {
+    const std::string_view text = best.value.of(s.text);
+    if (text.size() > 4 && lower(text.substr(0, 4)) == "the " && readable(text.substr(4))) {
+      best.value = Span{best.value.offset + 4, best.value.length - 4};
     }
   }
   return best;
@@ -540,15 +564,52 @@ struct Drafted {
   bool doubtful = false;  // marked "check"
 };
 
-std::size_t values_in(const std::vector<Drafted>& drafted, std::size_t first, std::size_t end,
-                      std::size_t except) {
-  std::size_t count = 0;
-  for (std::size_t d = 0; d < drafted.size(); ++d) {
-    if (d != except && !drafted[d].doubtful && drafted[d].first >= first && drafted[d].end <= end)
-      ++count;
+// The drafted values of a sentence, in text order, for counting those in a stretch of
+// tokens in logarithmic time (a sentence may hold a thousand values).
+class ValueIndex {
+ public:
+  explicit ValueIndex(const std::vector<Drafted>& drafted) : drafted_(drafted) {
+    for (std::size_t d = 0; d < drafted.size(); ++d) {
+      if (!drafted[d].doubtful) sure_.push_back(d);
+    }
   }
-  return count;
-}
+
+  // The values not marked "check" within tokens [first, end), `except` aside.
+  [[nodiscard]] std::size_t count(std::size_t first, std::size_t end, std::size_t except) const {
+    // Values do not overlap, so both their first and their end tokens ascend.
+    const auto lo =
+        std::lower_bound(sure_.begin(), sure_.end(), first,
+                         [&](std::size_t d, std::size_t at) { return drafted_[d].first < at; });
+    const auto hi = std::partition_point(lo, sure_.end(),
+                                         [&](std::size_t d) { return drafted_[d].end <= end; });
+    std::size_t n = static_cast<std::size_t>(hi - lo);
+    if (except < drafted_.size() && !drafted_[except].doubtful && drafted_[except].first >= first &&
+        drafted_[except].end <= end && n > 0) {
+      --n;
+    }
+    return n;
+  }
+
+  // Whether token `at` lies inside a value, after its first token (the "and" of "one
+  // hundred and twenty").
+  [[nodiscard]] bool inside(std::size_t at) const {
+    const auto after = std::partition_point(drafted_.begin(), drafted_.end(),
+                                            [&](const Drafted& v) { return v.first < at; });
+    return after != drafted_.begin() && std::prev(after)->end > at;
+  }
+
+  // Whether a value not marked "check" starts within tokens [first, end).
+  [[nodiscard]] bool starts_in(std::size_t first, std::size_t end) const {
+    const auto it =
+        std::lower_bound(sure_.begin(), sure_.end(), first,
+                         [&](std::size_t d, std::size_t at) { return drafted_[d].first < at; });
+    return it != sure_.end() && drafted_[*it].first < end;
+  }
+
+ private:
+  const std::vector<Drafted>& drafted_;
+  std::vector<std::size_t> sure_;  // indices of the values not marked "check"
+};
 
 bool quote_mark_or_separator(const Token& token) {
   return token.kind == TokenKind::mark &&
@@ -559,67 +620,86 @@ bool quote_mark_or_separator(const Token& token) {
           token.text == "|" || token.text == "*");
 }
 
+// A clause holding several statistics, split again before "and", "that", "while", …; a
+// part without a statistic joins the next one (the last joins the one before), and so does
+// a part of fewer than three words. The same for every value of the clause.
+std::vector<Piece> clause_parts(const Tokens& tokens, const ValueIndex& values, Piece clause) {
+  const auto holds_value = [&](const Piece& part) {
+    return values.starts_in(part.first, part.end);
+  };
+  // Never split inside a value.
+  std::vector<Piece> split;
+  for (const Piece& part : split_pieces(tokens, clause.first, clause.end, true)) {
+    if (!split.empty() && values.inside(part.first)) {
+      split.back().end = part.end;
+    } else {
+      split.push_back(part);
+    }
+  }
+  std::vector<Piece> merged;
+  std::optional<std::size_t> pending;
+  for (Piece part : split) {
+    if (pending) part.first = *pending;
+    pending.reset();
+    if (!holds_value(part)) {
+      pending = part.first;
+    } else {
+      merged.push_back(part);
+    }
+  }
+  if (pending) {
+    if (merged.empty()) {
+      merged.push_back({*pending, clause.end});
+    } else {
+      merged.back().end = clause.end;
+    }
+  }
+  std::vector<Piece> parts;
+  for (const Piece& part : merged) {
+    if (!parts.empty() && words_in(tokens, part.first, part.end) < 3) {
+      parts.back().end = part.end;
+    } else {
+      parts.push_back(part);
+    }
+  }
+  if (parts.size() >= 2 && words_in(tokens, parts.front().first, parts.front().end) < 3) {
+    parts[1].first = parts.front().first;
+    parts.erase(parts.begin());
+  }
+  return parts;
+}
+
 // The stretch of the sentence to quote for drafted[d]: its clause (split at commas, dashes
 // and semicolons outside brackets), with a qualifying clause before it ("Where the gender
 // was known, 83% of …") or a short tail ("…, Snapchat or Instagram"); split again at "and"
 // when the clause holds another statistic; trimmed of conjunctions and punctuation at the
-// ends. At most about 400 bytes: a window around the value in a longer clause.
-Span quote_for(const SentenceText& s, const std::vector<Drafted>& drafted, std::size_t d) {
+// ends. At most about 400 bytes: a window around the value in a longer clause. `parts`
+// caches clause_parts() by clause, so a sentence costs time linear in its length.
+Span quote_for(const SentenceText& s, const std::vector<Drafted>& drafted, const ValueIndex& values,
+               std::map<std::size_t, std::vector<Piece>>& parts_of_clause, std::size_t d) {
   const Tokens& tokens = s.tokens;
   const Drafted& v = drafted[d];
   const std::size_t p = s.piece_of[v.first];
   std::size_t first = s.pieces[p].first;
   std::size_t end = s.pieces[p].end;
-  if (!v.doubtful && values_in(drafted, first, end, d) > 0) {
-    // Several statistics in one clause: split it again before "and", "that", "while", …;
-    // a part without a statistic joins the next one (the last joins the one before), and
-    // so does a part of fewer than three words.
-    const auto holds_value = [&](const Piece& part) {
-      return (v.first >= part.first && v.first < part.end) ||
-             values_in(drafted, part.first, part.end, drafted.size()) > 0;
-    };
-    std::vector<Piece> merged;
-    std::optional<std::size_t> pending;
-    for (Piece part : split_pieces(tokens, first, end, true)) {
-      if (pending) part.first = *pending;
-      pending.reset();
-      if (!holds_value(part)) {
-        pending = part.first;
-      } else {
-        merged.push_back(part);
-      }
+  if (!v.doubtful && values.count(first, end, d) > 0) {
+    auto cached = parts_of_clause.find(p);
+    if (cached == parts_of_clause.end()) {
+      cached = parts_of_clause.emplace(p, clause_parts(tokens, values, s.pieces[p])).first;
     }
-    if (pending) {
-      if (merged.empty()) {
-        merged.push_back({*pending, end});
-      } else {
-        merged.back().end = end;
-      }
-    }
-    std::vector<Piece> parts;
-    for (const Piece& part : merged) {
-      if (!parts.empty() && words_in(tokens, part.first, part.end) < 3) {
-        parts.back().end = part.end;
-      } else {
-        parts.push_back(part);
-      }
-    }
-    if (parts.size() >= 2 && words_in(tokens, parts.front().first, parts.front().end) < 3) {
-      parts[1].first = parts.front().first;
-      parts.erase(parts.begin());
-    }
-    for (const Piece& part : parts) {
-      if (v.first >= part.first && v.first < part.end) {
-        first = std::min(part.first, v.first);
-        end = std::max(part.end, v.end);
-      }
+    const std::vector<Piece>& parts = cached->second;
+    const auto part = std::partition_point(parts.begin(), parts.end(),
+                                           [&](const Piece& x) { return x.end <= v.first; });
+    if (part != parts.end() && v.first >= part->first && v.first < part->end) {
+      first = std::min(part->first, v.first);
+      end = std::max(part->end, v.end);
     }
   } else {
     const auto piece_words = [&](std::size_t q) {
-      return words_in(tokens, s.pieces[q].first, s.pieces[q].end);
+      return s.words(s.pieces[q].first, s.pieces[q].end);
     };
     const auto piece_values = [&](std::size_t q) {
-      return values_in(drafted, s.pieces[q].first, s.pieces[q].end, d);
+      return values.count(s.pieces[q].first, s.pieces[q].end, d);
     };
     if (p > 0 && piece_values(p - 1) == 0) {
       std::size_t lead = s.pieces[p].first;
@@ -641,26 +721,49 @@ Span quote_for(const SentenceText& s, const std::vector<Drafted>& drafted, std::
       std::size_t lead = next.first;
       while (lead < next.end && tokens[lead].kind == TokenKind::mark) ++lead;
       const bool item = lead < next.end && tokens[lead].capitalised() && piece_words(q) <= 3;
-      const bool short_tail = item || words_in(tokens, first, end) < 3;
+      const bool short_tail = item || s.words(first, end) < 3;
       if (!list_end && !short_tail) break;
       end = next.end;
       if (list_end) break;
     }
   }
+  // The quote holds the whole value, even one that runs over a separator ("twenty - one").
+  first = std::min(first, v.first);
+  end = std::max(end, v.end);
   // Too short to say anything ("to 5,500"): take the clause before as well.
-  if (words_in(tokens, first, end) < 4 && s.piece_of[first] > 0 && s.piece_of[first] == p) {
+  if (s.words(first, end) < 4 && s.piece_of[first] > 0 && s.piece_of[first] == p) {
     first = s.pieces[p - 1].first;
   }
+  // A clause of more than about 400 bytes: a window of about 150 bytes either side of the
+  // value, cut at tokens (so trimming below looks at a bounded stretch).
+  constexpr std::size_t kMaxQuote = 400;
+  constexpr std::size_t kReach = 150;
+  if (tokens[end - 1].span.end() - tokens[first].span.offset > kMaxQuote) {
+    const std::size_t lo = v.value.offset > kReach ? v.value.offset - kReach : 0;
+    const std::size_t hi = v.value.end() + kReach;
+    first = std::min(std::max(first, first_from(tokens, lo)), v.first);
+    const auto last = std::partition_point(tokens.begin() + static_cast<std::ptrdiff_t>(v.end),
+                                           tokens.begin() + static_cast<std::ptrdiff_t>(end),
+                                           [&](const Token& t) { return t.span.end() <= hi; });
+    end = static_cast<std::size_t>(last - tokens.begin());
+  }
   // Trim: conjunctions and punctuation at the ends, unbalanced brackets; never the value.
+  const std::size_t untrimmed_first = first;
+  const std::size_t untrimmed_end = end;
+  const auto count = [&](std::string_view mark) {
+    return std::count_if(tokens.begin() + static_cast<std::ptrdiff_t>(first),
+                         tokens.begin() + static_cast<std::ptrdiff_t>(end),
+                         [&](const Token& x) { return is_mark(x, mark); });
+  };
+  std::ptrdiff_t open = count("(") - count(")");  // unclosed brackets in [first, end)
   while (first < v.first) {
     const Token& t = tokens[first];
-    if ((conjunction(t) && words_in(tokens, first + 1, end) >= 3) || quote_mark_or_separator(t) ||
-        (is_mark(t, "(") && std::count_if(tokens.begin() + static_cast<long>(first),
-                                          tokens.begin() + static_cast<long>(end),
-                                          [](const Token& x) { return is_mark(x, "("); }) >
-                                std::count_if(tokens.begin() + static_cast<long>(first),
-                                              tokens.begin() + static_cast<long>(end),
-                                              [](const Token& x) { return is_mark(x, ")"); }))) {
+    // A sentence's first "That" is a pronoun ("That is nine a day"), not a conjunction.
+    const bool pronoun = first == 0 && t.is("that");
+    if ((conjunction(t) && !pronoun && s.words(first + 1, end) >= 3) ||
+        quote_mark_or_separator(t) || (is_mark(t, "(") && open > 0)) {
+      if (is_mark(t, "(")) --open;
+      if (is_mark(t, ")")) ++open;
       ++first;
     } else {
       break;
@@ -668,30 +771,40 @@ Span quote_for(const SentenceText& s, const std::vector<Drafted>& drafted, std::
   }
   while (end > v.end) {
     const Token& t = tokens[end - 1];
-    const auto count = [&](std::string_view m) {
-      return std::count_if(tokens.begin() + static_cast<long>(first),
-                           tokens.begin() + static_cast<long>(end),
-                           [&](const Token& x) { return is_mark(x, m); });
-    };
-    if (quote_mark_or_separator(t) || (is_mark(t, ")") && count(")") > count("("))) {
+    if (quote_mark_or_separator(t) || (is_mark(t, ")") && open < 0)) {
+      if (is_mark(t, ")")) ++open;
+      if (is_mark(t, "(")) --open;
       --end;
     } else {
       break;
     }
   }
-  Span quote{tokens[first].span.offset, tokens[end - 1].span.end() - tokens[first].span.offset};
-  constexpr std::size_t kMaxQuote = 400;
-  constexpr std::size_t kReach = 150;
-  if (quote.length > kMaxQuote) {
-    const std::size_t lo = v.value.offset > kReach ? v.value.offset - kReach : 0;
-    const std::size_t hi = v.value.end() + kReach;
-    std::size_t a = std::max(first, first_from(tokens, lo));
-    a = std::min(a, v.first);
-    std::size_t b = end;
-    while (b > v.end && tokens[b - 1].span.end() > hi) --b;
-    quote = Span{tokens[a].span.offset, tokens[b - 1].span.end() - tokens[a].span.offset};
-  }
-  return quote;
+  // A quote mark trimmed away from its pair ("in \"2019\":" → "in \"2019") comes back, with
+  // the punctuation between.
+  const auto rebalance = [&](std::string_view opening, std::string_view closing) {
+    const bool straight = opening == closing;
+    const std::ptrdiff_t opened = straight ? count(opening) % 2 : count(opening) - count(closing);
+    if (opened > 0) {  // look for the closing mark after the end
+      for (std::size_t k = end; k < untrimmed_end && tokens[k].kind == TokenKind::mark; ++k) {
+        if (is_mark(tokens[k], closing)) {
+          end = k + 1;
+          return;
+        }
+      }
+    }
+    if (opened < 0 || (straight && opened > 0)) {  // look for the opening mark before the start
+      for (std::size_t k = first; k > untrimmed_first && tokens[k - 1].kind == TokenKind::mark;
+           --k) {
+        if (is_mark(tokens[k - 1], opening)) {
+          first = k - 1;
+          return;
+        }
+      }
+    }
+  };
+  rebalance("\"", "\"");
+  rebalance("\u201C", "\u201D");
+  return Span{tokens[first].span.offset, tokens[end - 1].span.end() - tokens[first].span.offset};
 }
 
 // ---- what the words around a number say
@@ -710,15 +823,25 @@ std::string words_after(const Tokens& tokens, std::size_t from, std::size_t end,
     if (t.kind != TokenKind::mark) ++taken;
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
-  if (taken == 1 && stop_word(lower(out))) out.clear();  // "and", "a"
+  // Not ending in a stop word: "offences recorded of sexual communication with" loses
+  // "with"; "and" or "a" alone is nothing.
+  while (!out.empty()) {
+    const std::size_t space = out.rfind(' ');
+    const std::string last = out.substr(space == std::string::npos ? 0 : space + 1);
+    if (!stop_word(lower(last))) break;
+    out.resize(space == std::string::npos ? 0 : space);
+  }
   return out;
 }
 
-// Content words (not stop words) next to the value for its id: after it, or before it.
+// Content words (not stop words) next to the value for its id: after it, or before it,
+// among the nearest kReach tokens.
 std::vector<std::string> content_words(const Tokens& tokens, std::size_t from, std::size_t to,
                                        bool forward, std::size_t max) {
+  constexpr std::size_t kReach = 12;
   std::vector<std::string> words;
   if (forward) {
+    to = std::min(to, from + kReach);
     for (std::size_t i = from; i < to && words.size() < max; ++i) {
       const Token& t = tokens[i];
       if (t.kind == TokenKind::mark && !is_mark(t, "-")) break;
@@ -726,6 +849,7 @@ std::vector<std::string> content_words(const Tokens& tokens, std::size_t from, s
       words.push_back(lower(t.text));
     }
   } else {
+    from = std::max(from, to > kReach ? to - kReach : 0);
     for (std::size_t i = to; i > from && words.size() < max; --i) {
       const Token& t = tokens[i - 1];
       if (t.kind == TokenKind::mark && !is_mark(t, "-")) break;
@@ -871,14 +995,31 @@ std::vector<std::string> periods_in(std::string_view text) {
       add_unique(periods, since + std::string(t.text));
       continue;
     }
+    const auto how_many = [&](std::size_t k) {
+      return k < tokens.size() &&
+             (pure_digits(tokens[k]) ||
+              one_of(tokens[k], {"two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                 "ten", "eleven", "twelve", "eighteen", "few"}));
+    };
+    // the two years following, the five years since, the six months
+    if (t.is("the") && how_many(i + 1) && i + 2 < tokens.size() && duration_word(tokens[i + 2])) {
+      std::string phrase = "the " + lower(tokens[i + 1].text) + " " + lower(tokens[i + 2].text);
+      std::size_t k = i + 2;
+      if (k + 1 < tokens.size() && one_of(tokens[k + 1], {"since", "following", "after", "before",
+                                                          "to", "until", "ending"})) {
+        phrase += " " + lower(tokens[k + 1].text);
+        ++k;
+      }
+      add_unique(periods, phrase);
+      i = k;
+      continue;
+    }
     // last year, the previous year, this month, the past two years, the last 6 years
     if (one_of(t, {"last", "past", "previous", "this", "next", "current", "first", "coming",
                    "preceding"})) {
       std::size_t k = i + 1;
       std::string phrase = lower(t.text);
-      if (k < tokens.size() && (tokens[k].kind == TokenKind::number ||
-                                one_of(tokens[k], {"two", "three", "four", "five", "six", "seven",
-                                                   "eight", "nine", "ten", "twelve", "few"}))) {
+      if (how_many(k)) {
         phrase += " " + std::string(tokens[k].text);
         ++k;
       }
@@ -1010,6 +1151,23 @@ Statistics find_statistics(std::string_view text, const std::vector<Sentence>& s
     };
     std::vector<Found> found;
     std::size_t consumed = 0;
+    // Whether a clause has words of rise and fall, read once per clause.
+    struct Change {
+      bool rise = false;
+      bool fall = false;
+    };
+    std::vector<std::optional<Change>> changes(s.pieces.size());
+    const auto change_words = [&](std::size_t p) {
+      if (!changes[p]) {
+        Change change;
+        for (std::size_t k = s.pieces[p].first; k < s.pieces[p].end; ++k) {
+          change.rise = change.rise || rise_word(s.tokens[k]);
+          change.fall = change.fall || fall_word(s.tokens[k]);
+        }
+        changes[p] = change;
+      }
+      return *changes[p];
+    };
     for (const NumberInText& number : numbers) {
       if (number.offset < consumed) continue;
       if (++looked_at > limits.max_numbers ||
@@ -1090,9 +1248,10 @@ Statistics find_statistics(std::string_view text, const std::vector<Sentence>& s
       } else if (form == Form::fraction) {
         st.kind = StatisticKind::share;
         const bool of = after != nullptr && after->is("of");
-        bool rise = false;
-        bool fall = false;
-        for (std::size_t k = piece_first; k < piece_end; ++k) {
+        const Change change = change_words(piece);
+        bool rise = change.rise;
+        bool fall = change.fall;
+        for (std::size_t k = s.pieces[piece].end; k < piece_end; ++k) {  // the value's own
           rise = rise || rise_word(s.tokens[k]);
           fall = fall || fall_word(s.tokens[k]);
         }
@@ -1158,8 +1317,29 @@ Statistics find_statistics(std::string_view text, const std::vector<Sentence>& s
                                 is_mark(*after, ",") && vfirst >= 2 &&
                                 s.tokens[vfirst - 2].capitalised() && form == Form::number &&
                                 small && folded.size() <= 3;
+      // One end of a range: "3,000-4,000", "between 10 and 20 per cent".
+      const auto a_number = [&](std::size_t k) {
+        return k < s.tokens.size() &&
+               (s.tokens[k].kind == TokenKind::number || form_of(s.tokens[k].text) == Form::number);
+      };
+      const auto dash = [&](std::size_t k) {
+        return is_mark(s.tokens[k], "-") || is_mark(s.tokens[k], "\u2013");
+      };
+      const auto between_before = [&](std::size_t k) {  // "between" just before token k
+        return (k >= 1 && s.tokens[k - 1].is("between")) ||
+               (k >= 2 && s.tokens[k - 2].is("between"));
+      };
+      const bool range_start = vend + 1 < s.tokens.size() && a_number(vend + 1) &&
+                               (dash(vend) || (s.tokens[vend].is("and") && between_before(vfirst)));
+      const bool range_end =
+          vfirst >= 2 && s.tokens[vfirst - 2].kind == TokenKind::number &&
+          (dash(vfirst - 1) || (s.tokens[vfirst - 1].is("and") && between_before(vfirst - 2)));
       if (aged || year_old || headline_age) {
         st.check = "an age";
+      } else if (range_start || range_end) {
+        st.check = "one end of a range, and a value cannot be a range";
+      } else if (after_is(0, "percentage") && (after_is(1, "point") || after_is(1, "points"))) {
+        st.check = "a difference in percentage points, which no claim states";
       } else if (st.kind == StatisticKind::figure && after != nullptr && duration_word(*after)) {
         st.check = "a length of time";
       }
@@ -1176,10 +1356,13 @@ Statistics find_statistics(std::string_view text, const std::vector<Sentence>& s
           }
         }
       }
-      st.counted = words_after(s.tokens, counted_from, counted_end, 6);
-      if (st.kind != StatisticKind::figure && !(after != nullptr && after->is("of"))) {
-        st.counted.clear();
-      }
+      st.counted = words_after(s.tokens, counted_from, counted_end, 8);
+      // A share's whole follows its "of"; a rate counts what comes before its "per"; an
+      // age or a claim without "of" names no measure after it.
+      const bool names_measure = st.kind == StatisticKind::figure ||
+                                 st.kind == StatisticKind::rate ||
+                                 (after != nullptr && after->is("of"));
+      if (!names_measure || st.check == "an age" || range_start) st.counted.clear();
       // The id: the number and the words next to it, in the order the text has them: for a
       // change, or a share whose clause names something before it ("Snapchat named in
       // 48%"), the words before; else the words after ("7,062 sexual communication …").
@@ -1217,11 +1400,13 @@ Statistics find_statistics(std::string_view text, const std::vector<Sentence>& s
     if (found.empty()) continue;
     std::vector<Drafted> drafted;
     for (const Found& f : found) drafted.push_back(f.drafted);
+    const ValueIndex values(drafted);
+    std::map<std::size_t, std::vector<Piece>> parts_of_clause;
     const std::vector<std::string> periods = periods_in(s.text);
     const std::vector<std::string> places = places_in(s.text);
     for (std::size_t d = 0; d < found.size(); ++d) {
       Statistic& st = found[d].statistic;
-      const Span quote = quote_for(s, drafted, d);
+      const Span quote = quote_for(s, drafted, values, parts_of_clause, d);
       st.quote = Span{s.base + quote.offset, quote.length};
       st.quote_text = quote_text(quote.of(s.text));
       st.periods = periods;

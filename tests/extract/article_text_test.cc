@@ -156,18 +156,33 @@ TEST_CASE("the article ends at furniture such as More Latest News", "[extract]")
 
 TEST_CASE("an article is read as UTF-8 text or refused", "[extract]") {
   const auto dir = cc::test::scratch_dir("extract-read");
-  std::string error;
+  ReadError error;
   cc::test::write_file(dir / "bom.txt", "\xEF\xBB\xBFTitle\n");
   CHECK(read_article(dir / "bom.txt", error) == "Title\n");
   cc::test::write_file(dir / "latin1.txt", "Caf\xE9 au lait\n");
   CHECK_FALSE(read_article(dir / "latin1.txt", error));
-  CHECK(error.find("is not UTF-8 text (line 1, column 4") == 0);
+  CHECK(error.message.find("not UTF-8 text: the byte 0xE9") == 0);
+  CHECK(error.line == 1);
+  CHECK(error.column == 4);
   cc::test::write_file(dir / "nul.txt", std::string("a\0b", 3));
   CHECK_FALSE(read_article(dir / "nul.txt", error));
+  CHECK(error.message.find("NUL") != std::string::npos);
   CHECK_FALSE(read_article(dir / "missing.txt", error));
-  CHECK(error == "no such file");
+  CHECK(error.message == "no such file");
+  CHECK(error.line == 0);
   CHECK_FALSE(read_article(dir, error));
-  CHECK(error == "is a folder, not a text file");
+  CHECK(error.message == "a folder, not a text file");
   cc::test::write_file(dir / "big.txt", std::string(2048, 'x'));
   CHECK_FALSE(read_article(dir / "big.txt", error, 1024));
+  CHECK(read_article(dir / "big.txt", error, 4096));
+  cc::test::write_file(dir / "empty.txt", "");
+  CHECK_FALSE(read_article(dir / "empty.txt", error));
+  CHECK(error.message.find("the file is empty") == 0);
+  cc::test::write_file(dir / "blank.txt", "\xEF\xBB\xBF \n\t\r\n\xC2\xA0\n");
+  CHECK_FALSE(read_article(dir / "blank.txt", error));
+  CHECK(error.message.find("only white space") != std::string::npos);
+  if (std::filesystem::exists("/dev/null")) {
+    CHECK_FALSE(read_article("/dev/null", error));
+    CHECK(error.message.find("not a regular file") == 0);
+  }
 }

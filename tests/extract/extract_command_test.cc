@@ -4,7 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <catch2/catch.hpp>
-#include <chrono>
+#include <map>
 #include <random>
 
 #include "model/value.h"
@@ -38,9 +38,7 @@ const std::vector<Seed>& seeds() {
        "",
        {"a third", "4,373", "3,217", "43", "one in five", "more than double",
         "more than 70 per cent", "more than a quarter"}},
-      {"004_9f04795a6e4e1083.txt",
-       "2018-06-18",
-       {"66", "27", "3,171", "nine", "80", "The majority"}},
+      {"004_9f04795a6e4e1083.txt", "2018-06-18", {"66", "27", "3,171", "nine", "80", "majority"}},
   };
   return list;
 }
@@ -157,6 +155,101 @@ TEST_CASE("extract drafts for the seed articles are YAML that quotes the article
   }
 }
 
+TEST_CASE("extract drafts the seed articles' key statistics with their clause and kind",
+          "[extract][cli]") {
+  struct Expected {
+    std::string file;
+    std::string value;
+    std::string quote;
+    std::string claim;  // "" for a figure, else the claim's key: "share", "change", …
+  };
+  const std::vector<Expected> expected = {
+      {"000_d79cff881cb2761c.txt", "more than 10,000",
+       "Police in England and Wales recorded more than 10,000 cases of online grooming in the "
+       "two years following the introduction of a law that banned all sexual communication with "
+       "young people under 18",
+       ""},
+      {"000_d79cff881cb2761c.txt", "almost half",
+       "it should be noted that almost half of the reported cases do not specify on which "
+       "platform the grooming happened",
+       "share"},
+      {"001_079dea7c6229eeac.txt", "6,350",
+       "6,350 offences related to sexual communication with a child were recorded last year", ""},
+      {"001_079dea7c6229eeac.txt", "82%",
+       "In the five years since, police forces have seen the number of these crimes increase by "
+       "82%",
+       "change"},
+      {"001_079dea7c6229eeac.txt", "1 in 4",
+       "meaning that 1 in 4 of the 21,000 known victims during the last 6 years were under 12 "
+       "years old at the time of the offence",
+       "share"},
+      {"002_8b13f22340b89e9b.txt", "7,062",
+       "showed that 7,062 sexual communication with a child offences were recorded in 2023-24", ""},
+      {"002_8b13f22340b89e9b.txt", "89%", "a rise of 89% since 2017-18", "change"},
+      {"003_db11be115698181a.txt", "4,373",
+       "there were 4,373 offences recorded of sexual communication with a child", ""},
+      {"003_db11be115698181a.txt", "3,217", "compared with 3,217 in the previous year", ""},
+      {"003_db11be115698181a.txt", "a third",
+       "Sexual grooming crimes have soared by a third in a year as paedophiles turn to Instagram "
+       "to target children as young as 11",
+       "change"},
+      {"003_db11be115698181a.txt", "more than double",
+       "was more than double that of the previous year", "ratio"},
+      {"004_9f04795a6e4e1083.txt", "3,171",
+       "in the first year a total of 3,171 crimes were recorded by police in England and Wales",
+       ""},
+      {"004_9f04795a6e4e1083.txt", "nine", "amounting to nine grooming offences per day", "rate"},
+  };
+  std::map<std::string, YAML::Node> drafts;
+  for (const Expected& e : expected) {
+    INFO(e.file << ": " << e.value);
+    if (!drafts.contains(e.file)) {
+      const RunResult r = run_cli({"extract", article_path(e.file).string()});
+      REQUIRE(r.exit_code == 0);
+      drafts[e.file] = YAML::Load(r.out);
+    }
+    bool found = false;
+    for (const YAML::Node& fact : drafts[e.file]["facts"]) {
+      if (fact["quote"].as<std::string>() != e.quote) continue;
+      if (fact["value"].as<std::string>() != e.value) continue;
+      found = true;
+      for (const char* claim : {"share", "change", "ratio", "rate", "interval"}) {
+        INFO(claim);
+        CHECK(static_cast<bool>(fact[claim]) == (e.claim == claim));
+      }
+      if (e.claim == "rate") CHECK(fact["rate"]["per"].as<std::string>() == "day");
+      if (e.claim == "change") CHECK_FALSE(fact["change"]["direction"]);
+    }
+    CHECK(found);
+  }
+}
+
+TEST_CASE("extract's comments say what the sentence names, and mark ages", "[extract][cli]") {
+  const RunResult cambs = run_cli({"extract", article_path("004_9f04795a6e4e1083.txt").string()});
+  REQUIRE(cambs.exit_code == 0);
+  CHECK(cambs.out.find("    value: nine\n"
+                       "    measure: TODO  # counts: \"grooming offences\"\n"
+                       "    where: TODO  # named in the sentence: England and Wales\n") !=
+        std::string::npos);
+  CHECK(cambs.out.find("    rate: { of: {}, per: day }") != std::string::npos);
+  // The ages of "aged between 12 and 15" are drafted, marked, and given no measure hint.
+  CHECK(cambs.out.find("-aged-12  # check: may not be a statistic (an age)") != std::string::npos);
+  CHECK(cambs.out.find("-aged-15  # check: may not be a statistic (an age)") != std::string::npos);
+  CHECK(cambs.out.find("    value: 12\n    measure: TODO\n") != std::string::npos);
+  CHECK(cambs.out.find("  published: 2018-06-18  # from \"Monday, 18th June 2018\" (line 5)") !=
+        std::string::npos);
+
+  const RunResult record = run_cli({"extract", article_path("001_079dea7c6229eeac.txt").string()});
+  REQUIRE(record.exit_code == 0);
+  CHECK(record.out.find("    value: 82%\n    measure: TODO\n"
+                        "    where: TODO  # the sentence names no place; the article names: UK\n"
+                        "    when: TODO  # named in the sentence: the five years since\n"
+                        "    change: { from: { when: TODO }, to: {} }") != std::string::npos);
+  CHECK(record.out.find("under 12\n") != std::string::npos);
+  CHECK(record.out.find("12-years-old-time  # check: may not be a statistic (an age)") !=
+        std::string::npos);
+}
+
 TEST_CASE("extract leaves out the phone number, dates and the other stories of a page",
           "[extract][cli]") {
   const RunResult grooming = run_cli({"extract", article_path("001_079dea7c6229eeac.txt")});
@@ -247,19 +340,32 @@ TEST_CASE("extract is deterministic", "[extract][cli]") {
   CHECK(run_cli({"extract", path}).out == run_cli({"extract", path}).out);
 }
 
-TEST_CASE("extract refuses a missing file, a folder, non-UTF-8 text and a bad source id",
-          "[extract][cli]") {
+TEST_CASE(
+    "extract refuses a missing file, a folder, an empty file, non-UTF-8 text and a bad "
+    "source id, as lint reports a file",
+    "[extract][cli]") {
   const auto dir = scratch_dir("extract-refuse");
   const RunResult missing = run_cli({"extract", (dir / "none.txt").string()});
   CHECK(missing.exit_code == 2);
   CHECK(missing.out.empty());
-  CHECK(missing.err == "crosscheck: error: " + (dir / "none.txt").string() + ": no such file\n");
-  CHECK(run_cli({"extract", dir.string()}).exit_code == 2);
+  CHECK(missing.err == (dir / "none.txt").string() + ": error: no such file\n");
+  const RunResult folder = run_cli({"extract", dir.string()});
+  CHECK(folder.exit_code == 2);
+  CHECK(folder.out.empty());
+  CHECK(folder.err == dir.string() + ": error: a folder, not a text file\n");
   write_file(dir / "latin1.txt", "Caf\xE9 with 45 cases\n");
   const RunResult latin1 = run_cli({"extract", (dir / "latin1.txt").string()});
   CHECK(latin1.exit_code == 2);
-  CHECK(latin1.err.rfind("crosscheck: error: ", 0) == 0);
-  CHECK(latin1.err.find("is not UTF-8 text (line 1, column 4") != std::string::npos);
+  CHECK(latin1.out.empty());
+  CHECK(latin1.err.rfind((dir / "latin1.txt").string() + ":1:4: error: not UTF-8 text: ", 0) == 0);
+  for (const char* empty : {"", "  \n\n\t\n"}) {
+    write_file(dir / "empty.txt", empty);
+    const RunResult r = run_cli({"extract", (dir / "empty.txt").string()});
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.rfind((dir / "empty.txt").string() + ": error: the file ", 0) == 0);
+    CHECK(r.err.find("no text to draft facts from") != std::string::npos);
+  }
   write_file(dir / "ok.txt", "Title\n");
   const RunResult bad_id = run_cli({"extract", (dir / "ok.txt").string(), "--source-id", "Bad_Id"});
   CHECK(bad_id.exit_code == 2);
@@ -269,15 +375,16 @@ TEST_CASE("extract refuses a missing file, a folder, non-UTF-8 text and a bad so
 
 TEST_CASE("extract never crashes on hostile input", "[extract][cli]") {
   const auto dir = scratch_dir("extract-hostile");
-  // Empty: a draft with nothing to fill but TODOs, still YAML.
-  write_file(dir / "empty.txt", "");
-  const RunResult empty = run_cli({"extract", (dir / "empty.txt").string()});
-  CHECK(empty.exit_code == 0);
+  // Text without a statistic: a draft with nothing to fill but TODOs, still YAML.
+  write_file(dir / "nothing.txt", "\n\nNo figures here\n\nJust words.\n");
+  const RunResult nothing = run_cli({"extract", (dir / "nothing.txt").string()});
+  CHECK(nothing.exit_code == 0);
   YAML::Node draft;
-  REQUIRE_NOTHROW(draft = YAML::Load(empty.out));
+  REQUIRE_NOTHROW(draft = YAML::Load(nothing.out));
   CHECK(draft["facts"].IsSequence());
   CHECK(draft["facts"].size() == 0);
-  CHECK(draft["source"]["id"].as<std::string>() == "empty");
+  CHECK(draft["source"]["id"].as<std::string>() == "no-figures-here");
+  CHECK(draft["source"]["title"].as<std::string>() == "No figures here");
 
   // Binary garbage: refused as not UTF-8.
   std::mt19937 random(42);
@@ -313,6 +420,30 @@ TEST_CASE("extract never crashes on hostile input", "[extract][cli]") {
     CHECK(folded_noise.find(cc::fold_quote_text(fact.quote)) != std::string::npos);
   }
 
+  // Long sentences holding many values after a run of a million open brackets or
+  // conjunctions. The quotes of a sentence cost time linear in it: about a second each
+  // here. When each value rescanned its clause these took 40 s at 300,000; at a million,
+  // ten times that, past ctest's timeout of 300 s, so a return to quadratic time fails
+  // (TESTING.md: no test asserts a time itself).
+  std::string values;
+  for (int i = 0; i < 1000; ++i) values += " 12% of cases and 13% of them";
+  std::string ands;
+  for (int i = 0; i < 1000000; ++i) ands += "and ";
+  for (const auto& [name, text] : std::vector<std::pair<std::string, std::string>>{
+           {"brackets.txt", "Title\n\n" + std::string(1000000, '(') + values + ".\n"},
+           {"ands.txt", "Title\n\n" + ands + values + ".\n"}}) {
+    INFO(name);
+    write_file(dir / name, text);
+    const RunResult r = run_cli({"extract", (dir / name).string()});
+    CHECK(r.exit_code == 0);
+    REQUIRE_NOTHROW(draft = YAML::Load(r.out));
+    CHECK(draft["facts"].size() == 1000);  // the limit
+    CHECK(r.err.find("stopped at the limit") != std::string::npos);
+    for (const YAML::Node& fact : draft["facts"]) {
+      CHECK(fact["quote"].as<std::string>().size() < 520);
+    }
+  }
+
   // 5 MB of digits: in one run, in groups, and in lines.
   std::string digits(5 * 1024 * 1024, '0');
   for (char& c : digits) c = static_cast<char>('0' + random() % 10);
@@ -324,12 +455,8 @@ TEST_CASE("extract never crashes on hostile input", "[extract][cli]") {
            {"digits.txt", digits}, {"groups.txt", groups}, {"lines.txt", lines}}) {
     INFO(name);
     write_file(dir / name, text);
-    const auto start = std::chrono::steady_clock::now();
     const RunResult r = run_cli({"extract", (dir / name).string()});
-    const auto seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     CHECK(r.exit_code == 0);
-    CHECK(seconds < 60);
     REQUIRE_NOTHROW(draft = YAML::Load(r.out));
     CHECK(draft["source"]["title"].as<std::string>().size() < 400);
     CHECK(r.out.size() < 2 * 1024 * 1024);

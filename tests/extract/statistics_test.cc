@@ -19,7 +19,7 @@ std::vector<std::string> values_of(std::string_view text) {
   return out;
 }
 
-const Statistic& only(const Statistics& statistics) {
+Statistic only(const Statistics& statistics) {
   REQUIRE(statistics.found.size() == 1);
   return statistics.found.front();
 }
@@ -70,8 +70,7 @@ TEST_CASE("a number is widened to its hedge and form as the value grammar reads 
         std::vector<std::string>{"\u00A32.5 million", "some 300"});
   CHECK(values_of("Offences have almost doubled, to just over 3,000.") ==
         std::vector<std::string>{"almost doubled", "just over 3,000"});
-  CHECK(values_of("The majority of victims were girls.") ==
-        std::vector<std::string>{"The majority"});
+  CHECK(values_of("The majority of victims were girls.") == std::vector<std::string>{"majority"});
   CHECK(values_of("It rose three times over, to forty-two.") ==
         std::vector<std::string>{"three times", "forty-two"});
 }
@@ -87,19 +86,19 @@ TEST_CASE("the kind of fact follows the words around the number", "[extract]") {
         std::string("figure"));
   CHECK(kind_name(only(statistics_of("Snapchat was named in 48% of those cases.")).kind) ==
         std::string("share"));
-  const Statistic& rise = only(statistics_of("It was a rise of 89% since 2017-18."));
+  const Statistic rise = only(statistics_of("It was a rise of 89% since 2017-18."));
   CHECK(kind_name(rise.kind) == std::string("change"));
   CHECK_FALSE(rise.fall);
-  const Statistic& fall = only(statistics_of("Offences fell by 12% last year."));
+  const Statistic fall = only(statistics_of("Offences fell by 12% last year."));
   CHECK(kind_name(fall.kind) == std::string("change"));
   CHECK(fall.fall);
   CHECK(kind_name(only(statistics_of("Offences have doubled.")).kind) == std::string("change"));
   CHECK(kind_name(only(statistics_of("The figure was twice that of 2018.")).kind) ==
         std::string("ratio"));
-  const Statistic& rate = only(statistics_of("That is nine grooming offences per day."));
+  const Statistic rate = only(statistics_of("That is nine grooming offences per day."));
   CHECK(kind_name(rate.kind) == std::string("rate"));
   CHECK(rate.unit == "day");
-  const Statistic& interval = only(statistics_of("An offence is recorded every 7 minutes."));
+  const Statistic interval = only(statistics_of("An offence is recorded every 7 minutes."));
   CHECK(kind_name(interval.kind) == std::string("interval"));
   CHECK(interval.unit == "minute");
 }
@@ -165,6 +164,36 @@ TEST_CASE("ages are kept but marked", "[extract]") {
         std::vector<std::string>{"one in five: "});
 }
 
+TEST_CASE("a year after a number is not the N of 'K in N', and a rate's base is left out",
+          "[extract]") {
+  CHECK(values_of("The rate was 84 offences per 100,000 people, compared with 79 in 2021/22.") ==
+        std::vector<std::string>{"84", "79"});
+  CHECK(left_out_of("The rate was 84 offences per 100,000 people, compared with 79 in 2021/22.") ==
+        std::vector<std::string>{"per 100,000: the base of a rate", "2021/22: a year"});
+  CHECK(values_of("Some 45 in 2019 and 1 in 4 in 2020.") ==
+        std::vector<std::string>{"Some 45", "1 in 4"});
+}
+
+TEST_CASE("ranges and percentage points are kept but marked", "[extract]") {
+  const auto check_of = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const Statistic& s : statistics_of(text).found)
+      out.push_back(s.value_text + ": " + s.check);
+    return out;
+  };
+  const std::string range = "one end of a range, and a value cannot be a range";
+  CHECK(check_of("Between 10 and 20 per cent of offences involved a knife.") ==
+        std::vector<std::string>{"10: " + range, "20 per cent: " + range});
+  CHECK(check_of("Some 3,000-4,000 weapons and 12 guns were handed in.") ==
+        std::vector<std::string>{"Some 3,000: " + range, "4,000: " + range, "12: "});
+  CHECK(check_of("It fell by 2.5 percentage points to 40%.") ==
+        std::vector<std::string>{"2.5: a difference in percentage points, which no claim states",
+                                 "40%: "});
+  // Two figures of a change are not a range.
+  CHECK(check_of("Offences rose from 3,000 to 4,000.") ==
+        std::vector<std::string>{"3,000: ", "4,000: "});
+}
+
 TEST_CASE("'one' and 'zero' alone and 'most' without 'of' are left out", "[extract]") {
   CHECK(values_of("In one case the firm had zero tolerance and most apps failed.").empty());
   CHECK(values_of("Most of the victims were girls.") == std::vector<std::string>{"Most"});
@@ -199,6 +228,20 @@ TEST_CASE("the quote is the clause holding the value, verbatim", "[extract]") {
         std::vector<std::string>{"The \"official\" figure was 45% of cases"});
   CHECK(quotes_of("Where police recorded \"grooming\": 83% of cases were online.") ==
         std::vector<std::string>{"Where police recorded \"grooming\": 83% of cases were online"});
+  // A quote mark that closes a pair is not trimmed away from it.
+  CHECK(quotes_of("Police said 12% of cases were \"online\".") ==
+        std::vector<std::string>{"Police said 12% of cases were \"online\""});
+  CHECK(quotes_of("It found 45 cases of \u201csextortion\u201d, police said.") ==
+        std::vector<std::string>{"It found 45 cases of \u201csextortion\u201d"});
+  // A value holding a conjunction ("one hundred and twenty") is not split at it.
+  CHECK(quotes_of("Police recorded one hundred and twenty cases and 45% of them involved boys, "
+                  "while two thousand and five were girls and 12 were others.") ==
+        std::vector<std::string>{"Police recorded one hundred and twenty cases",
+                                 "45% of them involved boys", "two thousand and five were girls",
+                                 "12 were others"});
+  // The quote holds the whole value, even one that runs over a separator.
+  CHECK(quotes_of("The count was one hundred and twenty - one in all.") ==
+        std::vector<std::string>{"The count was one hundred and twenty - one"});
   // A long clause is quoted around the value.
   std::string long_clause = "In " + std::string(60, 'x');
   for (int i = 0; i < 60; ++i) long_clause += " word";
@@ -238,12 +281,35 @@ TEST_CASE("what a sentence says about time and place", "[extract]") {
         std::vector<std::string>{"the last year", "last year", "the past two years"});
   CHECK(periods_in("came into force on April 3, 2017") ==
         std::vector<std::string>{"April 3, 2017 (2017-04-03)"});
+  CHECK(periods_in("In the five years since, crimes rose") ==
+        std::vector<std::string>{"the five years since"});
+  CHECK(periods_in("in the two years following the law, and 23% in the six months up to October "
+                   "last year") ==
+        std::vector<std::string>{"the two years following", "the six months", "last year"});
   CHECK(places_in("Police in England and Wales and the UK, Cambridgeshire police and Greater "
                   "Manchester Police, in Salford in February") ==
         std::vector<std::string>{"England and Wales", "UK", "Cambridgeshire", "Greater Manchester",
                                  "Salford"});
   CHECK(places_in("Figures from the U.K. Home Office") == std::vector<std::string>{"UK"});
   CHECK(places_in("Deaths in the U.S. fell") == std::vector<std::string>{"US"});
+}
+
+TEST_CASE("what a statistic counts, as a hint for its measure", "[extract]") {
+  const auto counted = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const Statistic& s : statistics_of(text).found) out.push_back(s.counted);
+    return out;
+  };
+  CHECK(counted("There were 4,373 offences recorded of sexual communication with a child.") ==
+        std::vector<std::string>{"offences recorded of sexual communication with a child"});
+  CHECK(counted("Police recorded 66 offences of grooming with a.") ==
+        std::vector<std::string>{"offences of grooming"});
+  CHECK(counted("That is nine grooming offences per day.") ==
+        std::vector<std::string>{"grooming offences"});
+  CHECK(counted("Almost half of the reported cases do not say.") ==
+        std::vector<std::string>{"the reported cases"});
+  CHECK(counted("It rose by 12% in cases.") == std::vector<std::string>{""});
+  CHECK(counted("Victims were aged between 12 and 15.") == std::vector<std::string>{"", ""});
 }
 
 TEST_CASE("limits stop the search on a text full of numbers", "[extract]") {
