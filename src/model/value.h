@@ -72,4 +72,15 @@ using ValueResult = std::variant<Value, ValueError>;
 // Any bytes are accepted (UTF-8 punctuation and malformed sequences separate numbers).
 [[nodiscard]] std::vector<std::string> numbers_in_text(std::string_view text);
 
+// The numbers of numbers_in_text(), each with the bytes it is written in: "7,062",
+// "2.5 million", "a third", "forty-two", "doubled". `numbers` lists its normalised
+// spellings as numbers_in_text() does, the primary one first. (For `extract`, which drafts
+// a fact around each number of an article.)
+struct NumberInText {
+  std::size_t offset = 0;
+  std::size_t length = 0;
+  std::vector<std::string> numbers;
+};
+[[nodiscard]] std::vector<NumberInText> number_spans_in_text(std::string_view text);
+
 }  // namespace cc

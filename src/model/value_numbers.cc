@@ -24,15 +24,16 @@ std::size_t read_digits(std::span<const Token> tokens, std::size_t index,
   // An exponent out of range is left out: the value grammar rejects it anyway.
   const int exponent = (parts.exponent_in_range ? parts.exponent : 0) -
                        static_cast<int>(parts.fraction_digits.size());
-  FoundNumber found{plain_decimal(digits, exponent), {}};
+  FoundNumber found{plain_decimal(digits, exponent), {}, tokens[index].offset, 0};
   const auto scale = scale_after(tokens, index);
   if (scale) found.alternates.push_back(plain_decimal(digits, exponent + *scale));
+  found.length = tokens[scale ? index + 1 : index].end() - found.offset;
   out.push_back(std::move(found));
   return scale ? index + 2 : index + 1;
 }
 
 FoundNumber word_number(const WordNumber& number) {
-  FoundNumber found{number.value.str(), {}};
+  FoundNumber found{number.value.str(), {}, 0, 0};
   if (number.ends_with_scale) {
     const BigInt mantissa = number.value / pow10(number.last_scale).convert_to<BigInt>();
     found.alternates.push_back(mantissa.str());
@@ -51,7 +52,10 @@ std::size_t read_fraction(std::span<const Token> tokens, std::size_t index,
   }
   const auto fraction = fraction_word(tokens[word]);
   if (!fraction) return index;
-  out.push_back(FoundNumber{std::string(fraction->singular), {}});
+  out.push_back(FoundNumber{std::string(fraction->singular),
+                            {},
+                            tokens[index].offset,
+                            tokens[word].end() - tokens[index].offset});
   return word + 1;
 }
 
@@ -84,13 +88,16 @@ std::vector<FoundNumber> scan_numbers(std::string_view text) {
     if (const std::size_t next = read_fraction(all, i, found); next != i) {
       i = next;
     } else if (const auto multiplier = multiplier_word(token)) {
-      found.push_back(FoundNumber{std::string(multiplier->canonical), {}});
+      found.push_back(
+          FoundNumber{std::string(multiplier->canonical), {}, token.offset, token.length});
       ++i;
     } else if (const auto word = share_word(token)) {
-      found.push_back(FoundNumber{*word, {}});
+      found.push_back(FoundNumber{*word, {}, token.offset, token.length});
       ++i;
     } else if (const auto number = read_number_words(all, i)) {
       found.push_back(word_number(*number));
+      found.back().offset = token.offset;
+      found.back().length = tokens[number->end - 1].end() - token.offset;
       i = number->end;
     } else {
       ++i;
@@ -100,6 +107,16 @@ std::vector<FoundNumber> scan_numbers(std::string_view text) {
 }
 
 }  // namespace value_detail
+
+std::vector<NumberInText> number_spans_in_text(std::string_view text) {
+  std::vector<NumberInText> spans;
+  for (value_detail::FoundNumber& number : value_detail::scan_numbers(text)) {
+    NumberInText span{number.offset, number.length, {std::move(number.primary)}};
+    for (std::string& alternate : number.alternates) span.numbers.push_back(std::move(alternate));
+    spans.push_back(std::move(span));
+  }
+  return spans;
+}
 
 std::vector<std::string> numbers_in_text(std::string_view text) {
   std::vector<std::string> numbers;

@@ -1,0 +1,413 @@
+#include "extract/draft.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "extract/article_text.h"
+
+namespace cc::extract {
+namespace {
+
+// One UTF-8 sequence at `i`: its code point, or nullopt for a malformed byte.
+std::optional<std::pair<char32_t, std::size_t>> next_code_point(std::string_view text,
+                                                                std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  if (lead < 0x80) return std::make_pair(char32_t{lead}, std::size_t{1});
+  std::size_t length = 0;
+  char32_t value = 0;
+  char32_t min = 0;
+  if ((lead & 0xE0) == 0xC0) {
+    length = 2;
+    value = lead & 0x1F;
+    min = 0x80;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3;
+    value = lead & 0x0F;
+    min = 0x800;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4;
+    value = lead & 0x07;
+    min = 0x10000;
+  } else {
+    return std::nullopt;
+  }
+  if (i + length > text.size()) return std::nullopt;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return std::nullopt;
+    value = (value << 6) | (byte(i + k) & 0x3F);
+  }
+  if (value < min || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return std::nullopt;
+  return std::make_pair(value, length);
+}
+
+// Text for a comment: one line, printable, malformed bytes as U+FFFD, at most `max` bytes
+// (cut at a character, with "…").
+std::string comment_text(std::string_view text, std::size_t max = 120) {
+  const std::string line = collapse_space(text);
+  std::string out;
+  for (std::size_t i = 0; i < line.size();) {
+    const auto c = next_code_point(line, i);
+    if (out.size() >= max) {
+      out += "\u2026";
+      break;
+    }
+    if (!c) {
+      out += "\uFFFD";
+      ++i;
+      continue;
+    }
+    const char32_t v = c->first;
+    const bool printable = v >= 0x20 && v != 0x7F && !(v >= 0x80 && v < 0xA0) && v != 0x2028 &&
+                           v != 0x2029 && v != 0xFEFF;
+    if (printable) {
+      out.append(line.substr(i, c->second));
+    } else {
+      out += ' ';
+    }
+    i += c->second;
+  }
+  return out;
+}
+
+std::string quoted_list(const std::vector<std::string>& items, std::size_t max) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size() && i < max; ++i) {
+    out += (i == 0 ? "" : ", ") + comment_text(items[i], 60);
+  }
+  if (items.size() > max) out += fmt::format(" and {} more", items.size() - max);
+  return out;
+}
+
+std::string kind_line(const Statistic& st) {
+  switch (st.kind) {
+    case StatisticKind::figure:
+      return "";
+    case StatisticKind::share:
+      return "    share: { of: {} }  # a share of the key above; name the part with part: { "
+             "subset: { DIMENSION: VALUE } }, or the whole with of: FACT-ID\n";
+    case StatisticKind::change:
+      return fmt::format(
+          "    change: {{ from: {{ when: TODO }}, to: {{}}{} }}  # a {}: from the earlier period "
+          "to the key above (or to: FACT-ID)\n",
+          st.fall ? ", direction: fall" : "", st.fall ? "fall" : "rise");
+    case StatisticKind::ratio:
+      return "    ratio: { of: {}, to: { when: TODO } }  # the key above is the multiple of 'to', "
+             "what it is compared with\n";
+    case StatisticKind::rate:
+      return fmt::format(
+          "    rate: {{ of: {{}}, per: {} }}  # the key above, counted over its "
+          "period, per {}\n",
+          st.unit, st.unit);
+    case StatisticKind::interval:
+      return fmt::format(
+          "    interval: {{ of: {{}}, unit: {} }}  # one of the key above every so "
+          "many {}s\n",
+          st.unit, st.unit);
+  }
+  return "";
+}
+
+bool relative(const std::vector<std::string>& periods) {
+  return std::any_of(periods.begin(), periods.end(), [](const std::string& p) {
+    for (std::string_view word : {"last", "this", "previous", "past", "next", "current", "coming",
+                                  "preceding", "in a year"}) {
+      if (p.find(word) != std::string::npos) return true;
+    }
+    return false;
+  });
+}
+
+std::string left_out_summary(const Statistics& statistics) {
+  std::map<std::string, std::vector<std::string>> by_reason;
+  std::vector<std::string> order;
+  for (const LeftOut& left : statistics.left_out) {
+    auto& list = by_reason[left.reason];
+    if (list.empty()) order.push_back(left.reason);
+    if (std::find(list.begin(), list.end(), left.text) == list.end()) list.push_back(left.text);
+  }
+  std::string out;
+  for (const std::string& reason : order) {
+    const auto& list = by_reason[reason];
+    std::vector<std::string> quoted;
+    for (const std::string& text : list) quoted.push_back("\"" + comment_text(text, 40) + "\"");
+    out += fmt::format("#   {}: {}\n", reason, quoted_list(quoted, 6));
+  }
+  return out;
+}
+
+// Whether a YAML reader would take `text` for a number it then writes differently: "07"
+// (octal in YAML 1.1), "2.50", "1_000", "1e5", ".5". Canonical numbers ("66", "2.5") are
+// read back as the same string and may stay plain.
+bool yaml_number_in_other_spelling(std::string_view text) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const std::size_t from = i;
+    while (i < text.size() && (digit(text[i]) || text[i] == '_')) ++i;
+    return i - from;
+  };
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+  const std::size_t integer_from = i;
+  const std::size_t integer = digits();
+  std::size_t fraction = 0;
+  std::size_t fraction_from = i;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    fraction_from = i;
+    fraction = digits();
+  }
+  if (integer + fraction == 0) return false;
+  bool exponent = false;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+    if (digits() == 0) return false;
+    exponent = true;
+  }
+  if (i != text.size()) return false;  // not a number to YAML
+  const std::string_view integer_part = text.substr(integer_from, integer);
+  const std::string_view fraction_part = text.substr(fraction_from, fraction);
+  const bool canonical = integer_from == 0 && !exponent && integer > 0 &&
+                         integer_part.find('_') == std::string_view::npos &&
+                         (integer_part == "0" || integer_part.front() != '0') &&
+                         (fraction_from == integer_from + integer ||  // no '.'
+                          (fraction > 0 && fraction_part.find('_') == std::string_view::npos &&
+                           fraction_part.back() != '0'));
+  return !canonical;
+}
+
+}  // namespace
+
+bool valid_id(std::string_view id) {
+  if (id.empty()) return false;
+  const auto ok = [](char c, bool first) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (!first && c == '-');
+  };
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    if (!ok(id[i], i == 0)) return false;
+  }
+  return true;
+}
+
+std::string yaml_double_quoted(std::string_view text) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = next_code_point(text, i);
+    if (!c) {
+      out += "\\uFFFD";
+      ++i;
+      continue;
+    }
+    const char32_t v = c->first;
+    if (v == '"') {
+      out += "\\\"";
+    } else if (v == '\\') {
+      out += "\\\\";
+    } else if (v == '\n') {
+      out += "\\n";
+    } else if (v == '\t') {
+      out += "\\t";
+    } else if (v < 0x20 || v == 0x7F || (v >= 0x80 && v < 0xA0)) {
+      out += fmt::format("\\x{:02X}", static_cast<unsigned>(v));
+    } else if (v == 0x2028 || v == 0x2029 || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF) {
+      out += fmt::format("\\u{:04X}", static_cast<unsigned>(v));
+    } else {
+      out.append(text.substr(i, c->second));
+    }
+    i += c->second;
+  }
+  return out + "\"";
+}
+
+std::string yaml_scalar(std::string_view text) {
+  const auto safe = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ' ||
+           c == ',' || c == '.' || c == '%' || c == '(' || c == ')' || c == '+' || c == '-' ||
+           c == '_' || c == '/';
+  };
+  const auto first_ok = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  std::string folded(text);
+  for (char& c : folded) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  static const std::set<std::string> kSpecial = {"true", "false", "yes", "no",  "on",  "off",
+                                                 "null", "y",     "n",   "nan", "inf", "~"};
+  const bool plain = !text.empty() && first_ok(text.front()) && text.back() != ' ' &&
+                     std::all_of(text.begin(), text.end(), safe) && !kSpecial.contains(folded) &&
+                     !yaml_number_in_other_spelling(text);
+  return plain ? std::string(text) : yaml_double_quoted(text);
+}
+
+Draft build_draft(std::string_view text, const DraftOptions& options) {
+  Draft draft;
+  const std::vector<Line> lines = split_lines(text);
+  const std::optional<Line> title = find_title(text, lines);
+  const std::optional<Publication> published = find_publication_date(text);
+  const std::size_t title_line = title ? title->number : 0;
+  const std::size_t end_index = find_article_end(text, lines, title_line);
+  const std::size_t end_line = end_index < lines.size() ? lines[end_index].number : 0;
+
+  // The sentences of the article proper: before the furniture that ends it, not in
+  // "Read more:" lines.
+  std::set<std::size_t> link_lines;
+  for (const Line& line : lines) {
+    if (end_line != 0 && line.number >= end_line) break;
+    if (is_link_line(line.span.of(text))) link_lines.insert(line.number);
+  }
+  std::vector<Sentence> sentences;
+  for (const Sentence& sentence : split_sentences(text)) {
+    if (end_line != 0 && sentence.line >= end_line) break;
+    if (link_lines.contains(sentence.line)) continue;
+    sentences.push_back(sentence);
+  }
+  const Statistics statistics = find_statistics(text, sentences, options.limits);
+  draft.left_out = statistics.left_out_count;
+  draft.truncated = statistics.truncated;
+
+  // The places the article names, for facts whose sentence names none.
+  std::vector<std::string> article_places;
+  for (const Sentence& sentence : sentences) {
+    for (std::string& place : places_in(sentence.span.of(text))) {
+      if (std::find(article_places.begin(), article_places.end(), place) == article_places.end())
+        article_places.push_back(std::move(place));
+    }
+    if (article_places.size() >= 5) break;
+  }
+
+  const std::string title_text = title ? collapse_space(title->span.of(text)) : "";
+  const std::string date = published ? iso(published->date) : "";
+  std::string source_id = options.source_id;
+  if (source_id.empty()) {
+    source_id = slug(title_text, 40);
+    if (source_id.empty()) {
+      source_id = slug(std::filesystem::path(options.article_path).stem().string(), 40);
+    }
+    if (source_id.empty()) source_id = "draft";
+    if (!date.empty()) source_id += "-" + date;
+    if (!valid_id(source_id)) source_id = "draft";
+  }
+  std::string file_name = std::filesystem::path(options.article_path).filename().string();
+  if (file_name.empty()) file_name = "article.txt";
+
+  std::string y;
+  y += "# yaml-language-server: $schema=../schema/facts.schema.json\n";
+  y += "#\n";
+  std::size_t doubtful = 0;
+  for (const Statistic& st : statistics.found) doubtful += st.check.empty() ? 0 : 1;
+  y += fmt::format("# A draft by `crosscheck extract` from {}: {} {} found",
+                   comment_text(options.article_path), statistics.found.size(),
+                   statistics.found.size() == 1 ? "statistic" : "statistics");
+  y += doubtful > 0
+           ? fmt::format(", {} of them marked \"check\" (may not be statistics).\n", doubtful)
+           : ".\n";
+  y += "# Fill in every TODO with a measure, place and period of facts/vocabulary.yaml, delete\n"
+       "# the facts that are not statistics of this story, move key fields that many facts share\n"
+       "# into `defaults`, and point claims at the facts they relate (of: FACT-ID). Then run\n"
+       "# `crosscheck lint` and `crosscheck check`: the quotes are the article's own words.\n";
+  if (statistics.left_out_count > 0) {
+    y += "#\n";
+    y += fmt::format("# Numbers left out as not statistics ({}):\n", statistics.left_out_count);
+    y += left_out_summary(statistics);
+  }
+  if (end_line != 0 || !link_lines.empty() || statistics.truncated) {
+    y += "#\n# Not read:\n";
+    if (end_line != 0) {
+      y += fmt::format("#   line {} (\"{}\") and after: other stories, not this article\n",
+                       end_line, comment_text(lines[end_index].span.of(text), 40));
+    }
+    if (!link_lines.empty()) {
+      y += fmt::format("#   {} \"Read more:\" {} (links to other stories)\n", link_lines.size(),
+                       link_lines.size() == 1 ? "line" : "lines");
+    }
+    if (statistics.truncated) {
+      y += fmt::format("#   the rest of the text: the draft stops after {} facts or {} numbers\n",
+                       options.limits.max_statistics, options.limits.max_numbers);
+    }
+  }
+  y += "source:\n";
+  y += fmt::format("  id: {}\n", source_id);
+  if (title) {
+    y += fmt::format("  title: {}\n", yaml_double_quoted(comment_text(title_text, 300)));
+  } else {
+    y += "  title: TODO  # the text has no title line\n";
+  }
+  if (published) {
+    y += fmt::format("  published: {}  # from \"{}\" (line {})\n", date,
+                     comment_text(published->span.of(text)), published->line);
+  } else {
+    std::string hint = "the text gives no date of publication";
+    int latest = 0;
+    for (const Statistic& st : statistics.found) {
+      for (const std::string& period : st.periods) {
+        for (std::size_t i = 0; i + 4 <= period.size(); ++i) {
+          const std::string_view digits = std::string_view(period).substr(i, 4);
+          if (std::all_of(digits.begin(), digits.end(),
+                          [](char c) { return c >= '0' && c <= '9'; }) &&
+              (i == 0 || period[i - 1] < '0' || period[i - 1] > '9')) {
+            const int year = std::stoi(std::string(digits));
+            if (year >= 1900 && year <= 2099) latest = std::max(latest, year);
+          }
+        }
+      }
+    }
+    if (latest > 0) hint += fmt::format("; the latest year it names is {}", latest);
+    y += fmt::format("  published:  # TODO: {}\n", hint);
+  }
+  y += fmt::format("  article: {}  # relative to this file; the article was read from {}\n",
+                   yaml_scalar("articles/" + file_name), comment_text(options.article_path));
+  y += "\n";
+
+  if (statistics.found.empty()) {
+    y += "facts: []  # TODO: no statistics found in the text\n";
+  } else {
+    y += "facts:\n";
+  }
+  std::set<std::string> ids;
+  for (const Statistic& st : statistics.found) {
+    std::string id = st.id_base;
+    for (int n = 2; ids.contains(id); ++n) id = fmt::format("{}-{}", st.id_base, n);
+    ids.insert(id);
+    y += fmt::format("  - id: {}", id);
+    if (!st.check.empty()) y += fmt::format("  # check: may not be a statistic ({})", st.check);
+    y += fmt::format("  # line {}\n", st.line);
+    y += fmt::format("    quote: {}\n", yaml_double_quoted(st.quote_text));
+    y += fmt::format("    value: {}\n", yaml_scalar(st.value_text));
+    std::string measure = "    measure: TODO";
+    if (!st.counted.empty()) {
+      measure += st.kind == StatisticKind::share
+                     ? fmt::format("  # the whole, {} of: \"{}\"", st.value_text,
+                                   comment_text(st.counted, 80))
+                     : fmt::format("  # counts: \"{}\"", comment_text(st.counted, 80));
+    }
+    y += measure + "\n";
+    if (!st.places.empty()) {
+      y += fmt::format("    where: TODO  # named in the sentence: {}\n", quoted_list(st.places, 4));
+    } else if (!article_places.empty()) {
+      y += fmt::format("    where: TODO  # the sentence names no place; the article names: {}\n",
+                       quoted_list(article_places, 4));
+    } else {
+      y += "    where: TODO\n";
+    }
+    const std::string dated = date.empty() ? "" : fmt::format("the article is dated {}", date);
+    if (!st.periods.empty()) {
+      y +=
+          fmt::format("    when: TODO  # named in the sentence: {}{}\n", quoted_list(st.periods, 5),
+                      relative(st.periods) && !dated.empty() ? " (" + dated + ")" : "");
+    } else {
+      y += fmt::format("    when: TODO  # the sentence names no period{}\n",
+                       dated.empty() ? "" : "; " + dated);
+    }
+    y += kind_line(st);
+  }
+  draft.yaml = std::move(y);
+  draft.facts = statistics.found.size();
+  draft.doubtful = doubtful;
+  return draft;
+}
+
+}  // namespace cc::extract
