@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
 """Writes bench/RESULTS.md (on stdout) from the runs of bench/run: each RUN_DIR holds
 bench.json (crosscheck_bench --json), time.txt (/usr/bin/time -v), stats.json and stamp
-(bench/generate.py)."""
+(bench/generate.py).
+
+    results.py [--keep RESULTS.md] RUN_DIR...
+
+The reading of the figures is written by hand: with --keep, everything from the line
+READING of the given file on is carried over unchanged (check it still holds)."""
 
 import datetime
 import json
@@ -78,8 +83,26 @@ def ratio(x, base):
     return f"{x / base:.2f}" if base else ""
 
 
+READING = "## Reading (by hand)"
+
+
+def kept_reading(path):
+    try:
+        with open(path) as fh:
+            text = fh.read()
+    except OSError:
+        return ""
+    at = text.find(READING)
+    return text[at:].rstrip("\n") if at >= 0 else ""
+
+
 def main():
-    runs = sorted((load(r) for r in sys.argv[1:]), key=lambda r: (r[0]["facts"], r[0]["label"]))
+    args = sys.argv[1:]
+    reading = ""
+    if args[:1] == ["--keep"]:
+        reading = kept_reading(args[1])
+        args = args[2:]
+    runs = sorted((load(r) for r in args), key=lambda r: (r[0]["facts"], r[0]["label"]))
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     commit = sh("git", "rev-parse", "--short", "HEAD", cwd=root)
     dirty = " (with uncommitted changes)" if sh("git", "status", "--porcelain", "--", "src", "bench", cwd=root) else ""
@@ -111,21 +134,48 @@ def main():
       "size of the whole run (`/usr/bin/time -v`), which includes the step-by-step second "
       "check when it is on.")
     w("")
-    w("| facts | sources | YAML MB | bare parse s | load s | × | check s | × | report s | × "
-      "| peak RSS MB | findings | planted | found | findings without a plant |")
-    w("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    w("| facts | sources | YAML MB | bare parse s | load s | × | check s | × | of which solve s | × "
+      "| report s | × | peak RSS MB | findings | planted | found | findings without a plant |")
+    w("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for b, stats, _, rss in runs:
         bp, ld, ck, rp = (phase(b, n) for n in ("bare parse yaml-cpp", "load", "check", "report"))
+        sv = phase(b, "  solve")
         base = bp["cpu_seconds"]
         pl = b.get("planted", {})
         rss_text = "" if rss is None else f"{rss:,.0f}"
+        solve_text = (f"{sv['seconds']:.2f} ({sv['cpu_seconds']:.2f}) | {ratio(sv['cpu_seconds'], base)}"
+                      if sv else "| ")
         w(f"| {b['facts']:,} | {b['sources']:,} | {b['yaml_bytes'] / 1e6:.1f} "
           f"| {bp['seconds']:.2f} ({bp['cpu_seconds']:.2f}) "
           f"| {ld['seconds']:.2f} ({ld['cpu_seconds']:.2f}) | {ratio(ld['cpu_seconds'], base)} "
           f"| {ck['seconds']:.2f} ({ck['cpu_seconds']:.2f}) | {ratio(ck['cpu_seconds'], base)} "
+          f"| {solve_text} "
           f"| {rp['seconds']:.2f} ({rp['cpu_seconds']:.2f}) | {ratio(rp['cpu_seconds'], base)} "
           f"| {rss_text} | {b['findings']['total']} | {pl.get('planted', '')} "
           f"| {pl.get('found', '')} | {pl.get('findings_without_plant', '')} |")
+    if any(phase(b, "one fixpoint, traced") for b, _, _, _ in runs):
+        w("")
+        w("The solve phase (`cc::solve`, timed in the step-by-step check) against one propagation of "
+          "every component to its fixpoint with the facts set aside left out (the solver's last run, "
+          "timed on its own through `Propagator::run`): a component with k contradictions is "
+          "propagated k + 1 times afresh, besides the probe runs that pick the culprit and shrink "
+          "each conflict to a minimal set.")
+        w("")
+        w("| facts | components | largest component (constraints) | contradictions | in the largest component "
+          "| most in one component | slowest component's solve s (facts) | one fixpoint s (CPU) "
+          "| solve ÷ one fixpoint |")
+        w("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for b, _, _, _ in runs:
+            fx, sv = phase(b, "one fixpoint, traced"), phase(b, "  solve")
+            if not fx or not sv:
+                continue
+            g, so = b["graph"], b.get("solve", {})
+            w(f"| {b['facts']:,} | {g['components']:,} | {g['largest_component_constraints']:,} "
+              f"| {so.get('conflicts', '')} | {so.get('conflicts_in_largest_component', '')} "
+              f"| {so.get('most_conflicts_in_a_component', '')} "
+              f"| {so.get('slowest_component_seconds', 0):.2f} ({so.get('slowest_component_facts', 0):,}) "
+              f"| {fx['cpu_seconds']:.3f} "
+              f"| {ratio(sv['cpu_seconds'], fx['cpu_seconds'])} |")
     for b, stats, stamp, rss in runs:
         w("")
         w(f"## {b['label']}: {b['facts']:,} facts")
@@ -147,9 +197,7 @@ def main():
         g = b["graph"]
         w("")
         w(f"- graph: {g['variables']:,} variables, {g['constraints']:,} constraints, {g['components']:,} components; "
-          f"the largest holds {g['largest_component_constraints']:,} constraints ({g['largest_component_facts']:,} facts). "
-          f"Were constant variables (period lengths) not shared between claims: {g['components_without_constants']:,} "
-          f"components, the largest {g['largest_component_without_constants']:,} constraints.")
+          f"the largest holds {g['largest_component_constraints']:,} constraints ({g['largest_component_facts']:,} facts).")
         if "max_variable_degree" in g:
             hubs = "; ".join(f"{h['quantity']}: {h['constraints']} ({h['statements']} statements)"
                              for h in g.get("most_constrained", [])[:3])
@@ -165,6 +213,11 @@ def main():
         rules = ", ".join(f"{k} {v}" for k, v in sorted(f["by_rule"].items()))
         w(f"- findings: {f['total']} ({f['error']} errors, {f['warning']} warnings, {f['accepted']} accepted): {rules}; "
           f"{f['set_aside']} facts set aside.")
+        so = b.get("solve")
+        if so:
+            w(f"- solve: {so['conflicts']} contradictions in {so['components_with_conflicts']} components; "
+              f"{so['conflicts_in_largest_component']} in the largest, at most {so['most_conflicts_in_a_component']} "
+              "in one component.")
         for n in f.get("notices", []):
             w(f"- notice: {n}")
         pl = b.get("planted")
@@ -190,6 +243,9 @@ def main():
             forms = ", ".join(f"{k} {v:,}" for k, v in sorted(stats.get("forms", {}).items()))
             w(f"- generated: {kinds}; values written as: {forms}; {stats.get('records', 0)} honest record claims.")
     w("")
+    if reading:
+        w(reading)
+        w("")
     print("\n".join(out))
 
 
