@@ -105,7 +105,8 @@ def main():
     runs = sorted((load(r) for r in args), key=lambda r: (r[0]["facts"], r[0]["label"]))
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     commit = sh("git", "rev-parse", "--short", "HEAD", cwd=root)
-    dirty = " (with uncommitted changes)" if sh("git", "status", "--porcelain", "--", "src", "bench", cwd=root) else ""
+    dirty = " (with uncommitted changes)" if sh("git", "status", "--porcelain", "--", "src", "bench", "CMakeLists.txt",
+                                                      ":!bench/RESULTS.md", cwd=root) else ""
     compiler = sh("c++", "--version").splitlines()[0] if sh("c++", "--version") else "unknown"
     out = []
     w = out.append
@@ -130,9 +131,11 @@ def main():
     w("")
     w("Seconds are wall-clock (CPU seconds in parentheses); × is the ratio of CPU seconds to "
       "those of the bare parse (yaml-cpp event API, no-op handler, one thread, same files). "
-      "The loader runs on 2 threads, the rest on one. Peak RSS is the maximum resident set "
-      "size of the whole run (`/usr/bin/time -v`), which includes the step-by-step second "
-      "check when it is on.")
+      "The loader runs on 2 threads, the rest on one. Peak RSS is crosscheck's own maximum "
+      "resident set size over the whole run (`getrusage`), step-by-step second check included; "
+      "`/usr/bin/time -v`'s figure, in parentheses, is the largest of the process and its "
+      "children, and the one child is Graphviz drawing graph.svg (not a default format) until "
+      "its 30 s limit.")
     w("")
     w("| facts | sources | YAML MB | bare parse s | load s | × | check s | × | of which solve s | × "
       "| report s | × | peak RSS MB | findings | planted | found | findings without a plant |")
@@ -142,7 +145,7 @@ def main():
         sv = phase(b, "  solve")
         base = bp["cpu_seconds"]
         pl = b.get("planted", {})
-        rss_text = "" if rss is None else f"{rss:,.0f}"
+        rss_text = f"{b['peak_rss_mb']:,.0f}" + ("" if rss is None else f" ({rss:,.0f})")
         solve_text = (f"{sv['seconds']:.2f} ({sv['cpu_seconds']:.2f}) | {ratio(sv['cpu_seconds'], base)}"
                       if sv else "| ")
         w(f"| {b['facts']:,} | {b['sources']:,} | {b['yaml_bytes'] / 1e6:.1f} "
