@@ -463,7 +463,7 @@ std::size_t largest_component(const cc::FactGraph& graph) {
 
 void time_fixpoints(const cc::FactGraph& graph, const std::unordered_set<cc::FactIndex>& left_out,
                     const std::string& left_out_what, const cc::PropagationLimits& limits,
-                    int repeat, Phases& phases) {
+                    int repeat, Phases& phases, std::optional<std::size_t> slowest = {}) {
   if (graph.components().empty()) return;
   cc::Propagator propagator(graph, limits);
   const auto active = [&](cc::FactIndex f) { return left_out.count(f) == 0; };
@@ -481,11 +481,14 @@ void time_fixpoints(const cc::FactGraph& graph, const std::unordered_set<cc::Fac
   phases.time(
       "  the same, untraced", "Recording::none, as the probe runs", repeat,
       [&] { run_all(cc::Recording::none); }, true);
-  const auto& largest = graph.components()[largest_component(graph)];
-  phases.time(
-      fmt::format("  the largest component ({})", largest.size()),
-      "Recording::trace, its constraints only", repeat, [&] { run(largest, cc::Recording::trace); },
-      true);
+  const auto time_one = [&](const std::string& name, std::size_t c) {
+    const auto& component = graph.components()[c];
+    phases.time(
+        fmt::format("  {} ({})", name, component.size()), "Recording::trace, its constraints only",
+        repeat, [&] { run(component, cc::Recording::trace); }, true);
+  };
+  time_one("the largest component", largest_component(graph));
+  if (slowest && *slowest != largest_component(graph)) time_one("the slowest to solve", *slowest);
   if (stopped > 0) {
     std::cerr << fmt::format(
         "crosscheck_bench: {} fixpoint runs met a contradiction or the work bound\n", stopped);
@@ -494,7 +497,8 @@ void time_fixpoints(const cc::FactGraph& graph, const std::unordered_set<cc::Fac
 
 // How many contradictions the solver met in each component: a component with k of them
 // is propagated k + 1 times from scratch, traced, besides the probe runs.
-nlohmann::json conflicts_by_component(const cc::FactGraph& graph, const cc::SolveResult& solved) {
+nlohmann::json conflicts_by_component(const cc::FactGraph& graph, const cc::SolveResult& solved,
+                                      std::optional<std::size_t> slowest) {
   std::map<std::uint32_t, std::size_t> per_component;
   for (const cc::MinimalConflict& conflict : solved.conflicts) ++per_component[conflict.component];
   std::size_t most = 0;
@@ -504,7 +508,9 @@ nlohmann::json conflicts_by_component(const cc::FactGraph& graph, const cc::Solv
           {"components_with_conflicts", per_component.size()},
           {"most_conflicts_in_a_component", most},
           {"conflicts_in_largest_component",
-           per_component.count(largest) ? per_component.at(largest) : 0}};
+           per_component.count(largest) ? per_component.at(largest) : 0},
+          {"conflicts_in_slowest_component",
+           slowest && per_component.count(*slowest) ? per_component.at(*slowest) : 0}};
 }
 
 // ---- the graph's shape: what the solver's cost depends on
@@ -882,13 +888,25 @@ int main(int argc, char** argv) {
           "crosscheck_bench: the step-by-step check found {} findings, run_checks {}\n",
           steps.findings, result->findings.size());
     }
-    out["solve"] = conflicts_by_component(result->graph, steps.solved);
+    // The slowest component is known by its number of facts (the progress callback does
+    // not say which component it was); where that number is not unique, it stays unnamed.
+    std::optional<std::size_t> slowest;
+    const auto facts_in = cc::facts_by_component(result->graph);
+    for (std::size_t c = 0; c < facts_in.size(); ++c) {
+      if (facts_in[c].size() != steps.slowest.facts) continue;
+      slowest = slowest ? std::nullopt : std::optional(c);
+      if (!slowest) break;
+    }
+    out["solve"] = conflicts_by_component(result->graph, steps.solved, slowest);
     out["solve"]["slowest_component_seconds"] = steps.slowest.seconds;
     out["solve"]["slowest_component_facts"] = steps.slowest.facts;
+    if (slowest) {
+      out["solve"]["slowest_component_constraints"] = result->graph.components()[*slowest].size();
+    }
     const std::unordered_set<cc::FactIndex> set_aside(steps.solved.set_aside.begin(),
                                                       steps.solved.set_aside.end());
     time_fixpoints(result->graph, set_aside, "the facts set aside left out",
-                   engine_options.solve.limits, options.repeat, phases);
+                   engine_options.solve.limits, options.repeat, phases, slowest);
   }
 
   // The graph.

@@ -137,9 +137,9 @@ def main():
       "children, and the one child is Graphviz drawing graph.svg (not a default format) until "
       "its 30 s limit.")
     w("")
-    w("| facts | sources | YAML MB | bare parse s | load s | × | check s | × | of which solve s | × "
+    w("| fact base | facts | sources | YAML MB | bare parse s | load s | × | check s | × | of which solve s | × "
       "| report s | × | peak RSS MB | findings | planted | found | findings without a plant |")
-    w("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for b, stats, _, rss in runs:
         bp, ld, ck, rp = (phase(b, n) for n in ("bare parse yaml-cpp", "load", "check", "report"))
         sv = phase(b, "  solve")
@@ -148,7 +148,7 @@ def main():
         rss_text = f"{b['peak_rss_mb']:,.0f}" + ("" if rss is None else f" ({rss:,.0f})")
         solve_text = (f"{sv['seconds']:.2f} ({sv['cpu_seconds']:.2f}) | {ratio(sv['cpu_seconds'], base)}"
                       if sv else "| ")
-        w(f"| {b['facts']:,} | {b['sources']:,} | {b['yaml_bytes'] / 1e6:.1f} "
+        w(f"| {b['label']} | {b['facts']:,} | {b['sources']:,} | {b['yaml_bytes'] / 1e6:.1f} "
           f"| {bp['seconds']:.2f} ({bp['cpu_seconds']:.2f}) "
           f"| {ld['seconds']:.2f} ({ld['cpu_seconds']:.2f}) | {ratio(ld['cpu_seconds'], base)} "
           f"| {ck['seconds']:.2f} ({ck['cpu_seconds']:.2f}) | {ratio(ck['cpu_seconds'], base)} "
@@ -164,21 +164,32 @@ def main():
           "propagated k + 1 times afresh, besides the probe runs that pick the culprit and shrink "
           "each conflict to a minimal set.")
         w("")
-        w("| facts | components | largest component (constraints) | contradictions | in the largest component "
-          "| most in one component | slowest component's solve s (facts) | one fixpoint s (CPU) "
-          "| solve ÷ one fixpoint |")
-        w("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        w("| fact base | components | largest (constraints) | contradictions | in the largest "
+          "| most in one | one fixpoint s | solve ÷ one fixpoint | slowest to solve (constraints) "
+          "| its contradictions | its solve s | its fixpoint s | its solve ÷ its fixpoint |")
+        w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for b, _, _, _ in runs:
             fx, sv = phase(b, "one fixpoint, traced"), phase(b, "  solve")
             if not fx or not sv:
                 continue
             g, so = b["graph"], b.get("solve", {})
-            w(f"| {b['facts']:,} | {g['components']:,} | {g['largest_component_constraints']:,} "
-              f"| {so.get('conflicts', '')} | {so.get('conflicts_in_largest_component', '')} "
-              f"| {so.get('most_conflicts_in_a_component', '')} "
-              f"| {so.get('slowest_component_seconds', 0):.2f} ({so.get('slowest_component_facts', 0):,}) "
-              f"| {fx['cpu_seconds']:.3f} "
-              f"| {ratio(sv['cpu_seconds'], fx['cpu_seconds'])} |")
+            size = so.get("slowest_component_constraints")  # None: not told apart by its facts
+            slow_fx = None
+            if size is not None:
+                name = ("  the largest component" if size == g["largest_component_constraints"]
+                        else "  the slowest to solve")
+                slow_fx = phase(b, f"{name} ({size})")
+            slow_s = so.get("slowest_component_seconds", 0)
+            cells = [b["label"], f"{g['components']:,}", f"{g['largest_component_constraints']:,}",
+                     so.get("conflicts", ""), so.get("conflicts_in_largest_component", ""),
+                     so.get("most_conflicts_in_a_component", ""), f"{fx['cpu_seconds']:.3f}",
+                     ratio(sv["cpu_seconds"], fx["cpu_seconds"]),
+                     "?" if size is None else f"{size:,}",
+                     "?" if size is None else so.get("conflicts_in_slowest_component", ""),
+                     f"{slow_s:.2f}",
+                     f"{slow_fx['cpu_seconds']:.3f}" if slow_fx else "?",
+                     ratio(slow_s, slow_fx["cpu_seconds"]) if slow_fx else "?"]
+            w("| " + " | ".join(str(c) for c in cells) + " |")
     for b, stats, stamp, rss in runs:
         w("")
         w(f"## {b['label']}: {b['facts']:,} facts")
@@ -220,7 +231,8 @@ def main():
         if so:
             w(f"- solve: {so['conflicts']} contradictions in {so['components_with_conflicts']} components; "
               f"{so['conflicts_in_largest_component']} in the largest, at most {so['most_conflicts_in_a_component']} "
-              "in one component.")
+              f"in one component; the slowest component to solve took {so['slowest_component_seconds']:.2f} s "
+              f"({so['slowest_component_facts']:,} facts).")
         for n in f.get("notices", []):
             w(f"- notice: {n}")
         pl = b.get("planted")
