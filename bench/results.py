@@ -114,7 +114,10 @@ def main():
     w("")
     w("Written by `bench/run` (see `bench/README.md` for how to read it); do not edit by hand.")
     w("")
-    w(f"- date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}")
+    def utc(t):
+        return datetime.datetime.fromtimestamp(t, datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')
+    times = [os.path.getmtime(os.path.join(r, "bench.json")) for r in args]
+    w(f"- date: measured between {utc(min(times))} and {utc(max(times))} (each run's end)")
     w(f"- machine: {os.cpu_count()} cores (`nproc`: {sh('nproc')}), {cpu_model()}, "
       f"{mem_total_gb():.0f} GB, {platform.system()} {platform.release()}")
     measured = ", ".join(f"{b['label']}: {b.get('commit', '?')}" for b, _, _, _ in runs)
@@ -261,7 +264,7 @@ def main():
     if reading:
         w(reading)
         w("")
-    print("\n".join(out))
+    print("\n".join(out).rstrip("\n"))
 
 
 if __name__ == "__main__":
