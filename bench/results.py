@@ -112,7 +112,8 @@ def main():
     w = out.append
     w("# Benchmark results")
     w("")
-    w("Written by `bench/run` (see `bench/README.md` for how to read it); do not edit by hand.")
+    w("Written by `bench/run` (see `bench/README.md` for how to read it); do not edit by hand, "
+      "except the reading at the end, which is carried over.")
     w("")
     def utc(t):
         return datetime.datetime.fromtimestamp(t, datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')
