@@ -3,19 +3,16 @@
 //
 //   crosscheck_bench FACTS_DIR [--planted FILE] [--threads N] [--repeat N] [--breakdown]
 //                              [--json FILE] [--label TEXT] [--report-dir DIR]
-//                              [--max-bound-bits N] [--max-conflicts N] [--probe] [--graph-only]
-//                              [--fixpoint]
-//
-// --probe replays the solver on the largest component, round by round, with timers (see
-// probe_largest_component).
+//                              [--max-bound-bits N] [--max-conflicts N] [--graph-only]
 //
 // Phases: bare parse (yaml-cpp event API with a no-op handler, 1 thread and N threads;
 // libyaml's C parser, 1 thread), load (cc::load_fact_base), check (cc::run_checks: build,
-// solve, explain, single-fact checks, implied intervals, accepts, sort), and report (each
-// format's render function plus write_atomically, and the terminal lines). With
-// --breakdown the check is run a second time step by step with the same public functions
-// run_checks calls, to show where its time goes. Memory: the peak resident set size
-// (getrusage) after each phase, and the resident set size the phase leaves held.
+// solve, explain, single-fact checks, accepts, sort), and report (each format's render
+// function plus write_atomically, and the terminal lines). With --breakdown the check is
+// run a second time step by step with the same public functions run_checks calls, to show
+// where its time goes, and one propagation of every component to its fixpoint is timed
+// on its own (the unit of the solver's work). Only the public API is called. Memory: the peak
+// resident set size (getrusage) after each phase, and the resident set size the phase leaves held.
 #include <fmt/format.h>
 #include <malloc.h>
 #include <sys/resource.h>
@@ -367,16 +364,47 @@ PlantedCheck check_planted(const cc::FactBase& base, const cc::CheckResult& resu
 
 // ---- the check, step by step (the same calls as cc::run_checks)
 
-void breakdown(const cc::FactBase& base, const cc::EngineOptions& options, int repeat,
-               Phases& phases, std::size_t& findings_out) {
+struct SlowestComponent {
+  double seconds = 0;
+  std::size_t facts = 0;
+};
+
+struct Breakdown {
+  std::size_t findings = 0;
+  cc::SolveResult solved;
+  SlowestComponent slowest;  // of the solve phase
+};
+
+Breakdown breakdown(const cc::FactBase& base, const cc::EngineOptions& options, int repeat,
+                    Phases& phases) {
   cc::CheckResult result;
   phases.time(
       "  build graph", "build_graph: quantities, claims and every inference rule", repeat,
       [&] { result.graph = cc::build_graph(base, options.build); }, true);
+  // SolveOptions::progress is called after each component: the time between two calls is
+  // that component's (the first also holds the solver's setup).
+  SlowestComponent slowest;
+  Clock::time_point last;
+  std::size_t done_before = 0;
+  cc::SolveOptions solve_options = options.solve;
+  solve_options.progress = [&](std::size_t done, std::size_t) {
+    const double s = seconds_since(last);
+    if (s > slowest.seconds) slowest = {s, done - done_before};
+    done_before = done;
+    last = Clock::now();
+  };
   cc::SolveResult solved;
   phases.time(
-      "  solve", "propagation per component, minimal conflict sets", repeat,
-      [&] { solved = cc::solve(base, result.graph, options.solve); }, true);
+      "  solve", "cc::solve: propagation per component, minimal conflict sets, implied intervals",
+      repeat,
+      [&] {
+        slowest = {};
+        done_before = 0;
+        last = Clock::now();
+        solved = cc::solve(base, result.graph, solve_options);
+      },
+      true);
+  result.implied = solved.implied;
   phases.time(
       "  explain", "explain_conflict for each minimal set", repeat,
       [&] {
@@ -391,6 +419,8 @@ void breakdown(const cc::FactBase& base, const cc::EngineOptions& options, int r
       },
       true);
   for (const cc::FactCheck& check : cc::fact_checks()) {
+    const auto& disabled = options.build.disabled_rules;
+    if (std::find(disabled.begin(), disabled.end(), check.id) != disabled.end()) continue;
     const std::size_t before = result.findings.size();
     phases.time(
         fmt::format("  check {}", check.id), "a single-fact check", repeat,
@@ -406,164 +436,91 @@ void breakdown(const cc::FactBase& base, const cc::EngineOptions& options, int r
         true);
   }
   phases.time(
-      "  implied intervals", "propagation of the consistent rest, every component", repeat,
-      [&] {
-        result.implied =
-            cc::implied_intervals(base, result.graph, solved.set_aside, options.solve.limits);
-      },
-      true);
-  phases.time(
       "  accepts + sort", "apply_accepts, sort_findings", 1,
       [&] {
         cc::apply_accepts(base, result.findings);
         cc::sort_findings(base, result.findings);
       },
       true);
-  findings_out = result.findings.size();
+  return {result.findings.size(), std::move(solved), slowest};
 }
 
-// ---- the graph's components, were constant variables (a period's length in a unit,
-// shared by every rate and interval over periods of that length) not vertices that join
-// the components of unrelated measures.
-
-std::pair<std::size_t, std::size_t> components_without_constants(const cc::FactGraph& graph) {
-  std::vector<std::uint32_t> parent(graph.constraints.size());
-  for (std::uint32_t c = 0; c < parent.size(); ++c) parent[c] = c;
-  const auto find = [&](std::uint32_t c) {
-    while (parent[c] != c) c = parent[c] = parent[parent[c]];
-    return c;
-  };
-  std::vector<std::int64_t> first(graph.vars.size(), -1);  // the first constraint on each variable
-  for (std::uint32_t c = 0; c < graph.constraints.size(); ++c) {
-    for (const cc::VarId v : graph.constraints[c].vars) {
-      if (graph.vars[v].kind == cc::VarKind::constant) continue;
-      if (first[v] < 0) {
-        first[v] = c;
-      } else {
-        parent[find(c)] = find(static_cast<std::uint32_t>(first[v]));
-      }
-    }
-  }
-  std::unordered_map<std::uint32_t, std::size_t> sizes;
-  for (std::uint32_t c = 0; c < parent.size(); ++c) ++sizes[find(c)];
-  std::size_t largest = 0;
-  for (const auto& [root, size] : sizes) largest = std::max(largest, size);
-  return {sizes.size(), largest};
-}
-
-// ---- the solver's work on the largest component, round by round
+// ---- one propagation to a fixpoint, the solver's unit of work
 //
-// A replica of ComponentSolver::run (solve/conflicts.cc) with timers: each round
-// propagates the component with the event log on; on a contradiction it traces the facts
-// behind it, shrinks them by deletion filtering (one propagation per traced fact), sets
-// the culprit (and the facts restating it) aside, and goes again. If the engine's solver
-// changes, this replica may drift: it is for finding where the time goes, not for results.
+// cc::solve propagates each component afresh for every contradiction it finds there
+// (Recording::trace), and runs untraced probe propagations of the component to pick the
+// culprit and shrink the traced facts to a minimal set. One fixpoint of every component
+// with the facts in play at the end (`left_out` left out) is the last of those runs: solve
+// divided by it is about how many full propagations the solver paid for.
 
-nlohmann::json probe_largest_component(const cc::FactBase& base, const cc::FactGraph& graph,
-                                       const cc::EngineOptions& options) {
-  nlohmann::json out;
-  if (graph.components().empty()) return out;
+std::size_t largest_component(const cc::FactGraph& graph) {
   std::size_t largest = 0;
   for (std::size_t c = 1; c < graph.components().size(); ++c) {
     if (graph.components()[c].size() > graph.components()[largest].size()) largest = c;
   }
-  const auto& component = graph.components()[largest];
-  const auto facts = cc::facts_by_component(graph)[largest];
-  out["component_constraints"] = component.size();
-  out["component_facts"] = facts.size();
-  cc::Propagator propagator(graph, options.solve.limits);
-  std::unordered_set<cc::FactIndex> active(facts.begin(), facts.end());
-  const auto blame_order = [&](cc::FactIndex a, cc::FactIndex b) {
-    return cc::more_to_blame(base, graph, b, a);
+  return largest;
+}
+
+void time_fixpoints(const cc::FactGraph& graph, const std::unordered_set<cc::FactIndex>& left_out,
+                    const std::string& left_out_what, const cc::PropagationLimits& limits,
+                    int repeat, Phases& phases, std::optional<std::size_t> slowest = {}) {
+  if (graph.components().empty()) return;
+  cc::Propagator propagator(graph, limits);
+  const auto active = [&](cc::FactIndex f) { return left_out.count(f) == 0; };
+  std::size_t stopped = 0;  // runs that met a contradiction or the work bound: not a fixpoint
+  const auto run = [&](std::span<const cc::ConstraintId> component, cc::Recording recording) {
+    const auto outcome = propagator.run(component, active, recording);
+    if (outcome.contradiction || outcome.exhausted) ++stopped;
   };
-  nlohmann::json rounds = nlohmann::json::array();
-  double round_total = 0;
-  double minimize_total = 0;
-  std::size_t minimize_runs = 0;
-  for (std::size_t round = 0; round < options.solve.max_conflicts_per_component; ++round) {
-    auto start = Clock::now();
-    const auto outcome = propagator.run(
-        component, [&](cc::FactIndex f) { return active.count(f) > 0; }, true);
-    const double run_seconds = seconds_since(start);
-    round_total += run_seconds;
-    nlohmann::json r = {{"seconds", run_seconds}, {"events", propagator.events().size()}};
-    if (!outcome.contradiction || outcome.exhausted) {
-      r["exhausted"] = outcome.exhausted;
-      rounds.push_back(r);
-      break;
-    }
-    const cc::EventId roots[] = {outcome.contradiction->lower, outcome.contradiction->upper};
-    std::set<cc::FactIndex> traced;
-    for (const cc::EventId e : propagator.derivation(roots)) {
-      if (const auto& fact = graph.constraints[propagator.events()[e].cause].fact)
-        traced.insert(*fact);
-    }
-    if (traced.empty()) break;
-    // Deletion filtering (the culprit's own source last, as the solver orders it).
-    start = Clock::now();
-    std::vector<cc::FactIndex> order(traced.begin(), traced.end());
-    const cc::FactIndex culprit = *std::max_element(order.begin(), order.end(), blame_order);
-    const auto culprit_source = base.facts[culprit].source;
-    std::sort(order.begin(), order.end(), [&](cc::FactIndex a, cc::FactIndex b) {
-      const bool a_near = base.facts[a].source == culprit_source;
-      const bool b_near = base.facts[b].source == culprit_source;
-      if (a_near != b_near) return !a_near;
-      return blame_order(a, b);
-    });
-    std::unordered_set<cc::FactIndex> kept(traced.begin(), traced.end());
-    for (const cc::FactIndex f : order) {
-      kept.erase(f);
-      ++minimize_runs;
-      if (!propagator
-               .run(
-                   component, [&](cc::FactIndex g) { return kept.count(g) > 0; }, false)
-               .contradiction) {
-        kept.insert(f);
-      }
-    }
-    const double minimize_seconds = seconds_since(start);
-    minimize_total += minimize_seconds;
-    const cc::FactIndex blame = *std::max_element(kept.begin(), kept.end(), blame_order);
-    r["traced_facts"] = traced.size();
-    r["minimal_facts"] = kept.size();
-    r["minimize_seconds"] = minimize_seconds;
-    rounds.push_back(r);
-    // Set the culprit aside, and the facts stating its quantity at least as narrowly.
-    active.erase(blame);
-    const auto var = graph.var_of_fact(blame);
-    const auto statement = graph.statement_of_fact(blame);
-    if (var && statement) {
-      const cc::Interval& claimed = graph.constraints[*statement].value;
-      for (auto it = active.begin(); it != active.end();) {
-        const auto other = graph.statement_of_fact(*it);
-        const bool restates = graph.var_of_fact(*it) == var && other &&
-                              graph.constraints[*other].value.within(claimed);
-        it = restates ? active.erase(it) : std::next(it);
-      }
-    }
+  const auto run_all = [&](cc::Recording recording) {
+    for (const auto& component : graph.components()) run(component, recording);
+  };
+  phases.time("one fixpoint, traced",
+              fmt::format("Propagator::run, Recording::trace, every component, {}", left_out_what),
+              repeat, [&] { run_all(cc::Recording::trace); });
+  phases.time(
+      "  the same, untraced", "Recording::none, as the probe runs", repeat,
+      [&] { run_all(cc::Recording::none); }, true);
+  const auto time_one = [&](const std::string& name, std::size_t c) {
+    const auto& component = graph.components()[c];
+    phases.time(
+        fmt::format("  {} ({})", name, component.size()), "Recording::trace, its constraints only",
+        repeat, [&] { run(component, cc::Recording::trace); }, true);
+  };
+  time_one("the largest component", largest_component(graph));
+  if (slowest && *slowest != largest_component(graph)) time_one("the slowest to solve", *slowest);
+  if (stopped > 0) {
+    std::cerr << fmt::format(
+        "crosscheck_bench: {} fixpoint runs met a contradiction or the work bound\n", stopped);
   }
-  out["rounds"] = rounds.size();
-  out["round_runs_seconds"] = round_total;
-  out["minimize_runs"] = minimize_runs;
-  out["minimize_seconds"] = minimize_total;
-  out["per_round"] = rounds;
-  return out;
+}
+
+// How many contradictions the solver met in each component: a component with k of them
+// is propagated k + 1 times from scratch, traced, besides the probe runs.
+nlohmann::json conflicts_by_component(const cc::FactGraph& graph, const cc::SolveResult& solved,
+                                      std::optional<std::size_t> slowest) {
+  std::map<std::uint32_t, std::size_t> per_component;
+  for (const cc::MinimalConflict& conflict : solved.conflicts) ++per_component[conflict.component];
+  std::size_t most = 0;
+  for (const auto& [component, count] : per_component) most = std::max(most, count);
+  const auto largest = static_cast<std::uint32_t>(largest_component(graph));
+  return {{"conflicts", solved.conflicts.size()},
+          {"components_with_conflicts", per_component.size()},
+          {"most_conflicts_in_a_component", most},
+          {"conflicts_in_largest_component",
+           per_component.count(largest) ? per_component.at(largest) : 0},
+          {"conflicts_in_slowest_component",
+           slowest && per_component.count(*slowest) ? per_component.at(*slowest) : 0}};
 }
 
 // ---- the graph's shape: what the solver's cost depends on
 
 nlohmann::json graph_stats(const cc::FactBase& base, const cc::FactGraph& graph,
                            const std::vector<cc::Interval>* implied) {
-  std::size_t largest = 0;
-  std::size_t largest_index = 0;
-  for (std::size_t c = 0; c < graph.components().size(); ++c) {
-    if (graph.components()[c].size() > largest) {
-      largest = graph.components()[c].size();
-      largest_index = c;
-    }
-  }
+  const std::size_t largest_index = largest_component(graph);
+  const std::size_t largest =
+      graph.components().empty() ? 0 : graph.components()[largest_index].size();
   const auto facts_in = cc::facts_by_component(graph);
-  const auto [split_components, split_largest] = components_without_constants(graph);
   nlohmann::json g;
   g["variables"] = graph.vars.size();
   g["constraints"] = graph.constraints.size();
@@ -611,7 +568,7 @@ nlohmann::json graph_stats(const cc::FactBase& base, const cc::FactGraph& graph,
       for (const cc::ConstraintId c : graph.constraints_of(order[i])) {
         if (graph.constraints[c].kind == cc::ConstraintKind::statement) ++statements;
       }
-      hubs.push_back({{"quantity", cc::describe_var(base, graph, order[i])},
+      hubs.push_back({{"quantity", cc::describe_quantity(base, graph, order[i])},
                       {"constraints", graph.constraints_of(order[i]).size()},
                       {"statements", statements}});
     }
@@ -623,8 +580,6 @@ nlohmann::json graph_stats(const cc::FactBase& base, const cc::FactGraph& graph,
     g["max_constraint_vars_by_rule"] = max_by_origin;
     g["sum_constraint_vars_squared"] = sum_sq;
   }
-  g["components_without_constants"] = split_components;
-  g["largest_component_without_constants"] = split_largest;
   // How large the exact bounds grow: the implied interval of every key, in bits of
   // numerator and denominator (each costs a gcd per arithmetic operation).
   {
@@ -672,11 +627,6 @@ void print_graph_stats(const nlohmann::json& g) {
         "       implied bounds: {:.0f} bits on average (numerator + denominator), p99 {}, max {}\n",
         b["mean"].get<double>(), b["p99"].get<std::size_t>(), b["max"].get<std::size_t>());
   }
-  std::cout << fmt::format(
-      "       were constants (period lengths) not shared: {} components, the largest {} "
-      "constraints\n",
-      g["components_without_constants"].get<std::size_t>(),
-      g["largest_component_without_constants"].get<std::size_t>());
 }
 
 // ---- output
@@ -690,9 +640,7 @@ struct Options {
   unsigned threads = 2;
   int repeat = 1;
   bool breakdown = false;
-  bool probe = false;
   bool graph_only = false;
-  bool fixpoint = false;
   // Engine settings to experiment with (defaults: the engine's own).
   std::optional<std::size_t> max_bound_bits;
   std::optional<std::size_t> max_conflicts;
@@ -705,14 +653,10 @@ struct Options {
             << "                        [--json FILE] [--label TEXT] [--report-dir DIR]\n"
             << "                        [--max-bound-bits N] [--max-conflicts N]   (engine "
                "settings, to experiment)\n"
-            << "                        [--probe]   (replay the solver on the largest component, "
-               "round by round)\n"
             << "                        [--graph-only]   (load, build the graph, print its shape; "
-               "no check)\n"
-            << "                        [--fixpoint]   (with --graph-only and --planted: propagate "
-               "the largest component\n"
-            << "                                        without the planted facts, once without "
-               "and once with the event log)\n";
+               "no check; with\n"
+            << "                                          --planted, time one fixpoint without the "
+               "planted facts)\n";
   std::exit(2);
 }
 
@@ -738,12 +682,8 @@ Options parse_options(int argc, char** argv) {
       o.repeat = std::max(1, std::stoi(value()));
     else if (arg == "--breakdown")
       o.breakdown = true;
-    else if (arg == "--probe")
-      o.probe = true;
     else if (arg == "--graph-only")
       o.graph_only = true;
-    else if (arg == "--fixpoint")
-      o.fixpoint = true;
     else if (arg == "--max-bound-bits")
       o.max_bound_bits = std::stoul(value());
     else if (arg == "--max-conflicts")
@@ -845,68 +785,33 @@ int main(int argc, char** argv) {
   out["facts"] = base->facts.size();
   out["keys"] = base->keys.key_count();
 
-  if (options.graph_only) {  // the shape of the graph, without solving it
-    cc::FactGraph graph;
-    phases.time("build graph", "build_graph", 1, [&] { graph = cc::build_graph(*base); });
-    print_graph_stats(graph_stats(*base, graph, nullptr));
-    if (options.fixpoint && !options.planted.empty()) {
-      // The rest of the base is consistent: one full fixpoint, the solver's last round.
-      std::unordered_set<cc::FactIndex> planted;
-      for (const Planted& p : read_planted(options.planted)) {
-        if (const auto f = base->find_fact(p.ref)) planted.insert(*f);
-      }
-      // How many other statements the planted facts' quantities have: the solver may set
-      // those aside one by one before it reaches the planted one.
-      std::vector<std::size_t> restated;
-      for (const cc::FactIndex f : planted) {
-        const auto var = graph.var_of_fact(f);
-        if (!var) continue;
-        std::size_t statements = 0;
-        for (const cc::ConstraintId c : graph.constraints_of(*var)) {
-          if (graph.constraints[c].kind == cc::ConstraintKind::statement &&
-              graph.constraints[c].fact != f)
-            ++statements;
-        }
-        restated.push_back(statements);
-      }
-      std::sort(restated.rbegin(), restated.rend());
-      std::string top;
-      for (std::size_t i = 0; i < std::min<std::size_t>(10, restated.size()); ++i)
-        top += fmt::format(" {}", restated[i]);
-      std::cout << fmt::format(
-          "planted facts: the other statements of their quantities, most first:{}\n", top);
-      std::size_t largest = 0;
-      for (std::size_t c = 1; c < graph.components().size(); ++c) {
-        if (graph.components()[c].size() > graph.components()[largest].size()) largest = c;
-      }
-      const auto& component = graph.components()[largest];
-      cc::Propagator propagator(graph, cc::EngineOptions{}.solve.limits);
-      for (const bool record : {false, true}) {
-        const auto start = Clock::now();
-        const double cpu_start = cpu_seconds();
-        const auto outcome = propagator.run(
-            component, [&](cc::FactIndex f) { return planted.count(f) == 0; }, record);
-        std::cout << fmt::format(
-            "fixpoint of the largest component ({} constraints), {} the event log: {:.3f} s, "
-            "{:.3f} s CPU, {} events{}{}; peak RSS {:.0f} MB\n",
-            component.size(), record ? "with" : "without", seconds_since(start),
-            cpu_seconds() - cpu_start, propagator.events().size(),
-            outcome.contradiction ? ", a contradiction" : "",
-            outcome.exhausted ? ", exhausted" : "", peak_rss_mb());
-      }
-    }
-    return 0;
-  }
-
-  // Check.
+  // Engine settings.
   cc::EngineOptions engine_options;
   if (options.max_bound_bits) engine_options.solve.limits.max_bound_bits = *options.max_bound_bits;
   if (options.max_conflicts)
     engine_options.solve.max_conflicts_per_component = *options.max_conflicts;
   out["max_bound_bits"] = engine_options.solve.limits.max_bound_bits;
   out["max_conflicts_per_component"] = engine_options.solve.max_conflicts_per_component;
+
+  if (options.graph_only) {  // the shape of the graph, without solving it
+    cc::FactGraph graph;
+    phases.time("build graph", "build_graph", 1,
+                [&] { graph = cc::build_graph(*base, engine_options.build); });
+    if (!options.planted.empty()) {  // the rest of the base is consistent by construction
+      std::unordered_set<cc::FactIndex> planted;
+      for (const Planted& p : read_planted(options.planted)) {
+        if (const auto f = base->find_fact(p.ref)) planted.insert(*f);
+      }
+      time_fixpoints(graph, planted, "the planted facts left out", engine_options.solve.limits, 1,
+                     phases);
+    }
+    print_graph_stats(graph_stats(*base, graph, nullptr));
+    return 0;
+  }
+
+  // Check.
   std::optional<cc::CheckResult> result;
-  phases.time("check", "cc::run_checks (build, solve, explain, checks, implied, sort)",
+  phases.time("check", "cc::run_checks (build, solve, explain, checks, accepts, sort)",
               options.repeat, [&] {
                 result.reset();
                 result.emplace(cc::run_checks(*base, engine_options));
@@ -967,10 +872,9 @@ int main(int argc, char** argv) {
 
   // Where the check's time goes.
   if (options.breakdown) {
-    std::size_t findings = 0;
     phases.add("check, step by step", "the calls of run_checks, one by one (below)", 0, 0);
     const std::size_t first = phases.all().size();
-    breakdown(*base, engine_options, options.repeat, phases, findings);
+    const Breakdown steps = breakdown(*base, engine_options, options.repeat, phases);
     double sum = 0;
     double cpu = 0;
     for (std::size_t i = first; i < phases.all().size(); ++i) {
@@ -979,17 +883,30 @@ int main(int argc, char** argv) {
     }
     phases.all()[first - 1].seconds = sum;
     phases.all()[first - 1].cpu_seconds = cpu;
-    if (findings != result->findings.size()) {
+    if (steps.findings != result->findings.size()) {
       std::cerr << fmt::format(
-          "crosscheck_bench: the step-by-step check found {} findings, run_checks {}\n", findings,
-          result->findings.size());
+          "crosscheck_bench: the step-by-step check found {} findings, run_checks {}\n",
+          steps.findings, result->findings.size());
     }
-  }
-
-  if (options.probe) {
-    const auto start = Clock::now();
-    out["probe"] = probe_largest_component(*base, result->graph, engine_options);
-    out["probe"]["seconds"] = seconds_since(start);
+    // The slowest component is known by its number of facts (the progress callback does
+    // not say which component it was); where that number is not unique, it stays unnamed.
+    std::optional<std::size_t> slowest;
+    const auto facts_in = cc::facts_by_component(result->graph);
+    for (std::size_t c = 0; c < facts_in.size(); ++c) {
+      if (facts_in[c].size() != steps.slowest.facts) continue;
+      slowest = slowest ? std::nullopt : std::optional(c);
+      if (!slowest) break;
+    }
+    out["solve"] = conflicts_by_component(result->graph, steps.solved, slowest);
+    out["solve"]["slowest_component_seconds"] = steps.slowest.seconds;
+    out["solve"]["slowest_component_facts"] = steps.slowest.facts;
+    if (slowest) {
+      out["solve"]["slowest_component_constraints"] = result->graph.components()[*slowest].size();
+    }
+    const std::unordered_set<cc::FactIndex> set_aside(steps.solved.set_aside.begin(),
+                                                      steps.solved.set_aside.end());
+    time_fixpoints(result->graph, set_aside, "the facts set aside left out",
+                   engine_options.solve.limits, options.repeat, phases, slowest);
   }
 
   // The graph.
@@ -1061,27 +978,6 @@ int main(int argc, char** argv) {
   }
   std::cout << "\n";
   for (const auto& n : result->notices) std::cout << "note: " << n << "\n";
-  if (out.contains("probe")) {
-    const auto& p = out["probe"];
-    std::cout << fmt::format(
-        "probe of the largest component ({} constraints, {} facts): {} rounds, {:.2f} s of "
-        "recorded propagation; "
-        "{} deletion-filtering runs, {:.2f} s\n",
-        p["component_constraints"].get<std::size_t>(), p["component_facts"].get<std::size_t>(),
-        p["rounds"].get<std::size_t>(), p["round_runs_seconds"].get<double>(),
-        p["minimize_runs"].get<std::size_t>(), p["minimize_seconds"].get<double>());
-    for (const auto& r : p["per_round"]) {
-      std::cout << fmt::format("  round: {:.3f} s, {} events", r["seconds"].get<double>(),
-                               r["events"].get<std::size_t>());
-      if (r.contains("traced_facts")) {
-        std::cout << fmt::format("; {} facts traced, {} minimal, deletion filtering {:.3f} s",
-                                 r["traced_facts"].get<std::size_t>(),
-                                 r["minimal_facts"].get<std::size_t>(),
-                                 r["minimize_seconds"].get<double>());
-      }
-      std::cout << "\n";
-    }
-  }
   if (!options.json.empty()) {
     std::ofstream(options.json) << out.dump(2) << "\n";
   }

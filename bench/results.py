@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
 """Writes bench/RESULTS.md (on stdout) from the runs of bench/run: each RUN_DIR holds
 bench.json (crosscheck_bench --json), time.txt (/usr/bin/time -v), stats.json and stamp
-(bench/generate.py)."""
+(bench/generate.py).
+
+    results.py [--keep RESULTS.md] RUN_DIR...
+
+The reading of the figures is written by hand: with --keep, everything from the line
+READING of the given file on is carried over unchanged (check it still holds)."""
 
 import datetime
 import json
@@ -78,19 +83,42 @@ def ratio(x, base):
     return f"{x / base:.2f}" if base else ""
 
 
+READING = "## Reading (by hand)"
+
+
+def kept_reading(path):
+    try:
+        with open(path) as fh:
+            text = fh.read()
+    except OSError:
+        return ""
+    at = text.find(READING)
+    return text[at:].rstrip("\n") if at >= 0 else ""
+
+
 def main():
-    runs = sorted((load(r) for r in sys.argv[1:]), key=lambda r: (r[0]["facts"], r[0]["label"]))
+    args = sys.argv[1:]
+    reading = ""
+    if args[:1] == ["--keep"]:
+        reading = kept_reading(args[1])
+        args = args[2:]
+    runs = sorted((load(r) for r in args), key=lambda r: (r[0]["facts"], r[0]["label"]))
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     commit = sh("git", "rev-parse", "--short", "HEAD", cwd=root)
-    dirty = " (with uncommitted changes)" if sh("git", "status", "--porcelain", "--", "src", "bench", cwd=root) else ""
+    dirty = " (with uncommitted changes)" if sh("git", "status", "--porcelain", "--", "src", "bench", "CMakeLists.txt",
+                                                      ":!bench/RESULTS.md", cwd=root) else ""
     compiler = sh("c++", "--version").splitlines()[0] if sh("c++", "--version") else "unknown"
     out = []
     w = out.append
     w("# Benchmark results")
     w("")
-    w("Written by `bench/run` (see `bench/README.md` for how to read it); do not edit by hand.")
+    w("Written by `bench/run` (see `bench/README.md` for how to read it); do not edit by hand, "
+      "except the reading at the end, which is carried over.")
     w("")
-    w(f"- date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}")
+    def utc(t):
+        return datetime.datetime.fromtimestamp(t, datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')
+    times = [os.path.getmtime(os.path.join(r, "bench.json")) for r in args]
+    w(f"- date: measured between {utc(min(times))} and {utc(max(times))} (each run's end)")
     w(f"- machine: {os.cpu_count()} cores (`nproc`: {sh('nproc')}), {cpu_model()}, "
       f"{mem_total_gb():.0f} GB, {platform.system()} {platform.release()}")
     measured = ", ".join(f"{b['label']}: {b.get('commit', '?')}" for b, _, _, _ in runs)
@@ -107,25 +135,65 @@ def main():
     w("")
     w("Seconds are wall-clock (CPU seconds in parentheses); × is the ratio of CPU seconds to "
       "those of the bare parse (yaml-cpp event API, no-op handler, one thread, same files). "
-      "The loader runs on 2 threads, the rest on one. Peak RSS is the maximum resident set "
-      "size of the whole run (`/usr/bin/time -v`), which includes the step-by-step second "
-      "check when it is on.")
+      "The loader runs on 2 threads, the rest on one. Peak RSS is crosscheck's own maximum "
+      "resident set size over the whole run (`getrusage`), step-by-step second check included; "
+      "`/usr/bin/time -v`'s figure, in parentheses, is the largest of the process and its "
+      "children, and the one child is Graphviz drawing graph.svg (not a default format) until "
+      "its 30 s limit.")
     w("")
-    w("| facts | sources | YAML MB | bare parse s | load s | × | check s | × | report s | × "
-      "| peak RSS MB | findings | planted | found | findings without a plant |")
-    w("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    w("| fact base | facts | sources | YAML MB | bare parse s | load s | × | check s | × | of which solve s | × "
+      "| report s | × | peak RSS MB | findings | planted | found | findings without a plant |")
+    w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for b, stats, _, rss in runs:
         bp, ld, ck, rp = (phase(b, n) for n in ("bare parse yaml-cpp", "load", "check", "report"))
+        sv = phase(b, "  solve")
         base = bp["cpu_seconds"]
         pl = b.get("planted", {})
-        rss_text = "" if rss is None else f"{rss:,.0f}"
-        w(f"| {b['facts']:,} | {b['sources']:,} | {b['yaml_bytes'] / 1e6:.1f} "
+        rss_text = f"{b['peak_rss_mb']:,.0f}" + ("" if rss is None else f" ({rss:,.0f})")
+        solve_text = (f"{sv['seconds']:.2f} ({sv['cpu_seconds']:.2f}) | {ratio(sv['cpu_seconds'], base)}"
+                      if sv else "| ")
+        w(f"| {b['label']} | {b['facts']:,} | {b['sources']:,} | {b['yaml_bytes'] / 1e6:.1f} "
           f"| {bp['seconds']:.2f} ({bp['cpu_seconds']:.2f}) "
           f"| {ld['seconds']:.2f} ({ld['cpu_seconds']:.2f}) | {ratio(ld['cpu_seconds'], base)} "
           f"| {ck['seconds']:.2f} ({ck['cpu_seconds']:.2f}) | {ratio(ck['cpu_seconds'], base)} "
+          f"| {solve_text} "
           f"| {rp['seconds']:.2f} ({rp['cpu_seconds']:.2f}) | {ratio(rp['cpu_seconds'], base)} "
           f"| {rss_text} | {b['findings']['total']} | {pl.get('planted', '')} "
           f"| {pl.get('found', '')} | {pl.get('findings_without_plant', '')} |")
+    if any(phase(b, "one fixpoint, traced") for b, _, _, _ in runs):
+        w("")
+        w("The solve phase (`cc::solve`, timed in the step-by-step check) against one propagation of "
+          "every component to its fixpoint with the facts set aside left out (the solver's last run, "
+          "timed on its own through `Propagator::run`): a component with k contradictions is "
+          "propagated k + 1 times afresh, besides the probe runs that pick the culprit and shrink "
+          "each conflict to a minimal set.")
+        w("")
+        w("| fact base | components | largest (constraints) | contradictions | in the largest "
+          "| most in one | one fixpoint s | solve ÷ one fixpoint | slowest to solve (constraints) "
+          "| its contradictions | its solve s | its fixpoint s | its solve ÷ its fixpoint |")
+        w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for b, _, _, _ in runs:
+            fx, sv = phase(b, "one fixpoint, traced"), phase(b, "  solve")
+            if not fx or not sv:
+                continue
+            g, so = b["graph"], b.get("solve", {})
+            size = so.get("slowest_component_constraints")  # None: not told apart by its facts
+            slow_fx = None
+            if size is not None:
+                name = ("  the largest component" if size == g["largest_component_constraints"]
+                        else "  the slowest to solve")
+                slow_fx = phase(b, f"{name} ({size})")
+            slow_s = so.get("slowest_component_seconds", 0)
+            cells = [b["label"], f"{g['components']:,}", f"{g['largest_component_constraints']:,}",
+                     so.get("conflicts", ""), so.get("conflicts_in_largest_component", ""),
+                     so.get("most_conflicts_in_a_component", ""), f"{fx['cpu_seconds']:.3f}",
+                     ratio(sv["cpu_seconds"], fx["cpu_seconds"]),
+                     "?" if size is None else f"{size:,}",
+                     "?" if size is None else so.get("conflicts_in_slowest_component", ""),
+                     f"{slow_s:.2f}",
+                     f"{slow_fx['cpu_seconds']:.3f}" if slow_fx else "?",
+                     ratio(slow_s, slow_fx["cpu_seconds"]) if slow_fx else "?"]
+            w("| " + " | ".join(str(c) for c in cells) + " |")
     for b, stats, stamp, rss in runs:
         w("")
         w(f"## {b['label']}: {b['facts']:,} facts")
@@ -147,9 +215,7 @@ def main():
         g = b["graph"]
         w("")
         w(f"- graph: {g['variables']:,} variables, {g['constraints']:,} constraints, {g['components']:,} components; "
-          f"the largest holds {g['largest_component_constraints']:,} constraints ({g['largest_component_facts']:,} facts). "
-          f"Were constant variables (period lengths) not shared between claims: {g['components_without_constants']:,} "
-          f"components, the largest {g['largest_component_without_constants']:,} constraints.")
+          f"the largest holds {g['largest_component_constraints']:,} constraints ({g['largest_component_facts']:,} facts).")
         if "max_variable_degree" in g:
             hubs = "; ".join(f"{h['quantity']}: {h['constraints']} ({h['statements']} statements)"
                              for h in g.get("most_constrained", [])[:3])
@@ -165,6 +231,12 @@ def main():
         rules = ", ".join(f"{k} {v}" for k, v in sorted(f["by_rule"].items()))
         w(f"- findings: {f['total']} ({f['error']} errors, {f['warning']} warnings, {f['accepted']} accepted): {rules}; "
           f"{f['set_aside']} facts set aside.")
+        so = b.get("solve")
+        if so:
+            w(f"- solve: {so['conflicts']} contradictions in {so['components_with_conflicts']} components; "
+              f"{so['conflicts_in_largest_component']} in the largest, at most {so['most_conflicts_in_a_component']} "
+              f"in one component; the slowest component to solve took {so['slowest_component_seconds']:.2f} s "
+              f"({so['slowest_component_facts']:,} facts).")
         for n in f.get("notices", []):
             w(f"- notice: {n}")
         pl = b.get("planted")
@@ -190,7 +262,10 @@ def main():
             forms = ", ".join(f"{k} {v:,}" for k, v in sorted(stats.get("forms", {}).items()))
             w(f"- generated: {kinds}; values written as: {forms}; {stats.get('records', 0)} honest record claims.")
     w("")
-    print("\n".join(out))
+    if reading:
+        w(reading)
+        w("")
+    print("\n".join(out).rstrip("\n"))
 
 
 if __name__ == "__main__":
