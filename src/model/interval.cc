@@ -233,8 +233,8 @@ std::string describe(const Interval& i, bool percent) {
   const auto& lo = i.lo();
   const auto& hi = i.hi();
   if (i.is_point()) return describe_value(lo->value, 0, percent);
-  if (lo && hi && lo->value == 0 &&
-      !lo->open) {  // quantities are never negative: [0, X) reads "less than X"
+  // Quantities are never negative: [0, X) reads "less than X".
+  if (lo && hi && lo->value == 0 && !lo->open) {
     return (hi->open ? "less than " : "at most ") + describe_value(hi->value, +1, percent);
   }
   if (lo && hi) {

@@ -72,9 +72,9 @@ std::string render_dot(const ReportInput& input) {
   for (ConstraintId c = 0; c < graph.constraints.size(); ++c) {
     const Constraint& constraint = graph.constraints[c];
     const auto vertex = boost::add_vertex(g);
+    // A fact's own value is a box; its record bounds are circles.
     if (constraint.kind == ConstraintKind::statement && constraint.fact &&
-        graph.statement_of_fact(*constraint.fact) ==
-            c) {  // a fact's own value; its record bounds are circles
+        graph.statement_of_fact(*constraint.fact) == c) {
       const Fact& fact = base.facts[*constraint.fact];
       const bool is_flagged = flagged.count(*constraint.fact) > 0;
       styles.push_back({fmt::format("{}\n{}", base.ref(*constraint.fact), fact.value.written),

@@ -34,8 +34,6 @@ struct TextSpan {
 // "facts/lbc.yaml:24:7"
 [[nodiscard]] std::string location_text(const FactBase& base, const Mark& mark);
 
-// True when the facts of the finding carry at least two different notes ("42 police
-
 // "1.4%" for a gap of 0.014; "" without one.
 [[nodiscard]] std::string gap_text(const Finding& finding);
 

@@ -196,22 +196,17 @@ bool Propagator::propagate_quotient(const Constraint& c, ConstraintId id) {
   // meets what its figures give ("73,566 ÷ 366 days = 201" against "202 a day"). Otherwise
   // the operands come first, so two chains meet on a named quantity (the 2017-18 figure
   // two rises disagree on) rather than on the relation between them.
+  const auto narrow_ratio = [&] {
+    const auto ratio = divide(current(a), current(b));
+    return !ratio || narrow(q, *ratio, id);
+  };
   const bool recompute = known(a) && known(b);
-  if (recompute) {
-    if (const auto ratio = divide(current(a), current(b))) {
-      if (!narrow(q, *ratio, id)) return false;
-    }
-  }
+  if (recompute && !narrow_ratio()) return false;
   if (const auto divisor = divide(current(a), current(q))) {
     if (!narrow(b, *divisor, id)) return false;
   }
   if (!narrow(a, current(q) * current(b), id)) return false;
-  if (!recompute) {
-    if (const auto ratio = divide(current(a), current(b))) {
-      if (!narrow(q, *ratio, id)) return false;
-    }
-  }
-  return true;
+  return recompute || narrow_ratio();
 }
 
 bool Propagator::propagate_sum(const Constraint& c, ConstraintId id, bool equal) {
@@ -292,15 +287,8 @@ bool Propagator::propagate(ConstraintId id) {
 Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
                                     const std::function<bool(FactIndex)>& active,
                                     Recording recording) {
-  start(component, active, recording);
-  return resume();
-}
-
-void Propagator::start(std::span<const ConstraintId> component,
-                       const std::function<bool(FactIndex)>& active, Recording recording) {
   reset();
   recording_ = recording;
-  component_size_ = component.size();
   for (const ConstraintId c : component) {
     const Constraint& constraint = graph_.constraints[c];
     if (constraint.fact && !active(*constraint.fact)) continue;
@@ -318,13 +306,7 @@ void Propagator::start(std::span<const ConstraintId> component,
       if (figures) slot(constraint.vars[0]).stated = true;
     }
   }
-}
-
-Propagator::Outcome Propagator::resume() {
-  const std::size_t budget = limits_.events_per_constraint * component_size_ + 10000;
-  event_count_ = 0;
-  diverged_ = false;
-  contradiction_.reset();
+  const std::size_t budget = limits_.events_per_constraint * component.size() + 10000;
   Outcome outcome;
   while (queue_head_ < queue_.size()) {
     const ConstraintId c = queue_[queue_head_++];

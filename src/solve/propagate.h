@@ -70,8 +70,6 @@ class Propagator {
   // With Recording::full only.
   [[nodiscard]] const EventDetail& detail(EventId event) const { return details_[event]; }
   [[nodiscard]] const std::vector<EventDetail>& details() const { return details_; }
-  // The variables the last run reached.
-  [[nodiscard]] const std::vector<VarId>& touched() const { return touched_; }
   [[nodiscard]] std::span<const EventId> antecedents(const Event& event) const;
   // The event that last narrowed the lower (upper) end of `var`, or kNoEvent.
   [[nodiscard]] EventId lower_event(VarId var) const;
@@ -97,9 +95,6 @@ class Propagator {
   };
   static constexpr std::uint32_t kNoSlot = 0xffffffffu;
 
-  void start(std::span<const ConstraintId> component, const std::function<bool(FactIndex)>& active,
-             Recording recording);
-  Outcome resume();
   void reset();
   Slot& slot(VarId var);
   // Only valid until the next slot is made: propagate() makes the slots of a constraint's
@@ -124,7 +119,6 @@ class Propagator {
   std::vector<Event> events_;
   std::vector<EventDetail> details_;
   Recording recording_ = Recording::none;
-  std::size_t component_size_ = 0;
   std::vector<EventId> antecedent_pool_;
   std::vector<char> queued_;
   std::vector<ConstraintId> queue_;
