@@ -8,6 +8,7 @@
 #include <set>
 
 #include "extract/article_text.h"
+#include "load/convert.h"
 
 namespace cc::extract {
 namespace {
@@ -61,14 +62,9 @@ std::string comment_text(std::string_view text, std::size_t max = 120) {
       ++i;
       continue;
     }
-    const char32_t v = c->first;
-    const bool printable = v >= 0x20 && v != 0x7F && !(v >= 0x80 && v < 0xA0) && v != 0x2028 &&
-                           v != 0x2029 && v != 0xFEFF;
-    if (printable) {
-      out.append(line.substr(i, c->second));
-    } else {
-      out += ' ';
-    }
+    // collapse_space has already turned control characters, line and paragraph
+    // separators and U+FEFF into spaces: every well-formed character left is printable.
+    out.append(line.substr(i, c->second));
     i += c->second;
   }
   return out;
@@ -184,14 +180,7 @@ bool yaml_number_in_other_spelling(std::string_view text) {
 }  // namespace
 
 bool valid_id(std::string_view id) {
-  if (id.empty()) return false;
-  const auto ok = [](char c, bool first) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (!first && c == '-');
-  };
-  for (std::size_t i = 0; i < id.size(); ++i) {
-    if (!ok(id[i], i == 0)) return false;
-  }
-  return true;
+  return load::is_id(id);  // the rule lint applies to the ids it reads
 }
 
 std::string yaml_double_quoted(std::string_view text) {

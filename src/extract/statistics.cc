@@ -239,11 +239,12 @@ SentenceText read_sentence(std::string_view article, const Sentence& sentence) {
   return s;
 }
 
-bool overlaps(const std::vector<Span>& spans, Span span) {
+// The first of `spans` (sorted, not overlapping) that overlaps `span`, or nullptr.
+const Span* overlapping(const std::vector<Span>& spans, Span span) {
   const auto it =
       std::lower_bound(spans.begin(), spans.end(), span.offset,
                        [](const Span& candidate, std::size_t at) { return candidate.end() <= at; });
-  return it != spans.end() && it->offset < span.end();
+  return it != spans.end() && it->offset < span.end() ? &*it : nullptr;
 }
 
 // ---- numbers that are not statistics
@@ -341,13 +342,6 @@ struct Excluded {
   Span shown;          // what the draft's comment shows: "1 November 2024", "0800 310 2300"
 };
 
-Span containing(const std::vector<Span>& spans, Span span) {
-  const auto it =
-      std::lower_bound(spans.begin(), spans.end(), span.offset,
-                       [](const Span& candidate, std::size_t at) { return candidate.end() <= at; });
-  return it != spans.end() && it->offset < span.end() ? *it : span;
-}
-
 // The run of text around `span` without white space, trimmed of punctuation at its ends
 // ("15A", "2023-24"), at most 40 bytes each side.
 Span word_around(std::string_view text, Span span) {
@@ -389,8 +383,8 @@ Excluded excluded(const SentenceText& s, const NumberInText& number, std::size_t
   const Tokens& tokens = s.tokens;
   const Span span{number.offset, number.length};
   const std::string_view written = span.of(s.text);
-  if (overlaps(s.dates, span)) return {"a date", containing(s.dates, span)};
-  if (overlaps(s.times, span)) return {"a time of day", containing(s.times, span)};
+  if (const Span* date = overlapping(s.dates, span)) return {"a date", *date};
+  if (const Span* time = overlapping(s.times, span)) return {"a time of day", *time};
   std::size_t digits = 0;
   for (char c : written) digits += c >= '0' && c <= '9' ? 1 : 0;
   if (digits > 30)
@@ -518,16 +512,12 @@ Widened widen(const SentenceText& s, Span number, std::size_t consumed) {
     ends.push_back(t.span.end());
   }
   Widened best;
-  std::size_t best_length = 0;
   for (std::size_t start : starts) {
     for (std::size_t end : ends) {
       const std::size_t length = end - start;
-      if (best.ok && length <= best_length) continue;
+      if (best.ok && length <= best.value.length) continue;
       if (length > 200) continue;
-      if (readable(s.text.substr(start, length))) {
-        best = {Span{start, length}, true};
-        best_length = length;
-      }
+      if (readable(s.text.substr(start, length))) best = {Span{start, length}, true};
     }
   }
   // "The majority" reads as "majority": the article is not needed.
@@ -954,8 +944,10 @@ std::string slug(std::string_view text, std::size_t max) {
   return out;
 }
 
-std::vector<std::string> periods_in(std::string_view text) {
-  const Tokens tokens = tokenize(text);
+namespace {
+
+// periods_in and places_in over the tokens of `text`, which find_statistics has already.
+std::vector<std::string> periods_of(std::string_view text, const Tokens& tokens) {
   const std::vector<DateMention> dates = find_dates(text, tokens);
   std::vector<std::string> periods;
   std::size_t next_date = 0;
@@ -1044,7 +1036,7 @@ std::vector<std::string> periods_in(std::string_view text) {
   return periods;
 }
 
-std::vector<std::string> places_in(std::string_view text) {
+std::vector<std::string> places_of(const Tokens& tokens) {
   static const std::vector<std::vector<std::string_view>> kPlaces = {{"England", "and", "Wales"},
                                                                      {"Northern", "Ireland"},
                                                                      {"Great", "Britain"},
@@ -1063,7 +1055,6 @@ std::vector<std::string> places_in(std::string_view text) {
                                                                      {"USA"},
                                                                      {"EU"},
                                                                      {"Europe"}};
-  const Tokens tokens = tokenize(text);
   std::vector<std::string> places;
   const auto matches = [&](std::size_t i, const std::vector<std::string_view>& name) {
     if (i + name.size() > tokens.size()) return false;
@@ -1132,6 +1123,16 @@ std::vector<std::string> places_in(std::string_view text) {
     }
   }
   return places;
+}
+
+}  // namespace
+
+std::vector<std::string> periods_in(std::string_view text) {
+  return periods_of(text, tokenize(text));
+}
+
+std::vector<std::string> places_in(std::string_view text) {
+  return places_of(tokenize(text));
 }
 
 Statistics find_statistics(std::string_view text, const std::vector<Sentence>& sentences,
@@ -1225,10 +1226,12 @@ Statistics find_statistics(std::string_view text, const std::vector<Sentence>& s
       const Form form = form_of(value_text);
       if (form == Form::number) {
         st.kind = StatisticKind::figure;
-        if (before != nullptr && before->is("every") && after != nullptr &&
-            !time_unit(*after, true).empty()) {
+        const std::string every_unit = before != nullptr && before->is("every") && after != nullptr
+                                           ? time_unit(*after, true)
+                                           : "";
+        if (!every_unit.empty()) {
           st.kind = StatisticKind::interval;
-          st.unit = time_unit(*after, true);
+          st.unit = every_unit;
         } else {
           for (std::size_t k = vend; k + 1 < piece_end && k < vend + 5; ++k) {
             const Token& t = s.tokens[k];
@@ -1260,14 +1263,11 @@ Statistics find_statistics(std::string_view text, const std::vector<Sentence>& s
           st.fall = fall && !rise;
         }
       } else {
-        const bool verb = folded.find("doubled") != std::string::npos ||
-                          folded.find("doubling") != std::string::npos ||
-                          folded.find("tripled") != std::string::npos ||
-                          folded.find("tripling") != std::string::npos ||
-                          folded.find("trebled") != std::string::npos ||
-                          folded.find("trebling") != std::string::npos ||
-                          folded.find("quadrupled") != std::string::npos ||
-                          folded.find("halv") != std::string::npos;
+        constexpr std::string_view kVerbs[] = {"doubled", "doubling", "tripled",    "tripling",
+                                               "trebled", "trebling", "quadrupled", "halv"};
+        const bool verb =
+            std::any_of(std::begin(kVerbs), std::end(kVerbs),
+                        [&](std::string_view w) { return folded.find(w) != std::string::npos; });
         st.kind = verb ? StatisticKind::change : StatisticKind::ratio;
         st.fall = folded.find("halv") != std::string::npos;
       }
@@ -1402,8 +1402,8 @@ Statistics find_statistics(std::string_view text, const std::vector<Sentence>& s
     for (const Found& f : found) drafted.push_back(f.drafted);
     const ValueIndex values(drafted);
     std::map<std::size_t, std::vector<Piece>> parts_of_clause;
-    const std::vector<std::string> periods = periods_in(s.text);
-    const std::vector<std::string> places = places_in(s.text);
+    const std::vector<std::string> periods = periods_of(s.text, s.tokens);
+    const std::vector<std::string> places = places_of(s.tokens);
     for (std::size_t d = 0; d < found.size(); ++d) {
       Statistic& st = found[d].statistic;
       const Span quote = quote_for(s, drafted, values, parts_of_clause, d);
