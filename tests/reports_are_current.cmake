@@ -25,6 +25,9 @@ function(without_drawn_graph path out)
 endfunction()
 
 file(GLOB written RELATIVE ${WORK_DIR} ${WORK_DIR}/*)
+if(NOT written)  # else the comparison below would pass without comparing anything
+  message(FATAL_ERROR "crosscheck check facts wrote no report into ${WORK_DIR}")
+endif()
 foreach(name IN LISTS written)
   if(NOT EXISTS ${SOURCE_DIR}/reports/${name})
     message(FATAL_ERROR "reports/${name} is missing: run `make check` and commit reports/")

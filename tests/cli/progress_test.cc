@@ -2,7 +2,6 @@
 #include <catch2/catch.hpp>
 
 #include <sstream>
-#include <thread>
 
 #include "cli/progress.h"
 

@@ -37,16 +37,14 @@ TEST_CASE("GitHub annotations: one command per finding at its file, line and col
 }
 
 TEST_CASE("check --annotations github prints the annotations with the findings", "[report]") {
-  const auto dir = test::scratch_dir("annotations-cli");
-  test::write_file(dir / "facts" / "vocabulary.yaml", test::fixture_vocabulary());
-  test::write_file(dir / "facts" / "gazette.yaml", test::fixture_gazette());
-  test::write_file(dir / "facts" / "herald.yaml", test::fixture_herald());
-  const auto r = test::run_cli({"check", (dir / "facts").string(), "--out", (dir / "out").string(),
-                                "--format", "json", "--annotations", "github", "--quiet"});
+  const auto facts = test::fixture_facts("annotations-cli");
+  const auto out = (facts.parent_path() / "out").string();
+  const auto r = test::run_cli({"check", facts.string(), "--out", out, "--format", "json",
+                                "--annotations", "github", "--quiet"});
   CHECK(r.exit_code == 1);
   CHECK(r.out.find("\n::error file=") != std::string::npos);
   CHECK(r.out.find("::notice file=") != std::string::npos);
-  const auto plain = test::run_cli({"check", (dir / "facts").string(), "--out",
-                                    (dir / "out").string(), "--format", "json", "--quiet"});
+  const auto plain =
+      test::run_cli({"check", facts.string(), "--out", out, "--format", "json", "--quiet"});
   CHECK(plain.out.find("::error") == std::string::npos);
 }

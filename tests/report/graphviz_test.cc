@@ -44,26 +44,21 @@ TEST_CASE("run_dot_svg says when dot is missing, fails or takes too long", "[rep
 }
 
 TEST_CASE("crosscheck graph prints the fact graph as DOT or SVG", "[report]") {
-  const auto dir = test::scratch_dir("graph-cli");
-  test::write_file(dir / "facts" / "vocabulary.yaml", test::fixture_vocabulary());
-  test::write_file(dir / "facts" / "gazette.yaml", test::fixture_gazette());
-  test::write_file(dir / "facts" / "herald.yaml", test::fixture_herald());
-  const auto dot = test::run_cli({"graph", (dir / "facts").string()});
+  const auto facts = test::fixture_facts("graph-cli");
+  const auto dot = test::run_cli({"graph", facts.string()});
   CHECK(dot.exit_code == 0);
   CHECK(dot.out.starts_with("graph G {"));
   CHECK(dot.out.find("gazette/year-one\\n3,217\", shape=box, color=red") != std::string::npos);
-  const auto svg = test::run_cli({"graph", (dir / "facts").string(), "--format", "svg"});
+  const auto svg = test::run_cli({"graph", facts.string(), "--format", "svg"});
   CHECK(svg.exit_code == 0);
   CHECK(svg.out.find("<svg") != std::string::npos);
-  CHECK(test::run_cli({"graph", (dir / "facts").string(), "--format", "png"}).exit_code == 2);
+  CHECK(test::run_cli({"graph", facts.string(), "--format", "png"}).exit_code == 2);
 }
 
 TEST_CASE("check writes the chosen formats, atomically and the same bytes every run", "[report]") {
-  const auto dir = test::scratch_dir("formats");
-  test::write_file(dir / "facts" / "vocabulary.yaml", test::fixture_vocabulary());
-  test::write_file(dir / "facts" / "gazette.yaml", test::fixture_gazette());
-  test::write_file(dir / "facts" / "herald.yaml", test::fixture_herald());
-  const std::string facts = (dir / "facts").string();
+  const auto facts_dir = test::fixture_facts("formats");
+  const auto dir = facts_dir.parent_path();
+  const std::string facts = facts_dir.string();
   const auto first = test::run_cli({"check", facts, "--out", (dir / "a").string(), "--quiet"});
   const auto second = test::run_cli({"check", facts, "--out", (dir / "b").string(), "--quiet"});
   CHECK(first.exit_code == 1);

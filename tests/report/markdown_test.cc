@@ -66,27 +66,22 @@ TEST_CASE("report.md escapes what the fact files say", "[report]") {
         std::string::npos);
   // Every table row keeps its number of cells: no '|' from a fact file splits one.
   std::size_t pos = 0;
+  std::size_t rows = 0;
   while ((pos = md.find("\n| `gazette`<br>", pos)) != std::string::npos) {
     const std::size_t end = md.find('\n', pos + 1);
     const std::string row = md.substr(pos + 1, end - pos - 1);
     const std::string unescaped = std::regex_replace(row, std::regex("\\\\\\|"), "");
     CHECK(std::count(unescaped.begin(), unescaped.end(), '|') == 5);
     pos = end;
+    ++rows;
   }
+  CHECK(rows > 0);  // the loop above looked at rows (the fixture's quote holds a '|')
 }
 
 TEST_CASE("the accept snippet of report.md accepts its finding when pasted into the fact file",
           "[report]") {
-  const auto dir = test::scratch_dir("md-accept");
-  test::write_file(dir / "facts" / "vocabulary.yaml", test::fixture_vocabulary());
-  test::write_file(dir / "facts" / "herald.yaml", test::fixture_herald());
-  std::string gazette = test::fixture_gazette();
-  test::write_file(dir / "facts" / "gazette.yaml", gazette);
-  Diagnostics diagnostics;
-  FactBase base = load_fact_base(dir / "facts", diagnostics);
-  REQUIRE_FALSE(diagnostics.has_errors());
-  CheckResult result = run_checks(base);
-  const std::string md = render_markdown(ReportInput{base, result});
+  const auto checked = test::checked_fixture("md-accept");
+  const std::string md = render_markdown(checked->input());
   // The conflict on gazette/year-one: its snippet, from the ```yaml fence after its section.
   const std::size_t section =
       md.find("### offences · Land · 2017-18 is stated as 3,217 and as 3,171");
@@ -97,13 +92,14 @@ TEST_CASE("the accept snippet of report.md accepts its finding when pasted into 
   CHECK(snippet ==
         "    accept:\n      - rule: conflict\n        with: herald/year-one\n"
         "        reason: <why this discrepancy is explained>\n");
+  std::string gazette = test::fixture_gazette();
   const std::string anchor = "  - id: year-one\n";
   gazette.insert(gazette.find(anchor) + anchor.size(), snippet);
-  test::write_file(dir / "facts" / "gazette.yaml", gazette);
+  test::write_file(checked->facts / "gazette.yaml", gazette);
   Diagnostics again;
-  base = load_fact_base(dir / "facts", again);
+  const FactBase base = load_fact_base(checked->facts, again);
   REQUIRE_FALSE(again.has_errors());
-  result = run_checks(base);
+  const CheckResult result = run_checks(base);
   bool accepted = false;
   for (const Finding& f : result.findings) {
     if (f.rule == FindingRule::conflict && base.ref(f.facts[0]) == "gazette/year-one")

@@ -4,6 +4,7 @@
 // give, an accepted conflict, a stale accept, and quotes full of characters that every
 // format must escape ("<script>", "|", "*", "_", "%", ":", ",").
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -15,6 +16,7 @@
 namespace cc::test {
 
 struct Checked_base {
+  std::filesystem::path facts;  // the folder the fixture was written to
   FactBase base;
   CheckResult result;
   [[nodiscard]] ReportInput input() const { return ReportInput{base, result}; }
@@ -100,16 +102,23 @@ facts:
 )YAML";
 }
 
-// Loads and checks the fixture (written under the scratch folder `name`). Fails the
-// test when the fixture has an input error.
+// Writes the fixture's three files into the folder `facts` of the scratch folder `name`
+// and returns that folder (for the tests that run the program on it).
+inline std::filesystem::path fixture_facts(const std::string& name) {
+  const auto facts = scratch_dir(name) / "facts";
+  write_file(facts / "vocabulary.yaml", fixture_vocabulary());
+  write_file(facts / "gazette.yaml", fixture_gazette());
+  write_file(facts / "herald.yaml", fixture_herald());
+  return facts;
+}
+
+// Loads and checks the fixture (written by fixture_facts(name)). Fails the test when the
+// fixture has an input error.
 inline std::unique_ptr<Checked_base> checked_fixture(const std::string& name) {
-  const auto dir = scratch_dir(name);
-  write_file(dir / "facts" / "vocabulary.yaml", fixture_vocabulary());
-  write_file(dir / "facts" / "gazette.yaml", fixture_gazette());
-  write_file(dir / "facts" / "herald.yaml", fixture_herald());
   Diagnostics diagnostics;
   auto checked = std::make_unique<Checked_base>();
-  checked->base = load_fact_base(dir / "facts", diagnostics);
+  checked->facts = fixture_facts(name);
+  checked->base = load_fact_base(checked->facts, diagnostics);
   std::string errors;
   for (const Diagnostic& d : diagnostics.sorted()) errors += format_diagnostic(d) + "\n";
   INFO(errors);

@@ -38,6 +38,9 @@ void check_structure(const json& log) {
   REQUIRE(run["tool"]["driver"].is_object());  // §3.14.6, §3.18.2
   const json& driver = run["tool"]["driver"];
   CHECK(driver["name"].is_string());  // §3.19.8
+  REQUIRE_FALSE(driver["rules"].empty());
+  REQUIRE_FALSE(run["results"].empty());
+  std::size_t locations = 0, related_locations = 0, suppressions = 0;
   std::set<std::string> rule_ids;
   for (const json& rule : driver["rules"]) {  // §3.49: id required, unique
     REQUIRE(rule["id"].is_string());
@@ -53,15 +56,19 @@ void check_structure(const json& log) {
     CHECK(driver["rules"][result["ruleIndex"].get<std::size_t>()]["id"] == id);  // §3.27.6
     const std::string level = result["level"];
     CHECK((level == "error" || level == "warning" || level == "note" || level == "none"));
-    for (const json& location : result["locations"])
+    for (const json& location : result["locations"]) {
       check_physical_location(location["physicalLocation"]);
+      ++locations;
+    }
     std::set<int> related_ids;
     for (const json& related : result["relatedLocations"]) {
       check_physical_location(related["physicalLocation"]);
       CHECK(related_ids.insert(related["id"].get<int>()).second);  // §3.28.2: unique ids
+      ++related_locations;
     }
     if (result.contains("suppressions")) {  // §3.35
       for (const json& s : result["suppressions"]) {
+        ++suppressions;
         const std::string kind = s["kind"];
         CHECK((kind == "inSource" || kind == "external"));
         if (s.contains("status")) {
@@ -71,6 +78,11 @@ void check_structure(const json& log) {
       }
     }
   }
+  // The log under test has locations, related locations and a suppression (the accepted
+  // finding), so none of the loops above ran zero times.
+  CHECK(locations > 0);
+  CHECK(related_locations > 0);
+  CHECK(suppressions > 0);
 }
 
 }  // namespace
