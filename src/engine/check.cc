@@ -1,15 +1,69 @@
 #include "engine/check.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <tuple>
 #include <unordered_set>
 
 #include "explain/explain.h"
+#include "model/provenance.h"
 #include "rules/rule.h"
 
 namespace cc {
+
+namespace {
+
+// The releases a fact's source traces to, as "NSPCC (2018-06-18)".
+std::string releases_named(const FactBase& base, FactIndex fact) {
+  std::string out;
+  for (const Release& r : releases_of(base, base.facts[fact].source)) {
+    if (!out.empty()) out += ", ";
+    out += fmt::format("{} ({})", r.publisher, r.published);
+  }
+  return out;
+}
+
+// The diagnosis of a contradiction: the doubted fact, its slip, and why. Where the facts
+// trace to outside releases, they are named: a misreported period or base year shows there.
+FindingDiagnosis diagnose(const FactBase& base, const MinimalConflict& conflict) {
+  FindingDiagnosis d;
+  d.doubt = conflict.blame;
+  d.because = conflict.because;
+  if (conflict.slip) {
+    d.cause = conflict.slip->cause;
+    d.corrected = conflict.slip->corrected;
+    d.detail = conflict.slip->detail;
+  }
+  if (!conflict.revision) {
+    std::vector<std::string> named;
+    for (const FactIndex f : conflict.facts) {
+      const std::string r = releases_named(base, f);
+      if (!r.empty() && std::find(named.begin(), named.end(), r) == named.end())
+        named.push_back(r);
+    }
+    if (!named.empty())
+      d.because += fmt::format(" (the figures trace to {})", fmt::join(named, "; "));
+  }
+  return d;
+}
+
+// A figure an earlier release gave and a later release of the same publisher revised: a
+// warning naming both, the later figure as the correction.
+void mark_revision(const FactBase& base, const MinimalConflict& conflict, Finding& finding) {
+  const FactIndex later = conflict.facts[0] == conflict.blame ? conflict.facts[1]
+                                                              : conflict.facts[0];
+  finding.rule = FindingRule::revision;
+  finding.severity = Severity::warning;
+  finding.message = fmt::format("{} was revised from {} to {}", finding.quantity,
+                                base.facts[conflict.blame].value.written,
+                                base.facts[later].value.written);
+  finding.diagnosis->cause = "revision";
+  finding.diagnosis->corrected = base.facts[later].value.written;
+}
+
+}  // namespace
 
 void finish_finding(const FactBase& base, Finding& finding) {
   if (finding.id.empty())
@@ -107,6 +161,9 @@ CheckResult run_checks(const FactBase& base, const EngineOptions& options) {
   for (const MinimalConflict& conflict : solved.conflicts) {
     Finding finding = explain_conflict(base, result.graph, propagator, conflict);
     for (const FactIndex f : conflict.restating) finding.facts.push_back(f);
+    for (const FactIndex f : conflict.also_contradicts) finding.facts.push_back(f);
+    finding.diagnosis = diagnose(base, conflict);
+    if (conflict.revision) mark_revision(base, conflict, finding);
     finish_finding(base, finding);
     result.findings.push_back(std::move(finding));
   }
@@ -130,6 +187,12 @@ CheckResult run_checks(const FactBase& base, const EngineOptions& options) {
         fmt::format("a component of {} constraints reached the work bound before a fixpoint; its "
                     "contradictions may be incomplete",
                     result.graph.components()[c].size()));
+  }
+  for (const std::uint32_t c : solved.bounded) {
+    result.notices.push_back(fmt::format(
+        "in a component of {} constraints the search for the facts to doubt reached its bound; "
+        "the greedy order chose them",
+        result.graph.components()[c].size()));
   }
   for (const std::uint32_t c : solved.truncated) {
     result.notices.push_back(fmt::format(

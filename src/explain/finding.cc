@@ -25,6 +25,8 @@ std::string_view rule_id(FindingRule rule) {
       return "quote";
     case FindingRule::stale_accept:
       return "stale-accept";
+    case FindingRule::revision:
+      return "revision";
   }
   return "conflict";
 }
@@ -57,6 +59,8 @@ std::string_view rule_summary(FindingRule rule) {
       return "a quote not found in the source text, or the value not found in its quote";
     case FindingRule::stale_accept:
       return "an accept that matches no finding";
+    case FindingRule::revision:
+      return "a figure from an earlier release that a later release of the same publisher revises";
   }
   return "";
 }

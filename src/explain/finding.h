@@ -21,7 +21,8 @@ enum class FindingRule {
   hedge,
   units,
   quote,
-  stale_accept
+  stale_accept,
+  revision
 };
 
 [[nodiscard]] std::string_view rule_id(FindingRule rule);
@@ -30,11 +31,23 @@ enum class FindingRule {
 inline constexpr FindingRule kAllFindingRules[] = {
     FindingRule::conflict,    FindingRule::recompute, FindingRule::implied,
     FindingRule::containment, FindingRule::record,    FindingRule::hedge,
-    FindingRule::units,       FindingRule::quote,     FindingRule::stale_accept};
+    FindingRule::units,       FindingRule::quote,     FindingRule::stale_accept,
+    FindingRule::revision};
 
 struct Acceptance {
   std::string reason;
   FactIndex by = 0;  // the fact whose `accept` matched
+};
+
+// Which number to fix: the doubted fact, the slip it looks like and the value that makes
+// everything agree, and why it is the one (docs/ARCHITECTURE.md, "Which fact to doubt").
+struct FindingDiagnosis {
+  FactIndex doubt = 0;
+  std::string cause;      // "digits", "scale", "points", "base-period", "whole",
+                          // "direction", "revision"; empty when no slip explains it
+  std::string corrected;  // what it should have been; empty when unknown
+  std::string detail;     // the slip in a clause: "two digits swapped"
+  std::string because;    // one sentence: why this fact and not another
 };
 
 struct Finding {
@@ -52,6 +65,7 @@ struct Finding {
   // The facts' notes differ (say "42 police forces" against "45"): reports show them side
   // by side, since they are often the explanation.
   bool notes_differ = false;
+  std::optional<FindingDiagnosis> diagnosis;  // for contradictions between facts
 };
 
 // "implied-5f2a9c01": FNV-1a over the rule id, the discriminator and the sorted refs.

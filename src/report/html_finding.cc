@@ -123,6 +123,8 @@ std::string finding_card(const FactBase& base, const Finding& finding, FactFileL
   }
   out += fmt::format(" <a class=\"id\" href=\"#{0}\">{0}</a></header>\n", html_escape(finding.id));
   out += fmt::format("<h3>{}</h3>\n", html_escape(finding.message));
+  if (const std::string likely = likely_cause_text(base, finding); !likely.empty())
+    out += fmt::format("<p class=\"likely\"><b>Likely cause</b>: {}</p>\n", html_escape(likely));
   if (!finding.quantity.empty())
     out += fmt::format("<p class=\"quantity\">{}</p>\n", html_escape(finding.quantity));
   const bool notes_aside = finding.notes_differ;  // then shown side by side below

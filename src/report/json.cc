@@ -55,6 +55,16 @@ Json finding_json(const FactBase& base, const Finding& finding) {
   j["location"] = Json{{"file", base.file_of(finding.location)},
                        {"line", finding.location.line},
                        {"column", finding.location.column}};
+  if (finding.diagnosis) {
+    const FindingDiagnosis& d = *finding.diagnosis;
+    j["diagnosis"] = Json{{"doubt", base.ref(d.doubt)},
+                          {"cause", nullable(d.cause)},
+                          {"corrected", nullable(d.corrected)},
+                          {"because", d.because},
+                          {"detail", nullable(d.detail)}};
+  } else {
+    j["diagnosis"] = nullptr;
+  }
   return j;
 }
 

@@ -126,6 +126,8 @@ std::string finding_section(const FactBase& base, const Finding& finding) {
   if (const std::string gap = gap_text(finding); !gap.empty()) meta += " · gap " + gap;
   meta += " · at " + markdown_code(location_text(base, finding.location));
   out += meta + "\n\n";
+  if (const std::string likely = likely_cause_text(base, finding); !likely.empty())
+    out += fmt::format("**Likely cause**: {}\n\n", markdown_escape(likely));
   if (!finding.quantity.empty())
     out += fmt::format("Quantity: {}\n\n", markdown_escape(finding.quantity));
   if (!finding.facts.empty()) out += facts_table(base, finding) + "\n";

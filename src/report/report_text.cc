@@ -146,6 +146,18 @@ std::string plural(std::size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
+std::string likely_cause_text(const FactBase& base, const Finding& finding) {
+  if (!finding.diagnosis) return {};
+  const FindingDiagnosis& d = *finding.diagnosis;
+  const std::string doubt =
+      fmt::format("'{}' ({})", base.ref(d.doubt), base.facts[d.doubt].value.written);
+  if (d.cause.empty()) return fmt::format("check {}: {}", doubt, d.because);
+  if (d.cause == "revision")
+    return fmt::format("{} is superseded: {}", doubt, d.because);
+  return fmt::format("check {}: likely a {} slip ({}), for {}; {}", doubt, d.cause, d.detail,
+                     d.corrected, d.because);
+}
+
 std::string gap_text(const Finding& finding) {
   if (!finding.gap) return {};
   const double percent = to_double(*finding.gap) * 100;

@@ -34,6 +34,10 @@ struct TextSpan {
 // "facts/lbc.yaml:24:7"
 [[nodiscard]] std::string location_text(const FactBase& base, const Mark& mark);
 
+// The diagnosis in one sentence, for every format: "check 'a/b' (2,714): likely a digits
+// slip for 2,174 — 2,174 with two digits swapped; …"; "" for a finding without one.
+[[nodiscard]] std::string likely_cause_text(const FactBase& base, const Finding& finding);
+
 // "1.4%" for a gap of 0.014; "" without one.
 [[nodiscard]] std::string gap_text(const Finding& finding);
 

@@ -30,8 +30,10 @@ std::string_view sarif_level(Severity severity) {
 }
 
 Severity default_severity(FindingRule rule) {
-  return rule == FindingRule::units || rule == FindingRule::stale_accept ? Severity::warning
-                                                                         : Severity::error;
+  return rule == FindingRule::units || rule == FindingRule::stale_accept ||
+                 rule == FindingRule::revision
+             ? Severity::warning
+             : Severity::error;
 }
 
 std::size_t rule_index(FindingRule rule) {
@@ -87,6 +89,8 @@ std::string sarif_text(std::string_view text) {
 
 Json message_json(const FactBase& base, const Finding& finding) {
   std::string text = sarif_text(finding.message) + ".";
+  if (const std::string likely = likely_cause_text(base, finding); !likely.empty())
+    text += " Likely cause: " + sarif_text(likely) + ".";
   if (!finding.facts.empty()) {
     text += " Facts:";
     for (std::size_t i = 0; i < finding.facts.size(); ++i) {

@@ -20,6 +20,12 @@ std::string render_terminal_line(const ReportInput& input, const Finding& findin
                                  finding.location.line, finding.location.column, shown,
                                  finding.message, rule_id(finding.rule));
   if (finding.accepted) line += fmt::format(" (accepted: {})", finding.accepted->reason);
+  if (finding.diagnosis && !finding.accepted) {
+    const FindingDiagnosis& d = *finding.diagnosis;
+    line += fmt::format(" — check '{}'", input.base.ref(d.doubt));
+    if (!d.cause.empty() && d.cause != "revision")
+      line += fmt::format(" (likely a {} slip: {})", d.cause, d.corrected);
+  }
   return line;
 }
 

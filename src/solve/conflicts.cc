@@ -1,8 +1,15 @@
 #include "solve/conflicts.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <map>
 #include <set>
 #include <unordered_set>
+
+#include "model/provenance.h"
+#include "solve/diagnosis.h"
+#include "solve/slips.h"
 
 namespace cc {
 namespace {
@@ -16,58 +23,104 @@ std::optional<Rational> relative_width(const Interval& i) {
   return width / scale;
 }
 
+// What the solver knows of the sources: who is one witness, which releases each traces to.
+struct SolveContext {
+  std::vector<std::uint32_t> witness_of_source;
+  std::vector<std::vector<Release>> releases;  // by source
+};
+
 using FactSet = std::unordered_set<FactIndex>;
+
+// "2019" → "2019-00-00" as the start of what it names, "2019-99-99" as its end, so that
+// dates of different precision compare as the spans they name.
+std::string date_edge(std::string_view date, bool end) {
+  std::string out(date);
+  const char* pad = end ? "-99" : "-00";
+  while (out.size() < 10) out += pad;
+  return out;
+}
+
+// The publisher whose release `a` traces to strictly before a release `b` traces to,
+// with the two releases; nullopt when no publisher is common or the dates can overlap.
+struct Revision {
+  Release earlier;
+  Release later;
+};
+std::optional<Revision> revised_by(const std::vector<Release>& a, const std::vector<Release>& b) {
+  std::optional<Revision> out;
+  for (const Release& ra : a) {
+    for (const Release& rb : b) {
+      if (ra.publisher != rb.publisher) continue;
+      if (date_edge(ra.published, true) >= date_edge(rb.published, false)) continue;
+      if (!out || date_edge(rb.published, false) > date_edge(out->later.published, false))
+        out = Revision{ra, rb};
+    }
+  }
+  return out;
+}
 
 class ComponentSolver {
  public:
   ComponentSolver(const FactBase& base, const FactGraph& graph, Propagator& main, Propagator& probe,
-                  std::span<const ConstraintId> component, std::uint32_t index)
+                  std::span<const ConstraintId> component, std::uint32_t index,
+                  const SolveContext& context)
       : base_(base),
         graph_(graph),
         main_(main),
         propagator_(probe),
         component_(component),
-        index_(index) {}
+        index_(index),
+        context_(context) {}
 
-  // Propagates the facts in play; at a contradiction, shrinks the facts behind it to a
-  // minimal set on probe runs, sets the one most to blame aside (with the facts restating
-  // it) and propagates the rest afresh. A fresh run takes the figures first, so the next
-  // contradiction found is the most direct one left. (Resuming the run with the blamed
-  // facts retracted was tried: 18% faster on the benchmark, but the contradictions it met
-  // first were longer chains, whose blame cascaded into duplicate findings.)
+  // Sets aside revised figures, then collects conflicts and takes the least-cost hitting
+  // set of them until what is left is consistent; each doubted unit becomes one finding.
   void run(const std::vector<FactIndex>& facts, const SolveOptions& options, SolveResult& result) {
+    const Units units = make_units(base_, graph_, facts, context_.witness_of_source);
     FactSet active(facts.begin(), facts.end());
-    const std::size_t first_conflict = result.conflicts.size();
+    std::vector<MinimalConflict> found = set_aside_revisions(units, active);
+    HittingSets hitting(units, options.diagnosis_node_budget);
+    std::vector<UnitId> doubted;
+    bool consistent = false;
     for (std::size_t round = 0;; ++round) {
       if (round >= options.max_conflicts_per_component) {
         result.truncated.push_back(index_);
-        return;
+        break;
       }
-      const auto outcome = main_.run(component_, member_of(active), Recording::trace);
+      const FactSet left = without(active, units, doubted);
+      const auto outcome = main_.run(component_, member_of(left), Recording::trace);
       if (outcome.exhausted) {
         result.exhausted.push_back(index_);
         return;
       }
-      if (!outcome.contradiction) break;
-      const std::vector<FactIndex> traced = traced_facts(*outcome.contradiction);
+      if (!outcome.contradiction) {
+        consistent = true;
+        break;
+      }
+      const std::vector<FactIndex> traced = traced_facts(main_, *outcome.contradiction);
       if (traced.empty()) return;  // cannot happen: defaults alone are consistent
-      MinimalConflict conflict = shrink(traced, active);
+      std::vector<UnitId> conflict;
+      for (const FactIndex f : shrink(traced, left, {})) conflict.push_back(units.of(f));
+      hitting.add_conflict(std::move(conflict));
+      doubted = hitting.best();
+    }
+    const FactSet standing = without(active, units, doubted);
+    for (const UnitId u : doubted) {
+      const auto alternative =
+          consistent ? alternative_to(units, u, hitting, active) : std::nullopt;
+      found.push_back(explain_doubt(units, u, doubted, alternative, standing));
+    }
+    if (hitting.bounded()) result.bounded.push_back(index_);
+    for (MinimalConflict& conflict : found) {
       conflict.component = index_;
-      conflict.restating = restating(conflict, active);
-      active.erase(conflict.blame);
-      for (const FactIndex f : conflict.restating) active.erase(f);
+      if (const auto var = graph_.var_of_fact(conflict.blame); var && consistent)
+        conflict.implied_for_blame = main_.domain(*var);
       result.set_aside.push_back(conflict.blame);
       result.set_aside.insert(result.set_aside.end(), conflict.restating.begin(),
                               conflict.restating.end());
       result.conflicts.push_back(std::move(conflict));
     }
-    // The fixpoint of everything still in play: what it implies for each quantity, and for
-    // the quantity of each fact set aside (the gap of its finding is measured against it).
-    for (std::size_t i = first_conflict; i < result.conflicts.size(); ++i) {
-      MinimalConflict& conflict = result.conflicts[i];
-      if (const auto var = graph_.var_of_fact(conflict.blame))
-        conflict.implied_for_blame = main_.domain(*var);
-    }
+    if (!consistent) return;
+    // The fixpoint of the facts that stand: what they imply for each quantity.
     for (const ConstraintId c : component_) {
       for (const VarId v : graph_.constraints[c].vars) {
         if (graph_.vars[v].kind == VarKind::key)
@@ -81,72 +134,47 @@ class ComponentSolver {
     return [&set](FactIndex f) { return set.count(f) > 0; };
   }
 
+  static FactSet without(const FactSet& active, const Units& units,
+                         const std::vector<UnitId>& doubted) {
+    FactSet out = active;
+    for (const UnitId u : doubted)
+      for (const FactIndex f : units.units[u].facts) out.erase(f);
+    return out;
+  }
+
   [[nodiscard]] bool infeasible(const FactSet& facts) {
     return propagator_.run(component_, member_of(facts), Recording::none).contradiction.has_value();
   }
 
-  // The facts behind the main run's contradiction.
-  [[nodiscard]] std::vector<FactIndex> traced_facts(const Contradiction& contradiction) const {
+  [[nodiscard]] const Interval* statement_value(FactIndex f) const {
+    const auto s = graph_.statement_of_fact(f);
+    return s ? &graph_.constraints[*s].value : nullptr;
+  }
+
+  // The facts behind a run's contradiction.
+  [[nodiscard]] std::vector<FactIndex> traced_facts(const Propagator& run,
+                                                    const Contradiction& contradiction) const {
     const EventId roots[] = {contradiction.lower, contradiction.upper};
     std::set<FactIndex> facts;
-    for (const EventId e : main_.derivation(roots)) {
-      const auto& fact = graph_.constraints[main_.events()[e].cause].fact;
+    for (const EventId e : run.derivation(roots)) {
+      const auto& fact = graph_.constraints[run.events()[e].cause].fact;
       if (fact) facts.insert(*fact);
     }
     return {facts.begin(), facts.end()};
   }
 
-  // Facts of `candidates` whose removal alone makes everything in play consistent: if one
-  // fact is wrong and the rest agree, that is the one to blame, however precise it looks.
-  // Where the component holds other contradictions too, no removal alone makes it
-  // consistent and the blame order decides. (Testing on a neighbourhood of the
-  // contradiction instead was tried: one hop missed the figures a claim is recomputed
-  // from, and wider ones counted a source repeating itself as corroboration.)
-  [[nodiscard]] std::set<FactIndex> sole_culprits(const std::vector<FactIndex>& candidates,
-                                                  const FactSet& active) {
-    std::set<FactIndex> culprits;
-    // Removing fewer facts keeps more constraints: when the rest is inconsistent without
-    // any of the candidates, it is without each one too (one run instead of one each).
-    FactSet without_all = active;
-    for (const FactIndex f : candidates) without_all.erase(f);
-    if (infeasible(without_all)) return culprits;
-    std::vector<FactIndex> tested = candidates;
-    std::sort(tested.begin(), tested.end(),
-              [&](FactIndex a, FactIndex b) { return more_to_blame(base_, graph_, a, b); });
-    if (tested.size() > kMaxCulpritTests) tested.resize(kMaxCulpritTests);
-    for (const FactIndex f : tested) {
-      FactSet rest = active;
-      rest.erase(f);
-      if (!infeasible(rest)) culprits.insert(f);
-    }
-    return culprits;
-  }
-
-  // The most blameworthy of `facts`: a sole culprit first, then by more_to_blame.
-  [[nodiscard]] FactIndex most_to_blame(const std::vector<FactIndex>& facts,
-                                        const std::set<FactIndex>& culprits) const {
-    return *std::max_element(facts.begin(), facts.end(), [&](FactIndex a, FactIndex b) {
-      const bool ca = culprits.count(a) > 0;
-      const bool cb = culprits.count(b) > 0;
-      if (ca != cb) return cb;
-      return more_to_blame(base_, graph_, b, a);
-    });
-  }
-
-  // Deletion filtering: facts least to blame are tried for removal first, those of the
-  // culprit's own source last and the culprit itself at the very end, so the minimal set
-  // kept is the one nearest the culprit.
-  [[nodiscard]] MinimalConflict shrink(const std::vector<FactIndex>& candidates,
-                                       const FactSet& active) {
-    const std::set<FactIndex> culprits = sole_culprits(candidates, active);
-    const FactIndex culprit = most_to_blame(candidates, culprits);
-    const SourceIndex culprit_source = base_.facts[culprit].source;
+  // Deletion filtering: each fact is removed in turn and kept out if the rest stays
+  // inconsistent, so the set kept is minimal. Facts least to blame go first, the facts of
+  // `last` at the very end (the doubted fact whose conflict is being written).
+  [[nodiscard]] std::vector<FactIndex> shrink(const std::vector<FactIndex>& candidates,
+                                              const FactSet& rest,
+                                              const std::vector<FactIndex>& last) {
     std::vector<FactIndex> order = candidates;
+    const auto is_last = [&](FactIndex f) {
+      return std::find(last.begin(), last.end(), f) != last.end();
+    };
     std::sort(order.begin(), order.end(), [&](FactIndex a, FactIndex b) {
-      const auto rank = [&](FactIndex f) {
-        return f == culprit ? 2 : base_.facts[f].source == culprit_source ? 1 : 0;
-      };
-      if (rank(a) != rank(b)) return rank(a) < rank(b);
+      if (is_last(a) != is_last(b)) return is_last(b);
       return more_to_blame(base_, graph_, b, a);
     });
     FactSet kept(candidates.begin(), candidates.end());
@@ -154,40 +182,179 @@ class ComponentSolver {
       kept.erase(f);
       if (!infeasible(kept)) kept.insert(f);
     }
+    (void)rest;
+    std::vector<FactIndex> out(kept.begin(), kept.end());
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  // The doubted unit against the facts that stand: a minimal set of them it contradicts,
+  // its copies, the other statements of its quantity it misses, and why it is the one.
+  MinimalConflict explain_doubt(const Units& units, UnitId u, const std::vector<UnitId>& doubted,
+                                const std::optional<std::vector<UnitId>>& alternative,
+                                const FactSet& standing) {
+    const DoubtUnit& unit = units.units[u];
+    FactSet with = standing;
+    with.insert(unit.facts.begin(), unit.facts.end());
+    std::vector<FactIndex> facts;
+    const auto outcome = propagator_.run(component_, member_of(with), Recording::trace);
+    if (outcome.contradiction) facts = shrink(traced_facts(propagator_, *outcome.contradiction),
+                                              with, unit.facts);
+    const auto mine = std::find_first_of(facts.begin(), facts.end(), unit.facts.begin(),
+                                         unit.facts.end());
+    if (mine == facts.end()) facts = units.units[u].facts;
     MinimalConflict conflict;
-    conflict.facts.assign(kept.begin(), kept.end());
-    std::sort(conflict.facts.begin(), conflict.facts.end());
-    conflict.blame = most_to_blame(conflict.facts, culprits);
+    conflict.facts = facts;
+    conflict.blame = *std::find_first_of(facts.begin(), facts.end(), unit.facts.begin(),
+                                         unit.facts.end());
+    for (const FactIndex f : unit.facts)
+      if (std::find(facts.begin(), facts.end(), f) == facts.end()) conflict.restating.push_back(f);
+    conflict.also_contradicts = other_statements_missed(conflict, standing);
+    conflict.because = because(units, u, doubted, alternative);
     return conflict;
   }
 
-  // Facts stating the blamed fact's quantity that give the same contradiction in its
-  // place (a headline repeating the body): they are set aside with it, in one finding.
-  [[nodiscard]] std::vector<FactIndex> restating(const MinimalConflict& conflict,
-                                                 const FactSet& active) {
+  // Standing statements of the blamed fact's quantity whose value it misses.
+  [[nodiscard]] std::vector<FactIndex> other_statements_missed(const MinimalConflict& conflict,
+                                                               const FactSet& standing) const {
     std::vector<FactIndex> out;
     const auto var = graph_.var_of_fact(conflict.blame);
-    if (!var) return out;
-    FactSet others(conflict.facts.begin(), conflict.facts.end());
-    others.erase(conflict.blame);
-    std::vector<FactIndex> candidates;
+    const Interval* value = statement_value(conflict.blame);
+    if (!var || !value) return out;
     for (const ConstraintId c : graph_.constraints_of(*var)) {
       const auto& f = graph_.constraints[c].fact;
-      if (f && *f != conflict.blame && active.count(*f) && !others.count(*f) &&
-          graph_.var_of_fact(*f) == var)
-        candidates.push_back(*f);
+      if (!f || !standing.count(*f) || graph_.var_of_fact(*f) != var) continue;
+      if (std::find(conflict.facts.begin(), conflict.facts.end(), *f) != conflict.facts.end())
+        continue;
+      const Interval* other = statement_value(*f);
+      if (other && !other->overlaps(*value)) out.push_back(*f);
     }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-    for (const FactIndex f : candidates) {
-      others.insert(f);
-      if (infeasible(others)) out.push_back(f);
-      others.erase(f);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+  [[nodiscard]] std::string refs(const Units& units, const std::vector<UnitId>& set) const {
+    std::string out;
+    for (const UnitId v : set) {
+      if (!out.empty()) out += ", ";
+      out += "'" + base_.ref(units.units[v].facts.front()) + "'";
     }
     return out;
   }
 
-  static constexpr std::size_t kMaxCulpritTests = 32;
+  // Keeping the unit: the cheapest diagnosis without it, found the way the diagnosis was
+  // (take the cheapest hitting set, propagate what is left, add the conflict it meets),
+  // at most kAlternativeRounds rounds. nullopt when the unit cannot be kept at all.
+  std::optional<std::vector<UnitId>> alternative_to(const Units& units, UnitId u,
+                                                    HittingSets& hitting, const FactSet& active) {
+    for (std::size_t round = 0; round < kAlternativeRounds; ++round) {
+      auto other = hitting.without(u);
+      if (!other) return std::nullopt;
+      const FactSet left = without(active, units, *other);
+      const auto outcome = propagator_.run(component_, member_of(left), Recording::trace);
+      if (outcome.exhausted) return std::nullopt;
+      if (!outcome.contradiction) return other;
+      std::vector<UnitId> conflict;
+      for (const FactIndex f : shrink(traced_facts(propagator_, *outcome.contradiction), left, {}))
+        conflict.push_back(units.of(f));
+      hitting.add_conflict(std::move(conflict));
+    }
+    return std::nullopt;
+  }
+
+  [[nodiscard]] std::string statements(const Units& units, const std::vector<UnitId>& set) const {
+    std::string out = set.size() == 1 ? "1 other statement" : fmt::format("{} other statements", set.size());
+    out += ": ";
+    for (std::size_t i = 0; i < set.size(); ++i) {
+      if (i > 0) out += ", ";
+      out += "'" + base_.ref(units.units[set[i]].facts.front()) + "'";
+    }
+    return out;
+  }
+
+  // Why this unit and not another: what keeping it would mean instead, and which part of
+  // the cost decided (docs/ARCHITECTURE.md, "Which fact to doubt").
+  [[nodiscard]] std::string because(const Units& units, UnitId u, const std::vector<UnitId>& doubted,
+                                    const std::optional<std::vector<UnitId>>& alternative) const {
+    if (!alternative) return "no other statement can be doubted in its place";
+    std::vector<UnitId> instead;  // doubted when it is kept, and not now
+    std::set_difference(alternative->begin(), alternative->end(), doubted.begin(), doubted.end(),
+                        std::back_inserter(instead));
+    std::vector<UnitId> spared;  // doubted now, and not when it is kept (it among them)
+    std::set_difference(doubted.begin(), doubted.end(), alternative->begin(), alternative->end(),
+                        std::back_inserter(spared));
+    DoubtCost now;
+    DoubtCost then;
+    for (const UnitId v : spared) now += units.units[v].cost;
+    for (const UnitId v : instead) then += units.units[v].cost;
+    const std::string keeping =
+        instead.empty() ? std::string("keeping it changes nothing else")
+                        : "keeping it would mean doubting " + statements(units, instead);
+    if (now.witnesses < then.witnesses)
+      return fmt::format("setting it aside makes the rest agree; {}", keeping);
+    if (now.precision < then.precision)
+      return fmt::format("the evidence is even ({}); it is the less precise statement", keeping);
+    if (then < now || now < then)
+      return fmt::format(
+          "the evidence is even ({}); it lies farther from the other statements of its "
+          "quantity",
+          keeping);
+    return fmt::format(
+        "nothing in the fact base decides ({}); it is doubted by the fixed order: a record "
+        "claim, then the newer source, then the later fact",
+        keeping);
+  }
+
+  // Figures an earlier release of a publisher gave and a later release of the same
+  // publisher revised (they state one quantity and do not overlap): set aside first, each
+  // unit one `revision` finding against the latest release that revises it.
+  std::vector<MinimalConflict> set_aside_revisions(const Units& units, FactSet& active) {
+    std::map<VarId, std::vector<FactIndex>> by_var;
+    for (const FactIndex f : active)
+      if (const auto var = graph_.var_of_fact(f); var && statement_value(f)) by_var[*var].push_back(f);
+    std::map<UnitId, std::pair<FactIndex, FactIndex>> superseded;  // unit → (fact, revised by)
+    std::map<UnitId, Revision> how;
+    for (auto& [var, statements] : by_var) {
+      std::sort(statements.begin(), statements.end());
+      for (const FactIndex f : statements) {
+        const UnitId u = units.of(f);
+        if (superseded.count(u)) continue;
+        std::optional<std::pair<FactIndex, Revision>> latest;
+        for (const FactIndex g : statements) {
+          if (statement_value(g)->overlaps(*statement_value(f))) continue;
+          const auto revision = revised_by(context_.releases[base_.facts[f].source],
+                                           context_.releases[base_.facts[g].source]);
+          if (revision && (!latest || date_edge(revision->later.published, false) >
+                                          date_edge(latest->second.later.published, false)))
+            latest = std::pair(g, *revision);
+        }
+        if (!latest) continue;
+        superseded[u] = {f, latest->first};
+        how.emplace(u, latest->second);
+      }
+    }
+    std::vector<MinimalConflict> out;
+    for (const auto& [u, pair] : superseded) {
+      MinimalConflict conflict;
+      conflict.revision = true;
+      conflict.blame = pair.first;
+      conflict.facts = {std::min(pair.first, pair.second), std::max(pair.first, pair.second)};
+      for (const FactIndex f : units.units[u].facts) {
+        active.erase(f);
+        if (f != pair.first) conflict.restating.push_back(f);
+      }
+      const Revision& r = how.at(u);
+      conflict.because = fmt::format(
+          "'{}' reports {}'s release of {}; '{}' reports its later release of {}, which stands",
+          base_.ref(pair.first), r.earlier.publisher, r.earlier.published, base_.ref(pair.second),
+          r.later.published);
+      out.push_back(std::move(conflict));
+    }
+    return out;
+  }
+
+  static constexpr std::size_t kAlternativeRounds = 16;
 
   const FactBase& base_;
   const FactGraph& graph_;
@@ -195,6 +362,7 @@ class ComponentSolver {
   Propagator& propagator_;  // probe runs
   std::span<const ConstraintId> component_;
   std::uint32_t index_;
+  const SolveContext& context_;
 };
 
 bool has_record_claim(const Fact& fact) {
@@ -204,10 +372,11 @@ bool has_record_claim(const Fact& fact) {
 }  // namespace
 
 bool more_to_blame(const FactBase& base, const FactGraph& graph, FactIndex a, FactIndex b) {
+  // As written: "5%" is ±0.5 points on 5, coarser than "40%", whatever the claim's
+  // variable (a change's is 1 + c) makes of it.
   const auto width = [&](FactIndex f) -> std::optional<Rational> {
-    const auto statement = graph.statement_of_fact(f);
-    if (!statement) return Rational(0);
-    return relative_width(graph.constraints[*statement].value);
+    if (!graph.statement_of_fact(f)) return Rational(0);
+    return relative_width(base.facts[f].value.interval);
   };
   const auto wa = width(a);
   const auto wb = width(b);
@@ -237,6 +406,30 @@ std::vector<std::vector<FactIndex>> facts_by_component(const FactGraph& graph) {
   return out;
 }
 
+namespace {
+
+// Each doubted fact is tried for the usual slips against the facts that stand.
+void find_slips(const FactBase& base, const FactGraph& graph, Propagator& probe,
+                SolveResult& result) {
+  const std::unordered_set<FactIndex> aside(result.set_aside.begin(), result.set_aside.end());
+  for (MinimalConflict& conflict : result.conflicts) {
+    const auto statement = graph.statement_of_fact(conflict.blame);
+    if (conflict.revision || !statement) continue;
+    const auto& component = graph.components()[conflict.component];
+    const FactIndex blame = conflict.blame;
+    const SlipCheck agrees = [&](const Interval& value) {
+      probe.override_statement(*statement, value);
+      const auto outcome = probe.run(
+          component, [&](FactIndex f) { return f == blame || !aside.count(f); }, Recording::none);
+      probe.clear_override();
+      return !outcome.contradiction && !outcome.exhausted;
+    };
+    conflict.slip = find_slip(base, graph, conflict, result.implied, agrees);
+  }
+}
+
+}  // namespace
+
 SolveResult solve(const FactBase& base, const FactGraph& graph, const SolveOptions& options) {
   SolveResult result;
   result.implied.assign(base.keys.key_count(), Interval::nonnegative());
@@ -245,17 +438,22 @@ SolveResult solve(const FactBase& base, const FactGraph& graph, const SolveOptio
   }
   Propagator main(graph, options.limits);
   Propagator probe(graph, options.limits);
+  SolveContext context;
+  context.witness_of_source = witness_of_sources(base);
+  for (SourceIndex s = 0; s < base.sources.size(); ++s)
+    context.releases.push_back(releases_of(base, s));
   const auto facts = facts_by_component(graph);
   std::size_t total = 0;
   for (const auto& f : facts) total += f.size();
   std::size_t done = 0;
   for (std::uint32_t c = 0; c < graph.components().size(); ++c) {
     if (facts[c].empty()) continue;
-    ComponentSolver solver(base, graph, main, probe, graph.components()[c], c);
+    ComponentSolver solver(base, graph, main, probe, graph.components()[c], c, context);
     solver.run(facts[c], options, result);
     done += facts[c].size();
     if (options.progress) options.progress(done, total);
   }
+  find_slips(base, graph, probe, result);
   return result;
 }
 

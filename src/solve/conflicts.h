@@ -1,11 +1,15 @@
 #pragma once
-// Minimal conflict sets: per component, propagate; where a contradiction appears, trace it
-// back to the facts it came from, shrink them to a minimal set (deletion filtering: remove
-// any one and the rest are consistent), set the fact most to blame aside, and repeat on
-// the rest, so each independent contradiction is one finding and none makes a cascade.
+// Solving: per component, set aside the facts that an earlier release of the same
+// publisher gives and a later one revises; then diagnose the rest (diagnosis.h): collect
+// minimal conflict sets lazily and take the least-cost set of facts to doubt that hits
+// them all. Each doubted fact (with its copies) is one finding, explained by a minimal set
+// of the facts that stand; every other fact stays silent. Then test each doubted fact for
+// the usual newsroom slips (slips.h).
 
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "graph/fact_graph.h"
@@ -13,12 +17,29 @@
 
 namespace cc {
 
+// What kind of slip a doubted figure looks like, with the value that makes everything
+// agree (docs/ARCHITECTURE.md, "What kind of slip").
+struct Slip {
+  std::string cause;      // "digits", "scale", "points", "base-period", "whole", "direction"
+  std::string corrected;  // what it should have been, as an editor would write it
+  std::string detail;     // one clause: "two digits swapped"
+};
+
 struct MinimalConflict {
-  std::vector<FactIndex> facts;  // minimal; sorted by fact index
-  FactIndex blame = 0;           // the fact most to blame (it is set aside afterwards)
-  // Other facts stating the blamed fact's quantity at least as narrowly: they would give
-  // the same contradiction again, so they are set aside with it and shown in its finding.
+  // The doubted fact and a minimal set of the facts that stand which it contradicts
+  // (minimal: remove any one and the rest are consistent); sorted by fact index.
+  std::vector<FactIndex> facts;
+  FactIndex blame = 0;  // the doubted fact (it is set aside)
+  // Its copies: facts stating the same quantity with the same value from the same witness
+  // (its own source, or one sharing an upstream release). Set aside with it, in its finding.
   std::vector<FactIndex> restating;
+  // Other facts that stand and state the blamed fact's quantity with a value it misses
+  // (the consensus it departs from, beyond the one in `facts`).
+  std::vector<FactIndex> also_contradicts;
+  // A `revision`: an earlier release of the same publisher, revised by `facts`' other fact.
+  bool revision = false;
+  std::string because;        // one sentence: why this fact is the one doubted
+  std::optional<Slip> slip;   // the slip that, corrected, makes everything agree
   std::uint32_t component = 0;
   // What the facts still in play at the end (every fact of the component but those set
   // aside) imply for the blamed fact's variable; nullopt when the component was cut short
@@ -29,6 +50,9 @@ struct MinimalConflict {
 struct SolveOptions {
   PropagationLimits limits;
   std::size_t max_conflicts_per_component = 500;
+  // Branch-and-bound nodes for one group of conflicts; past it, the greedy order decides
+  // and a notice says so.
+  std::size_t diagnosis_node_budget = 20000;
   // Called after each component with the facts solved so far and in all (for a progress
   // line; the core never prints).
   std::function<void(std::size_t done, std::size_t total)> progress;
@@ -39,6 +63,7 @@ struct SolveResult {
   std::vector<FactIndex> set_aside;      // blamed facts, in the order they were set aside
   std::vector<std::uint32_t> exhausted;  // components where the work budget ran out
   std::vector<std::uint32_t> truncated;  // components with more conflicts than allowed
+  std::vector<std::uint32_t> bounded;    // components whose diagnosis search hit its bound
   // What the facts still in play imply for each key's quantity (indexed by KeyId): the
   // final fixpoint of each component; a component cut short keeps its initial intervals.
   std::vector<Interval> implied;
@@ -47,10 +72,9 @@ struct SolveResult {
 [[nodiscard]] SolveResult solve(const FactBase& base, const FactGraph& graph,
                                 const SolveOptions& options = {});
 
-// Blame order: is `a` more to blame than `b`? The least precise statement first (an
-// unbounded hedge before a rounded figure before an exact count, by relative width), then
-// a record claim, then the newer source, then the later fact. The solver first prefers a
-// fact whose removal alone makes the whole component consistent; this order breaks ties.
+// The last, fixed order among facts the evidence cannot tell apart: the least precise
+// statement first (an unbounded hedge before a rounded figure before an exact count, by
+// relative width), then a record claim, then the newer source, then the later fact.
 [[nodiscard]] bool more_to_blame(const FactBase& base, const FactGraph& graph, FactIndex a,
                                  FactIndex b);
 

@@ -269,7 +269,8 @@ bool Propagator::propagate(ConstraintId id) {
   for (const VarId v : c.vars) slot(v);
   switch (c.kind) {
     case ConstraintKind::statement:
-      return narrow(c.vars[0], c.value, id);
+      return narrow(c.vars[0], override_ && override_->first == id ? override_->second : c.value,
+                    id);
     case ConstraintKind::quotient:
       return propagate_quotient(c, id);
     case ConstraintKind::sum_eq:

@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "graph/fact_graph.h"
@@ -84,6 +85,13 @@ class Propagator {
   // whole, one that goes needed the sum (explain uses this to name the rule).
   void relax_tilings(bool relax) { relax_tilings_ = relax; }
 
+  // Runs until cleared read one statement as another interval: a doubted figure with the
+  // value a slip would correct it to (solve/slips.cc tests whether that makes it agree).
+  void override_statement(ConstraintId statement, Interval value) {
+    override_ = std::pair(statement, std::move(value));
+  }
+  void clear_override() { override_.reset(); }
+
  private:
   // The state of a variable a run has touched. Untouched variables have no slot, so
   // memory grows with the part of the graph a run reaches, not with the graph.
@@ -128,6 +136,7 @@ class Propagator {
   std::optional<Contradiction> contradiction_;
   std::size_t event_count_ = 0;
   bool relax_tilings_ = false;
+  std::optional<std::pair<ConstraintId, Interval>> override_;
   bool diverged_ = false;  // a bound grew past any statistic and was let go
 };
 

@@ -78,6 +78,22 @@ const cc::Finding* matching(const cc::FactBase& base, const std::vector<cc::Find
   return nullptr;
 }
 
+// "diagnosis": {"doubt": ref, "cause": "digits" | null, "corrected": "2,174"}: the doubted
+// fact is the finding's first; a cause or corrected value left out of the expectation must
+// be absent in the finding (no slip claimed where the case expects none).
+void check_diagnosis(const cc::FactBase& base, const cc::Finding& finding, const json& want) {
+  REQUIRE(finding.diagnosis.has_value());
+  INFO(fmt::format("because: {}", finding.diagnosis->because));
+  CHECK(base.ref(finding.diagnosis->doubt) == want.at("doubt").get<std::string>());
+  CHECK(base.ref(finding.facts.at(0)) == want.at("doubt").get<std::string>());
+  const auto text = [&](const char* key) {
+    return want.contains(key) && !want.at(key).is_null() ? want.at(key).get<std::string>()
+                                                         : std::string();
+  };
+  CHECK(finding.diagnosis->cause == text("cause"));
+  CHECK(finding.diagnosis->corrected == text("corrected"));
+}
+
 }  // namespace
 
 TEST_CASE("end-to-end cases give exactly their expected findings", "[cases]") {
@@ -119,6 +135,7 @@ TEST_CASE("end-to-end cases give exactly their expected findings", "[cases]") {
           INFO(fmt::format("message: {}", finding->message));
           CHECK(finding->message.find(words) != std::string::npos);
         }
+        if (f.contains("diagnosis")) check_diagnosis(base, *finding, f.at("diagnosis"));
         std::string steps;
         for (const auto& s : finding->steps) steps += s + "\n";
         for (const auto& words : f.value("steps", std::vector<std::string>{})) {

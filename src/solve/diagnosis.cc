@@ -1,0 +1,362 @@
+#include "solve/diagnosis.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+#include <tuple>
+
+#include "solve/conflicts.h"
+
+namespace cc {
+namespace {
+
+const Interval& statement_value(const FactGraph& graph, FactIndex fact) {
+  static const Interval everything;
+  const auto statement = graph.statement_of_fact(fact);
+  return statement ? graph.constraints[*statement].value : everything;
+}
+
+// 2 for a point, 1 for a range, 0 for a one-sided bound.
+std::uint64_t precision_of(const Interval& value) {
+  if (!value.is_bounded()) return 0;
+  return value.is_point() ? 2 : 1;
+}
+
+// How far apart two intervals lie, relative to the nearer ends' size (0 when they meet).
+double relative_distance(const Interval& a, const Interval& b) {
+  if (a.overlaps(b)) return 0;
+  const bool a_below = a.hi() && b.lo() && a.hi()->value <= b.lo()->value;
+  const Rational& low = a_below ? a.hi()->value : b.hi()->value;
+  const Rational& high = a_below ? b.lo()->value : a.lo()->value;
+  const double scale = std::max(std::abs(to_double(low)), std::abs(to_double(high)));
+  return scale == 0 ? 0 : to_double(high - low) / scale;
+}
+
+struct Statement {
+  FactIndex fact;
+  std::optional<VarId> var;
+  std::uint32_t witness;
+  const Interval* value;
+};
+
+}  // namespace
+
+DoubtCost& DoubtCost::operator+=(const DoubtCost& other) {
+  witnesses += other.witnesses;
+  precision += other.precision;
+  disagreement += other.disagreement;
+  return *this;
+}
+
+bool operator<(const DoubtCost& a, const DoubtCost& b) {
+  if (a.witnesses != b.witnesses) return a.witnesses < b.witnesses;
+  if (a.precision != b.precision) return a.precision < b.precision;
+  return a.disagreement > b.disagreement;
+}
+
+UnitId Units::of(FactIndex fact) const {
+  const auto it = std::lower_bound(unit_of.begin(), unit_of.end(), std::pair(fact, UnitId{0}));
+  return it->second;
+}
+
+Units make_units(const FactBase& base, const FactGraph& graph, const std::vector<FactIndex>& facts,
+                 const std::vector<std::uint32_t>& witness_of_source) {
+  std::vector<Statement> statements;
+  std::map<VarId, std::vector<std::size_t>> by_var;
+  for (const FactIndex f : facts) {
+    const auto var = graph.var_of_fact(f);
+    statements.push_back(
+        {f, var, witness_of_source[base.facts[f].source], &statement_value(graph, f)});
+    if (var) by_var[*var].push_back(statements.size() - 1);
+  }
+  Units out;
+  std::vector<UnitId> unit_of_statement(statements.size(), 0);
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    const Statement& s = statements[i];
+    // A copy: an earlier statement of the same quantity, value and witness.
+    std::optional<UnitId> copy;
+    if (s.var) {
+      for (const std::size_t j : by_var[*s.var]) {
+        if (j >= i) break;
+        if (statements[j].witness == s.witness && *statements[j].value == *s.value) {
+          copy = unit_of_statement[j];
+          break;
+        }
+      }
+    }
+    if (copy) {
+      unit_of_statement[i] = *copy;
+      out.units[*copy].facts.push_back(s.fact);
+      continue;
+    }
+    DoubtUnit unit;
+    unit.facts = {s.fact};
+    unit.cost.precision = precision_of(*s.value);
+    // One witness a unit. An independent statement that agrees with it is a unit of its
+    // own, in the same conflicts, so a diagnosis that doubts one must doubt the other
+    // too: support counts through the conflicts, and a vague statement that agrees with
+    // both sides (and so is in neither's conflicts) supports neither.
+    unit.cost.witnesses = 1;
+    if (s.var) {
+      for (const std::size_t j : by_var[*s.var]) {
+        const Statement& other = statements[j];
+        if (other.witness != s.witness && !other.value->overlaps(*s.value))
+          unit.cost.disagreement += relative_distance(*s.value, *other.value);
+      }
+    }
+    unit_of_statement[i] = static_cast<UnitId>(out.units.size());
+    out.units.push_back(std::move(unit));
+  }
+  for (std::size_t i = 0; i < statements.size(); ++i)
+    out.unit_of.emplace_back(statements[i].fact, unit_of_statement[i]);
+  std::sort(out.unit_of.begin(), out.unit_of.end());
+  for (DoubtUnit& unit : out.units) std::sort(unit.facts.begin(), unit.facts.end());
+  // Rank: the blame order of the units' first facts (most to blame first).
+  std::vector<UnitId> order(out.units.size());
+  std::iota(order.begin(), order.end(), UnitId{0});
+  std::sort(order.begin(), order.end(), [&](UnitId a, UnitId b) {
+    return more_to_blame(base, graph, out.units[a].facts[0], out.units[b].facts[0]);
+  });
+  for (std::uint32_t r = 0; r < order.size(); ++r) out.units[order[r]].rank = r;
+  return out;
+}
+
+namespace {
+
+// Branch and bound over one group of conflicts: always branch on the conflict not yet
+// hit with the fewest units left to choose; a unit passed over in one branch is not
+// chosen in the branches after it, so each set is met once.
+class Search {
+ public:
+  Search(const Units& units, const std::vector<std::vector<UnitId>>& conflicts,
+         std::size_t budget)
+      : units_(units),
+        conflicts_(conflicts),
+        budget_(budget),
+        chosen_(units.units.size(), 0),
+        forbidden_(units.units.size(), 0) {}
+
+  void forbid(UnitId u) { forbidden_[u] = 1; }
+
+  // The least-cost hitting set, or nullopt when the budget ran out or there is none.
+  std::optional<std::vector<UnitId>> run() {
+    dfs();
+    if (aborted_ || !found_) return std::nullopt;
+    return best_;
+  }
+  [[nodiscard]] bool aborted() const { return aborted_; }
+
+ private:
+  [[nodiscard]] bool hit(const std::vector<UnitId>& conflict) const {
+    return std::any_of(conflict.begin(), conflict.end(), [&](UnitId u) { return chosen_[u]; });
+  }
+
+  // The conflict not yet hit with the fewest units left; nullopt when all are hit;
+  // `dead` when one can no longer be hit.
+  std::optional<std::size_t> next_conflict(bool& dead) const {
+    std::optional<std::size_t> pick;
+    std::size_t fewest = 0;
+    for (std::size_t k = 0; k < conflicts_.size(); ++k) {
+      if (hit(conflicts_[k])) continue;
+      const auto left = static_cast<std::size_t>(std::count_if(
+          conflicts_[k].begin(), conflicts_[k].end(), [&](UnitId u) { return !forbidden_[u]; }));
+      if (left == 0) {
+        dead = true;
+        return std::nullopt;
+      }
+      if (!pick || left < fewest) {
+        pick = k;
+        fewest = left;
+      }
+    }
+    return pick;
+  }
+
+  void dfs() {
+    if (aborted_ || ++nodes_ > budget_) {
+      aborted_ = true;
+      return;
+    }
+    bool dead = false;
+    const auto k = next_conflict(dead);
+    if (dead) return;
+    if (!k) {
+      if (!found_ || cost_ < best_cost_) {
+        found_ = true;
+        best_cost_ = cost_;
+        best_.clear();
+        for (UnitId u = 0; u < chosen_.size(); ++u)
+          if (chosen_[u]) best_.push_back(u);
+      }
+      return;
+    }
+    std::vector<UnitId> options;
+    for (const UnitId u : conflicts_[*k])
+      if (!forbidden_[u]) options.push_back(u);
+    std::sort(options.begin(), options.end(), [&](UnitId a, UnitId b) {
+      const DoubtCost& ca = units_.units[a].cost;
+      const DoubtCost& cb = units_.units[b].cost;
+      if (ca < cb || cb < ca) return ca < cb;
+      return units_.units[a].rank < units_.units[b].rank;
+    });
+    std::vector<UnitId> passed;
+    for (const UnitId u : options) {
+      const DoubtCost with = cost_ + units_.units[u].cost;
+      if (!found_ || with < best_cost_) {
+        const DoubtCost saved = cost_;
+        chosen_[u] = 1;
+        cost_ = with;
+        dfs();
+        chosen_[u] = 0;
+        cost_ = saved;
+      }
+      forbidden_[u] = 1;
+      passed.push_back(u);
+    }
+    for (const UnitId u : passed) forbidden_[u] = 0;
+  }
+
+  const Units& units_;
+  const std::vector<std::vector<UnitId>>& conflicts_;
+  std::size_t budget_;
+  std::vector<char> chosen_;
+  std::vector<char> forbidden_;
+  DoubtCost cost_;
+  DoubtCost best_cost_;
+  std::vector<UnitId> best_;
+  bool found_ = false;
+  bool aborted_ = false;
+  std::size_t nodes_ = 0;
+};
+
+// The greedy order: the unit that hits the most conflicts not yet hit, the cheaper and
+// then the more to blame first; then units no longer needed are dropped, costliest first.
+std::vector<UnitId> greedy(const Units& units, const std::vector<std::vector<UnitId>>& conflicts,
+                           const std::vector<UnitId>& excluded) {
+  std::set<UnitId> chosen;
+  const auto is_hit = [&](const std::vector<UnitId>& c) {
+    return std::any_of(c.begin(), c.end(), [&](UnitId u) { return chosen.count(u) > 0; });
+  };
+  const auto better = [&](UnitId a, std::size_t hits_a, UnitId b, std::size_t hits_b) {
+    if (hits_a != hits_b) return hits_a > hits_b;
+    const DoubtCost& ca = units.units[a].cost;
+    const DoubtCost& cb = units.units[b].cost;
+    if (ca < cb || cb < ca) return ca < cb;
+    return units.units[a].rank < units.units[b].rank;
+  };
+  for (;;) {
+    std::map<UnitId, std::size_t> hits;
+    for (const auto& c : conflicts) {
+      if (is_hit(c)) continue;
+      for (const UnitId u : c)
+        if (std::find(excluded.begin(), excluded.end(), u) == excluded.end()) ++hits[u];
+    }
+    if (hits.empty()) break;
+    auto pick = hits.begin();
+    for (auto it = hits.begin(); it != hits.end(); ++it)
+      if (better(it->first, it->second, pick->first, pick->second)) pick = it;
+    chosen.insert(pick->first);
+  }
+  std::vector<UnitId> order(chosen.begin(), chosen.end());
+  std::sort(order.begin(), order.end(), [&](UnitId a, UnitId b) {
+    return units.units[b].cost < units.units[a].cost;
+  });
+  for (const UnitId u : order) {
+    chosen.erase(u);
+    if (!std::all_of(conflicts.begin(), conflicts.end(), is_hit)) chosen.insert(u);
+  }
+  return {chosen.begin(), chosen.end()};
+}
+
+
+}  // namespace
+
+std::vector<UnitId> HittingSets::solve(const std::vector<std::vector<UnitId>>& conflicts,
+                                       const std::vector<UnitId>& excluded) const {
+  Search search(units_, conflicts, budget_);
+  for (const UnitId u : excluded) search.forbid(u);
+  if (auto exact = search.run()) return *exact;
+  std::vector<UnitId> fallback = greedy(units_, conflicts, excluded);
+  if (search.aborted()) bounded_ = true;
+  return fallback;
+}
+
+void HittingSets::add_conflict(std::vector<UnitId> conflict) {
+  std::sort(conflict.begin(), conflict.end());
+  conflict.erase(std::unique(conflict.begin(), conflict.end()), conflict.end());
+  if (std::find(conflicts_.begin(), conflicts_.end(), conflict) != conflicts_.end()) return;
+  conflicts_.push_back(conflict);
+  const std::size_t index = conflicts_.size() - 1;
+  // The groups the conflict touches merge into one.
+  std::set<std::size_t> touched;
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    for (const std::size_t k : groups_[g].conflicts) {
+      const auto& other = conflicts_[k];
+      if (std::find_first_of(other.begin(), other.end(), conflict.begin(), conflict.end()) !=
+          other.end()) {
+        touched.insert(g);
+        break;
+      }
+    }
+  }
+  std::size_t target = groups_.size();
+  if (touched.empty()) {
+    groups_.emplace_back();
+  } else {
+    target = *touched.begin();
+    for (auto it = std::next(touched.begin()); it != touched.end(); ++it) {
+      auto& from = groups_[*it].conflicts;
+      groups_[target].conflicts.insert(groups_[target].conflicts.end(), from.begin(), from.end());
+      from.clear();
+      groups_[*it].solution.clear();
+    }
+  }
+  Group& group = groups_[target];
+  group.conflicts.push_back(index);
+  std::vector<std::vector<UnitId>> sets;
+  for (const std::size_t k : group.conflicts) sets.push_back(conflicts_[k]);
+  group.solution = solve(sets, {});
+}
+
+std::vector<UnitId> HittingSets::best() const {
+  std::vector<UnitId> out;
+  for (const Group& g : groups_) out.insert(out.end(), g.solution.begin(), g.solution.end());
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<std::size_t> HittingSets::conflicts_of(UnitId unit) const {
+  std::vector<std::size_t> out;
+  for (std::size_t k = 0; k < conflicts_.size(); ++k) {
+    if (std::find(conflicts_[k].begin(), conflicts_[k].end(), unit) != conflicts_[k].end())
+      out.push_back(k);
+  }
+  return out;
+}
+
+std::optional<std::vector<UnitId>> HittingSets::without(UnitId unit) const {
+  std::vector<UnitId> out;
+  for (const Group& g : groups_) {
+    const bool holds = std::any_of(g.conflicts.begin(), g.conflicts.end(), [&](std::size_t k) {
+      const auto& c = conflicts_[k];
+      return std::find(c.begin(), c.end(), unit) != c.end();
+    });
+    if (!holds) {
+      out.insert(out.end(), g.solution.begin(), g.solution.end());
+      continue;
+    }
+    std::vector<std::vector<UnitId>> sets;
+    for (const std::size_t k : g.conflicts) {
+      if (conflicts_[k].size() == 1 && conflicts_[k][0] == unit) return std::nullopt;
+      sets.push_back(conflicts_[k]);
+    }
+    const std::vector<UnitId> solution = solve(sets, {unit});
+    out.insert(out.end(), solution.begin(), solution.end());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace cc
