@@ -26,7 +26,7 @@ std::string domain_of(const Propagator& p, VarId var) {
 
 }  // namespace
 
-TEST_CASE("solve: a statement narrows its quantity; a count to whole numbers", "[solve]") {
+TEST_CASE("solve: a statement narrows its quantity, a count to whole numbers", "[solve]") {
   GraphBuilder b;
   const SourceIndex s = b.source("s");
   const VarId count = b.quantity(/*integer=*/true);
@@ -71,7 +71,7 @@ TEST_CASE("solve: a quotient is computed from its stated operands and each from 
   CHECK(domain_of(p, d2) == "[5, 5]");   // the divisor from 10 and the stated quotient 2
 }
 
-TEST_CASE("solve: a divisor that may be zero says nothing; a nonzero numerator opens a zero end",
+TEST_CASE("solve: a divisor that may be zero says nothing, a nonzero numerator opens a zero end",
           "[solve]") {
   GraphBuilder b;
   const SourceIndex s = b.source("s");
