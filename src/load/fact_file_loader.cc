@@ -95,17 +95,99 @@ class FactFileReader {
       source.article = convert_.text(*article, "article").value_or("");
       source.article_pos = article->pos();
     }
+    if (const auto based_on = fields->get("based_on")) read_based_on(*based_on);
   }
 
-  void read_published(NodeRef node) {
+  void read_published(NodeRef node) { file_.source.published = read_date(node).value_or(""); }
+
+  // An ISO date as written; its fault is reported (the text is still returned, as read).
+  std::optional<std::string> read_date(NodeRef node) {
     const auto text = convert_.text(node, "published");
-    if (!text) return;
-    file_.source.published = *text;
+    if (!text) return std::nullopt;
     const PeriodResult date = parse_date(*text);
     if (const auto* error = std::get_if<PeriodError>(&date)) {
       convert_.error(point_into(node.pos(), node.quoted(), node.verbatim(), *text, error->offset),
                      error->message, "date");
     }
+    return text;
+  }
+
+  // based_on: [{source: ID} | {publisher: NAME, published: DATE}, …] (FORMAT §1.1).
+  void read_based_on(NodeRef node) {
+    if (!convert_.expect(node, NodeKind::sequence, "based_on")) return;
+    if (node.size() == 0) {
+      convert_.error(node.pos(),
+                     "'based_on' lists no upstream: name one, such as {source: ID} or "
+                     "{publisher: NAME, published: DATE}, or leave the field out",
+                     "based-on");
+    }
+    for (const NodeRef item : node.children()) {
+      if (auto upstream = read_upstream(item))
+        file_.source.based_on.push_back(std::move(*upstream));
+    }
+  }
+
+  [[nodiscard]] std::optional<RawUpstream> read_upstream(NodeRef node) {
+    if (!node.is_mapping()) {
+      const std::string shown = node.is_scalar() ? fmt::format("'{}'", node.text())
+                                                 : std::string(node_kind_name(node.kind()));
+      convert_.error(node.pos(),
+                     fmt::format("an upstream in 'based_on' must be {{source: ID}} or {{publisher: "
+                                 "NAME, published: DATE}}, not {}",
+                                 shown),
+                     "type");
+      return std::nullopt;
+    }
+    const auto fields = convert_.fields(node, ObjectKind::upstream, "based_on");
+    if (!fields) return std::nullopt;
+    RawUpstream upstream;
+    upstream.pos = node.pos();
+    const auto source = fields->get("source");
+    const auto publisher = fields->get("publisher");
+    const auto published = fields->get("published");
+    if (source && (publisher || published)) {
+      convert_.error(fields->key_pos(publisher ? "publisher" : "published"),
+                     "an upstream is either {source: ID} (a source of the fact base) or "
+                     "{publisher: NAME, published: DATE} (a release outside it), not both",
+                     "based-on");
+      return std::nullopt;
+    }
+    if (source) {
+      const auto id = convert_.id(*source, "source");
+      if (!id) return std::nullopt;
+      upstream.source = *id;
+      upstream.source_pos = source->pos();
+      return upstream;
+    }
+    // A misspelt field is reported as such, not again as the field it was meant to be.
+    const bool misspelt = node.children().size() / 2 > fields->present().size();
+    if (!publisher && !published) {
+      if (!misspelt) {
+        convert_.error(node.pos(),
+                       "an upstream needs 'source' (a source of the fact base) or 'publisher' "
+                       "and 'published' (a release outside it)",
+                       "missing-field");
+      }
+      return std::nullopt;
+    }
+    if (misspelt && !(publisher && published)) return std::nullopt;
+    if (!read_release(*fields, upstream)) return std::nullopt;
+    return upstream;
+  }
+
+  // {publisher: NAME, published: DATE}: false when a part is missing or wrong (reported).
+  [[nodiscard]] bool read_release(const Fields& fields, RawUpstream& upstream) {
+    const auto name = convert_.required(fields, "publisher", "an upstream with 'published'");
+    const auto date = convert_.required(fields, "published", "an upstream with 'publisher'");
+    if (!name || !date) return false;
+    const auto name_text = convert_.text(*name, "publisher");
+    if (name_text && name_text->empty())
+      convert_.error(name->pos(), "'publisher' has no value", "type");
+    const auto date_text = read_date(*date);
+    if (!name_text || name_text->empty() || !date_text) return false;
+    upstream.publisher = *name_text;
+    upstream.published = *date_text;
+    return true;
   }
 
   void read_defaults(NodeRef node) {

@@ -11,6 +11,7 @@ namespace cc::load {
 enum class ObjectKind {
   fact_file,
   source,
+  upstream,
   defaults,
   fact,
   pattern,

@@ -25,6 +25,77 @@ std::string flow_text(NodeRef node) {
   return out + (node.is_mapping() ? "}" : "]");
 }
 
+std::variant<MeasureId, std::string> lookup_measure(const Vocabulary& vocabulary,
+                                                    std::string_view name) {
+  if (const auto id = vocabulary.find_measure(name)) return *id;
+  return fmt::format("unknown measure '{}'{}", name,
+                     did_you_mean(rank_suggestions(name, vocabulary.suggest_measures(name))));
+}
+
+std::variant<PlaceId, std::string> lookup_place(const Vocabulary& vocabulary,
+                                                std::string_view name) {
+  if (const auto id = vocabulary.find_place(name)) return *id;
+  return fmt::format("unknown place '{}'{}", name,
+                     did_you_mean(rank_suggestions(name, vocabulary.suggest_places(name))));
+}
+
+namespace {
+
+std::string trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t");
+  return std::string(text.substr(first, last - first + 1));
+}
+
+}  // namespace
+
+std::vector<std::string> split_key_text(std::string_view text) {
+  std::vector<std::string> parts;
+  std::string current;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 2, "\u00B7") == 0) {  // "·"
+      parts.push_back(trim(current));
+      current.clear();
+      ++i;
+      continue;
+    }
+    if (text[i] == ',') {
+      parts.push_back(trim(current));
+      current.clear();
+      continue;
+    }
+    current += text[i];
+  }
+  parts.push_back(trim(current));
+  return parts;
+}
+
+std::variant<KeyText, std::string> read_key_parts(const Vocabulary& vocabulary,
+                                                  const std::vector<std::string>& parts) {
+  KeyText key;
+  const auto measure = lookup_measure(vocabulary, parts.at(0));
+  if (const auto* error = std::get_if<std::string>(&measure)) return *error;
+  key.measure = std::get<MeasureId>(measure);
+  const auto place = lookup_place(vocabulary, parts.at(1));
+  if (const auto* error = std::get_if<std::string>(&place)) return *error;
+  key.place = std::get<PlaceId>(place);
+  const PeriodResult period = parse_period(parts.at(2), vocabulary.fiscal_year_start);
+  if (const auto* bad = std::get_if<PeriodError>(&period))
+    return fmt::format("cannot read the period '{}': {}", parts[2], bad->message);
+  key.period = std::get<Period>(period);
+  for (std::size_t i = 3; i < parts.size(); ++i) {
+    const auto colon = parts[i].find(':');
+    const auto dimension = colon == std::string::npos
+                               ? std::nullopt
+                               : vocabulary.find_dimension(trim(parts[i].substr(0, colon)));
+    if (!dimension)
+      return fmt::format("cannot read the subset '{}': write 'dimension: value'", parts[i]);
+    key.subset.emplace_back(*dimension, trim(parts[i].substr(colon + 1)));
+  }
+  return key;
+}
+
 void KeyReader::read(const Fields& fields, RawKey& key) {
   if (const auto node = fields.get("measure")) read_measure(*node, key);
   if (const auto node = fields.get("where")) read_where(*node, key);
@@ -35,26 +106,18 @@ void KeyReader::read(const Fields& fields, RawKey& key) {
 void KeyReader::read_measure(NodeRef node, RawKey& key) {
   const auto name = convert_.text(node, "measure");
   if (!name || !vocabulary_.usable) return key.measure.fail(node.pos());
-  if (const auto id = vocabulary_.vocabulary.find_measure(*name))
-    return key.measure.set(*id, node.pos());
-  convert_.error(node.pos(),
-                 fmt::format("unknown measure '{}'{}", *name,
-                             did_you_mean(rank_suggestions(
-                                 *name, vocabulary_.vocabulary.suggest_measures(*name)))),
-                 "unknown-measure");
+  const auto measure = lookup_measure(vocabulary_.vocabulary, *name);
+  if (const auto* id = std::get_if<MeasureId>(&measure)) return key.measure.set(*id, node.pos());
+  convert_.error(node.pos(), std::get<std::string>(measure), "unknown-measure");
   key.measure.fail(node.pos());
 }
 
 void KeyReader::read_where(NodeRef node, RawKey& key) {
   const auto name = convert_.text(node, "where");
   if (!name || !vocabulary_.usable) return key.where.fail(node.pos());
-  if (const auto id = vocabulary_.vocabulary.find_place(*name))
-    return key.where.set(*id, node.pos());
-  convert_.error(node.pos(),
-                 fmt::format("unknown place '{}'{}", *name,
-                             did_you_mean(rank_suggestions(
-                                 *name, vocabulary_.vocabulary.suggest_places(*name)))),
-                 "unknown-place");
+  const auto place = lookup_place(vocabulary_.vocabulary, *name);
+  if (const auto* id = std::get_if<PlaceId>(&place)) return key.where.set(*id, node.pos());
+  convert_.error(node.pos(), std::get<std::string>(place), "unknown-place");
   key.where.fail(node.pos());
 }
 

@@ -4,6 +4,9 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
 
 #include "load/convert.h"
 #include "load/raw.h"
@@ -23,6 +26,30 @@ struct VocabularyView {
 
 // A mapping or list written back on one line: "{when: 2017-18, subset: {age: under 12}}".
 [[nodiscard]] std::string flow_text(NodeRef node);
+
+// A measure or place name looked up in the vocabulary (id or alias, folded), or the
+// message saying it is unknown, with the nearest names: "unknown measure 'casse' (did you
+// mean 'cases'?)". Fact files and `crosscheck explain` both read names through these.
+[[nodiscard]] std::variant<MeasureId, std::string> lookup_measure(const Vocabulary& vocabulary,
+                                                                  std::string_view name);
+[[nodiscard]] std::variant<PlaceId, std::string> lookup_place(const Vocabulary& vocabulary,
+                                                              std::string_view name);
+
+// A key written on one line, as `explain` takes it and describe_key writes it:
+// "offences · UK · 2017-18 · platform: Snapchat" (commas may stand for the dots).
+struct KeyText {
+  MeasureId measure = 0;
+  PlaceId place = 0;
+  Period period;
+  std::vector<std::pair<DimensionId, std::string>> subset;  // values as written, trimmed
+};
+
+// The parts of a one-line key, split at "·" and ",", trimmed.
+[[nodiscard]] std::vector<std::string> split_key_text(std::string_view text);
+// Reads the parts (at least three: measure, place, period; then "dimension: value"
+// items), or says what it cannot read. Subset values are taken as written.
+[[nodiscard]] std::variant<KeyText, std::string> read_key_parts(
+    const Vocabulary& vocabulary, const std::vector<std::string>& parts);
 
 class KeyReader {
  public:

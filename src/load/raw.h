@@ -108,6 +108,15 @@ struct RawFact {
   std::vector<RawAccept> accepts;
 };
 
+// One entry of the source's `based_on`: `{source: ID}` or `{publisher: NAME, published: DATE}`.
+struct RawUpstream {
+  std::string source;  // a source id, resolved once every file is read
+  Pos source_pos;      // the id's value
+  std::string publisher;
+  std::string published;
+  Pos pos;  // the entry
+};
+
 struct RawSource {
   bool present = false;
   std::string id;
@@ -120,6 +129,7 @@ struct RawSource {
   Pos article_pos;
   std::string article_file;  // display path, once read
   std::string article_text;
+  std::vector<RawUpstream> based_on;  // the entries read whole (a faulty one is reported, left out)
   Pos pos;
 };
 

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "load/convert.h"
+#include "load/upstreams.h"
 
 namespace cc::load {
 namespace {
@@ -44,6 +45,7 @@ class Resolver {
     base_.facts.reserve(count);
     for (RawFile& file : files_) add_file(file);
     base_.index();
+    resolve_upstreams(files_, base_, diagnostics_);
     for (FileState& state : states_) resolve_figures(state);
     for (FileState& state : states_) resolve_claims(state);
     find_cycles();

@@ -75,6 +75,15 @@ struct Fact {
   std::vector<Accept> accepts;
 };
 
+// Where a source's figures come from (FORMAT §1.1): another source of the fact base, or a
+// release outside it. Exactly one of `source` and `publisher` is set.
+struct Upstream {
+  std::string source;     // a source id in the fact base, or empty
+  std::string publisher;  // an outside release's publisher, or empty
+  std::string published;  // with `publisher`: as written (ISO date), like Source::published
+  Mark mark;              // the entry in `based_on`
+};
+
 struct Source {
   std::string id;
   std::string title;
@@ -87,6 +96,7 @@ struct Source {
   std::uint32_t file = 0;    // index into FactBase::files
   Mark mark;
   std::vector<FactIndex> facts;
+  std::vector<Upstream> based_on;  // whose figures it reports, as written
 };
 
 struct FactBase {

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <set>
 
@@ -94,64 +95,82 @@ void check_diagnosis(const cc::FactBase& base, const cc::Finding& finding, const
   CHECK(finding.diagnosis->corrected == text("corrected"));
 }
 
+// Checks one case folder: its findings, their details, and that each rule it lists
+// matters (with the rule switched off the findings change).
+void check_case(const std::filesystem::path& dir) {
+  const json expected = json::parse(cc::test::read_file(dir / "expected.json"));
+  cc::Diagnostics diagnostics;
+  const auto facts_dir = std::filesystem::relative(dir / "facts", cc::test::source_dir());
+  const cc::FactBase base = cc::load_fact_base(facts_dir, diagnostics);
+  INFO(fmt::format("input errors:\n{}", [&] {
+    std::string all;
+    for (const auto& d : diagnostics.sorted()) all += cc::format_diagnostic(d) + "\n";
+    return all;
+  }()));
+  REQUIRE_FALSE(diagnostics.has_errors());
+  const cc::CheckResult result = cc::run_checks(base);
+
+  std::vector<Found> want;
+  for (const auto& f : expected.at("findings")) {
+    Found w{f.at("rule"), f.value("severity", "error"),
+            f.at("facts").get<std::vector<std::string>>()};
+    std::sort(w.facts.begin(), w.facts.end());
+    want.push_back(std::move(w));
+  }
+  std::sort(want.begin(), want.end());
+  const auto got = summarize(base, result.findings);
+  INFO(fmt::format("expected:\n{}got:\n{}", show(want), show(got)));
+  CHECK(got == want);
+
+  for (const auto& f : expected.at("findings")) {
+    const cc::Finding* finding = matching(base, result.findings, f);
+    if (!finding) continue;
+    INFO(fmt::format("{} finding on [{}]", f.at("rule").get<std::string>(),
+                     fmt::join(f.at("facts").get<std::vector<std::string>>(), ", ")));
+    CHECK(finding->accepted.has_value() == f.value("accepted", false));
+    for (const auto& words : f.value("message", std::vector<std::string>{})) {
+      INFO(fmt::format("message: {}", finding->message));
+      CHECK(finding->message.find(words) != std::string::npos);
+    }
+    if (f.contains("diagnosis")) check_diagnosis(base, *finding, f.at("diagnosis"));
+    std::string steps;
+    for (const auto& s : finding->steps) steps += s + "\n";
+    for (const auto& words : f.value("steps", std::vector<std::string>{})) {
+      INFO(fmt::format("steps:\n{}", steps));
+      CHECK(steps.find(words) != std::string::npos);
+    }
+  }
+
+  for (const auto& rule : expected.value("rules", std::vector<std::string>{})) {
+    cc::EngineOptions options;
+    options.build.disabled_rules = {rule};
+    const auto without = summarize(base, cc::run_checks(base, options).findings);
+    INFO(fmt::format("with '{}' switched off the findings must change; they are:\n{}", rule,
+                     show(without)));
+    CHECK_FALSE(without == got);
+  }
+}
+
 }  // namespace
 
-TEST_CASE("end-to-end cases give exactly their expected findings", "[cases]") {
+// One ctest entry per case folder (tests/CMakeLists.txt registers "case/<name>" with
+// CROSSCHECK_CASE=<name>), so `ctest -R <name>` runs one case. The test is hidden from
+// Catch's own listing so that ctest does not run the cases twice; run directly without
+// CROSSCHECK_CASE, it checks every case.
+TEST_CASE("end-to-end case", "[.][cases]") {
+  const char* name = std::getenv("CROSSCHECK_CASE");
+  if (name != nullptr) {
+    const auto dir = cc::test::source_dir() / "tests" / "cases" / name;
+    INFO("case folder: " << dir.string());
+    REQUIRE(std::filesystem::is_directory(dir));
+    check_case(dir);
+    return;
+  }
   const auto dirs = case_dirs();
   REQUIRE_FALSE(dirs.empty());
   for (const auto& dir : dirs) {
     DYNAMIC_SECTION(dir.filename().string()) {
-      const json expected = json::parse(cc::test::read_file(dir / "expected.json"));
-      cc::Diagnostics diagnostics;
-      const auto facts_dir = std::filesystem::relative(dir / "facts", cc::test::source_dir());
-      const cc::FactBase base = cc::load_fact_base(facts_dir, diagnostics);
-      INFO(fmt::format("input errors:\n{}", [&] {
-        std::string all;
-        for (const auto& d : diagnostics.sorted()) all += cc::format_diagnostic(d) + "\n";
-        return all;
-      }()));
-      REQUIRE_FALSE(diagnostics.has_errors());
-      const cc::CheckResult result = cc::run_checks(base);
-
-      std::vector<Found> want;
-      for (const auto& f : expected.at("findings")) {
-        Found w{f.at("rule"), f.value("severity", "error"),
-                f.at("facts").get<std::vector<std::string>>()};
-        std::sort(w.facts.begin(), w.facts.end());
-        want.push_back(std::move(w));
-      }
-      std::sort(want.begin(), want.end());
-      const auto got = summarize(base, result.findings);
-      INFO(fmt::format("expected:\n{}got:\n{}", show(want), show(got)));
-      CHECK(got == want);
-
-      for (const auto& f : expected.at("findings")) {
-        const cc::Finding* finding = matching(base, result.findings, f);
-        if (!finding) continue;
-        INFO(fmt::format("{} finding on [{}]", f.at("rule").get<std::string>(),
-                         fmt::join(f.at("facts").get<std::vector<std::string>>(), ", ")));
-        CHECK(finding->accepted.has_value() == f.value("accepted", false));
-        for (const auto& words : f.value("message", std::vector<std::string>{})) {
-          INFO(fmt::format("message: {}", finding->message));
-          CHECK(finding->message.find(words) != std::string::npos);
-        }
-        if (f.contains("diagnosis")) check_diagnosis(base, *finding, f.at("diagnosis"));
-        std::string steps;
-        for (const auto& s : finding->steps) steps += s + "\n";
-        for (const auto& words : f.value("steps", std::vector<std::string>{})) {
-          INFO(fmt::format("steps:\n{}", steps));
-          CHECK(steps.find(words) != std::string::npos);
-        }
-      }
-
-      for (const auto& rule : expected.value("rules", std::vector<std::string>{})) {
-        cc::EngineOptions options;
-        options.build.disabled_rules = {rule};
-        const auto without = summarize(base, cc::run_checks(base, options).findings);
-        INFO(fmt::format("with '{}' switched off the findings must change; they are:\n{}", rule,
-                         show(without)));
-        CHECK_FALSE(without == got);
-      }
+      check_case(dir);
     }
   }
 }

@@ -49,12 +49,15 @@ TEST_CASE("the example fact base loads cleanly", "[load]") {
   CHECK(lbc.article_file.ends_with("tests/load/good/articles/lbc.txt"));
   CHECK(lbc.article_text.find("7,062 sexual communication") != std::string::npos);
   CHECK(lbc.facts.size() == 4);
+  REQUIRE(lbc.based_on.size() == 1);
+  CHECK(lbc.based_on[0].source == "nspcc-2024");
+  CHECK(lbc.based_on[0].mark == cc::Mark{1, 10, 7});
 
   const cc::Fact& offences = fact(base, "lbc-2024-11-01/offences-2023-24");
   CHECK(base.describe_key(offences.key) == "offences · UK · 2023-24");
   CHECK(offences.value.interval == cc::Interval::point(7062));
-  CHECK(offences.value_mark == cc::Mark{1, 17, 12});
-  CHECK(offences.mark == cc::Mark{1, 15, 9});
+  CHECK(offences.value_mark == cc::Mark{1, 19, 12});
+  CHECK(offences.mark == cc::Mark{1, 17, 9});
   CHECK(offences.note == "provided by 45 UK police forces");
   CHECK(offences.record.kind == cc::RecordKind::high);
 

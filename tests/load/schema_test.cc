@@ -130,3 +130,35 @@ TEST_CASE("the schema and the loader refuse the same structural faults", "[load]
   for (const auto& [name, text] : cases)
     CHECK(result.out.find(name + ".yaml: invalid") != std::string::npos);
 }
+
+TEST_CASE("the schema and the loader refuse the same faults in based_on", "[load][schema]") {
+  const std::string head = "source: {id: s, title: T, published: 2024, based_on: ";
+  const std::string tail = "}\nfacts: []\n";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"upstream-both", "[{source: t, publisher: P, published: 2024}]"},
+      {"upstream-no-date", "[{publisher: P}]"},
+      {"upstream-no-publisher", "[{published: 2024}]"},
+      {"upstream-field", "[{publsher: P, published: 2024}]"},
+      {"upstream-empty", "[{}]"},
+      {"upstream-text", "[P]"},
+      {"upstream-none", "[]"},
+      {"upstream-bad-id", "[{source: Not An Id}]"},
+      {"upstream-not-list", "{source: t}"},
+  };
+  std::vector<fs::path> files;
+  for (const auto& [name, text] : cases) {
+    const auto loaded = cc::test::load_files(
+        "schema-" + name, {{"a.yaml", head + text + tail},
+                           {"t.yaml", "source: {id: t, title: T, published: 2024}\n"}});
+    INFO(name << "\n" << loaded.text());
+    CHECK_FALSE(loaded.clean());
+    files.push_back(cc::test::scratch_dir("schema-upstream-files") / (name + ".yaml"));
+  }
+  for (std::size_t i = 0; i < cases.size(); ++i)
+    cc::test::write_file(files[i], head + cases[i].second + tail);
+  const auto result = validate("facts", files);
+  INFO(result.out);
+  CHECK(result.status != 0);
+  for (const auto& [name, text] : cases)
+    CHECK(result.out.find(name + ".yaml: invalid") != std::string::npos);
+}

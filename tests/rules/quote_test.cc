@@ -45,8 +45,6 @@ TEST_CASE("quote: a number copied wrongly and a quote not in the article", "[rul
   CHECK(checked.findings[0] ==
         "quote error [a/n]: the value '7026' of 'a/n' is not in its quote: '7026' was not found");
   CHECK(checked.findings[1] ==
-        "quote error [a/r]: the quote of 'a/r' is not in " +
-            (cc::test::scratch_dir("unused").parent_path() / "quote-fires" / "articles" / "a.txt")
-                .string());
+        "quote error [a/r]: the quote of 'a/r' is not in quote-fires/articles/a.txt");
   CHECK(check_sources("quote-off", files, {"quote"}).findings.empty());
 }

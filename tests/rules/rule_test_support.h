@@ -1,5 +1,6 @@
 #pragma once
-// Small fact bases for the rule tests: one source per call, the test vocabulary.
+// Small fact bases for the rule tests: one source per call, the test vocabulary, loaded in
+// memory through the real loader (nothing is written to disk).
 
 #include <catch2/catch.hpp>
 #include <string>
@@ -18,7 +19,8 @@ inline std::string source_file(const std::string& id, const std::string& facts,
          (defaults.empty() ? "" : "defaults: " + defaults + "\n") + "facts:\n" + facts;
 }
 
-// Checks the sources (each a pair: file name, text) with the test vocabulary.
+// Checks the sources (each a pair: file name, text) with the test vocabulary; `name` is
+// the fact base folder as display paths show it ("name/a.yaml").
 inline Checked check_sources(const std::string& name,
                              std::vector<std::pair<std::string, std::string>> files,
                              const std::vector<std::string>& disabled = {}) {

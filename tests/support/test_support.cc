@@ -52,17 +52,16 @@ std::string read_file(const std::filesystem::path& path) {
 #include <algorithm>
 
 #include "engine/check.h"
-#include "load/loader.h"
+#include "load/memory_loader.h"
 
 namespace cc::test {
 
 Checked check_files(const std::string& name,
                     const std::vector<std::pair<std::string, std::string>>& files,
                     const std::vector<std::string>& disabled_rules) {
-  const auto dir = scratch_dir(name);
-  for (const auto& [file, text] : files) write_file(dir / file, text);
   Diagnostics diagnostics;
-  const FactBase base = load_fact_base(dir, diagnostics);
+  const FactBase base =
+      load_fact_base_from_memory(name, FileTexts(files.begin(), files.end()), diagnostics);
   Checked checked;
   for (const auto& d : diagnostics.sorted()) checked.diagnostics += format_diagnostic(d) + "\n";
   if (diagnostics.has_errors()) return checked;

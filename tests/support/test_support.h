@@ -30,8 +30,9 @@ void write_file(const std::filesystem::path& path, const std::string& text);
 
 namespace cc::test {
 
-// A fact base written from strings (file name → text) into a fresh folder, loaded and
-// checked. Each finding reads "rule severity [sorted refs]: message"; steps are kept too.
+// A fact base given as strings (file name → text), loaded in memory through the real
+// loader as the folder `name` (no file is written) and checked. Each finding reads "rule severity
+// [sorted refs]: message"; steps are kept too.
 struct Checked {
   std::string diagnostics;  // input errors, one per line ("" when clean)
   std::vector<std::string> findings;

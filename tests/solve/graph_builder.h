@@ -1,0 +1,139 @@
+#pragma once
+// Hand-built fact graphs for the solver's unit tests: a FactBase holding only what the
+// solver reads (sources with their dates, facts with their record claims) and a FactGraph
+// of variables and constraints made directly, without the loader or the rules.
+//
+// Every constraint is made by GraphBuilder::constrain(), the one place that sets the field
+// recording which rule made a constraint (today the `Origin` enum of graph/fact_graph.h).
+// When that field changes, only `made_by()` below changes.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/fact_graph.h"
+#include "model/fact.h"
+#include "model/interval.h"
+
+namespace cc::test {
+
+// Which kind of rule made a constraint, as far as the solver cares: a figure's statement
+// is propagated first and marks its variable as stated; a tiling of periods can be
+// relaxed; everything else is an ordinary claim or inference.
+enum class MadeBy { figure, claim, periods, inference };
+
+[[nodiscard]] inline Origin made_by(MadeBy rule) {
+  switch (rule) {
+    case MadeBy::figure:
+      return Origin::figure;
+    case MadeBy::claim:
+      return Origin::claim;
+    case MadeBy::periods:
+      return Origin::periods;
+    case MadeBy::inference:
+      return Origin::places;
+  }
+  return Origin::figure;
+}
+
+class GraphBuilder {
+ public:
+  FactBase base;
+  FactGraph graph;
+
+  // A source published on `date` (ISO, compared as text like the solver does).
+  SourceIndex source(const std::string& id, const std::string& date = "2024-01-01") {
+    Source s;
+    s.id = id;
+    s.title = id;
+    s.published = date;
+    base.sources.push_back(std::move(s));
+    return static_cast<SourceIndex>(base.sources.size() - 1);
+  }
+
+  // A fact of `source` (no statement yet); `record` makes it a record claim.
+  FactIndex fact(SourceIndex source, const std::string& id, RecordKind record = RecordKind::none) {
+    Fact f;
+    f.source = source;
+    f.id = id;
+    f.record.kind = record;
+    base.facts.push_back(std::move(f));
+    const auto index = static_cast<FactIndex>(base.facts.size() - 1);
+    base.sources[source].facts.push_back(index);
+    return index;
+  }
+
+  // A quantity named by a key of its own; `integer`: a count, narrowed to whole numbers.
+  VarId quantity(bool integer = false) {
+    Variable v;
+    v.kind = VarKind::key;
+    v.key = base.keys.intern(Key{static_cast<MeasureId>(base.keys.key_count()), 0, 0, 0});
+    v.integer = integer;
+    return add(std::move(v));
+  }
+
+  // A fixed number (a period's length).
+  VarId constant(const Rational& value) {
+    Variable v;
+    v.kind = VarKind::constant;
+    v.constant = value;
+    return add(std::move(v));
+  }
+
+  // numerator / denominator, with the quotient constraint that defines it.
+  VarId quotient(VarId numerator, VarId denominator) {
+    Variable v;
+    v.kind = VarKind::quotient;
+    v.operands = {numerator, denominator};
+    const VarId q = add(std::move(v));
+    constrain(ConstraintKind::quotient, {q, numerator, denominator}, MadeBy::claim);
+    return q;
+  }
+
+  // The one place a constraint is made.
+  ConstraintId constrain(ConstraintKind kind, std::vector<VarId> vars, MadeBy rule,
+                         Interval value = {}, std::optional<FactIndex> fact = std::nullopt) {
+    Constraint c;
+    c.kind = kind;
+    c.origin = made_by(rule);
+    c.vars = std::move(vars);
+    c.value = std::move(value);
+    c.fact = fact;
+    graph.constraints.push_back(std::move(c));
+    return static_cast<ConstraintId>(graph.constraints.size() - 1);
+  }
+
+  // `fact` states `var` ∈ `value`: a figure, or (rule = claim) a relation claim's value.
+  ConstraintId state(FactIndex fact, VarId var, Interval value, MadeBy rule = MadeBy::figure) {
+    const ConstraintId c =
+        constrain(ConstraintKind::statement, {var}, rule, std::move(value), fact);
+    graph.fact_vars[fact] = var;
+    graph.fact_statements[fact] = c;
+    return c;
+  }
+
+  // Adjacency and components; call once everything is added.
+  void finish() {
+    base.index();
+    graph.finish();
+  }
+
+ private:
+  VarId add(Variable v) {
+    graph.vars.push_back(std::move(v));
+    return static_cast<VarId>(graph.vars.size() - 1);
+  }
+};
+
+// "more than 10" (open), "at least 10", "10…20", exactly 10.
+[[nodiscard]] inline Interval more_than(const Rational& v) {
+  return Interval::above(v, true);
+}
+[[nodiscard]] inline Interval closed(const Rational& lo, const Rational& hi) {
+  return Interval::closed(lo, hi);
+}
+[[nodiscard]] inline Interval exactly(const Rational& v) {
+  return Interval::point(v);
+}
+
+}  // namespace cc::test
