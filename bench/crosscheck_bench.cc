@@ -310,6 +310,11 @@ struct PlantedCheck {
   std::size_t unresolved = 0;  // refs not in the fact base
   std::size_t found = 0;       // planted facts in at least one finding
   std::size_t findings_without_plant = 0;
+  // The diagnosis: findings whose doubted fact is a planted one, and those that doubt a
+  // fact nobody planted (a wrong blame; must be 0).
+  std::size_t doubt_planted = 0;
+  std::size_t doubt_not_planted = 0;
+  std::vector<std::string> examples_wrong_doubt;
   std::vector<std::string> examples_without_plant;
   std::vector<std::string> missed;
   // by the rule the plant was meant to trip: planted, found, and the rules it was found by
@@ -334,6 +339,15 @@ PlantedCheck check_planted(const cc::FactBase& base, const cc::CheckResult& resu
   std::vector<std::set<std::string>> found_by(planted.size());
   const cc::ReportInput input{base, result};
   for (const cc::Finding& finding : result.findings) {
+    if (finding.diagnosis) {
+      if (index.count(finding.diagnosis->doubt)) {
+        ++check.doubt_planted;
+      } else {
+        ++check.doubt_not_planted;
+        if (check.examples_wrong_doubt.size() < 10)
+          check.examples_wrong_doubt.push_back(cc::render_terminal_line(input, finding, false));
+      }
+    }
     bool any = false;
     for (const cc::FactIndex f : finding.facts) {
       const auto it = index.find(f);
@@ -934,6 +948,9 @@ int main(int argc, char** argv) {
     pj["unresolved"] = check.unresolved;
     pj["found"] = check.found;
     pj["findings_without_plant"] = check.findings_without_plant;
+    pj["doubt_planted"] = check.doubt_planted;
+    pj["doubt_not_planted"] = check.doubt_not_planted;
+    pj["examples_wrong_doubt"] = check.examples_wrong_doubt;
     pj["examples_without_plant"] = check.examples_without_plant;
     pj["missed"] = check.missed;
     for (const auto& [rule, entry] : check.by_rule) {
@@ -972,9 +989,12 @@ int main(int argc, char** argv) {
                            result->findings.size(), counts.error, counts.warning, counts.accepted);
   if (out.contains("planted")) {
     const auto& p = out["planted"];
-    std::cout << fmt::format("; planted {}, found {}, findings without a planted fact {}",
-                             p["planted"].get<std::size_t>(), p["found"].get<std::size_t>(),
-                             p["findings_without_plant"].get<std::size_t>());
+    std::cout << fmt::format(
+        "; planted {}, found {}, findings without a planted fact {}; doubted fact planted {}, "
+        "not planted {}",
+        p["planted"].get<std::size_t>(), p["found"].get<std::size_t>(),
+        p["findings_without_plant"].get<std::size_t>(), p["doubt_planted"].get<std::size_t>(),
+        p["doubt_not_planted"].get<std::size_t>());
   }
   std::cout << "\n";
   for (const auto& n : result->notices) std::cout << "note: " << n << "\n";

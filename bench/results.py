@@ -243,6 +243,11 @@ def main():
         if pl:
             w(f"- planted: {pl['planted']}, found in a finding: {pl['found']}, findings with no planted fact: "
               f"{pl['findings_without_plant']} (must be 0: the rest of the base is consistent by construction).")
+            if "doubt_planted" in pl:
+                w(f"- diagnosis: findings whose doubted fact is a planted one: {pl['doubt_planted']}; "
+                  f"findings that doubt a fact nobody planted: {pl['doubt_not_planted']} (aim: 0).")
+                for ex in pl.get("examples_wrong_doubt", []):
+                    w(f"  - wrong doubt: `{ex}`")
             w("")
             w("  | planted as | planted | found | found as |")
             w("  |---|---:|---:|---|")

@@ -154,8 +154,8 @@ std::string likely_cause_text(const FactBase& base, const Finding& finding) {
   if (d.cause.empty()) return fmt::format("check {}: {}", doubt, d.because);
   if (d.cause == "revision")
     return fmt::format("{} is superseded: {}", doubt, d.because);
-  return fmt::format("check {}: likely a {} slip ({}), for {}; {}", doubt, d.cause, d.detail,
-                     d.corrected, d.because);
+  return fmt::format("check {}, likely {}: a {} slip ({}); {}", doubt, d.corrected, d.cause,
+                     d.detail, d.because);
 }
 
 std::string gap_text(const Finding& finding) {

@@ -263,6 +263,14 @@ class ComponentSolver {
     return std::nullopt;
   }
 
+  // Is `a` less precise as written than `b` (relative width; a one-sided bound the least)?
+  [[nodiscard]] bool wider_as_written(FactIndex a, FactIndex b) const {
+    const auto wa = relative_width(base_.facts[a].value.interval);
+    const auto wb = relative_width(base_.facts[b].value.interval);
+    if (!wa || !wb) return !wa && wb;
+    return *wa > *wb;
+  }
+
   [[nodiscard]] std::string statements(const Units& units, const std::vector<UnitId>& set) const {
     std::string out = set.size() == 1 ? "1 other statement" : fmt::format("{} other statements", set.size());
     out += ": ";
@@ -300,6 +308,12 @@ class ComponentSolver {
           "the evidence is even ({}); it lies farther from the other statements of its "
           "quantity",
           keeping);
+    const bool wider = std::all_of(instead.begin(), instead.end(), [&](UnitId v) {
+      return wider_as_written(units.units[u].facts.front(), units.units[v].facts.front());
+    });
+    if (wider && !instead.empty())
+      return fmt::format("the evidence is even ({}); it is the less precise statement as written",
+                         keeping);
     return fmt::format(
         "nothing in the fact base decides ({}); it is doubted by the fixed order: a record "
         "claim, then the newer source, then the later fact",
@@ -346,7 +360,8 @@ class ComponentSolver {
       }
       const Revision& r = how.at(u);
       conflict.because = fmt::format(
-          "'{}' reports {}'s release of {}; '{}' reports its later release of {}, which stands",
+          "'{}' reports the release of {} of {}; '{}' reports its later release of {}, which "
+          "stands",
           base_.ref(pair.first), r.earlier.publisher, r.earlier.published, base_.ref(pair.second),
           r.later.published);
       out.push_back(std::move(conflict));

@@ -74,12 +74,13 @@ Units make_units(const FactBase& base, const FactGraph& graph, const std::vector
   std::vector<UnitId> unit_of_statement(statements.size(), 0);
   for (std::size_t i = 0; i < statements.size(); ++i) {
     const Statement& s = statements[i];
-    // A copy: an earlier statement of the same quantity, value and witness.
+    // A copy: an earlier statement of the same quantity by the same witness, with a value
+    // that agrees (a headline's "about 200" beside its body's 200).
     std::optional<UnitId> copy;
     if (s.var) {
       for (const std::size_t j : by_var[*s.var]) {
         if (j >= i) break;
-        if (statements[j].witness == s.witness && *statements[j].value == *s.value) {
+        if (statements[j].witness == s.witness && statements[j].value->overlaps(*s.value)) {
           copy = unit_of_statement[j];
           break;
         }

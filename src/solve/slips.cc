@@ -227,7 +227,7 @@ class SlipFinder {
                                   : Interval::point(1) - *ratio;
     const std::string corrected = describe(relative, true);
     return Slip{"points", corrected,
-                fmt::format("{} is the change in percentage points ({} to {})",
+                fmt::format("{} is the change in percentage points, {} to {}",
                             fact_.value.written, describe(from, true), describe(to, true))};
   }
 
@@ -250,7 +250,7 @@ class SlipFinder {
       const std::string period =
           period_name(base_.keys.period(p), base_.vocabulary.fiscal_year_start);
       found = Slip{"base-period", period,
-                   fmt::format("it fits {} as its base ({} to {})", period,
+                   fmt::format("it fits {} as its base: {} to {}", period,
                                base_.describe_key(*id), base_.describe_key(keys->second))};
     }
     return found;

@@ -105,6 +105,7 @@ class GraphBuilder {
 
   // `fact` states `var` ∈ `value`: a figure, or (rule = claim) a relation claim's value.
   ConstraintId state(FactIndex fact, VarId var, Interval value, MadeBy rule = MadeBy::figure) {
+    base.facts[fact].value.interval = value;  // as written (the blame order reads it)
     const ConstraintId c =
         constrain(ConstraintKind::statement, {var}, rule, std::move(value), fact);
     graph.fact_vars[fact] = var;
