@@ -164,8 +164,8 @@ class ComponentSolver {
   }
 
   // Deletion filtering: each fact is removed in turn and kept out if the rest stays
-  // inconsistent, so the set kept is minimal. Facts least to blame go first, the facts of
-  // `last` at the very end (the doubted fact whose conflict is being written).
+  // inconsistent, so the set kept is minimal. The facts of `last` go at the very end (the
+  // doubted fact whose conflict is being written).
   [[nodiscard]] std::vector<FactIndex> shrink(const std::vector<FactIndex>& candidates,
                                               const FactSet& rest,
                                               const std::vector<FactIndex>& last) {
@@ -173,9 +173,12 @@ class ComponentSolver {
     const auto is_last = [&](FactIndex f) {
       return std::find(last.begin(), last.end(), f) != last.end();
     };
+    // Where a doubted fact is being explained, the opponents most to blame go first, so the
+    // set kept shows it against the firmest facts that stand (the exact count, not the
+    // rounded figure beside it).
     std::sort(order.begin(), order.end(), [&](FactIndex a, FactIndex b) {
       if (is_last(a) != is_last(b)) return is_last(b);
-      return more_to_blame(base_, graph_, b, a);
+      return last.empty() ? more_to_blame(base_, graph_, b, a) : more_to_blame(base_, graph_, a, b);
     });
     FactSet kept(candidates.begin(), candidates.end());
     for (const FactIndex f : order) {

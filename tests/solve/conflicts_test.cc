@@ -142,17 +142,20 @@ TEST_CASE("conflicts: the set found is minimal, the rest of the component is lef
 }
 
 TEST_CASE(
-    "conflicts: a fact whose removal alone makes the rest consistent is blamed first, "
-    "however precise",
+    "conflicts: a fact in every conflict is doubted alone rather than the two it "
+    "contradicts, however precise",
     "[solve][blame]") {
-  // 200 exactly against two rounded figures that agree (about 100): the exact figure is
-  // the odd one out, though the blame order alone would pick a rounded one.
+  // 200 exactly against two rounded figures of two independent sources that agree (about
+  // 100): the exact figure is the odd one out, though the blame order alone would pick a
+  // rounded one. (Were r1 and r2 of one source, they would be one witness: copies.)
   GraphBuilder b;
   const SourceIndex s = b.source("s");
+  const SourceIndex t = b.source("t");
+  const SourceIndex u = b.source("u");
   const VarId x = b.quantity();
   const FactIndex exact = b.fact(s, "exact");
-  const FactIndex r1 = b.fact(s, "r1");
-  const FactIndex r2 = b.fact(s, "r2");
+  const FactIndex r1 = b.fact(t, "r1");
+  const FactIndex r2 = b.fact(u, "r2");
   b.state(exact, x, exactly(200));
   b.state(r1, x, closed(95, 105));
   b.state(r2, x, closed(90, 110));
