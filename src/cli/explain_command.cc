@@ -10,7 +10,7 @@
 #include "cli/load_or_report.h"
 #include "engine/check.h"
 #include "explain/explain.h"
-#include "model/period.h"
+#include "grammar/period.h"
 
 namespace cc::cli {
 namespace {

@@ -81,25 +81,26 @@ std::string quoted_list(const std::vector<std::string>& items, std::size_t max) 
 
 std::string kind_line(const Statistic& st) {
   switch (st.kind) {
-    case StatisticKind::figure:
+    case FactKind::figure:
+    case FactKind::total:  // not drafted: a total names the facts it adds up
       return "";
-    case StatisticKind::share:
+    case FactKind::share:
       return "    share: { of: {} }  # a share of the key above; name the part with part: { "
              "subset: { DIMENSION: VALUE } }, or the whole with of: FACT-ID\n";
-    case StatisticKind::change:
+    case FactKind::change:
       return fmt::format(
           "    change: {{ from: {{ when: TODO }}, to: {{}}{} }}  # a {}: from the earlier period "
           "to the key above (or to: FACT-ID)\n",
           st.fall ? ", direction: fall" : "", st.fall ? "fall" : "rise");
-    case StatisticKind::ratio:
+    case FactKind::ratio:
       return "    ratio: { of: {}, to: { when: TODO } }  # the key above is the multiple of 'to', "
              "what it is compared with\n";
-    case StatisticKind::rate:
+    case FactKind::rate:
       return fmt::format(
           "    rate: {{ of: {{}}, per: {} }}  # the key above, counted over its "
           "period, per {}\n",
           st.unit, st.unit);
-    case StatisticKind::interval:
+    case FactKind::interval:
       return fmt::format(
           "    interval: {{ of: {{}}, unit: {} }}  # one of the key above every so "
           "many {}s\n",
@@ -368,7 +369,7 @@ Draft build_draft(std::string_view text, const DraftOptions& options) {
     y += fmt::format("    value: {}\n", yaml_scalar(st.value_text));
     std::string measure = "    measure: TODO";
     if (!st.counted.empty()) {
-      measure += st.kind == StatisticKind::share
+      measure += st.kind == FactKind::share
                      ? fmt::format("  # the whole, {} of: \"{}\"", st.value_text,
                                    comment_text(st.counted, 80))
                      : fmt::format("  # counts: \"{}\"", comment_text(st.counted, 80));

@@ -2,15 +2,15 @@
 // one follows in parentheses ("almost half (47%)"). A reading is an optional hedge
 // ("more than") and a body: a number (digits or words, with a scale or as a
 // percentage), "K in N", a fraction word, a multiplier, or "a majority".
-#include "model/value.h"
+#include "grammar/value.h"
 
 #include <algorithm>
-#include <array>
 #include <span>
 
-#include "model/number_words.h"
-#include "model/value_numbers.h"
-#include "model/value_tokens.h"
+#include "grammar/number_words.h"
+#include "grammar/tokens.h"
+#include "grammar/value_numbers.h"
+#include "grammar/words.h"
 
 namespace cc {
 namespace {
@@ -49,59 +49,24 @@ struct Source {
 
 // ---- hedges
 
-enum class Hedge { none, more_than, at_least, less_than, up_to, almost, just_over, around };
-
-struct HedgePhrase {
-  std::array<std::string_view, 3> words;
-  Hedge hedge;
-};
-
-constexpr std::array<HedgePhrase, 28> kHedgePhrases = {{
-    {{"more", "than"}, Hedge::more_than},
-    {{"over"}, Hedge::more_than},
-    {{"above"}, Hedge::more_than},
-    {{"exceeding"}, Hedge::more_than},
-    {{"at", "least"}, Hedge::at_least},
-    {{"no", "less", "than"}, Hedge::at_least},
-    {{"no", "fewer", "than"}, Hedge::at_least},
-    {{"less", "than"}, Hedge::less_than},
-    {{"under"}, Hedge::less_than},
-    {{"below"}, Hedge::less_than},
-    {{"fewer", "than"}, Hedge::less_than},
-    {{"up", "to"}, Hedge::up_to},
-    {{"no", "more", "than"}, Hedge::up_to},
-    {{"at", "most"}, Hedge::up_to},
-    {{"almost"}, Hedge::almost},
-    {{"nearly"}, Hedge::almost},
-    {{"just", "under"}, Hedge::almost},
-    {{"just", "below"}, Hedge::almost},
-    {{"just", "over"}, Hedge::just_over},
-    {{"just", "above"}, Hedge::just_over},
-    {{"around"}, Hedge::around},
-    {{"about"}, Hedge::around},
-    {{"approximately"}, Hedge::around},
-    {{"some"}, Hedge::around},
-    {{"roughly"}, Hedge::around},
-    {{"approx"}, Hedge::around},
-    {{"circa"}, Hedge::around},
-    {{"an", "estimated"}, Hedge::around},
-}};
+using grammar::Hedge;
 
 struct HedgeMatch {
   Hedge hedge = Hedge::none;
   std::size_t end = 0;  // the token after the hedge
 };
 
+// The longest hedge phrase of the word table that the tokens start with.
 HedgeMatch match_hedge(std::span<const Token> tokens) {
   HedgeMatch best;
-  for (const HedgePhrase& phrase : kHedgePhrases) {
-    const auto length = static_cast<std::size_t>(
-        std::count_if(phrase.words.begin(), phrase.words.end(), [](auto w) { return !w.empty(); }));
+  for (const grammar::Word& row : grammar::words()) {
+    if (row.kind != grammar::WordKind::hedge) continue;
+    const std::vector<std::string_view> words = grammar::words_of(row.phrase);
+    const std::size_t length = words.size();
     if (length <= best.end || length > tokens.size()) continue;
     bool matches = true;
-    for (std::size_t k = 0; k < length; ++k)
-      matches = matches && is_word(tokens[k], phrase.words[k]);
-    if (matches) best = HedgeMatch{phrase.hedge, length};
+    for (std::size_t k = 0; k < length; ++k) matches = matches && is_word(tokens[k], words[k]);
+    if (matches) best = HedgeMatch{row.hedge, length};
   }
   return best;
 }
