@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "extract/statistics.h"
 
@@ -155,182 +156,269 @@ std::string slug(std::string_view text, std::size_t max) {
   return out;
 }
 
-std::vector<std::string> periods_of(std::string_view text, const Tokens& tokens) {
-  const std::vector<DateMention> dates = find_dates(text, tokens);
-  std::vector<std::string> periods;
-  std::size_t next_date = 0;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const Token& t = tokens[i];
-    while (next_date < dates.size() && dates[next_date].span.end() <= t.span.offset) ++next_date;
-    if (next_date < dates.size() && dates[next_date].span.offset <= t.span.offset) {
-      const DateMention& date = dates[next_date];
-      if (date.span.offset == t.span.offset && date.date.year != 0) {
-        const bool year_to = date.date.day == 0 && i >= 2 && tokens[i - 1].is("to") &&
-                             one_of(tokens[i - 2], {"year", "months"});
-        std::string item = std::string(date.span.of(text));
-        item += " (" + (year_to ? month_year_span(date) : iso(date.date)) + ")";
-        if (year_to) item = "the year to " + item;
-        add_unique(periods, item);
-      }
-      continue;
-    }
-    const std::string since =
-        i > 0 && one_of(tokens[i - 1], {"since", "until", "before", "after", "by"})
-            ? lower(tokens[i - 1].text) + " "
-            : "";
-    if (is_year(t)) {
-      // 2017-18, 2017/18: a fiscal year; 2017-2019: two years.
-      if (i + 2 < tokens.size() && !tokens[i + 1].space_before && !tokens[i + 2].space_before &&
-          (is_mark(tokens[i + 1], "-") || is_mark(tokens[i + 1], "/") ||
-           is_mark(tokens[i + 1], "\u2013")) &&
-          pure_digits(tokens[i + 2]) && tokens[i + 2].text.size() == 2) {
-        const int year = digits_value(t);
-        if (digits_value(tokens[i + 2]) == (year + 1) % 100) {
-          add_unique(periods, since + std::string(t.text) + "-" + std::string(tokens[i + 2].text));
-          i += 2;
-          continue;
-        }
-      }
-      if (i + 1 < tokens.size() && !tokens[i + 1].space_before && tokens[i + 1].is("s")) continue;
-      add_unique(periods, since + std::string(t.text));
-      continue;
-    }
-    const auto how_many = [&](std::size_t k) {
-      return k < tokens.size() &&
-             (pure_digits(tokens[k]) ||
-              one_of(tokens[k], {"two", "three", "four", "five", "six", "seven", "eight", "nine",
-                                 "ten", "eleven", "twelve", "eighteen", "few"}));
-    };
-    // the two years following, the five years since, the six months
-    if (t.is("the") && how_many(i + 1) && i + 2 < tokens.size() && duration_word(tokens[i + 2])) {
-      std::string phrase = "the " + lower(tokens[i + 1].text) + " " + lower(tokens[i + 2].text);
-      std::size_t k = i + 2;
-      if (k + 1 < tokens.size() && one_of(tokens[k + 1], {"since", "following", "after", "before",
-                                                          "to", "until", "ending"})) {
-        phrase += " " + lower(tokens[k + 1].text);
-        ++k;
-      }
-      add_unique(periods, phrase);
-      i = k;
-      continue;
-    }
-    // last year, the previous year, this month, the past two years, the last 6 years
-    if (one_of(t, {"last", "past", "previous", "this", "next", "current", "first", "coming",
-                   "preceding"})) {
-      std::size_t k = i + 1;
-      std::string phrase = lower(t.text);
-      if (how_many(k)) {
-        phrase += " " + std::string(tokens[k].text);
-        ++k;
-      }
-      if (k < tokens.size() && tokens[k].is("financial")) {
-        phrase += " financial";
-        ++k;
-      }
-      if (k < tokens.size() &&
-          (duration_word(tokens[k]) || one_of(tokens[k], {"quarter", "quarters"}))) {
-        phrase += " " + lower(tokens[k].text);
-        const bool the = i > 0 && tokens[i - 1].is("the");
-        add_unique(periods, (the ? "the " : "") + phrase);
-        i = k;
-      }
-      continue;
-    }
-    if (t.is("in") && i + 2 < tokens.size() && tokens[i + 1].is("a") && tokens[i + 2].is("year")) {
-      add_unique(periods, "in a year");
-      i += 2;
-    }
-  }
-  return periods;
-}
+namespace {
 
-std::vector<std::string> places_of(const Tokens& tokens) {
-  static const std::vector<std::vector<std::string_view>> kPlaces = {{"England", "and", "Wales"},
-                                                                     {"Northern", "Ireland"},
-                                                                     {"Great", "Britain"},
-                                                                     {"United", "Kingdom"},
-                                                                     {"United", "States"},
-                                                                     {"Republic", "of", "Ireland"},
-                                                                     {"UK"},
-                                                                     {"GB"},
-                                                                     {"Britain"},
-                                                                     {"England"},
-                                                                     {"Wales"},
-                                                                     {"Scotland"},
-                                                                     {"Ireland"},
-                                                                     {"London"},
-                                                                     {"US"},
-                                                                     {"USA"},
-                                                                     {"EU"},
-                                                                     {"Europe"}};
-  std::vector<std::string> places;
-  const auto matches = [&](std::size_t i, const std::vector<std::string_view>& name) {
-    if (i + name.size() > tokens.size()) return false;
-    for (std::size_t k = 0; k < name.size(); ++k) {
-      if (tokens[i + k].kind != TokenKind::word || tokens[i + k].text != name[k]) return false;
-    }
-    return true;
-  };
-  const auto capitalised_run = [&](std::size_t i) {  // "Greater Manchester", "Ross"
-    std::size_t k = i;
-    while (k < tokens.size() && k < i + 4 && tokens[k].capitalised() && !place_stop(tokens[k])) ++k;
-    return k;
-  };
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    bool known = false;
-    for (const auto& name : kPlaces) {
-      if (matches(i, name)) {
-        std::string joined;
-        for (std::string_view w : name) joined += (joined.empty() ? "" : " ") + std::string(w);
-        // "U.K." is written with full stops.
-        add_unique(places, joined);
-        i += name.size() - 1;
-        known = true;
-        break;
-      }
-    }
-    if (known) continue;
-    if (tokens[i].text == "U" && i + 2 < tokens.size() && is_mark(tokens[i + 1], ".") &&
-        (tokens[i + 2].text == "K" || tokens[i + 2].text == "S")) {
-      add_unique(places, tokens[i + 2].text == "K" ? "UK" : "US");  // "U.K.", "U.S."
-      i += 2;
-      continue;
-    }
-    // "Cambridgeshire police", "Greater Manchester Police"
-    if (tokens[i].capitalised() && !place_stop(tokens[i])) {
-      const std::size_t k = capitalised_run(i);
-      if (k < tokens.size() && one_of(tokens[k], {"police", "constabulary"}) && k > i) {
-        std::string name;
-        for (std::size_t w = i; w < k; ++w) {
-          if (one_of(tokens[w], {"police", "constabulary"})) break;
-          name += (name.empty() ? "" : " ") + std::string(tokens[w].text);
-        }
-        add_unique(places, name);
-        i = k;
+// The periods of a text, read token by token; each reader returns the last token it took,
+// or nullopt when the token at `i` starts nothing of its kind.
+class PeriodReader {
+ public:
+  PeriodReader(std::string_view text, const Tokens& tokens)
+      : text_(text), tokens_(tokens), dates_(find_dates(text, tokens)) {}
+
+  std::vector<std::string> read() {
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      if (const auto date = in_date(i)) {
+        if (*date) add_date(i, **date);
         continue;
       }
-    }
-    // "in Salford", "across Cambridgeshire"
-    if (one_of(tokens[i], {"in", "across", "throughout"}) && i + 1 < tokens.size()) {
-      std::size_t from = i + 1;
-      if (tokens[from].is("the")) ++from;
-      const bool known_place = std::any_of(kPlaces.begin(), kPlaces.end(),
-                                           [&](const auto& name) { return matches(from, name); });
-      if (from < tokens.size() && !known_place && tokens[from].capitalised() &&
-          tokens[from].text.size() > 1 && !place_stop(tokens[from]) &&
-          !(tokens[from].text.size() > 1 &&
-            std::all_of(tokens[from].text.begin(), tokens[from].text.end(),
-                        [](char c) { return c >= 'A' && c <= 'Z'; }))) {
-        const std::size_t k = capitalised_run(from);
-        std::string name;
-        for (std::size_t w = from; w < k; ++w)
-          name += (name.empty() ? "" : " ") + std::string(tokens[w].text);
-        add_unique(places, name);
-        i = k > i ? k - 1 : i;
+      if (is_year(tokens_[i])) {
+        i = year(i);
+      } else if (const auto end = the_count(i)) {
+        i = *end;
+      } else if (const auto last = relative(i)) {
+        i = *last;
+      } else if (tokens_[i].is("in") && i + 2 < tokens_.size() && tokens_[i + 1].is("a") &&
+                 tokens_[i + 2].is("year")) {
+        add_unique(periods_, "in a year");
+        i += 2;
       }
     }
+    return std::move(periods_);
   }
-  return places;
+
+ private:
+  // Whether token i lies in a date: the date when it starts there, else nullptr.
+  std::optional<const DateMention*> in_date(std::size_t i) {
+    const Token& t = tokens_[i];
+    while (next_date_ < dates_.size() && dates_[next_date_].span.end() <= t.span.offset)
+      ++next_date_;
+    if (next_date_ >= dates_.size() || dates_[next_date_].span.offset > t.span.offset)
+      return std::nullopt;
+    const DateMention& date = dates_[next_date_];
+    if (date.span.offset == t.span.offset && date.date.year != 0) return &date;
+    return nullptr;
+  }
+
+  void add_date(std::size_t i, const DateMention& date) {
+    const bool year_to = date.date.day == 0 && i >= 2 && tokens_[i - 1].is("to") &&
+                         one_of(tokens_[i - 2], {"year", "months"});
+    std::string item = std::string(date.span.of(text_));
+    item += " (" + (year_to ? month_year_span(date) : iso(date.date)) + ")";
+    if (year_to) item = "the year to " + item;
+    add_unique(periods_, item);
+  }
+
+  // 2017-18, 2017/18: a fiscal year; 2017-2019: two years; "since 2017".
+  std::size_t year(std::size_t i) {
+    const Token& t = tokens_[i];
+    const std::string since =
+        i > 0 && one_of(tokens_[i - 1], {"since", "until", "before", "after", "by"})
+            ? lower(tokens_[i - 1].text) + " "
+            : "";
+    if (i + 2 < tokens_.size() && !tokens_[i + 1].space_before && !tokens_[i + 2].space_before &&
+        (is_mark(tokens_[i + 1], "-") || is_mark(tokens_[i + 1], "/") ||
+         is_mark(tokens_[i + 1], "\u2013")) &&
+        pure_digits(tokens_[i + 2]) && tokens_[i + 2].text.size() == 2 &&
+        digits_value(tokens_[i + 2]) == (digits_value(t) + 1) % 100) {
+      add_unique(periods_, since + std::string(t.text) + "-" + std::string(tokens_[i + 2].text));
+      return i + 2;
+    }
+    if (i + 1 < tokens_.size() && !tokens_[i + 1].space_before && tokens_[i + 1].is("s")) return i;
+    add_unique(periods_, since + std::string(t.text));
+    return i;
+  }
+
+  [[nodiscard]] bool how_many(std::size_t k) const {
+    return k < tokens_.size() &&
+           (pure_digits(tokens_[k]) ||
+            one_of(tokens_[k], {"two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                "ten", "eleven", "twelve", "eighteen", "few"}));
+  }
+
+  // "the two years following", "the five years since", "the six months".
+  std::optional<std::size_t> the_count(std::size_t i) {
+    if (!tokens_[i].is("the") || !how_many(i + 1) || i + 2 >= tokens_.size() ||
+        !duration_word(tokens_[i + 2])) {
+      return std::nullopt;
+    }
+    std::string phrase = "the " + lower(tokens_[i + 1].text) + " " + lower(tokens_[i + 2].text);
+    std::size_t k = i + 2;
+    if (k + 1 < tokens_.size() && one_of(tokens_[k + 1], {"since", "following", "after", "before",
+                                                          "to", "until", "ending"})) {
+      phrase += " " + lower(tokens_[k + 1].text);
+      ++k;
+    }
+    add_unique(periods_, phrase);
+    return k;
+  }
+
+  // "last year", "the previous year", "this month", "the past two years".
+  std::optional<std::size_t> relative(std::size_t i) {
+    const Token& t = tokens_[i];
+    if (!one_of(t, {"last", "past", "previous", "this", "next", "current", "first", "coming",
+                    "preceding"})) {
+      return std::nullopt;
+    }
+    std::size_t k = i + 1;
+    std::string phrase = lower(t.text);
+    if (how_many(k)) phrase += " " + std::string(tokens_[k++].text);
+    if (k < tokens_.size() && tokens_[k].is("financial")) {
+      phrase += " financial";
+      ++k;
+    }
+    if (k >= tokens_.size() ||
+        !(duration_word(tokens_[k]) || one_of(tokens_[k], {"quarter", "quarters"}))) {
+      return i;
+    }
+    phrase += " " + lower(tokens_[k].text);
+    const bool the = i > 0 && tokens_[i - 1].is("the");
+    add_unique(periods_, (the ? "the " : "") + phrase);
+    return k;
+  }
+
+  std::string_view text_;
+  const Tokens& tokens_;
+  std::vector<DateMention> dates_;
+  std::size_t next_date_ = 0;
+  std::vector<std::string> periods_;
+};
+
+}  // namespace
+
+std::vector<std::string> periods_of(std::string_view text, const Tokens& tokens) {
+  return PeriodReader(text, tokens).read();
+}
+
+namespace {
+
+using PlaceName = std::vector<std::string_view>;
+
+const std::vector<PlaceName>& known_places() {
+  static const std::vector<PlaceName> kPlaces = {{"England", "and", "Wales"},
+                                                 {"Northern", "Ireland"},
+                                                 {"Great", "Britain"},
+                                                 {"United", "Kingdom"},
+                                                 {"United", "States"},
+                                                 {"Republic", "of", "Ireland"},
+                                                 {"UK"},
+                                                 {"GB"},
+                                                 {"Britain"},
+                                                 {"England"},
+                                                 {"Wales"},
+                                                 {"Scotland"},
+                                                 {"Ireland"},
+                                                 {"London"},
+                                                 {"US"},
+                                                 {"USA"},
+                                                 {"EU"},
+                                                 {"Europe"}};
+  return kPlaces;
+}
+
+// The places a text names, read token by token; each reader returns the last token it
+// took, or nullopt when the token at `i` starts nothing of its kind.
+class PlaceReader {
+ public:
+  explicit PlaceReader(const Tokens& tokens) : tokens_(tokens) {}
+
+  std::vector<std::string> read() {
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      if (const auto last = known(i)) {
+        i = *last;
+      } else if (const auto dotted = with_full_stops(i)) {
+        i = *dotted;
+      } else if (const auto force = police_force(i)) {
+        i = *force;
+      } else if (const auto named = after_preposition(i)) {
+        i = *named;
+      }
+    }
+    return std::move(places_);
+  }
+
+ private:
+  [[nodiscard]] bool matches(std::size_t i, const PlaceName& name) const {
+    if (i + name.size() > tokens_.size()) return false;
+    for (std::size_t k = 0; k < name.size(); ++k) {
+      if (tokens_[i + k].kind != TokenKind::word || tokens_[i + k].text != name[k]) return false;
+    }
+    return true;
+  }
+
+  // "Greater Manchester", "Ross": the end of a run of up to four capitalised words.
+  [[nodiscard]] std::size_t capitalised_run(std::size_t i) const {
+    std::size_t k = i;
+    while (k < tokens_.size() && k < i + 4 && tokens_[k].capitalised() && !place_stop(tokens_[k]))
+      ++k;
+    return k;
+  }
+
+  [[nodiscard]] std::string joined(std::size_t first, std::size_t end) const {
+    std::string name;
+    for (std::size_t w = first; w < end; ++w)
+      name += (name.empty() ? "" : " ") + std::string(tokens_[w].text);
+    return name;
+  }
+
+  std::optional<std::size_t> known(std::size_t i) {
+    for (const PlaceName& name : known_places()) {
+      if (!matches(i, name)) continue;
+      add_unique(places_, joined(i, i + name.size()));
+      return i + name.size() - 1;
+    }
+    return std::nullopt;
+  }
+
+  // "U.K.", "U.S."
+  std::optional<std::size_t> with_full_stops(std::size_t i) {
+    if (tokens_[i].text != "U" || i + 2 >= tokens_.size() || !is_mark(tokens_[i + 1], ".") ||
+        (tokens_[i + 2].text != "K" && tokens_[i + 2].text != "S")) {
+      return std::nullopt;
+    }
+    add_unique(places_, tokens_[i + 2].text == "K" ? "UK" : "US");
+    return i + 2;
+  }
+
+  // "Cambridgeshire police", "Greater Manchester Police"
+  std::optional<std::size_t> police_force(std::size_t i) {
+    if (!tokens_[i].capitalised() || place_stop(tokens_[i])) return std::nullopt;
+    const std::size_t k = capitalised_run(i);
+    if (k >= tokens_.size() || !one_of(tokens_[k], {"police", "constabulary"}) || k <= i)
+      return std::nullopt;
+    std::size_t end = i;
+    while (end < k && !one_of(tokens_[end], {"police", "constabulary"})) ++end;
+    add_unique(places_, joined(i, end));
+    return k;
+  }
+
+  // "in Salford", "across Cambridgeshire": a capitalised name not all in capitals.
+  std::optional<std::size_t> after_preposition(std::size_t i) {
+    if (!one_of(tokens_[i], {"in", "across", "throughout"}) || i + 1 >= tokens_.size())
+      return std::nullopt;
+    std::size_t from = i + 1;
+    if (tokens_[from].is("the")) ++from;
+    const bool known_place =
+        std::any_of(known_places().begin(), known_places().end(),
+                    [&](const PlaceName& name) { return matches(from, name); });
+    if (from >= tokens_.size() || known_place || !tokens_[from].capitalised() ||
+        tokens_[from].text.size() <= 1 || place_stop(tokens_[from]) ||
+        std::all_of(tokens_[from].text.begin(), tokens_[from].text.end(),
+                    [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      return std::nullopt;
+    }
+    const std::size_t k = capitalised_run(from);
+    add_unique(places_, joined(from, k));
+    return k > i ? k - 1 : i;
+  }
+
+  const Tokens& tokens_;
+  std::vector<std::string> places_;
+};
+
+}  // namespace
+
+std::vector<std::string> places_of(const Tokens& tokens) {
+  return PlaceReader(tokens).read();
 }
 
 std::vector<std::string> periods_in(std::string_view text) {

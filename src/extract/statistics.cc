@@ -22,7 +22,9 @@ struct Widened {
   bool ok = false;
 };
 
-Widened widen(const SentenceText& s, Span number, std::size_t consumed) {
+// Where the value may start: the number, a currency sign or '+' glued to it, and up to three
+// words before, separated by white space only ("no more than"), after `consumed`.
+std::vector<std::size_t> value_starts(const SentenceText& s, Span number, std::size_t consumed) {
   const Tokens& tokens = s.tokens;
   std::vector<std::size_t> starts{number.offset};
   std::size_t left = first_from(tokens, number.offset);  // tokens [0, left) lie before
@@ -47,6 +49,13 @@ Widened widen(const SentenceText& s, Span number, std::size_t consumed) {
       --left;
     }
   }
+  return starts;
+}
+
+// Where the value may end: the number, and up to five tokens after it (words, "%",
+// brackets, '-') until a year ("79 in 2021/22" is 79 in a year, not "1 in 4").
+std::vector<std::size_t> value_ends(const SentenceText& s, Span number) {
+  const Tokens& tokens = s.tokens;
   std::vector<std::size_t> ends{number.end()};
   const std::size_t right = first_from(tokens, number.end());
   for (std::size_t k = right; k < tokens.size() && k < right + 5; ++k) {
@@ -59,6 +68,12 @@ Widened widen(const SentenceText& s, Span number, std::size_t consumed) {
     if (is_year(t)) break;
     ends.push_back(t.span.end());
   }
+  return ends;
+}
+
+Widened widen(const SentenceText& s, Span number, std::size_t consumed) {
+  const std::vector<std::size_t> starts = value_starts(s, number, consumed);
+  const std::vector<std::size_t> ends = value_ends(s, number);
   Widened best;
   for (std::size_t start : starts) {
     for (std::size_t end : ends) {
