@@ -181,6 +181,7 @@ class ReadingParser {
   [[nodiscard]] std::size_t percent_mark(std::size_t i) const;
   std::optional<ValueError> check_role(const Body& body, std::string_view text) const;
   Interval in_role_terms(const Body& body, Rational& nominal) const;
+  [[nodiscard]] Interval hedged(Hedge hedge, const Rational& x, const Interval& meaning) const;
 
   const Source& source_;
   std::span<const Token> tokens_;
@@ -207,34 +208,7 @@ Result<Reading> ReadingParser::parse() {
 
   Rational x = read.nominal;
   const Interval meaning = in_role_terms(read, x);
-  const Rational& v = context_.vague;
-  Interval result;
-  switch (hedge.hedge) {
-    case Hedge::none:
-      result = meaning;
-      break;
-    case Hedge::more_than:
-      result = Interval::above(x, true);
-      break;
-    case Hedge::at_least:
-      result = Interval::above(x, false);
-      break;
-    case Hedge::less_than:
-      result = Interval(Bound{0, false}, Bound{x, true});
-      break;
-    case Hedge::up_to:
-      result = Interval::closed(0, x);
-      break;
-    case Hedge::almost:
-      result = Interval(Bound{x * (1 - v), false}, Bound{x, true});
-      break;
-    case Hedge::just_over:
-      result = Interval(Bound{x, true}, Bound{x * (1 + v), false});
-      break;
-    case Hedge::around:
-      result = Interval::closed(x * (1 - v), x * (1 + v)).hull(meaning);
-      break;
-  }
+  Interval result = hedged(hedge.hedge, x, meaning);
   // Only a change may be below zero (a change of "0%" may be a slight fall).
   if (context_.role != ValueRole::change) result = result.intersect(Interval::nonnegative());
   const std::string_view text = text_of(0, tokens_.size());
@@ -242,6 +216,30 @@ Result<Reading> ReadingParser::parse() {
     return ValueError{tokens_[0].offset, text.size(), quoted(text) + " leaves no possible value"};
   }
   return Reading{std::string(text), result};
+}
+
+// What a hedge makes of the number X, whose written form means `meaning`.
+Interval ReadingParser::hedged(Hedge hedge, const Rational& x, const Interval& meaning) const {
+  const Rational& v = context_.vague;
+  switch (hedge) {
+    case Hedge::none:
+      return meaning;
+    case Hedge::more_than:
+      return Interval::above(x, true);
+    case Hedge::at_least:
+      return Interval::above(x, false);
+    case Hedge::less_than:
+      return Interval(Bound{0, false}, Bound{x, true});
+    case Hedge::up_to:
+      return Interval::closed(0, x);
+    case Hedge::almost:
+      return Interval(Bound{x * (1 - v), false}, Bound{x, true});
+    case Hedge::just_over:
+      return Interval(Bound{x, true}, Bound{x * (1 + v), false});
+    case Hedge::around:
+      return Interval::closed(x * (1 - v), x * (1 + v)).hull(meaning);
+  }
+  return meaning;
 }
 
 Result<Body> ReadingParser::body(std::size_t i) {
