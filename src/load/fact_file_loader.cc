@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "grammar/period.h"
 #include "load/fact_reader.h"
 
 namespace cc::load {

@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+// The one place the model reads the grammar: a period's name is its spelling in the period
+// grammar. (FactBase::period_name could move to the layers that name periods.)
+#include "grammar/period.h"
+
 namespace cc {
 
 std::string_view fact_kind_name(FactKind kind) {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "grammar/value.h"
+
 #include <algorithm>
 #include <cctype>
 

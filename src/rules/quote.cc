@@ -9,6 +9,7 @@
 #include <cctype>
 
 #include "explain/finding.h"
+#include "grammar/value.h"
 #include "rules/rule.h"
 #include "rules/wording.h"
 

@@ -7,7 +7,7 @@
 #include <map>
 #include <random>
 
-#include "model/value.h"
+#include "grammar/value.h"
 #include "rules/quote.h"
 #include "support/test_support.h"
 
