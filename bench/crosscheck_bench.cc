@@ -41,6 +41,7 @@
 #include <yaml.h>
 #endif
 
+#include "checks/check.h"
 #include "engine/check.h"
 #include "explain/explain.h"
 #include "load/loader.h"
@@ -536,7 +537,7 @@ nlohmann::json graph_stats(const cc::FactBase& base, const cc::FactGraph& graph,
     for (const cc::Constraint& c : graph.constraints) {
       max_arity = std::max(max_arity, c.vars.size());
       sum_sq += static_cast<double>(c.vars.size()) * static_cast<double>(c.vars.size());
-      auto& m = max_by_origin[std::string(cc::origin_name(c.origin))];
+      auto& m = max_by_origin[std::string(cc::rule_of(c).id)];
       m = std::max(m, c.vars.size());
     }
     // Variable degree: every narrowing of a variable queues each of its constraints again.

@@ -6,8 +6,8 @@
 #include <tuple>
 #include <unordered_set>
 
+#include "checks/check.h"
 #include "explain/explain.h"
-#include "rules/rule.h"
 
 namespace cc {
 

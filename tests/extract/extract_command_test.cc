@@ -8,7 +8,7 @@
 #include <random>
 
 #include "model/value.h"
-#include "rules/quote.h"
+#include "checks/quote.h"
 #include "support/test_support.h"
 
 using namespace cc::test;
