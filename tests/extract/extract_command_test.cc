@@ -7,8 +7,8 @@
 #include <map>
 #include <random>
 
-#include "model/value.h"
 #include "checks/quote.h"
+#include "model/value.h"
 #include "support/test_support.h"
 
 using namespace cc::test;
