@@ -340,7 +340,7 @@ PlantedCheck check_planted(const cc::FactBase& base, const cc::CheckResult& resu
       const auto it = index.find(f);
       if (it == index.end()) continue;
       any = true;
-      found_by[it->second].insert(std::string(cc::rule_id(finding.rule)));
+      found_by[it->second].insert(std::string(cc::finding_rule_id(finding.rule)));
     }
     if (!any) {
       ++check.findings_without_plant;
@@ -917,7 +917,7 @@ int main(int argc, char** argv) {
   // Findings, and the planted facts among them.
   const cc::Counts counts = cc::count_findings(result->findings);
   std::map<std::string, std::size_t> by_rule;
-  for (const cc::Finding& f : result->findings) ++by_rule[std::string(cc::rule_id(f.rule))];
+  for (const cc::Finding& f : result->findings) ++by_rule[std::string(cc::finding_rule_id(f.rule))];
   nlohmann::json fj;
   fj["total"] = result->findings.size();
   fj["error"] = counts.error;
