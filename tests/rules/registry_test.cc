@@ -69,6 +69,18 @@ std::pair<std::vector<const Case*>, std::vector<const Case*>> cases_of(const std
   return out;
 }
 
+// Checks that `id` has a case that fires and one that stays silent; returns the silent ones.
+std::vector<const Case*> require_cases(const std::vector<Case>& all, std::string_view id) {
+  const auto [fires, silent] = cases_of(all, id);
+  INFO(
+      fmt::format("'{}' needs a case under tests/cases/ listing it under \"rules\" with "
+                  "findings, and one listing it under \"silent\" without",
+                  id));
+  CHECK_FALSE(fires.empty());
+  CHECK_FALSE(silent.empty());
+  return silent;
+}
+
 void require_files(std::string_view id, const char* tests_folder) {
   const fs::path root = cc::test::source_dir();
   const fs::path page = root / "docs" / "rules" / fmt::format("{}.md", id);
@@ -99,14 +111,7 @@ TEST_CASE("every inference rule has its page, unit tests and cases that fire and
   for (const cc::InferenceRule& rule : cc::inference_rules()) {
     DYNAMIC_SECTION(rule.id) {
       require_files(rule.id, "rules");
-      const auto [fires, silent] = cases_of(all, rule.id);
-      INFO(
-          fmt::format("'{}' needs a case under tests/cases/ listing it under \"rules\" with "
-                      "findings, and one listing it under \"silent\" without",
-                      rule.id));
-      CHECK_FALSE(fires.empty());
-      CHECK_FALSE(silent.empty());
-      for (const Case* c : silent) {
+      for (const Case* c : require_cases(all, rule.id)) {
         INFO(fmt::format("'{}' must be at work in {}: it makes no constraint there", rule.id,
                          c->dir.string()));
         CHECK(constraints_made(*c, rule.id) > 0);
@@ -122,13 +127,7 @@ TEST_CASE("every single-fact check has its page, unit tests and cases that fire 
   for (const cc::FactCheck& check : cc::fact_checks()) {
     DYNAMIC_SECTION(check.id) {
       require_files(check.id, "checks");
-      const auto [fires, silent] = cases_of(all, check.id);
-      INFO(
-          fmt::format("'{}' needs a case under tests/cases/ listing it under \"rules\" with "
-                      "findings, and one listing it under \"silent\" without",
-                      check.id));
-      CHECK_FALSE(fires.empty());
-      CHECK_FALSE(silent.empty());
+      (void)require_cases(all, check.id);
     }
   }
 }
