@@ -22,20 +22,20 @@ std::string format_diagnostic(const Diagnostic& d) {
   std::string out = d.file;
   if (d.line > 0) out += fmt::format(":{}:{}", d.line, d.column);
   out += fmt::format(": {}: {}", severity_name(d.severity), d.message);
-  if (!d.rule.empty()) out += fmt::format(" [{}]", d.rule);
+  if (!d.code.empty()) out += fmt::format(" [{}]", d.code);
   return out;
 }
 
 void Diagnostics::error(std::string file, std::uint32_t line, std::uint32_t column,
-                        std::string message, std::string rule) {
+                        std::string message, std::string code) {
   items_.push_back(
-      {std::move(file), line, column, Severity::error, std::move(message), std::move(rule)});
+      {std::move(file), line, column, Severity::error, std::move(message), std::move(code)});
 }
 
 void Diagnostics::warning(std::string file, std::uint32_t line, std::uint32_t column,
-                          std::string message, std::string rule) {
+                          std::string message, std::string code) {
   items_.push_back(
-      {std::move(file), line, column, Severity::warning, std::move(message), std::move(rule)});
+      {std::move(file), line, column, Severity::warning, std::move(message), std::move(code)});
 }
 
 void Diagnostics::append(const Diagnostics& other) {
@@ -50,7 +50,7 @@ bool Diagnostics::has_errors() const {
 std::vector<Diagnostic> Diagnostics::sorted() const {
   std::vector<Diagnostic> out = items_;
   const auto key = [](const Diagnostic& d) {
-    return std::tie(d.file, d.line, d.column, d.message, d.rule);
+    return std::tie(d.file, d.line, d.column, d.message, d.code);
   };
   std::sort(out.begin(), out.end(),
             [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });

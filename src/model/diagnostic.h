@@ -1,6 +1,6 @@
 #pragma once
 // Input problems are data: every loader stage writes them here and carries on, so one
-// run reports all of them. Rendering adds the rule id; sorting makes output stable.
+// run reports all of them. Rendering adds the code; sorting makes output stable.
 
 #include <cstdint>
 #include <string>
@@ -19,7 +19,7 @@ struct Diagnostic {
   std::uint32_t column = 0;  // 1-based
   Severity severity = Severity::error;
   std::string message;  // lower-case start, no final period, names in quotes
-  std::string rule;     // optional rule id, e.g. "yaml", "unknown-measure"
+  std::string code;     // optional: what kind of problem, e.g. "yaml", "unknown-measure"
 
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
@@ -32,9 +32,9 @@ class Diagnostics {
  public:
   void add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
   void error(std::string file, std::uint32_t line, std::uint32_t column, std::string message,
-             std::string rule = {});
+             std::string code = {});
   void warning(std::string file, std::uint32_t line, std::uint32_t column, std::string message,
-               std::string rule = {});
+               std::string code = {});
   void append(const Diagnostics& other);
 
   [[nodiscard]] bool has_errors() const;

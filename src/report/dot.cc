@@ -10,6 +10,7 @@
 
 #include "explain/explain.h"
 #include "report/report.h"
+#include "rules/rule.h"
 
 namespace cc {
 namespace {
@@ -81,9 +82,8 @@ std::string render_dot(const ReportInput& input) {
                         "box", is_flagged});
       if (is_flagged) styles[constraint.vars[0]].flagged = true;
     } else {
-      styles.push_back(
-          {fmt::format("{}\n{}", constraint_label(constraint), origin_name(constraint.origin)),
-           "circle", constraint.fact && flagged.count(*constraint.fact) > 0});
+      styles.push_back({fmt::format("{}\n{}", constraint_label(constraint), rule_of(constraint).id),
+                        "circle", constraint.fact && flagged.count(*constraint.fact) > 0});
     }
     for (const VarId v : constraint.vars) boost::add_edge(vertex, v, g);
   }

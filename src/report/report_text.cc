@@ -161,7 +161,7 @@ std::optional<AcceptSnippet> accept_snippet(const FactBase& base, const Finding&
   snippet.on = finding.facts.front();
   const Fact& on = base.facts[snippet.on];
   snippet.append = !on.accepts.empty();
-  std::string item = fmt::format("      - rule: {}\n", rule_id(finding.rule));
+  std::string item = fmt::format("      - rule: {}\n", finding_rule_id(finding.rule));
   if (finding.facts.size() > 1) {
     const FactIndex with = finding.facts[1];
     const Fact& other = base.facts[with];

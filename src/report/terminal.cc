@@ -18,7 +18,7 @@ std::string render_terminal_line(const ReportInput& input, const Finding& findin
   const std::string shown = color ? fmt::format("{}{}\033[0m", paint, severity) : severity;
   std::string line = fmt::format("{}:{}:{}: {}: {} [{}]", input.base.file_of(finding.location),
                                  finding.location.line, finding.location.column, shown,
-                                 finding.message, rule_id(finding.rule));
+                                 finding.message, finding_rule_id(finding.rule));
   if (finding.accepted) line += fmt::format(" (accepted: {})", finding.accepted->reason);
   return line;
 }

@@ -3,8 +3,8 @@
 // arithmetic, since the numbers are what the source says.
 #include <fmt/format.h>
 
+#include "checks/check.h"
 #include "explain/finding.h"
-#include "rules/rule.h"
 
 namespace cc {
 namespace {
