@@ -4,13 +4,16 @@
 
 #include <ostream>
 #include <set>
+#include <sstream>
 #include <unordered_set>
 
 #include "cli/commands.h"
 #include "cli/load_or_report.h"
+#include "cli/print.h"
 #include "engine/check.h"
 #include "explain/explain.h"
 #include "model/period.h"
+#include "model/terminal_text.h"
 
 namespace cc::cli {
 namespace {
@@ -121,8 +124,9 @@ class Explainer {
       if (graph_.var_of_fact(f) != var) continue;
       if (!any) out_ << "  stated by:\n";
       any = true;
-      out_ << fmt::format("    {}: {} ({}){}\n", base_.ref(f), base_.facts[f].value.written,
-                          where(f), set_aside_.count(f) ? ", set aside by a finding" : "");
+      out_ << fmt::format("    {}: {} ({}){}\n", base_.ref(f),
+                          terminal_safe(base_.facts[f].value.written), where(f),
+                          set_aside_.count(f) ? ", set aside by a finding" : "");
     }
     if (!any) out_ << "  stated by: no source states it\n";
   }
@@ -166,9 +170,10 @@ class Explainer {
         return !naming_set.count(f) && !set_aside_.count(f) && graph_.var_of_fact(f) != var;
       };
       const Interval implied = propagate(component, active, var, &steps);
-      out_ << fmt::format("    {} ({}): {}\n", base_.ref(n), base_.facts[n].value.written,
+      out_ << fmt::format("    {} ({}): {}\n", base_.ref(n),
+                          terminal_safe(base_.facts[n].value.written),
                           describe_value(base_, graph_, var, implied));
-      for (const auto& step : steps) out_ << "      " << step << "\n";
+      for (const auto& step : steps) out_ << "      " << terminal_safe(step) << "\n";
     }
   }
 
@@ -178,7 +183,7 @@ class Explainer {
         component, [&](FactIndex f) { return !set_aside_.count(f); }, var, &steps);
     out_ << fmt::format("  everything else together (facts set aside by findings left out): {}\n",
                         describe_value(base_, graph_, var, implied));
-    for (const auto& step : steps) out_ << "    " << step << "\n";
+    for (const auto& step : steps) out_ << "    " << terminal_safe(step) << "\n";
   }
 
   void list_set_aside(std::uint32_t component) {
@@ -188,7 +193,8 @@ class Explainer {
         if (!set_aside_.count(f)) continue;
         const auto statement = graph_.statement_of_fact(f);
         if (!statement || graph_.component_of_constraint(*statement) != component) continue;
-        lines.push_back(fmt::format("    {} ({}): {}", base_.ref(f), finding.id, finding.message));
+        lines.push_back(fmt::format("    {} ({}): {}", base_.ref(f), finding.id,
+                                    terminal_safe(finding.message)));
       }
     }
     if (lines.empty()) return;
@@ -214,7 +220,7 @@ int run_explain(const ExplainOptions& options, const Streams& streams) {
     std::string error;
     key = parse_key(*base, options.target, error);
     if (!key) {
-      streams.err << fmt::format("crosscheck: error: {}\n", error);
+      print_error(streams.err, error);
       return 2;
     }
   }
@@ -222,15 +228,17 @@ int run_explain(const ExplainOptions& options, const Streams& streams) {
   const std::optional<VarId> var =
       fact ? result.graph.var_of_fact(*fact) : result.graph.var_of_key(*key);
   if (!var) {
-    streams.err << fmt::format("crosscheck: error: '{}' names no quantity in the graph\n",
-                               options.target);
+    print_error(streams.err, fmt::format("'{}' names no quantity in the graph", options.target));
     return 2;
   }
   if (fact) {
     const Fact& f = base->facts[*fact];
-    streams.out << fmt::format("{}: \"{}\" ({})\n", base->ref(*fact), f.quote, f.value.written);
+    streams.out << fmt::format("{}: \"{}\" ({})\n", base->ref(*fact), terminal_safe(f.quote),
+                               terminal_safe(f.value.written));
   }
-  Explainer(*base, result, streams.out).explain(*var);
+  std::ostringstream text;  // every line made terminal-safe on its way out
+  Explainer(*base, result, text).explain(*var);
+  print_lines(streams.out, text.str());
   return 0;
 }
 
