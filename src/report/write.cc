@@ -114,7 +114,14 @@ void remove_leftovers(const fs::path& parent, const std::string& prefix) {
   std::error_code ec;
   std::vector<fs::path> stale;
   for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->path().filename().string().rfind(prefix, 0) == 0) stale.push_back(it->path());
+    const std::string name = it->path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const std::string_view tail = std::string_view(name).substr(prefix.size());
+    // mkdtemp's six characters, perhaps with "-old": not the folders of another out folder
+    // whose name starts like this one's (".out.new-x.new-XXXXXX").
+    if (tail.size() == 6 || (tail.size() == 10 && tail.ends_with("-old"))) {
+      if (tail.substr(0, 6).find('.') == std::string_view::npos) stale.push_back(it->path());
+    }
   }
   for (const fs::path& path : stale) fs::remove_all(path, ec);
 }

@@ -11,6 +11,9 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
+
+#include "cli/commands.h"
 
 #include "rules/rule_test_support.h"
 #include "support/test_support.h"
@@ -176,4 +179,33 @@ TEST_CASE("hostile: --out '' is refused", "[cli][hostile]") {
   const auto r = run_cli({"check", dir.string(), "--out", ""});
   CHECK(r.exit_code == 2);
   CHECK(r.err == "crosscheck: error: --out is '': name the folder the reports go to\n");
+}
+
+TEST_CASE("hostile: NO_COLOR and TERM=dumb turn colour off on a terminal", "[cli][hostile]") {
+  const auto dir = base_with("hostile-no-color", "");
+  const auto run_on_tty = [&] {
+    std::ostringstream out;
+    std::ostringstream err;
+    const cc::cli::Streams streams{out, err, true, false};
+    const std::vector<std::string> args{"crosscheck", "check", dir.string(), "--out",
+                                        (dir / "out").string()};
+    std::vector<const char*> argv;
+    for (const auto& a : args) argv.push_back(a.c_str());
+    (void)cc::cli::run(static_cast<int>(argv.size()), argv.data(), streams);
+    return out.str();
+  };
+  const char* const term = std::getenv("TERM");
+  const std::string old_term = term ? term : "";
+  unsetenv("NO_COLOR");
+  setenv("TERM", "xterm", 1);
+  CHECK(run_on_tty().find('\x1b') != std::string::npos);
+  setenv("NO_COLOR", "1", 1);
+  CHECK(run_on_tty().find('\x1b') == std::string::npos);
+  unsetenv("NO_COLOR");
+  setenv("TERM", "dumb", 1);
+  CHECK(run_on_tty().find('\x1b') == std::string::npos);
+  if (term)
+    setenv("TERM", old_term.c_str(), 1);
+  else
+    unsetenv("TERM");
 }
