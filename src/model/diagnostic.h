@@ -25,12 +25,17 @@ struct Diagnostic {
 };
 
 // "facts/lbc.yaml:12:7: error: unknown measure 'ofences' (did you mean 'offences'?)
-// [unknown-measure]"
+// [unknown-measure]", one terminal line: the file and message pass through terminal_safe.
 [[nodiscard]] std::string format_diagnostic(const Diagnostic& diagnostic);
 
 class Diagnostics {
  public:
-  void add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
+  // Every message is bounded here: a quoted value ('…') longer than kMaxEchoed bytes is
+  // cut (with "… (N more bytes)"), the whole message at kMaxMessage bytes, so a huge bad
+  // value never comes back whole.
+  static constexpr std::size_t kMaxEchoed = 200;
+  static constexpr std::size_t kMaxMessage = 2000;
+  void add(Diagnostic diagnostic);
   void error(std::string file, std::uint32_t line, std::uint32_t column, std::string message,
              std::string code = {});
   void warning(std::string file, std::uint32_t line, std::uint32_t column, std::string message,

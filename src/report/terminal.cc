@@ -1,6 +1,7 @@
 // The terminal: one line per finding in the compilers' format, then a summary.
 #include <fmt/format.h>
 
+#include "model/terminal_text.h"
 #include "report/report.h"
 #include "report/report_text.h"
 
@@ -16,10 +17,12 @@ std::string render_terminal_line(const ReportInput& input, const Finding& findin
   const std::string severity(severity_name(finding.severity));
   const char* paint = finding.severity == Severity::error ? "\033[1;31m" : "\033[1;35m";
   const std::string shown = color ? fmt::format("{}{}\033[0m", paint, severity) : severity;
-  std::string line = fmt::format("{}:{}:{}: {}: {} [{}]", input.base.file_of(finding.location),
-                                 finding.location.line, finding.location.column, shown,
-                                 finding.message, finding_rule_id(finding.rule));
-  if (finding.accepted) line += fmt::format(" (accepted: {})", finding.accepted->reason);
+  std::string line =
+      fmt::format("{}:{}:{}: {}: {} [{}]", terminal_safe(input.base.file_of(finding.location)),
+                  finding.location.line, finding.location.column, shown,
+                  terminal_safe(finding.message), finding_rule_id(finding.rule));
+  if (finding.accepted)
+    line += fmt::format(" (accepted: {})", terminal_safe(finding.accepted->reason));
   return line;
 }
 
