@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "rules/rule.h"
+#include "grammar/names.h"
 #include "rules/wording.h"
 
 namespace cc {
@@ -140,7 +141,7 @@ void add_periods_constraints(GraphBuilder& builder) {
 
 std::string periods_reason(const FactBase& base, const FactGraph& graph, const Constraint& c) {
   const auto name = [&](VarId v) {
-    return base.period_name(base.keys.key(graph.vars[v].key).period);
+    return period_name(base, base.keys.key(graph.vars[v].key).period);
   };
   std::vector<std::string> parts;
   for (std::size_t i = 1; i < c.vars.size(); ++i) parts.push_back(name(c.vars[i]));

@@ -1,4 +1,5 @@
 #include "rules/wording.h"
+#include "grammar/names.h"
 
 #include <fmt/format.h>
 
@@ -17,7 +18,7 @@ std::string describe_quantity(const FactBase& base, const FactGraph& graph, VarI
   const auto name = [&](VarId other) { return describe_quantity(base, graph, other); };
   switch (v.kind) {
     case VarKind::key:
-      return base.describe_key(v.key);
+      return describe_key(base, v.key);
     case VarKind::constant:
       return format_number(v.constant, 4);
     case VarKind::anonymous:

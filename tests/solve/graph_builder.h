@@ -3,7 +3,7 @@
 // solver reads (sources with their dates, facts with their record claims) and a FactGraph
 // of variables and constraints made directly, without the loader or the rules.
 //
-// Every constraint is made by GraphBuilder::constrain(), the one place that sets the field
+// Every constraint is made by HandGraph::constrain(), the one place that sets the field
 // recording which registered rule made a constraint (`Constraint::rule`, an index into the
 // registry of src/rules/all_rules.cc). Only `made_by()` below names the rules.
 
@@ -40,7 +40,7 @@ enum class MadeBy { figure, claim, periods, inference };
   return index("identity");
 }
 
-class GraphBuilder {
+class HandGraph {
  public:
   FactBase base;
   FactGraph graph;
