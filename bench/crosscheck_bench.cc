@@ -41,6 +41,7 @@
 #include <yaml.h>
 #endif
 
+#include "checks/check.h"
 #include "engine/check.h"
 #include "explain/explain.h"
 #include "load/loader.h"
@@ -353,7 +354,7 @@ PlantedCheck check_planted(const cc::FactBase& base, const cc::CheckResult& resu
       const auto it = index.find(f);
       if (it == index.end()) continue;
       any = true;
-      found_by[it->second].insert(std::string(cc::rule_id(finding.rule)));
+      found_by[it->second].insert(std::string(cc::finding_rule_id(finding.rule)));
     }
     if (!any) {
       ++check.findings_without_plant;
@@ -550,7 +551,7 @@ nlohmann::json graph_stats(const cc::FactBase& base, const cc::FactGraph& graph,
     for (const cc::Constraint& c : graph.constraints) {
       max_arity = std::max(max_arity, c.vars.size());
       sum_sq += static_cast<double>(c.vars.size()) * static_cast<double>(c.vars.size());
-      auto& m = max_by_origin[std::string(cc::origin_name(c.origin))];
+      auto& m = max_by_origin[std::string(cc::rule_of(c).id)];
       m = std::max(m, c.vars.size());
     }
     // Variable degree: every narrowing of a variable queues each of its constraints again.
@@ -930,7 +931,7 @@ int main(int argc, char** argv) {
   // Findings, and the planted facts among them.
   const cc::Counts counts = cc::count_findings(result->findings);
   std::map<std::string, std::size_t> by_rule;
-  for (const cc::Finding& f : result->findings) ++by_rule[std::string(cc::rule_id(f.rule))];
+  for (const cc::Finding& f : result->findings) ++by_rule[std::string(cc::finding_rule_id(f.rule))];
   nlohmann::json fj;
   fj["total"] = result->findings.size();
   fj["error"] = counts.error;

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <variant>
 
-#include "model/period.h"
+#include "grammar/period.h"
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <variant>
 
-#include "model/value.h"
+#include "grammar/value.h"
 
 namespace {
 

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/print.h"
 #include "report/formats.h"
 
 namespace cc::cli {
@@ -112,7 +113,7 @@ int run(int argc, const char* const* argv, const Streams& streams) {
       streams.out << (subs.empty() ? app.help() : subs.front()->help());
       return 0;
     }
-    streams.err << fmt::format("crosscheck: error: {}\n", e.what());
+    print_error(streams.err, e.what());
     streams.err << "run 'crosscheck --help' for the commands and options\n";
     return 2;
   }

@@ -5,9 +5,11 @@
 
 #include "cli/commands.h"
 #include "cli/load_or_report.h"
+#include "cli/print.h"
 #include "cli/progress.h"
 #include "engine/check.h"
 #include "report/formats.h"
+#include "report/write.h"
 
 namespace cc::cli {
 namespace {
@@ -28,17 +30,20 @@ int run_check(const CheckOptions& options, const Streams& streams) {
       std::string known;
       for (const ReportFormat& f : report_formats())
         known += (known.empty() ? "" : ", ") + std::string(f.name);
-      streams.err << fmt::format("crosscheck: error: unknown report format '{}' (known: {})\n",
-                                 name, known);
+      print_error(streams.err, fmt::format("unknown report format '{}' (known: {})", name, known));
       return 2;
     }
     formats.push_back(format);
+  }
+  if (options.out_dir.empty()) {
+    print_error(streams.err, "--out is '': name the folder the reports go to");
+    return 2;
   }
   const std::optional<FactBase> base = load_or_report(options.facts_dir, streams);
   if (!base) return 2;
   EngineOptions engine;
   ProgressLine progress(streams.err);
-  if (streams.err_is_tty && !options.quiet) {
+  if (streams.err_is_tty && !options.quiet && !terminal_is_dumb()) {
     engine.solve.progress = [&](std::size_t done, std::size_t total) {
       progress.update("checking", done, total);
     };
@@ -47,19 +52,19 @@ int run_check(const CheckOptions& options, const Streams& streams) {
   progress.finish();
   const ReportInput input{*base, result};
   const bool color =
-      options.color == Color::always || (options.color == Color::automatic && streams.out_is_tty);
+      options.color == Color::always ||
+      (options.color == Color::automatic && streams.out_is_tty && environment_allows_color());
   for (const Finding& finding : result.findings)
     streams.out << render_terminal_line(input, finding, color) << "\n";
   if (options.annotations == "github") streams.out << render_github_annotations(input);
   for (const std::string& notice : result.notices)
-    streams.err << "crosscheck: note: " << notice << "\n";
-  for (const ReportFormat* format : formats) {
-    const std::string error = write_atomically(
-        std::filesystem::path(options.out_dir) / format->file, format->render(input));
-    if (!error.empty()) {
-      streams.err << fmt::format("crosscheck: error: {}\n", error);
-      return 2;
-    }
+    print_lines(streams.err, "crosscheck: note: " + notice);
+  std::vector<ReportFile> files;
+  for (const ReportFormat* format : formats)
+    files.push_back({std::string(format->file), format->render(input)});
+  if (const std::string error = write_report_set(options.out_dir, files); !error.empty()) {
+    print_error(streams.err, error);
+    return 2;
   }
   if (!options.quiet) streams.out << render_summary_line(input) << "\n";
   const bool failed = std::any_of(result.findings.begin(), result.findings.end(),

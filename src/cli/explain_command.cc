@@ -4,12 +4,15 @@
 #include <fmt/format.h>
 
 #include <ostream>
+#include <sstream>
 
 #include "cli/commands.h"
 #include "cli/load_or_report.h"
+#include "cli/print.h"
 #include "engine/check.h"
 #include "explain/explain.h"
 #include "explain/query.h"
+#include "model/terminal_text.h"
 
 namespace cc::cli {
 namespace {
@@ -41,7 +44,7 @@ class Printer {
     out_ << "  stated by:\n";
     for (const auto& s : answer.stated_by) {
       out_ << fmt::format("    {}: {} ({}){}\n", base_.ref(s.fact),
-                          base_.facts[s.fact].value.written, where(s.fact),
+                          terminal_safe(base_.facts[s.fact].value.written), where(s.fact),
                           s.set_aside ? ", set aside by a finding" : "");
     }
   }
@@ -51,16 +54,16 @@ class Printer {
     out_ << "  each claim that names it implies, with the other such claims left out:\n";
     for (const auto& chain : answer.chains) {
       out_ << fmt::format("    {} ({}): {}\n", base_.ref(chain.claim),
-                          base_.facts[chain.claim].value.written,
+                          terminal_safe(base_.facts[chain.claim].value.written),
                           describe_value(base_, graph_, answer.var, chain.implied.interval));
-      for (const auto& step : chain.implied.steps) out_ << "      " << step << "\n";
+      for (const auto& step : chain.implied.steps) out_ << "      " << terminal_safe(step) << "\n";
     }
   }
 
   void print_everything(const QuantityAnswer& answer) {
     out_ << fmt::format("  everything else together (facts set aside by findings left out): {}\n",
                         describe_value(base_, graph_, answer.var, answer.everything.interval));
-    for (const auto& step : answer.everything.steps) out_ << "    " << step << "\n";
+    for (const auto& step : answer.everything.steps) out_ << "    " << terminal_safe(step) << "\n";
   }
 
   void print_set_aside(const QuantityAnswer& answer) {
@@ -68,7 +71,7 @@ class Printer {
     out_ << "  set aside in this part of the graph, by findings:\n";
     for (const auto& s : answer.set_aside) {
       out_ << fmt::format("    {} ({}): {}\n", base_.ref(s.fact), s.finding->id,
-                          s.finding->message);
+                          terminal_safe(s.finding->message));
     }
   }
 
@@ -84,22 +87,24 @@ int run_explain(const ExplainOptions& options, const Streams& streams) {
   if (!base) return 2;
   const auto target = read_query_target(*base, options.target);
   if (const auto* error = std::get_if<std::string>(&target)) {
-    streams.err << fmt::format("crosscheck: error: {}\n", *error);
+    print_error(streams.err, *error);
     return 2;
   }
   const CheckResult result = run_checks(*base);
   const std::optional<VarId> var = query_var(result.graph, std::get<QueryTarget>(target));
   if (!var) {
-    streams.err << fmt::format("crosscheck: error: '{}' names no quantity in the graph\n",
-                               options.target);
+    print_error(streams.err, fmt::format("'{}' names no quantity in the graph", options.target));
     return 2;
   }
   if (const auto fact = std::get<QueryTarget>(target).fact) {
     const Fact& f = base->facts[*fact];
-    streams.out << fmt::format("{}: \"{}\" ({})\n", base->ref(*fact), f.quote, f.value.written);
+    streams.out << fmt::format("{}: \"{}\" ({})\n", base->ref(*fact), terminal_safe(f.quote),
+                               terminal_safe(f.value.written));
   }
-  Printer(*base, result.graph, streams.out)
+  std::ostringstream text;  // every line made terminal-safe on its way out
+  Printer(*base, result.graph, text)
       .print(query_quantity(*base, result.graph, result.findings, result.set_aside, *var));
+  print_lines(streams.out, text.str());
   return 0;
 }
 

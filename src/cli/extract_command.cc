@@ -5,17 +5,19 @@
 #include <ostream>
 
 #include "cli/commands.h"
+#include "cli/print.h"
 #include "extract/article_text.h"
 #include "extract/draft.h"
+#include "model/terminal_text.h"
 
 namespace cc::cli {
 
 int run_extract(const ExtractOptions& options, const Streams& streams) {
   if (!options.source_id.empty() && !extract::valid_id(options.source_id)) {
-    streams.err << fmt::format(
-        "crosscheck: error: --source-id '{}' is not an id: use lower-case letters, digits and "
-        "'-', starting with a letter or digit\n",
-        options.source_id);
+    print_error(streams.err,
+                fmt::format("--source-id '{}' is not an id: use lower-case letters, digits and "
+                            "'-', starting with a letter or digit",
+                            options.source_id));
     return 2;
   }
   // Refused input is reported as lint reports a file: `PATH[:LINE:COLUMN]: error: …`.
@@ -23,10 +25,10 @@ int run_extract(const ExtractOptions& options, const Streams& streams) {
   const std::optional<std::string> text = extract::read_article(options.article, error);
   if (!text) {
     if (error.line > 0) {
-      streams.err << fmt::format("{}:{}:{}: error: {}\n", options.article, error.line, error.column,
-                                 error.message);
+      print_lines(streams.err, fmt::format("{}:{}:{}: error: {}", options.article, error.line,
+                                           error.column, error.message));
     } else {
-      streams.err << fmt::format("{}: error: {}\n", options.article, error.message);
+      print_lines(streams.err, fmt::format("{}: error: {}", options.article, error.message));
     }
     return 2;
   }
@@ -35,7 +37,7 @@ int run_extract(const ExtractOptions& options, const Streams& streams) {
   draft_options.source_id = options.source_id;
   const extract::Draft draft = extract::build_draft(*text, draft_options);
   streams.out << draft.yaml;
-  streams.err << fmt::format("{}: {} {} drafted", options.article, draft.facts,
+  streams.err << fmt::format("{}: {} {} drafted", terminal_safe(options.article), draft.facts,
                              draft.facts == 1 ? "fact" : "facts");
   if (draft.doubtful > 0) streams.err << fmt::format(" ({} marked \"check\")", draft.doubtful);
   streams.err << fmt::format(", {} {} left out", draft.left_out,

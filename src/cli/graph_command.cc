@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/load_or_report.h"
+#include "cli/print.h"
 #include "engine/check.h"
 #include "report/graphviz.h"
 #include "report/report.h"
@@ -23,7 +24,7 @@ int run_graph(const GraphOptions& options, const Streams& streams) {
   }
   const SvgResult svg = run_dot_svg(dot);
   if (svg.status != SvgStatus::ok) {
-    streams.err << fmt::format("crosscheck: error: {}\n", svg.message);
+    print_error(streams.err, svg.message);
     return 2;
   }
   streams.out << svg.svg;

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli/commands.h"
+#include "cli/print.h"
 #include "load/loader.h"
 
 namespace cc::cli {
@@ -36,7 +37,7 @@ int run_lint(const LintOptions& options, const Streams& streams) {
     streams.err << format_diagnostic(d) << "\n";
   }
   if (diagnostics.has_errors()) return 2;
-  streams.out << summary(base) << "\n";
+  print_lines(streams.out, summary(base));
   return 0;
 }
 

@@ -7,9 +7,9 @@
 #include <tuple>
 #include <unordered_set>
 
+#include "checks/check.h"
 #include "explain/explain.h"
 #include "model/provenance.h"
-#include "rules/rule.h"
 
 namespace cc {
 
@@ -95,7 +95,7 @@ void apply_accepts(const FactBase& base, std::vector<Finding>& findings) {
     for (const Accept& accept : base.facts[f].accepts) {
       bool matched = false;
       for (Finding& finding : findings) {
-        if (rule_id(finding.rule) != accept.rule) continue;
+        if (finding_rule_id(finding.rule) != accept.rule) continue;
         const auto has = [&](FactIndex g) {
           return std::find(finding.facts.begin(), finding.facts.end(), g) != finding.facts.end();
         };
@@ -130,7 +130,7 @@ void apply_accepts(const FactBase& base, std::vector<Finding>& findings) {
 void sort_findings(const FactBase& base, std::vector<Finding>& findings) {
   const auto key = [&](const Finding& f) {
     return std::tuple(static_cast<int>(f.severity), base.file_of(f.location), f.location.line,
-                      f.location.column, rule_id(f.rule), f.id);
+                      f.location.column, finding_rule_id(f.rule), f.id);
   };
   std::sort(findings.begin(), findings.end(),
             [&](const Finding& a, const Finding& b) { return key(a) < key(b); });

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "explain/finding.h"
-#include "graph/builder.h"
+#include "rules/build.h"
 #include "solve/conflicts.h"
 
 namespace cc {

@@ -25,7 +25,7 @@ bool is_containment_step(const Constraint& c) {
 }
 
 bool is_tiling_step(const Constraint& c) {
-  return c.kind == ConstraintKind::sum_eq && c.origin == Origin::periods;
+  return c.kind == ConstraintKind::sum_eq && made_by(c, RuleRole::tilings);
 }
 
 class ConflictExplainer {
@@ -131,7 +131,7 @@ class ConflictExplainer {
   }
 
   FindingRule classify() {
-    if (uses([](const Constraint& c, const Event&) { return c.origin == Origin::records; }))
+    if (uses([](const Constraint& c, const Event&) { return made_by(c, RuleRole::records); }))
       return FindingRule::record;
     if (uses([](const Constraint& c, const Event&) { return is_containment_step(c); }))
       return FindingRule::containment;
@@ -285,7 +285,7 @@ class ConflictExplainer {
                            describe_quantity(base_, graph_, graph_.vars[c.vars[0]].operands[1]));
       }
       const std::string whole = describe_quantity(base_, graph_, c.vars[0]);
-      const std::string why = rule_for(c.origin).reason(base_, graph_, c);
+      const std::string why = rule_of(c).reason(base_, graph_, c);
       if (c.vars.size() == 2) {
         return fmt::format("{} exceeds {}, which holds it ({})",
                            describe_quantity(base_, graph_, c.vars[1]), whole, why);
@@ -298,7 +298,7 @@ class ConflictExplainer {
   std::string record_message() const {
     for (auto it = derivation_.rbegin(); it != derivation_.rend(); ++it) {
       const Constraint& c = graph_.constraints[events_[*it].cause];
-      if (c.origin != Origin::records || !c.fact) continue;
+      if (!made_by(c, RuleRole::records) || !c.fact) continue;
       const Fact& fact = base_.facts[*c.fact];
       const bool high = fact.record.kind == RecordKind::high;
       if (c.kind == ConstraintKind::less) {

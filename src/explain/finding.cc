@@ -5,7 +5,7 @@
 
 namespace cc {
 
-std::string_view rule_id(FindingRule rule) {
+std::string_view finding_rule_id(FindingRule rule) {
   switch (rule) {
     case FindingRule::conflict:
       return "conflict";
@@ -31,14 +31,14 @@ std::string_view rule_id(FindingRule rule) {
   return "conflict";
 }
 
-std::optional<FindingRule> parse_rule_id(std::string_view id) {
+std::optional<FindingRule> parse_finding_rule(std::string_view id) {
   for (const FindingRule rule : kAllFindingRules) {
-    if (rule_id(rule) == id) return rule;
+    if (finding_rule_id(rule) == id) return rule;
   }
   return std::nullopt;
 }
 
-std::string_view rule_summary(FindingRule rule) {
+std::string_view finding_rule_summary(FindingRule rule) {
   switch (rule) {
     case FindingRule::conflict:
       return "facts stating the same quantity, or the same relation between the same quantities, "
@@ -79,11 +79,11 @@ std::string finding_id(const FactBase& base, FindingRule rule, const std::vector
     hash ^= 0xff;  // separator
     hash *= 1099511628211ULL;
   };
-  feed(rule_id(rule));
+  feed(finding_rule_id(rule));
   feed(discriminator);
   for (const auto& r : refs) feed(r);
   const auto folded = static_cast<std::uint32_t>(hash ^ (hash >> 32));
-  return fmt::format("{}-{:08x}", rule_id(rule), folded);
+  return fmt::format("{}-{:08x}", finding_rule_id(rule), folded);
 }
 
 }  // namespace cc

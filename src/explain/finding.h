@@ -25,9 +25,9 @@ enum class FindingRule {
   revision
 };
 
-[[nodiscard]] std::string_view rule_id(FindingRule rule);
-[[nodiscard]] std::optional<FindingRule> parse_rule_id(std::string_view id);
-[[nodiscard]] std::string_view rule_summary(FindingRule rule);
+[[nodiscard]] std::string_view finding_rule_id(FindingRule rule);
+[[nodiscard]] std::optional<FindingRule> parse_finding_rule(std::string_view id);
+[[nodiscard]] std::string_view finding_rule_summary(FindingRule rule);
 inline constexpr FindingRule kAllFindingRules[] = {
     FindingRule::conflict,    FindingRule::recompute, FindingRule::implied,
     FindingRule::containment, FindingRule::record,    FindingRule::hedge,

@@ -11,63 +11,6 @@
 #include "rules/wording.h"
 
 namespace cc {
-namespace {
-
-std::optional<FactKind> defining_kind(const FactBase& base, const Variable& v) {
-  if (!v.defined_by) return std::nullopt;
-  return base.facts[*v.defined_by].kind;
-}
-
-}  // namespace
-
-std::string describe_quantity(const FactBase& base, const FactGraph& graph, VarId var) {
-  const Variable& v = graph.vars[var];
-  const auto name = [&](VarId other) { return describe_quantity(base, graph, other); };
-  switch (v.kind) {
-    case VarKind::key:
-      return base.describe_key(v.key);
-    case VarKind::constant:
-      return format_number(v.constant, 4);
-    case VarKind::anonymous:
-      return "an unnamed part";
-    case VarKind::sum: {
-      std::vector<std::string> terms;
-      for (const VarId t : v.operands) terms.push_back(name(t));
-      return "the total of " + join_words(terms);
-    }
-    case VarKind::quotient:
-      break;
-  }
-  const auto kind = defining_kind(base, v);
-  const VarId num = v.operands[0];
-  const VarId den = v.operands[1];
-  if (kind == FactKind::change)
-    return fmt::format("the change from {} to {}", name(den), name(num));
-  if (kind == FactKind::share) return fmt::format("the share of {} in {}", name(num), name(den));
-  if (kind == FactKind::ratio) return fmt::format("the ratio of {} to {}", name(num), name(den));
-  if (kind == FactKind::rate) {
-    return fmt::format("{} per {}", name(num), time_unit_name(base.facts[*v.defined_by].unit));
-  }
-  if (kind == FactKind::interval) {
-    return fmt::format("the {}s per one of {}", time_unit_name(base.facts[*v.defined_by].unit),
-                       name(den));
-  }
-  return fmt::format("{} ÷ {}", name(num), name(den));
-}
-
-std::string describe_value(const FactBase& base, const FactGraph& graph, VarId var,
-                           const Interval& interval) {
-  const Variable& v = graph.vars[var];
-  const auto kind = defining_kind(base, v);
-  if (kind == FactKind::change) {
-    const bool fall = base.facts[*v.defined_by].direction == Direction::fall;
-    const Interval one = Interval::point(1);
-    return fall ? fmt::format("(1 − {})", describe(one - interval, true))
-                : fmt::format("(1 + {})", describe(interval - one, true));
-  }
-  if (kind == FactKind::share) return describe(interval, true);
-  return describe(interval);
-}
 
 std::optional<Rational> relative_gap(const Interval& a, const Interval& b) {
   if (a.overlaps(b)) return Rational(0);
@@ -147,7 +90,7 @@ class StepWriter {
   }
 
   [[nodiscard]] std::string reason(const Constraint& c) const {
-    const std::string why = rule_for(c.origin).reason(base_, graph_, c);
+    const std::string why = rule_of(c).reason(base_, graph_, c);
     return why.empty() ? std::string() : " (" + why + ")";
   }
 
@@ -177,8 +120,8 @@ class StepWriter {
     const VarId v = event.var;
     switch (c.kind) {
       case ConstraintKind::statement:
-        if (c.origin != Origin::records) return {};  // a fact's own value shows in its row
-        return fmt::format("{}, so {} is {}", rule_for(c.origin).reason(base_, graph_, c), label(v),
+        if (!made_by(c, RuleRole::records)) return {};  // a fact's own value shows in its row
+        return fmt::format("{}, so {} is {}", rule_of(c).reason(base_, graph_, c), label(v),
                            result(id));
       case ConstraintKind::quotient: {
         const VarId q = c.vars[0];

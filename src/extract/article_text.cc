@@ -473,6 +473,67 @@ std::string iso(const CalendarDate& date) {
   return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
 }
 
+namespace {
+
+// A date read at a token, and the token after it (0: no date there).
+struct DateAt {
+  CalendarDate date;
+  std::size_t end = 0;
+};
+
+// 2020-05-29
+DateAt iso_date_at(const std::vector<Token>& tokens, std::size_t at) {
+  const auto year = small_number(tokens[at], 4, 4);
+  if (!year || at + 4 >= tokens.size() || !mark(tokens[at + 1], "-") ||
+      !mark(tokens[at + 3], "-") || tokens[at + 1].space_before || tokens[at + 2].space_before ||
+      tokens[at + 3].space_before || tokens[at + 4].space_before) {
+    return {};
+  }
+  const auto month = small_number(tokens[at + 2], 2, 2);
+  const auto day = small_number(tokens[at + 4], 2, 2);
+  if (*year >= 1000 && month && *month >= 1 && *month <= 12 && day && *day >= 1 &&
+      *day <= days_in(*year, *month)) {
+    return {{*year, *month, *day}, at + 5};
+  }
+  return {};
+}
+
+// The year after a day and month, if any; no date when the day is not in the month.
+DateAt with_year(const std::vector<Token>& tokens, int month, int day, std::size_t end) {
+  DateAt found{{0, month, day}, end};
+  if (const auto year = year_at(tokens, end)) {
+    found.date.year = year->first;
+    found.end = year->second;
+  }
+  if (day > days_in(found.date.year, month)) found.end = 0;
+  return found;
+}
+
+// 18th June 2018, 29 May, 2020, 3rd of April
+DateAt day_month_at(const std::vector<Token>& tokens, std::size_t at) {
+  const auto day = day_at(tokens, at);
+  if (!day) return {};
+  std::size_t m = day->second;
+  if (m < tokens.size() && tokens[m].is("of")) ++m;
+  if (m >= tokens.size()) return {};
+  const int month = month_number(tokens[m]);
+  if (month <= 0 || day->first > 31) return {};
+  return with_year(tokens, month, day->first, after_month(tokens, m));
+}
+
+// June 18th, 2018, April 3, April 2019
+DateAt month_day_at(const std::vector<Token>& tokens, std::size_t at) {
+  const int month = month_number(tokens[at]);
+  if (month <= 0) return {};
+  const std::size_t next = after_month(tokens, at);
+  if (const auto day = day_at(tokens, next))
+    return with_year(tokens, month, day->first, day->second);
+  if (const auto year = year_at(tokens, next)) return {{year->first, month, 0}, year->second};
+  return {};
+}
+
+}  // namespace
+
 std::vector<DateMention> find_dates(std::string_view, const std::vector<Token>& tokens) {
   std::vector<DateMention> dates;
   std::size_t i = 0;
@@ -483,64 +544,17 @@ std::vector<DateMention> find_dates(std::string_view, const std::vector<Token>& 
       ++at;
       if (at < tokens.size() && mark(tokens[at], ",")) ++at;
     }
-    CalendarDate date;
-    std::size_t end = 0;
-    // 2020-05-29
-    if (const auto year = small_number(tokens[at], 4, 4);
-        year && at + 4 < tokens.size() && mark(tokens[at + 1], "-") && mark(tokens[at + 3], "-") &&
-        !tokens[at + 1].space_before && !tokens[at + 2].space_before &&
-        !tokens[at + 3].space_before && !tokens[at + 4].space_before) {
-      const auto month = small_number(tokens[at + 2], 2, 2);
-      const auto day = small_number(tokens[at + 4], 2, 2);
-      if (*year >= 1000 && month && *month >= 1 && *month <= 12 && day && *day >= 1 &&
-          *day <= days_in(*year, *month)) {
-        date = {*year, *month, *day};
-        end = at + 5;
-      }
-    }
-    // 18th June 2018, 29 May, 2020, 3rd of April
-    if (end == 0) {
-      if (const auto day = day_at(tokens, at)) {
-        std::size_t m = day->second;
-        if (m < tokens.size() && tokens[m].is("of")) ++m;
-        if (m < tokens.size()) {
-          if (const int month = month_number(tokens[m]); month > 0 && day->first <= 31) {
-            date = {0, month, day->first};
-            end = after_month(tokens, m);
-            if (const auto year = year_at(tokens, end)) {
-              date.year = year->first;
-              end = year->second;
-            }
-            if (day->first > days_in(date.year, month)) end = 0;
-          }
-        }
-      }
-    }
-    // June 18th, 2018, April 3, April 2019
-    if (end == 0) {
-      if (const int month = month_number(tokens[at]); month > 0) {
-        const std::size_t next = after_month(tokens, at);
-        if (const auto day = day_at(tokens, next)) {
-          date = {0, month, day->first};
-          end = day->second;
-          if (const auto year = year_at(tokens, end)) {
-            date.year = year->first;
-            end = year->second;
-          }
-          if (day->first > days_in(date.year, month)) end = 0;
-        } else if (const auto year = year_at(tokens, next)) {
-          date = {year->first, month, 0};
-          end = year->second;
-        }
-      }
-    }
-    if (end == 0) {
+    DateAt found;
+    if (at < tokens.size()) found = iso_date_at(tokens, at);
+    if (at < tokens.size() && found.end == 0) found = day_month_at(tokens, at);
+    if (at < tokens.size() && found.end == 0) found = month_day_at(tokens, at);
+    if (found.end == 0) {
       ++i;
       continue;
     }
-    if (at != begin && date.day == 0) begin = at;  // "Monday, April 2019" is not one date
-    dates.push_back(DateMention{span_of(tokens, begin, end), date});
-    i = end;
+    if (at != begin && found.date.day == 0) begin = at;  // "Monday, April 2019" is not one date
+    dates.push_back(DateMention{span_of(tokens, begin, found.end), found.date});
+    i = found.end;
   }
   return dates;
 }

@@ -81,25 +81,26 @@ std::string quoted_list(const std::vector<std::string>& items, std::size_t max) 
 
 std::string kind_line(const Statistic& st) {
   switch (st.kind) {
-    case StatisticKind::figure:
+    case FactKind::figure:
+    case FactKind::total:  // not drafted: a total names the facts it adds up
       return "";
-    case StatisticKind::share:
+    case FactKind::share:
       return "    share: { of: {} }  # a share of the key above; name the part with part: { "
              "subset: { DIMENSION: VALUE } }, or the whole with of: FACT-ID\n";
-    case StatisticKind::change:
+    case FactKind::change:
       return fmt::format(
           "    change: {{ from: {{ when: TODO }}, to: {{}}{} }}  # a {}: from the earlier period "
           "to the key above (or to: FACT-ID)\n",
           st.fall ? ", direction: fall" : "", st.fall ? "fall" : "rise");
-    case StatisticKind::ratio:
+    case FactKind::ratio:
       return "    ratio: { of: {}, to: { when: TODO } }  # the key above is the multiple of 'to', "
              "what it is compared with\n";
-    case StatisticKind::rate:
+    case FactKind::rate:
       return fmt::format(
           "    rate: {{ of: {{}}, per: {} }}  # the key above, counted over its "
           "period, per {}\n",
           st.unit, st.unit);
-    case StatisticKind::interval:
+    case FactKind::interval:
       return fmt::format(
           "    interval: {{ of: {{}}, unit: {} }}  # one of the key above every so "
           "many {}s\n",
@@ -232,62 +233,78 @@ std::string yaml_scalar(std::string_view text) {
   return plain ? std::string(text) : yaml_double_quoted(text);
 }
 
-Draft build_draft(std::string_view text, const DraftOptions& options) {
-  Draft draft;
-  const std::vector<Line> lines = split_lines(text);
-  const std::optional<Line> title = find_title(text, lines);
-  const std::optional<Publication> published = find_publication_date(text);
-  const std::size_t title_line = title ? title->number : 0;
-  const std::size_t end_index = find_article_end(text, lines, title_line);
-  const std::size_t end_line = end_index < lines.size() ? lines[end_index].number : 0;
+namespace {
 
-  // The sentences of the article proper: before the furniture that ends it, not in
-  // "Read more:" lines.
-  std::set<std::size_t> link_lines;
-  for (const Line& line : lines) {
-    if (end_line != 0 && line.number >= end_line) break;
-    if (is_link_line(line.span.of(text))) link_lines.insert(line.number);
+// What of the text is the article, and what it says about itself.
+struct Article {
+  std::string_view text;
+  std::vector<Line> lines;
+  std::optional<Line> title;
+  std::optional<Publication> published;
+  std::size_t end_index = 0;         // the line that ends the article (other stories), if any
+  std::size_t end_line = 0;          // its number, or 0
+  std::set<std::size_t> link_lines;  // "Read more:" lines
+  std::vector<Sentence> sentences;   // of the article proper
+  std::string title_text;
+  std::string date;  // of publication, ISO, or ""
+};
+
+// The sentences of the article proper: before the furniture that ends it, not in
+// "Read more:" lines.
+Article read_article_parts(std::string_view text) {
+  Article a;
+  a.text = text;
+  a.lines = split_lines(text);
+  a.title = find_title(text, a.lines);
+  a.published = find_publication_date(text);
+  a.end_index = find_article_end(text, a.lines, a.title ? a.title->number : 0);
+  a.end_line = a.end_index < a.lines.size() ? a.lines[a.end_index].number : 0;
+  for (const Line& line : a.lines) {
+    if (a.end_line != 0 && line.number >= a.end_line) break;
+    if (is_link_line(line.span.of(text))) a.link_lines.insert(line.number);
   }
-  std::vector<Sentence> sentences;
   for (const Sentence& sentence : split_sentences(text)) {
-    if (end_line != 0 && sentence.line >= end_line) break;
-    if (link_lines.contains(sentence.line)) continue;
-    sentences.push_back(sentence);
+    if (a.end_line != 0 && sentence.line >= a.end_line) break;
+    if (a.link_lines.contains(sentence.line)) continue;
+    a.sentences.push_back(sentence);
   }
-  const Statistics statistics = find_statistics(text, sentences, options.limits);
-  draft.left_out = statistics.left_out_count;
-  draft.truncated = statistics.truncated;
+  a.title_text = a.title ? collapse_space(a.title->span.of(text)) : "";
+  a.date = a.published ? iso(a.published->date) : "";
+  return a;
+}
 
-  // The places the article names, for facts whose sentence names none.
-  std::vector<std::string> article_places;
-  for (const Sentence& sentence : sentences) {
-    for (std::string& place : places_in(sentence.span.of(text))) {
-      if (std::find(article_places.begin(), article_places.end(), place) == article_places.end())
-        article_places.push_back(std::move(place));
+// The places the article names, for facts whose sentence names none.
+std::vector<std::string> article_places(const Article& a) {
+  std::vector<std::string> places;
+  for (const Sentence& sentence : a.sentences) {
+    for (std::string& place : places_in(sentence.span.of(a.text))) {
+      if (std::find(places.begin(), places.end(), place) == places.end())
+        places.push_back(std::move(place));
     }
-    if (article_places.size() >= 5) break;
+    if (places.size() >= 5) break;
   }
+  return places;
+}
 
-  const std::string title_text = title ? collapse_space(title->span.of(text)) : "";
-  const std::string date = published ? iso(published->date) : "";
-  std::string source_id = options.source_id;
-  if (source_id.empty()) {
-    source_id = slug(title_text, 40);
-    if (source_id.empty()) {
-      source_id = slug(std::filesystem::path(options.article_path).stem().string(), 40);
-    }
-    if (source_id.empty()) source_id = "draft";
-    if (!date.empty()) source_id += "-" + date;
-    if (!valid_id(source_id)) source_id = "draft";
-  }
-  std::string file_name = std::filesystem::path(options.article_path).filename().string();
-  if (file_name.empty()) file_name = "article.txt";
+std::string source_id_for(const Article& a, const DraftOptions& options) {
+  if (!options.source_id.empty()) return options.source_id;
+  std::string id = slug(a.title_text, 40);
+  if (id.empty()) id = slug(std::filesystem::path(options.article_path).stem().string(), 40);
+  if (id.empty()) id = "draft";
+  if (!a.date.empty()) id += "-" + a.date;
+  return valid_id(id) ? id : "draft";
+}
 
-  std::string y;
-  y += "# yaml-language-server: $schema=../schema/facts.schema.json\n";
-  y += "#\n";
+std::size_t doubtful_count(const Statistics& statistics) {
   std::size_t doubtful = 0;
   for (const Statistic& st : statistics.found) doubtful += st.check.empty() ? 0 : 1;
+  return doubtful;
+}
+
+// The comment the draft opens with: what was found, what to do, what was left out.
+std::string header(const Statistics& statistics, const DraftOptions& options) {
+  std::string y = "# yaml-language-server: $schema=../schema/facts.schema.json\n#\n";
+  const std::size_t doubtful = doubtful_count(statistics);
   y += fmt::format("# A draft by `crosscheck extract` from {}: {} {} found",
                    comment_text(options.article_path), statistics.found.size(),
                    statistics.found.size() == 1 ? "statistic" : "statistics");
@@ -303,99 +320,139 @@ Draft build_draft(std::string_view text, const DraftOptions& options) {
     y += fmt::format("# Numbers left out as not statistics ({}):\n", statistics.left_out_count);
     y += left_out_summary(statistics);
   }
-  if (end_line != 0 || !link_lines.empty() || statistics.truncated) {
-    y += "#\n# Not read:\n";
-    if (end_line != 0) {
-      y += fmt::format("#   line {} (\"{}\") and after: other stories, not this article\n",
-                       end_line, comment_text(lines[end_index].span.of(text), 40));
-    }
-    if (!link_lines.empty()) {
-      y += fmt::format("#   {} \"Read more:\" {} (links to other stories)\n", link_lines.size(),
-                       link_lines.size() == 1 ? "line" : "lines");
-    }
-    if (statistics.truncated) {
-      y += fmt::format("#   the rest of the text: the draft stops after {} facts or {} numbers\n",
-                       options.limits.max_statistics, options.limits.max_numbers);
-    }
+  return y;
+}
+
+// What of the text was not read, if anything.
+std::string not_read(const Article& a, const Statistics& statistics, const DraftOptions& options) {
+  if (a.end_line == 0 && a.link_lines.empty() && !statistics.truncated) return "";
+  std::string y = "#\n# Not read:\n";
+  if (a.end_line != 0) {
+    y += fmt::format("#   line {} (\"{}\") and after: other stories, not this article\n",
+                     a.end_line, comment_text(a.lines[a.end_index].span.of(a.text), 40));
   }
-  y += "source:\n";
-  y += fmt::format("  id: {}\n", source_id);
-  if (title) {
-    y += fmt::format("  title: {}\n", yaml_double_quoted(comment_text(title_text, 300)));
-  } else {
-    y += "  title: TODO  # the text has no title line\n";
+  if (!a.link_lines.empty()) {
+    y += fmt::format("#   {} \"Read more:\" {} (links to other stories)\n", a.link_lines.size(),
+                     a.link_lines.size() == 1 ? "line" : "lines");
   }
-  if (published) {
-    y += fmt::format("  published: {}  # from \"{}\" (line {})\n", date,
-                     comment_text(published->span.of(text)), published->line);
-  } else {
-    std::string hint = "the text gives no date of publication";
-    int latest = 0;
-    for (const Statistic& st : statistics.found) {
-      for (const std::string& period : st.periods) {
-        for (std::size_t i = 0; i + 4 <= period.size(); ++i) {
-          const std::string_view digits = std::string_view(period).substr(i, 4);
-          if (std::all_of(digits.begin(), digits.end(),
-                          [](char c) { return c >= '0' && c <= '9'; }) &&
-              (i == 0 || period[i - 1] < '0' || period[i - 1] > '9')) {
-            const int year = std::stoi(std::string(digits));
-            if (year >= 1900 && year <= 2099) latest = std::max(latest, year);
-          }
+  if (statistics.truncated) {
+    y += fmt::format("#   the rest of the text: the draft stops after {} facts or {} numbers\n",
+                     options.limits.max_statistics, options.limits.max_numbers);
+  }
+  return y;
+}
+
+// The latest year from 1900 to 2099 that the statistics' periods name, or 0.
+int latest_year(const Statistics& statistics) {
+  int latest = 0;
+  for (const Statistic& st : statistics.found) {
+    for (const std::string& period : st.periods) {
+      for (std::size_t i = 0; i + 4 <= period.size(); ++i) {
+        const std::string_view digits = std::string_view(period).substr(i, 4);
+        if (std::all_of(digits.begin(), digits.end(),
+                        [](char c) { return c >= '0' && c <= '9'; }) &&
+            (i == 0 || period[i - 1] < '0' || period[i - 1] > '9')) {
+          const int year = std::stoi(std::string(digits));
+          if (year >= 1900 && year <= 2099) latest = std::max(latest, year);
         }
       }
     }
-    if (latest > 0) hint += fmt::format("; the latest year it names is {}", latest);
+  }
+  return latest;
+}
+
+std::string source_block(const Article& a, const Statistics& statistics,
+                         const DraftOptions& options) {
+  std::string y = "source:\n";
+  y += fmt::format("  id: {}\n", source_id_for(a, options));
+  if (a.title) {
+    y += fmt::format("  title: {}\n", yaml_double_quoted(comment_text(a.title_text, 300)));
+  } else {
+    y += "  title: TODO  # the text has no title line\n";
+  }
+  if (a.published) {
+    y += fmt::format("  published: {}  # from \"{}\" (line {})\n", a.date,
+                     comment_text(a.published->span.of(a.text)), a.published->line);
+  } else {
+    std::string hint = "the text gives no date of publication";
+    if (const int latest = latest_year(statistics); latest > 0)
+      hint += fmt::format("; the latest year it names is {}", latest);
     y += fmt::format("  published:  # TODO: {}\n", hint);
   }
+  std::string file_name = std::filesystem::path(options.article_path).filename().string();
+  if (file_name.empty()) file_name = "article.txt";
   y += fmt::format("  article: {}  # relative to this file; the article was read from {}\n",
                    yaml_scalar("articles/" + file_name), comment_text(options.article_path));
-  y += "\n";
+  return y + "\n";
+}
 
-  if (statistics.found.empty()) {
-    y += "facts: []  # TODO: no statistics found in the text\n";
-  } else {
-    y += "facts:\n";
+std::string where_line(const Statistic& st, const std::vector<std::string>& places) {
+  if (!st.places.empty())
+    return fmt::format("    where: TODO  # named in the sentence: {}\n", quoted_list(st.places, 4));
+  if (!places.empty()) {
+    return fmt::format("    where: TODO  # the sentence names no place; the article names: {}\n",
+                       quoted_list(places, 4));
   }
+  return "    where: TODO\n";
+}
+
+std::string when_line(const Statistic& st, const std::string& date) {
+  const std::string dated = date.empty() ? "" : fmt::format("the article is dated {}", date);
+  if (!st.periods.empty()) {
+    return fmt::format("    when: TODO  # named in the sentence: {}{}\n",
+                       quoted_list(st.periods, 5),
+                       relative(st.periods) && !dated.empty() ? " (" + dated + ")" : "");
+  }
+  return fmt::format("    when: TODO  # the sentence names no period{}\n",
+                     dated.empty() ? "" : "; " + dated);
+}
+
+std::string fact_block(const Statistic& st, const std::string& id, const Article& a,
+                       const std::vector<std::string>& places) {
+  std::string y = fmt::format("  - id: {}", id);
+  if (!st.check.empty()) y += fmt::format("  # check: may not be a statistic ({})", st.check);
+  y += fmt::format("  # line {}\n", st.line);
+  y += fmt::format("    quote: {}\n", yaml_double_quoted(st.quote_text));
+  y += fmt::format("    value: {}\n", yaml_scalar(st.value_text));
+  std::string measure = "    measure: TODO";
+  if (!st.counted.empty()) {
+    measure += st.kind == FactKind::share
+                   ? fmt::format("  # the whole, {} of: \"{}\"", st.value_text,
+                                 comment_text(st.counted, 80))
+                   : fmt::format("  # counts: \"{}\"", comment_text(st.counted, 80));
+  }
+  y += measure + "\n";
+  y += where_line(st, places);
+  y += when_line(st, a.date);
+  return y + kind_line(st);
+}
+
+std::string facts_block(const Article& a, const Statistics& statistics) {
+  std::string y = statistics.found.empty() ? "facts: []  # TODO: no statistics found in the text\n"
+                                           : "facts:\n";
+  const std::vector<std::string> places = article_places(a);
   std::set<std::string> ids;
   for (const Statistic& st : statistics.found) {
     std::string id = st.id_base;
     for (int n = 2; ids.contains(id); ++n) id = fmt::format("{}-{}", st.id_base, n);
     ids.insert(id);
-    y += fmt::format("  - id: {}", id);
-    if (!st.check.empty()) y += fmt::format("  # check: may not be a statistic ({})", st.check);
-    y += fmt::format("  # line {}\n", st.line);
-    y += fmt::format("    quote: {}\n", yaml_double_quoted(st.quote_text));
-    y += fmt::format("    value: {}\n", yaml_scalar(st.value_text));
-    std::string measure = "    measure: TODO";
-    if (!st.counted.empty()) {
-      measure += st.kind == StatisticKind::share
-                     ? fmt::format("  # the whole, {} of: \"{}\"", st.value_text,
-                                   comment_text(st.counted, 80))
-                     : fmt::format("  # counts: \"{}\"", comment_text(st.counted, 80));
-    }
-    y += measure + "\n";
-    if (!st.places.empty()) {
-      y += fmt::format("    where: TODO  # named in the sentence: {}\n", quoted_list(st.places, 4));
-    } else if (!article_places.empty()) {
-      y += fmt::format("    where: TODO  # the sentence names no place; the article names: {}\n",
-                       quoted_list(article_places, 4));
-    } else {
-      y += "    where: TODO\n";
-    }
-    const std::string dated = date.empty() ? "" : fmt::format("the article is dated {}", date);
-    if (!st.periods.empty()) {
-      y +=
-          fmt::format("    when: TODO  # named in the sentence: {}{}\n", quoted_list(st.periods, 5),
-                      relative(st.periods) && !dated.empty() ? " (" + dated + ")" : "");
-    } else {
-      y += fmt::format("    when: TODO  # the sentence names no period{}\n",
-                       dated.empty() ? "" : "; " + dated);
-    }
-    y += kind_line(st);
+    y += fact_block(st, id, a, places);
   }
-  draft.yaml = std::move(y);
+  return y;
+}
+
+}  // namespace
+
+Draft build_draft(std::string_view text, const DraftOptions& options) {
+  const Article article = read_article_parts(text);
+  const Statistics statistics = find_statistics(text, article.sentences, options.limits);
+  Draft draft;
+  draft.left_out = statistics.left_out_count;
+  draft.truncated = statistics.truncated;
+  draft.yaml = header(statistics, options) + not_read(article, statistics, options) +
+               source_block(article, statistics, options) + facts_block(article, statistics);
   draft.facts = statistics.found.size();
-  draft.doubtful = doubtful;
+  draft.doubtful = doubtful_count(statistics);
   return draft;
 }
 

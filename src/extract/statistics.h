@@ -13,25 +13,20 @@
 #include <vector>
 
 #include "extract/article_text.h"
+#include "model/fact.h"
 
 namespace cc::extract {
-
-// The fact a statistic is drafted as: a figure, or the relation claim its words suggest.
-enum class StatisticKind {
-  figure,    // "7,062 offences"
-  share,     // "48% of those cases", "one in five", "the majority of"
-  change,    // "a rise of 89%", "soared by a third", "doubled"
-  ratio,     // "more than double that of the previous year", "three times"
-  rate,      // "nine offences per day"
-  interval,  // "one every 7 minutes"
-};
 
 struct Statistic {
   Span value;              // in the article's text
   Span quote;              // in the article's text; holds `value`
   std::string value_text;  // as written, white space folded: "more than 10,000"
   std::string quote_text;  // as written, white space folded
-  StatisticKind kind = StatisticKind::figure;
+  // The fact it is drafted as: a figure ("7,062 offences"), or the claim its words suggest:
+  // a share ("48% of", "one in five", "the majority of"), a change ("a rise of 89%",
+  // "doubled"), a ratio ("three times"), a rate ("nine per day"), an interval ("one every 7
+  // minutes"). Never a total.
+  FactKind kind = FactKind::figure;
   bool fall = false;    // a change the words say is a fall ("down 12%", "halved")
   std::string unit;     // a rate's `per` or an interval's `unit`: "day", "minute"
   std::string check;    // why it may not be a statistic ("an age"), or ""

@@ -2,11 +2,10 @@
 
 #include <algorithm>
 
-#include "rules/rule.h"
-
 namespace cc {
 
-GraphBuilder::GraphBuilder(const FactBase& base, FactGraph& graph) : base_(base), graph_(graph) {
+GraphBuilder::GraphBuilder(const FactBase& base, FactGraph& graph, RuleIndex definitions_rule)
+    : base_(base), graph_(graph), definitions_rule_(definitions_rule) {
   // One variable per interned key, with the same number: every quantity a fact states or
   // a pattern names.
   const std::size_t key_count = base.keys.key_count();
@@ -38,9 +37,9 @@ VarId GraphBuilder::quotient_var(VarId numerator, VarId denominator,
   it->second = id;
   Constraint definition;
   definition.kind = ConstraintKind::quotient;
-  definition.origin = Origin::claim;
+  definition.rule = definitions_rule_;
   definition.vars = {id, numerator, denominator};
-  add(std::move(definition));
+  append(std::move(definition));
   return id;
 }
 
@@ -60,10 +59,10 @@ VarId GraphBuilder::sum_var(std::vector<VarId> terms, std::optional<FactIndex> d
   it->second = id;
   Constraint definition;
   definition.kind = ConstraintKind::sum_eq;
-  definition.origin = Origin::claim;
+  definition.rule = definitions_rule_;
   definition.vars.push_back(id);
   definition.vars.insert(definition.vars.end(), terms.begin(), terms.end());
-  add(std::move(definition));
+  append(std::move(definition));
   return id;
 }
 
@@ -88,21 +87,14 @@ VarId GraphBuilder::anonymous_var() {
 }
 
 ConstraintId GraphBuilder::add(Constraint constraint) {
+  constraint.rule = running_rule_;
+  return append(std::move(constraint));
+}
+
+ConstraintId GraphBuilder::append(Constraint constraint) {
   const auto id = static_cast<ConstraintId>(graph_.constraints.size());
   graph_.constraints.push_back(std::move(constraint));
   return id;
-}
-
-FactGraph build_graph(const FactBase& base, const BuildOptions& options) {
-  FactGraph graph;
-  GraphBuilder builder(base, graph);
-  for (const InferenceRule& rule : inference_rules()) {
-    const bool disabled = std::find(options.disabled_rules.begin(), options.disabled_rules.end(),
-                                    rule.id) != options.disabled_rules.end();
-    if (!disabled) rule.add_constraints(builder);
-  }
-  graph.finish();
-  return graph;
 }
 
 }  // namespace cc

@@ -1,9 +1,10 @@
 #pragma once
-// Builds the fact graph: one variable per key, then each inference rule of the registry
-// (rules/all_rules.cc) adds its constraints.
+// The fact graph's builder: one variable per key, and the means by which inference rules
+// add variables and constraints. It knows no rule: rules/build.cc runs the registry's
+// rules in turn and tells the builder which one is running, and add() stamps that rule's
+// index on each constraint.
 
 #include <map>
-#include <string>
 #include <tuple>
 #include <vector>
 
@@ -11,13 +12,11 @@
 
 namespace cc {
 
-struct BuildOptions {
-  std::vector<std::string> disabled_rules;  // rule ids to switch off (tests; --disable-rule)
-};
-
 class GraphBuilder {
  public:
-  GraphBuilder(const FactBase& base, FactGraph& graph);
+  // `definitions_rule` makes the definitions of relations (q = a ÷ b, t = Σ parts) that
+  // quotient_var and sum_var add, whichever rule asks for the variable.
+  GraphBuilder(const FactBase& base, FactGraph& graph, RuleIndex definitions_rule);
 
   [[nodiscard]] const FactBase& base() const { return base_; }
   [[nodiscard]] FactGraph& graph() { return graph_; }
@@ -27,7 +26,10 @@ class GraphBuilder {
   VarId sum_var(std::vector<VarId> terms, std::optional<FactIndex> defined_by);
   VarId constant_var(const Rational& value);
   VarId anonymous_var();
+  // Adds a constraint made by the running rule.
   ConstraintId add(Constraint constraint);
+  // The rule whose constraints add() stamps from now on.
+  void set_running_rule(RuleIndex rule) { running_rule_ = rule; }
 
   // Keys of additive measures grouped by everything but one part, for the rules.
   struct Group {
@@ -43,15 +45,17 @@ class GraphBuilder {
   }
 
  private:
+  ConstraintId append(Constraint constraint);  // as stamped
+
   const FactBase& base_;
   FactGraph& graph_;
+  RuleIndex definitions_rule_;
+  RuleIndex running_rule_ = 0;
   std::map<std::pair<VarId, VarId>, VarId> quotients_;
   std::map<std::vector<VarId>, VarId> sums_;
   std::map<Rational, VarId> constants_;
   std::map<std::tuple<MeasureId, PeriodId, SubsetId>, Group> by_place_;
   std::map<std::tuple<MeasureId, PlaceId, SubsetId>, Group> by_period_;
 };
-
-[[nodiscard]] FactGraph build_graph(const FactBase& base, const BuildOptions& options = {});
 
 }  // namespace cc

@@ -6,28 +6,6 @@
 
 namespace cc {
 
-std::string_view origin_name(Origin origin) {
-  switch (origin) {
-    case Origin::figure:
-      return "identity";
-    case Origin::claim:
-      return "claims";
-    case Origin::places:
-      return "places";
-    case Origin::periods:
-      return "periods";
-    case Origin::subsets:
-      return "subsets";
-    case Origin::measures:
-      return "measures";
-    case Origin::records:
-      return "records";
-    case Origin::exclusive_shares:
-      return "exclusive-shares";
-  }
-  return "identity";
-}
-
 std::optional<VarId> FactGraph::var_of_fact(FactIndex fact) const {
   const auto it = fact_vars.find(fact);
   if (it == fact_vars.end()) return std::nullopt;

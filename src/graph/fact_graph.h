@@ -44,24 +44,14 @@ enum class ConstraintKind {
   shares_leq_one,  // Σ vars ≤ 1                         (shares of disjoint parts)
 };
 
-// Which rule made a constraint: it names the step in explanations and lets tests switch
-// one rule off.
-enum class Origin {
-  figure,  // a figure's statement (identity: same key, same variable)
-  claim,   // a relation claim's statement and definition
-  places,
-  periods,
-  subsets,
-  measures,  // `within` measures
-  records,
-  exclusive_shares,
-};
-
-[[nodiscard]] std::string_view origin_name(Origin origin);
+// Which inference rule made a constraint: its index in the rule registry
+// (rules/all_rules.cc), which owns the rules' names. The graph knows no rule; the builder
+// stamps each constraint with the rule that is running.
+using RuleIndex = std::uint16_t;
 
 struct Constraint {
   ConstraintKind kind = ConstraintKind::statement;
-  Origin origin = Origin::figure;
+  RuleIndex rule = 0;  // the registered rule that made it
   std::vector<VarId> vars;
   Interval value;                 // statement: the fact's interval in the variable's terms
   std::optional<FactIndex> fact;  // statements and record claims belong to a fact

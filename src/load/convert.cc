@@ -201,6 +201,13 @@ std::optional<std::string> Converter::text(NodeRef node, std::string_view what) 
           "type");
     return std::nullopt;
   }
+  if (node.text().size() > kMaxTextBytes) {
+    error(node.pos(),
+          fmt::format("'{}' is {} KB long, more than the limit of {} KB for one field", what,
+                      (node.text().size() + 1023) / 1024, kMaxTextBytes / 1024),
+          "too-long");
+    return std::nullopt;
+  }
   return std::string(node.text());
 }
 

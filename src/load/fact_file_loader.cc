@@ -2,7 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "grammar/period.h"
 #include "load/fact_reader.h"
+#include "model/vocabulary.h"
 
 namespace cc::load {
 namespace {
@@ -31,7 +37,7 @@ class FactFileReader {
       file_.facts.clear();  // their errors stay reported; the file as a whole is not read
       return;
     }
-    read_top(result.tree);
+    read_top(result.tree, bytes);
   }
 
   void report_dropped() {
@@ -42,10 +48,10 @@ class FactFileReader {
   }
 
  private:
-  void read_top(const Tree& tree) {
+  void read_top(const Tree& tree, std::string_view bytes) {
     const NodeRef root = tree.root();
     if (tree.empty() || !root.is_mapping() || !has_top_key(root)) {
-      file_.skipped = true;
+      if (tree.empty() || !looks_like_fact_file(root, bytes)) file_.skipped = true;
       return;
     }
     file_.read = true;
@@ -68,6 +74,70 @@ class FactFileReader {
       if (children[i].is_scalar() &&
           (children[i].text() == "source" || children[i].text() == "facts"))
         return true;
+    }
+    return false;
+  }
+
+  // A file skipped as "not a fact file" must clearly be none: a top-level key close to
+  // 'source', 'facts' or 'defaults', or a $schema modeline, makes it an error instead.
+  [[nodiscard]] bool looks_like_fact_file(NodeRef root, std::string_view bytes) {
+    if (root.is_mapping()) {
+      const std::vector<NodeRef> children = root.children();
+      for (std::size_t i = 0; i < children.size(); i += 2) {
+        if (!children[i].is_scalar()) continue;
+        if (const auto near = near_top_key(children[i].text())) {
+          const std::string message =
+              children[i].text() == *near
+                  ? fmt::format(
+                        "'{}' is a key of a fact file, but the file has neither "
+                        "'source' nor 'facts': it is not read",
+                        *near)
+                  : fmt::format(
+                        "'{}' is not a top-level key of a fact file (did you mean "
+                        "'{}'?): the file is not read",
+                        children[i].text(), *near);
+          convert_.error(children[i].pos(), message, "unknown-field");
+          return true;
+        }
+      }
+    }
+    if (has_schema_modeline(bytes)) {
+      convert_.error({1, 1},
+                     "the file names a schema ($schema) but has neither 'source' nor 'facts' at "
+                     "the top level: it is not read",
+                     "missing-field");
+      return true;
+    }
+    return false;
+  }
+
+  [[nodiscard]] static std::optional<std::string_view> near_top_key(std::string_view key) {
+    static constexpr std::array<std::string_view, 3> kKeys = {"source", "facts", "defaults"};
+    std::string folded(key.substr(0, 64));
+    std::transform(folded.begin(), folded.end(), folded.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (folded.size() < 3) return std::nullopt;
+    for (const std::string_view name : kKeys) {
+      if (folded == name || edit_distance(folded, name) <= 2 || name.starts_with(folded) ||
+          folded.starts_with(name))
+        return name;
+    }
+    return std::nullopt;
+  }
+
+  // "# yaml-language-server: $schema=…" (or any comment line naming $schema), or a
+  // top-level "$schema:" key.
+  [[nodiscard]] static bool has_schema_modeline(std::string_view bytes) {
+    std::size_t start = 0;
+    while (start < bytes.size()) {
+      std::size_t end = bytes.find('\n', start);
+      if (end == std::string_view::npos) end = bytes.size();
+      std::string_view line = bytes.substr(start, end - start);
+      while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+      if ((line.starts_with("#") && line.find("$schema") != std::string_view::npos) ||
+          line.starts_with("$schema:") || line.starts_with("\"$schema\":"))
+        return true;
+      start = end + 1;
     }
     return false;
   }

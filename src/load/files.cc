@@ -30,7 +30,62 @@ std::string Folder::display_of(std::string_view name) const {
   return display + "/" + std::string(name);
 }
 
-std::vector<std::string> list_fact_files(const Folder& folder, std::string& error) {
+std::string_view file_type_name(fs::file_type type) {
+  switch (type) {
+    case fs::file_type::directory:
+      return "a folder";
+    case fs::file_type::fifo:
+      return "a FIFO (named pipe)";
+    case fs::file_type::socket:
+      return "a socket";
+    case fs::file_type::block:
+      return "a block device";
+    case fs::file_type::character:
+      return "a character device";
+    case fs::file_type::symlink:
+      return "a symbolic link";
+    case fs::file_type::not_found:
+      return "missing";
+    default:
+      return "not a regular file";
+  }
+}
+
+namespace {
+
+[[nodiscard]] bool inside(const fs::path& outer, const fs::path& inner) {
+  const auto [o, i] = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
+  return o == outer.end() && i != inner.end();
+}
+
+}  // namespace
+
+std::optional<std::string> why_not_readable(const Folder& folder, const fs::path& path) {
+  std::error_code ec;
+  const fs::file_status own = fs::symlink_status(path, ec);
+  if (ec) return fmt::format("cannot be read: {}", lower_first(ec.message()));
+  const bool link = fs::is_symlink(own);
+  const fs::file_status target = link ? fs::status(path, ec) : own;
+  if (link && ec) {
+    if (ec == std::errc::too_many_symbolic_link_levels)
+      return std::string("is a symbolic link loop: it is not read");
+    if (ec == std::errc::no_such_file_or_directory)
+      return std::string("is a symbolic link to nothing (a dangling link): it is not read");
+    return fmt::format("is a symbolic link that cannot be followed: {}", lower_first(ec.message()));
+  }
+  if (!fs::is_regular_file(target))
+    return fmt::format("is {}, not a file: it is not read", file_type_name(target.type()));
+  if (link) {
+    const fs::path canonical = fs::canonical(path, ec);
+    if (ec) return fmt::format("cannot be read: {}", lower_first(ec.message()));
+    if (!inside(folder.canonical, canonical))
+      return std::string("is a symbolic link leading outside the fact base folder: it is not read");
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> list_fact_files(const Folder& folder, std::string& error,
+                                         Diagnostics& refused) {
   std::vector<std::string> names;
   std::error_code ec;
   for (fs::directory_iterator it(folder.path, ec), end; !ec && it != end; it.increment(ec)) {
@@ -38,8 +93,10 @@ std::vector<std::string> list_fact_files(const Folder& folder, std::string& erro
     const std::string extension = it->path().extension().string();
     if (name.empty() || name.front() == '.' || name == "vocabulary.yaml") continue;
     if (extension != ".yaml" && extension != ".yml") continue;
-    std::error_code type_error;
-    if (!fs::is_regular_file(it->path(), type_error)) continue;
+    if (const auto why = why_not_readable(folder, it->path())) {
+      refused.error(folder.display_of(name), 0, 0, fmt::format("the file {}", *why), "file");
+      continue;
+    }
     names.push_back(name);
   }
   if (ec) error = fmt::format("cannot list the folder: {}", ec.message());
@@ -77,15 +134,14 @@ std::optional<std::string> read_bytes(const fs::path& path, std::uintmax_t max_b
 
 namespace {
 
-[[nodiscard]] bool inside(const fs::path& outer, const fs::path& inner) {
-  const auto [o, i] = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
-  return o == outer.end() && i != inner.end();
-}
-
 // The article's canonical path, or nullopt with `error` set.
 [[nodiscard]] std::optional<fs::path> locate_article(const Folder& folder,
                                                      const std::string& article,
                                                      std::string& error) {
+  if (article.find('\0') != std::string::npos) {
+    error = fmt::format("the article '{}' holds a NUL byte: it is not a path", article);
+    return std::nullopt;
+  }
   const fs::path relative(article);
   if (relative.is_absolute() || relative.has_root_name() || relative.has_root_directory()) {
     error = fmt::format(
@@ -138,6 +194,12 @@ void read_article(const Folder& folder, RawFile& file) {
   source.article_text = std::move(*bytes);
   source.article_file =
       folder.display_of(fs::path(source.article).lexically_normal().generic_string());
+}
+
+void unify_line_ends(std::string& bytes) {
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] == '\r' && (i + 1 == bytes.size() || bytes[i + 1] != '\n')) bytes[i] = '\n';
+  }
 }
 
 }  // namespace cc::load

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "grammar/period.h"
+
 namespace cc::load {
 
 Pos point_into(Pos pos, bool quoted, bool verbatim, std::string_view text, std::size_t offset) {

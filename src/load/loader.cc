@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 #include "load/fact_file_loader.h"
 #include "load/files.h"
 #include "load/parallel.h"
@@ -46,19 +48,24 @@ constexpr std::string_view kVocabulary = "vocabulary.yaml";
   base.files.push_back(display);
   const fs::path path = folder.path / kVocabulary;
   std::error_code ec;
-  if (!fs::exists(path, ec)) {
+  if (!fs::exists(fs::symlink_status(path, ec))) {
     diagnostics.error(display, 0, 0,
                       "the fact base has no vocabulary.yaml: it names the measures, places and "
                       "dimensions facts may use",
                       "vocabulary");
     return false;
   }
+  if (const auto why = load::why_not_readable(folder, path)) {
+    diagnostics.error(display, 0, 0, fmt::format("the vocabulary {}", *why), "file");
+    return false;
+  }
   std::string error;
-  const auto bytes = load::read_bytes(path, folder.max_file_bytes, error);
+  auto bytes = load::read_bytes(path, folder.max_file_bytes, error);
   if (!bytes) {
     diagnostics.error(display, 0, 0, error, "file");
     return false;
   }
+  load::unify_line_ends(*bytes);
   return load::read_vocabulary(*bytes, display, 0, base.vocabulary, diagnostics);
 }
 
@@ -66,7 +73,7 @@ constexpr std::string_view kVocabulary = "vocabulary.yaml";
                                 const load::VocabularyView& vocabulary) {
   const std::string display = folder.display_of(name);
   std::string error;
-  const auto bytes = load::read_bytes(folder.path / name, folder.max_file_bytes, error);
+  auto bytes = load::read_bytes(folder.path / name, folder.max_file_bytes, error);
   if (!bytes) {
     RawFile file;
     file.name = name;
@@ -74,6 +81,7 @@ constexpr std::string_view kVocabulary = "vocabulary.yaml";
     file.diagnostics.error(display, 0, 0, error, "file");
     return file;
   }
+  load::unify_line_ends(*bytes);
   RawFile file = load::read_fact_file(*bytes, name, display, vocabulary);
   if (!file.read) return file;
   load::read_article(folder, file);
@@ -110,7 +118,7 @@ void load_into(const fs::path& dir, FactBase& base, Diagnostics& diagnostics,
   const bool usable = load_vocabulary(folder, base, diagnostics);
   const load::VocabularyView vocabulary{base.vocabulary, usable};
   std::string error;
-  const std::vector<std::string> names = load::list_fact_files(folder, error);
+  const std::vector<std::string> names = load::list_fact_files(folder, error, diagnostics);
   if (!error.empty()) diagnostics.error(folder.display, 0, 0, error, "folder");
   std::vector<RawFile> files = load_files(folder, names, vocabulary, options.threads);
   std::vector<RawFile> fact_files;
@@ -124,16 +132,44 @@ void load_into(const fs::path& dir, FactBase& base, Diagnostics& diagnostics,
   load::parse_total_values(fact_files, counts, base, diagnostics);
 }
 
+// At most kMaxErrorsPerFile diagnostics per file, whichever stage found them (each stage
+// caps its own; together they could pass it): the rest are counted in one line.
+void append_capped(const Diagnostics& found, Diagnostics& diagnostics) {
+  std::map<std::string, std::size_t> listed;
+  std::map<std::string, std::size_t> dropped;
+  constexpr std::string_view kMore = " more errors in this file are not listed";
+  for (const Diagnostic& d : found.sorted()) {
+    const std::string_view count = std::string_view(d.message).substr(
+        0, d.message.size() - std::min(d.message.size(), kMore.size()));
+    if (d.line == 0 && d.message.ends_with(kMore) && !count.empty() && count.size() < 19 &&
+        count.find_first_not_of("0123456789") == std::string_view::npos) {
+      dropped[d.file] += std::stoull(std::string(count));  // a stage's own count, summed up
+      continue;
+    }
+    if (++listed[d.file] <= load::kMaxErrorsPerFile) {
+      diagnostics.add(d);
+    } else {
+      ++dropped[d.file];
+    }
+  }
+  for (const auto& [file, count] : dropped) {
+    diagnostics.error(file, 0, 0, fmt::format("{} more errors in this file are not listed", count),
+                      "file");
+  }
+}
+
 }  // namespace
 
 FactBase load_fact_base(const fs::path& dir, Diagnostics& diagnostics, const LoadOptions& options) {
   FactBase base;
+  Diagnostics found;
   try {
-    load_into(dir, base, diagnostics, options);
+    load_into(dir, base, found, options);
   } catch (const std::exception& e) {
-    diagnostics.error(load::display_root(dir), 0, 0,
-                      fmt::format("cannot load the fact base: {}", e.what()), "internal");
+    found.error(load::display_root(dir), 0, 0,
+                fmt::format("cannot load the fact base: {}", e.what()), "internal");
   }
+  append_capped(found, diagnostics);
   return base;
 }
 

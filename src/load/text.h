@@ -13,6 +13,8 @@ namespace cc::load {
 // More errors than this in one file are counted, not listed: a hostile file cannot
 // flood the output or the memory with them.
 inline constexpr std::size_t kMaxErrorsPerFile = 1000;
+// The longest text one field may hold (a quote, a note, a title, a reason…), in bytes.
+inline constexpr std::size_t kMaxTextBytes = 64 * 1024;
 
 struct Pos {
   std::uint32_t line = 0;    // 1-based; 0: the whole file

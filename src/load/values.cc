@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "grammar/value.h"
 #include "load/key_reader.h"
 
 namespace cc::load {

@@ -1,6 +1,6 @@
 #pragma once
 // Input problems are data: every loader stage writes them here and carries on, so one
-// run reports all of them. Rendering adds the rule id; sorting makes output stable.
+// run reports all of them. Rendering adds the code; sorting makes output stable.
 
 #include <cstdint>
 #include <string>
@@ -19,22 +19,27 @@ struct Diagnostic {
   std::uint32_t column = 0;  // 1-based
   Severity severity = Severity::error;
   std::string message;  // lower-case start, no final period, names in quotes
-  std::string rule;     // optional rule id, e.g. "yaml", "unknown-measure"
+  std::string code;     // optional: what kind of problem, e.g. "yaml", "unknown-measure"
 
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 
 // "facts/lbc.yaml:12:7: error: unknown measure 'ofences' (did you mean 'offences'?)
-// [unknown-measure]"
+// [unknown-measure]", one terminal line: the file and message pass through terminal_safe.
 [[nodiscard]] std::string format_diagnostic(const Diagnostic& diagnostic);
 
 class Diagnostics {
  public:
-  void add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
+  // Every message is bounded here: a quoted value ('…') longer than kMaxEchoed bytes is
+  // cut (with "… (N more bytes)"), the whole message at kMaxMessage bytes, so a huge bad
+  // value never comes back whole.
+  static constexpr std::size_t kMaxEchoed = 200;
+  static constexpr std::size_t kMaxMessage = 2000;
+  void add(Diagnostic diagnostic);
   void error(std::string file, std::uint32_t line, std::uint32_t column, std::string message,
-             std::string rule = {});
+             std::string code = {});
   void warning(std::string file, std::uint32_t line, std::uint32_t column, std::string message,
-               std::string rule = {});
+               std::string code = {});
   void append(const Diagnostics& other);
 
   [[nodiscard]] bool has_errors() const;

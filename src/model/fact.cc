@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+
 namespace cc {
 
 std::string_view fact_kind_name(FactKind kind) {
@@ -67,23 +68,9 @@ std::optional<SourceIndex> FactBase::find_source(std::string_view id) const {
   return it->second;
 }
 
-std::string FactBase::period_name(PeriodId period) const {
-  return cc::period_name(keys.period(period), vocabulary.fiscal_year_start);
-}
-
 const Measure& FactBase::measure_of(KeyId key) const {
   return vocabulary.measures[keys.key(key).measure];
 }
 
-std::string FactBase::describe_key(KeyId key) const {
-  const Key& k = keys.key(key);
-  std::string out = fmt::format("{} · {} · {}", vocabulary.measures[k.measure].id,
-                                vocabulary.places[k.place].name, period_name(k.period));
-  for (const SubsetItem& item : keys.subset(k.subset)) {
-    out += fmt::format(" · {}: {}", vocabulary.dimensions[item.dimension].name,
-                       keys.value_name(item.value));
-  }
-  return out;
-}
 
 }  // namespace cc

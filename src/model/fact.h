@@ -113,8 +113,6 @@ struct FactBase {
   [[nodiscard]] std::optional<FactIndex> find_fact(std::string_view ref) const;  // "src/fact"
   [[nodiscard]] std::optional<SourceIndex> find_source(std::string_view id) const;
   // "offences · UK · 2017-18 · platform: Snapchat"
-  [[nodiscard]] std::string describe_key(KeyId key) const;
-  [[nodiscard]] std::string period_name(PeriodId period) const;
   [[nodiscard]] const std::string& file_of(const Mark& mark) const { return files[mark.file]; }
   [[nodiscard]] const Measure& measure_of(KeyId key) const;
   [[nodiscard]] bool is_count(KeyId key) const { return measure_of(key).count; }

@@ -1,11 +1,10 @@
 #pragma once
-// The value grammar (FORMAT §2): what a written number means, as the interval of true
-// values a careful writer could have written that way.
+// A written value as the checker holds it: the interval of true values a careful writer
+// could have written that way, and the context that decides it. Reading one is the value
+// grammar: grammar/value.h.
 
 #include <optional>
 #include <string>
-#include <string_view>
-#include <variant>
 #include <vector>
 
 #include "model/interval.h"
@@ -53,34 +52,5 @@ struct Value {
   // Every one of them is in numbers_in_text(written).
   std::vector<std::string> numbers;
 };
-
-struct ValueError {
-  std::size_t offset = 0;  // bytes into the written text where the unreadable part starts
-  std::size_t length = 0;
-  std::string message;  // lower-case, names the part not understood in quotes
-};
-
-using ValueResult = std::variant<Value, ValueError>;
-
-[[nodiscard]] ValueResult parse_value(std::string_view written, const ValueContext& context);
-
-// The numbers in a text (a quote), normalised like Value::numbers: digit groups with
-// separators ("7,062" → "7062", "2.5" → "2.5"), number words ("nine" → "9",
-// "forty-two" → "42"), and fraction and multiplier words as themselves ("half", "double").
-// A scaled number is listed twice, as written and in full, so that either spelling in a
-// value finds it: "2.5 million" → "2.5", "2500000"; "two million" → "2000000", "2".
-// Any bytes are accepted (UTF-8 punctuation and malformed sequences separate numbers).
-[[nodiscard]] std::vector<std::string> numbers_in_text(std::string_view text);
-
-// The numbers of numbers_in_text(), each with the bytes it is written in: "7,062",
-// "2.5 million", "a third", "forty-two", "doubled". `numbers` lists its normalised
-// spellings as numbers_in_text() does, the primary one first. (For `extract`, which drafts
-// a fact around each number of an article.)
-struct NumberInText {
-  std::size_t offset = 0;
-  std::size_t length = 0;
-  std::vector<std::string> numbers;
-};
-[[nodiscard]] std::vector<NumberInText> number_spans_in_text(std::string_view text);
 
 }  // namespace cc

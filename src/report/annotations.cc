@@ -4,6 +4,7 @@
 // properties escape those and : and , as the runner requires.
 #include <fmt/format.h>
 
+#include "model/terminal_text.h"
 #include "report/escape.h"
 #include "report/report.h"
 #include "report/report_text.h"
@@ -17,16 +18,19 @@ std::string_view command_of(const Finding& finding) {
 }
 
 std::string message_of(const FactBase& base, const Finding& finding) {
-  std::string message = finding.message;
+  // Each part from input is one line (terminal_safe); the line breaks are ours.
+  std::string message = terminal_safe(finding.message);
   if (finding.accepted) {
-    message += fmt::format(" (accepted on {}: {})", base.ref(finding.accepted->by),
-                           finding.accepted->reason);
+    message += terminal_safe(fmt::format(" (accepted on {}: {})", base.ref(finding.accepted->by),
+                                         finding.accepted->reason));
   }
-  for (const std::string& step : finding.steps) message += "\n" + step;
+  for (const std::string& step : finding.steps) message += "\n" + terminal_safe(step);
   if (finding.facts.size() > 1) {
     message += "\nfacts:";
-    for (const FactIndex f : finding.facts)
-      message += fmt::format("\n  {} ({})", base.ref(f), location_text(base, base.facts[f].mark));
+    for (const FactIndex f : finding.facts) {
+      message += "\n  " + terminal_safe(fmt::format("{} ({})", base.ref(f),
+                                                    location_text(base, base.facts[f].mark)));
+    }
   }
   return message;
 }
@@ -35,10 +39,10 @@ std::string message_of(const FactBase& base, const Finding& finding) {
 
 std::string render_github_annotation(const ReportInput& input, const Finding& finding) {
   const FactBase& base = input.base;
-  const std::string title = fmt::format("crosscheck {}: {}", rule_id(finding.rule), finding.id);
-  std::string properties =
-      fmt::format("file={},line={}", github_property_escape(base.file_of(finding.location)),
-                  finding.location.line);
+  const std::string title = fmt::format("crosscheck {}: {}", finding_rule_id(finding.rule), finding.id);
+  std::string properties = fmt::format(
+      "file={},line={}", github_property_escape(terminal_safe(base.file_of(finding.location))),
+      finding.location.line);
   if (finding.location.column > 0) properties += fmt::format(",col={}", finding.location.column);
   properties += ",title=" + github_property_escape(title);
   return fmt::format("::{} {}::{}", command_of(finding), properties,

@@ -9,20 +9,29 @@
 #include <sstream>
 
 #include "explain/explain.h"
+#include "model/terminal_text.h"
 #include "report/report.h"
+#include "rules/rule.h"
 
 namespace cc {
 namespace {
 
+// Line breaks become DOT's "\n"; control characters from input are shown escaped
+// (terminal_safe), since `crosscheck graph` may print the DOT on a terminal.
 std::string escape_dot(std::string_view text) {
   std::string out;
-  for (const char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n') {
-      out += "\\n";
-      continue;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = text.find('\n', start);
+    const std::string_view line =
+        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    for (const char c : terminal_safe(line)) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
     }
-    out += c;
+    if (end == std::string_view::npos) break;
+    out += "\\n";
+    start = end + 1;
   }
   return out;
 }
@@ -81,9 +90,8 @@ std::string render_dot(const ReportInput& input) {
                         "box", is_flagged});
       if (is_flagged) styles[constraint.vars[0]].flagged = true;
     } else {
-      styles.push_back(
-          {fmt::format("{}\n{}", constraint_label(constraint), origin_name(constraint.origin)),
-           "circle", constraint.fact && flagged.count(*constraint.fact) > 0});
+      styles.push_back({fmt::format("{}\n{}", constraint_label(constraint), rule_of(constraint).id),
+                        "circle", constraint.fact && flagged.count(*constraint.fact) > 0});
     }
     for (const VarId v : constraint.vars) boost::add_edge(vertex, v, g);
   }

@@ -61,7 +61,7 @@ std::string filters(const ReportInput& input) {
   std::map<std::string, std::size_t> statuses, rules, sources;
   for (const Finding& finding : input.result.findings) {
     ++statuses[std::string(finding_status(finding))];
-    ++rules[std::string(rule_id(finding.rule))];
+    ++rules[std::string(finding_rule_id(finding.rule))];
     std::map<std::string, bool> seen;
     for (const FactIndex f : finding.facts)
       seen[input.base.sources[input.base.facts[f].source].id] = true;

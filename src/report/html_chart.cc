@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "report/escape.h"
+#include "grammar/names.h"
 #include "report/html_parts.h"
 #include "report/report_text.h"
 
@@ -207,7 +208,7 @@ class PanelDrawer {
     }
     const bool slanted = panel_.columns.size() > 4;
     for (std::size_t c = 0; c < panel_.columns.size(); ++c) {
-      const std::string label = html_escape(base_.period_name(panel_.columns[c].period));
+      const std::string label = html_escape(period_name(base_, panel_.columns[c].period));
       const double lx = x(c);
       const double ly = kHeight - kBottom + 14;
       out += slanted
@@ -235,7 +236,7 @@ class PanelDrawer {
         "facts imply "
         "{}</title></rect>",
         num(x(c) - width / 2), num(top), num(width), num(height),
-        html_escape(base_.describe_key(column.key)), html_escape(describe(implied)));
+        html_escape(describe_key(base_, column.key)), html_escape(describe(implied)));
   }
 
   std::string mark(const Figure& m, double cx) const {

@@ -111,10 +111,10 @@ std::string finding_card(const FactBase& base, const Finding& finding, FactFileL
   std::string out = fmt::format(
       "<article class=\"finding {}\" id=\"{}\" data-status=\"{}\" data-rule=\"{}\" "
       "data-sources=\"{}\">\n",
-      status, html_escape(finding.id), status, rule_id(finding.rule),
+      status, html_escape(finding.id), status, finding_rule_id(finding.rule),
       html_escape(sources_attribute(base, finding)));
   out += fmt::format("<header><span class=\"badge {}\">{}</span> <span class=\"rule\">{}</span>",
-                     status, status, rule_id(finding.rule));
+                     status, status, finding_rule_id(finding.rule));
   if (finding.accepted)
     out += fmt::format(" <span class=\"was\">({})</span>", severity_name(finding.severity));
   if (const std::string gap = gap_text(finding); !gap.empty()) {

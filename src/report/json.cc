@@ -37,7 +37,7 @@ Json fact_json(const FactBase& base, FactIndex f) {
 Json finding_json(const FactBase& base, const Finding& finding) {
   Json j;
   j["id"] = finding.id;
-  j["rule"] = std::string(rule_id(finding.rule));
+  j["rule"] = std::string(finding_rule_id(finding.rule));
   j["severity"] = std::string(severity_name(finding.severity));
   if (finding.accepted) {
     j["accepted"] =

@@ -120,8 +120,9 @@ std::string accept_part(const FactBase& base, const Finding& finding) {
 
 std::string finding_section(const FactBase& base, const Finding& finding) {
   std::string out = fmt::format("### {}\n\n", markdown_escape(finding.message));
-  std::string meta = fmt::format("{} · **{}** · rule {}", markdown_code(finding.id),
-                                 finding_status(finding), markdown_code(rule_id(finding.rule)));
+  std::string meta =
+      fmt::format("{} · **{}** · rule {}", markdown_code(finding.id), finding_status(finding),
+                  markdown_code(finding_rule_id(finding.rule)));
   if (finding.accepted) meta += fmt::format(" · {}", severity_name(finding.severity));
   if (const std::string gap = gap_text(finding); !gap.empty()) meta += " · gap " + gap;
   meta += " · at " + markdown_code(location_text(base, finding.location));

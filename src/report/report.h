@@ -61,9 +61,4 @@ struct FactRow {
 };
 [[nodiscard]] FactRow fact_row(const FactBase& base, FactIndex fact);
 
-// Writes `content` to `path` through a temporary file in the same folder and a rename,
-// so a crash never leaves a half-written report. Returns an error message or "".
-[[nodiscard]] std::string write_atomically(const std::filesystem::path& path,
-                                           std::string_view content);
-
 }  // namespace cc

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "grammar/value.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -171,7 +173,7 @@ std::optional<AcceptSnippet> accept_snippet(const FactBase& base, const Finding&
   snippet.on = finding.facts.front();
   const Fact& on = base.facts[snippet.on];
   snippet.append = !on.accepts.empty();
-  std::string item = fmt::format("      - rule: {}\n", rule_id(finding.rule));
+  std::string item = fmt::format("      - rule: {}\n", finding_rule_id(finding.rule));
   if (finding.facts.size() > 1) {
     const FactIndex with = finding.facts[1];
     const Fact& other = base.facts[with];

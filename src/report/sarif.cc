@@ -43,7 +43,7 @@ std::size_t rule_index(FindingRule rule) {
 }
 
 std::string rule_help(FindingRule rule) {
-  const std::string what = fmt::format("{}.", rule_summary(rule));
+  const std::string what = fmt::format("{}.", finding_rule_summary(rule));
   if (rule == FindingRule::stale_accept) {
     return what + " Remove the accept, or review it again: the data it excused has changed.";
   }
@@ -51,14 +51,14 @@ std::string rule_help(FindingRule rule) {
                     " Check each fact against its source. Where the difference is explained, "
                     "accept it on one of "
                     "the facts: accept: [{{rule: {}, with: <other fact>, reason: <why>}}].",
-                    rule_id(rule));
+                    finding_rule_id(rule));
 }
 
 Json rule_json(FindingRule rule) {
   Json j;
-  j["id"] = std::string(rule_id(rule));
-  j["name"] = std::string(rule_id(rule));
-  j["shortDescription"] = Json{{"text", std::string(rule_summary(rule))}};
+  j["id"] = std::string(finding_rule_id(rule));
+  j["name"] = std::string(finding_rule_id(rule));
+  j["shortDescription"] = Json{{"text", std::string(finding_rule_summary(rule))}};
   j["fullDescription"] = Json{{"text", rule_help(rule)}};
   j["defaultConfiguration"] = Json{{"level", std::string(sarif_level(default_severity(rule)))}};
   j["help"] = Json{{"text", rule_help(rule)}};
@@ -106,7 +106,7 @@ Json message_json(const FactBase& base, const Finding& finding) {
 
 Json result_json(const FactBase& base, const Finding& finding) {
   Json j;
-  j["ruleId"] = std::string(rule_id(finding.rule));
+  j["ruleId"] = std::string(finding_rule_id(finding.rule));
   j["ruleIndex"] = rule_index(finding.rule);
   j["level"] = std::string(sarif_level(finding.severity));
   j["message"] = message_json(base, finding);

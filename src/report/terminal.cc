@@ -1,6 +1,7 @@
 // The terminal: one line per finding in the compilers' format, then a summary.
 #include <fmt/format.h>
 
+#include "model/terminal_text.h"
 #include "report/report.h"
 #include "report/report_text.h"
 
@@ -16,15 +17,17 @@ std::string render_terminal_line(const ReportInput& input, const Finding& findin
   const std::string severity(severity_name(finding.severity));
   const char* paint = finding.severity == Severity::error ? "\033[1;31m" : "\033[1;35m";
   const std::string shown = color ? fmt::format("{}{}\033[0m", paint, severity) : severity;
-  std::string line = fmt::format("{}:{}:{}: {}: {} [{}]", input.base.file_of(finding.location),
-                                 finding.location.line, finding.location.column, shown,
-                                 finding.message, rule_id(finding.rule));
-  if (finding.accepted) line += fmt::format(" (accepted: {})", finding.accepted->reason);
+  std::string line =
+      fmt::format("{}:{}:{}: {}: {} [{}]", terminal_safe(input.base.file_of(finding.location)),
+                  finding.location.line, finding.location.column, shown,
+                  terminal_safe(finding.message), finding_rule_id(finding.rule));
+  if (finding.accepted)
+    line += fmt::format(" (accepted: {})", terminal_safe(finding.accepted->reason));
   if (finding.diagnosis && !finding.accepted) {
     const FindingDiagnosis& d = *finding.diagnosis;
-    line += fmt::format(" — check '{}'", input.base.ref(d.doubt));
+    line += fmt::format(" — check '{}'", terminal_safe(input.base.ref(d.doubt)));
     if (!d.cause.empty() && d.cause != "revision")
-      line += fmt::format(" (likely a {} slip: {})", d.cause, d.corrected);
+      line += fmt::format(" (likely a {} slip: {})", d.cause, terminal_safe(d.corrected));
   }
   return line;
 }

@@ -30,7 +30,6 @@ class ClaimBuilder {
     const Fact& fact = base_.facts[f];
     Constraint statement;
     statement.kind = ConstraintKind::statement;
-    statement.origin = Origin::claim;
     statement.vars = {*var};
     statement.value = value_in_var_terms(fact);
     statement.fact = f;
@@ -108,7 +107,7 @@ Interval value_in_var_terms(const Fact& fact) {
   return fact.direction == Direction::rise ? one + value : one - value;
 }
 
-void add_claim_constraints(GraphBuilder& builder) {
+void add_claims_constraints(GraphBuilder& builder) {
   ClaimBuilder claims(builder);
   const FactBase& base = builder.base();
   for (FactIndex f = 0; f < base.facts.size(); ++f) {
@@ -116,7 +115,7 @@ void add_claim_constraints(GraphBuilder& builder) {
   }
 }
 
-std::string claim_reason(const FactBase&, const FactGraph&, const Constraint&) {
+std::string claims_reason(const FactBase&, const FactGraph&, const Constraint&) {
   return {};
 }
 

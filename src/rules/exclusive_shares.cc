@@ -8,12 +8,12 @@
 #include <map>
 #include <tuple>
 
-#include "explain/explain.h"
 #include "rules/rule.h"
+#include "rules/wording.h"
 
 namespace cc {
 
-void add_exclusive_share_constraints(GraphBuilder& builder) {
+void add_exclusive_shares_constraints(GraphBuilder& builder) {
   const FactBase& base = builder.base();
   const FactGraph& graph = builder.graph();
   // (whole var, the part's key without the dimension, the dimension) → share vars
@@ -42,14 +42,13 @@ void add_exclusive_share_constraints(GraphBuilder& builder) {
     if (shares.size() < 2) continue;
     Constraint c;
     c.kind = ConstraintKind::shares_leq_one;
-    c.origin = Origin::exclusive_shares;
     c.vars = shares;
     builder.add(std::move(c));
   }
 }
 
-std::string exclusive_share_reason(const FactBase& base, const FactGraph& graph,
-                                   const Constraint& c) {
+std::string exclusive_shares_reason(const FactBase& base, const FactGraph& graph,
+                                    const Constraint& c) {
   const Variable& first = graph.vars[c.vars[0]];
   return fmt::format("the parts are disjoint shares of {}",
                      describe_quantity(base, graph, first.operands[1]));

@@ -4,7 +4,7 @@
 
 namespace cc {
 
-void add_figure_constraints(GraphBuilder& builder) {
+void add_identity_constraints(GraphBuilder& builder) {
   const FactBase& base = builder.base();
   for (FactIndex f = 0; f < base.facts.size(); ++f) {
     const Fact& fact = base.facts[f];
@@ -12,7 +12,6 @@ void add_figure_constraints(GraphBuilder& builder) {
     const VarId var = builder.key_var(fact.key);
     Constraint statement;
     statement.kind = ConstraintKind::statement;
-    statement.origin = Origin::figure;
     statement.vars = {var};
     statement.value = fact.value.interval;
     statement.fact = f;
@@ -21,7 +20,7 @@ void add_figure_constraints(GraphBuilder& builder) {
   }
 }
 
-std::string figure_reason(const FactBase&, const FactGraph&, const Constraint&) {
+std::string identity_reason(const FactBase&, const FactGraph&, const Constraint&) {
   return {};
 }
 

@@ -6,7 +6,7 @@
 
 namespace cc {
 
-void add_measure_constraints(GraphBuilder& builder) {
+void add_measures_constraints(GraphBuilder& builder) {
   const FactBase& base = builder.base();
   const Vocabulary& vocabulary = base.vocabulary;
   for (KeyId k = 0; k < base.keys.key_count(); ++k) {
@@ -19,7 +19,6 @@ void add_measure_constraints(GraphBuilder& builder) {
       if (const auto found = base.keys.find(whole)) {
         Constraint c;
         c.kind = ConstraintKind::sum_leq;
-        c.origin = Origin::measures;
         c.vars = {builder.key_var(*found), builder.key_var(k)};
         builder.add(std::move(c));
         break;
@@ -29,7 +28,7 @@ void add_measure_constraints(GraphBuilder& builder) {
   }
 }
 
-std::string measure_reason(const FactBase& base, const FactGraph& graph, const Constraint& c) {
+std::string measures_reason(const FactBase& base, const FactGraph& graph, const Constraint& c) {
   const auto measure = [&](VarId v) {
     return base.vocabulary.measures[base.keys.key(graph.vars[v].key).measure].id;
   };

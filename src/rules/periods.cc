@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "rules/rule.h"
+#include "grammar/names.h"
 #include "rules/wording.h"
 
 namespace cc {
@@ -67,7 +68,6 @@ void add_sum(GraphBuilder& builder, ConstraintKind kind, VarId whole,
              const std::vector<VarId>& parts) {
   Constraint c;
   c.kind = kind;
-  c.origin = Origin::periods;
   c.vars.push_back(whole);
   c.vars.insert(c.vars.end(), parts.begin(), parts.end());
   builder.add(std::move(c));
@@ -107,7 +107,7 @@ bool strictly_inside(const Period& inner, const Period& outer) {
 
 }  // namespace
 
-void add_period_constraints(GraphBuilder& builder) {
+void add_periods_constraints(GraphBuilder& builder) {
   const FactBase& base = builder.base();
   for (const auto& [group_key, group] : builder.by_period()) {
     if (group.keys.size() < 2 || base.vocabulary.measures[std::get<0>(group_key)].stock) continue;
@@ -139,9 +139,9 @@ void add_period_constraints(GraphBuilder& builder) {
   }
 }
 
-std::string period_reason(const FactBase& base, const FactGraph& graph, const Constraint& c) {
+std::string periods_reason(const FactBase& base, const FactGraph& graph, const Constraint& c) {
   const auto name = [&](VarId v) {
-    return base.period_name(base.keys.key(graph.vars[v].key).period);
+    return period_name(base, base.keys.key(graph.vars[v].key).period);
   };
   std::vector<std::string> parts;
   for (std::size_t i = 1; i < c.vars.size(); ++i) parts.push_back(name(c.vars[i]));

@@ -10,7 +10,7 @@
 
 namespace cc {
 
-void add_place_constraints(GraphBuilder& builder) {
+void add_places_constraints(GraphBuilder& builder) {
   const FactBase& base = builder.base();
   const Vocabulary& vocabulary = base.vocabulary;
   for (const auto& [group_key, group] : builder.by_place()) {
@@ -26,7 +26,6 @@ void add_place_constraints(GraphBuilder& builder) {
     for (auto& [parent, parts] : children) {
       Constraint c;
       c.kind = ConstraintKind::sum_leq;
-      c.origin = Origin::places;
       c.vars.push_back(builder.key_var(parent));
       c.vars.insert(c.vars.end(), parts.begin(), parts.end());
       builder.add(std::move(c));
@@ -34,7 +33,7 @@ void add_place_constraints(GraphBuilder& builder) {
   }
 }
 
-std::string place_reason(const FactBase& base, const FactGraph& graph, const Constraint& c) {
+std::string places_reason(const FactBase& base, const FactGraph& graph, const Constraint& c) {
   std::vector<std::string> parts;
   for (std::size_t i = 1; i < c.vars.size(); ++i) {
     parts.push_back(base.vocabulary.places[base.keys.key(graph.vars[c.vars[i]].key).place].name);

@@ -22,7 +22,6 @@ bool same_length(const Period& a, const Period& b) {
 void add_bound(GraphBuilder& builder, FactIndex f, VarId var, Interval bound) {
   Constraint c;
   c.kind = ConstraintKind::statement;
-  c.origin = Origin::records;
   c.vars = {var};
   c.value = std::move(bound);
   c.fact = f;
@@ -32,7 +31,6 @@ void add_bound(GraphBuilder& builder, FactIndex f, VarId var, Interval bound) {
 void add_less(GraphBuilder& builder, FactIndex f, VarId smaller, VarId larger) {
   Constraint c;
   c.kind = ConstraintKind::less;
-  c.origin = Origin::records;
   c.vars = {smaller, larger};
   c.fact = f;
   builder.add(std::move(c));
@@ -40,7 +38,7 @@ void add_less(GraphBuilder& builder, FactIndex f, VarId smaller, VarId larger) {
 
 }  // namespace
 
-void add_record_constraints(GraphBuilder& builder) {
+void add_records_constraints(GraphBuilder& builder) {
   const FactBase& base = builder.base();
   std::map<std::tuple<MeasureId, PlaceId, SubsetId>, std::vector<KeyId>> series;
   bool any = false;
@@ -74,7 +72,7 @@ void add_record_constraints(GraphBuilder& builder) {
   }
 }
 
-std::string record_reason(const FactBase& base, const FactGraph&, const Constraint& c) {
+std::string records_reason(const FactBase& base, const FactGraph&, const Constraint& c) {
   if (!c.fact) return {};
   const Fact& fact = base.facts[*c.fact];
   const bool high = fact.record.kind == RecordKind::high;

@@ -42,7 +42,6 @@ void nearest_wholes(const FactBase& base, const Key& key, const Subset& subset,
 void add_leq(GraphBuilder& builder, VarId whole, std::vector<VarId> parts) {
   Constraint c;
   c.kind = ConstraintKind::sum_leq;
-  c.origin = Origin::subsets;
   c.vars.push_back(whole);
   c.vars.insert(c.vars.end(), parts.begin(), parts.end());
   builder.add(std::move(c));
@@ -50,7 +49,7 @@ void add_leq(GraphBuilder& builder, VarId whole, std::vector<VarId> parts) {
 
 }  // namespace
 
-void add_subset_constraints(GraphBuilder& builder) {
+void add_subsets_constraints(GraphBuilder& builder) {
   const FactBase& base = builder.base();
   // (whole key, exclusive dimension) → parts differing only in that dimension's value
   std::map<std::pair<KeyId, DimensionId>, std::vector<VarId>> exclusive_parts;
@@ -76,7 +75,7 @@ void add_subset_constraints(GraphBuilder& builder) {
   }
 }
 
-std::string subset_reason(const FactBase& base, const FactGraph& graph, const Constraint& c) {
+std::string subsets_reason(const FactBase& base, const FactGraph& graph, const Constraint& c) {
   const auto subset_text = [&](VarId v) {
     std::vector<std::string> items;
     for (const SubsetItem& item : base.keys.subset(base.keys.key(graph.vars[v].key).subset)) {

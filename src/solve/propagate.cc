@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "rules/rule.h"
+
 namespace cc {
 namespace {
 
@@ -274,7 +276,7 @@ bool Propagator::propagate(ConstraintId id) {
     case ConstraintKind::quotient:
       return propagate_quotient(c, id);
     case ConstraintKind::sum_eq:
-      return propagate_sum(c, id, !(relax_tilings_ && c.origin == Origin::periods));
+      return propagate_sum(c, id, !(relax_tilings_ && made_by(c, RuleRole::tilings)));
     case ConstraintKind::sum_leq:
       return propagate_sum(c, id, false);
     case ConstraintKind::less:
@@ -302,7 +304,7 @@ Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
   for (const bool figures : {true, false}) {
     for (const ConstraintId c : enabled_list_) {
       const Constraint& constraint = graph_.constraints[c];
-      if (!constraint.fact || (constraint.origin == Origin::figure) != figures) continue;
+      if (!constraint.fact || made_by(constraint, RuleRole::figures) != figures) continue;
       enqueue(c);
       if (figures) slot(constraint.vars[0]).stated = true;
     }

@@ -7,6 +7,9 @@
 #include <cctype>
 #include <set>
 
+#include "grammar/names.h"
+#include "grammar/period.h"
+
 namespace cc {
 namespace {
 
@@ -251,7 +254,7 @@ class SlipFinder {
           period_name(base_.keys.period(p), base_.vocabulary.fiscal_year_start);
       found = Slip{"base-period", period,
                    fmt::format("it fits {} as its base: {} to {}", period,
-                               base_.describe_key(*id), base_.describe_key(keys->second))};
+                               describe_key(base_, *id), describe_key(base_, keys->second))};
     }
     return found;
   }
@@ -272,9 +275,9 @@ class SlipFinder {
       const auto share = divide(implied_[part.key], implied_[k]);
       if (!share || !share->overlaps(fact_.value.interval)) continue;
       if (found) return std::nullopt;
-      found = Slip{"whole", base_.describe_key(k),
-                   fmt::format("it is the share of {}, not of {}", base_.describe_key(k),
-                               base_.describe_key(of.key))};
+      found = Slip{"whole", describe_key(base_, k),
+                   fmt::format("it is the share of {}, not of {}", describe_key(base_, k),
+                               describe_key(base_, of.key))};
     }
     return found;
   }

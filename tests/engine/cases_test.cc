@@ -44,7 +44,7 @@ std::string show(const std::vector<Found>& found) {
 std::vector<Found> summarize(const cc::FactBase& base, const std::vector<cc::Finding>& findings) {
   std::vector<Found> out;
   for (const auto& finding : findings) {
-    Found f{std::string(cc::rule_id(finding.rule)),
+    Found f{std::string(cc::finding_rule_id(finding.rule)),
             std::string(cc::severity_name(finding.severity)),
             {}};
     for (const auto fact : finding.facts) f.facts.push_back(base.ref(fact));
@@ -73,7 +73,7 @@ const cc::Finding* matching(const cc::FactBase& base, const std::vector<cc::Find
     std::vector<std::string> have;
     for (const auto f : finding.facts) have.push_back(base.ref(f));
     std::sort(have.begin(), have.end());
-    if (cc::rule_id(finding.rule) == want.at("rule").get<std::string>() && have == refs)
+    if (cc::finding_rule_id(finding.rule) == want.at("rule").get<std::string>() && have == refs)
       return &finding;
   }
   return nullptr;

@@ -27,7 +27,7 @@ TEST_CASE("the seed fact base gives the findings README.md explains, and no othe
     std::vector<std::string> refs;
     for (const auto f : finding.facts) refs.push_back(base.ref(f));
     std::sort(refs.begin(), refs.end());
-    got.push_back(fmt::format("{} {} {}", cc::rule_id(finding.rule),
+    got.push_back(fmt::format("{} {} {}", cc::finding_rule_id(finding.rule),
                               cc::severity_name(finding.severity), fmt::join(refs, " ")));
   }
   std::sort(got.begin(), got.end());

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/check.h"
+#include "grammar/names.h"
 #include "explain/explain.h"
 #include "explain/query.h"
 #include "load/memory_loader.h"
@@ -52,7 +53,7 @@ TEST_CASE("query: a target is a fact ref, else a key read like a fact file's nam
   CHECK(std::get<QueryTarget>(ref).fact == base.find_fact("a/latest"));
   const auto key = read_query_target(base, "CASES , land, 2017-18");  // folded, commas
   REQUIRE(std::holds_alternative<QueryTarget>(key));
-  CHECK(base.describe_key(*std::get<QueryTarget>(key).key) == "cases · Land · 2017-18");
+  CHECK(describe_key(base, *std::get<QueryTarget>(key).key) == "cases · Land · 2017-18");
   CHECK(error_of(base, "casse · Land · 2019") == "unknown measure 'casse' (did you mean 'cases'?)");
   CHECK(error_of(base, "cases · Lnd · 2019") == "unknown place 'Lnd' (did you mean 'Land'?)");
   CHECK(error_of(base, "cases · Land") ==

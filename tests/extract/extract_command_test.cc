@@ -7,8 +7,8 @@
 #include <map>
 #include <random>
 
-#include "model/value.h"
-#include "rules/quote.h"
+#include "checks/quote.h"
+#include "grammar/value.h"
 #include "support/test_support.h"
 
 using namespace cc::test;

@@ -30,22 +30,8 @@ std::vector<std::string> left_out_of(std::string_view text) {
   return out;
 }
 
-const char* kind_name(StatisticKind kind) {
-  switch (kind) {
-    case StatisticKind::figure:
-      return "figure";
-    case StatisticKind::share:
-      return "share";
-    case StatisticKind::change:
-      return "change";
-    case StatisticKind::ratio:
-      return "ratio";
-    case StatisticKind::rate:
-      return "rate";
-    case StatisticKind::interval:
-      return "interval";
-  }
-  return "?";
+std::string kind_name(cc::FactKind kind) {
+  return std::string(cc::fact_kind_name(kind));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "load_helpers.h"
+#include "grammar/names.h"
 
 using cc::FactKind;
 using cc::Operand;
@@ -14,7 +15,7 @@ const char* const kHeader = "source: {id: src, title: T, published: 2024-11-01}\
 std::string describe(const cc::FactBase& base, const Operand& operand) {
   switch (operand.kind) {
     case Operand::Kind::key:
-      return base.describe_key(operand.key);
+      return describe_key(base, operand.key);
     case Operand::Kind::fact:
       return "fact " + base.ref(operand.fact);
     case Operand::Kind::anonymous:
@@ -54,7 +55,7 @@ TEST_CASE("the example fact base loads cleanly", "[load]") {
   CHECK(lbc.based_on[0].mark == cc::Mark{1, 10, 7});
 
   const cc::Fact& offences = fact(base, "lbc-2024-11-01/offences-2023-24");
-  CHECK(base.describe_key(offences.key) == "offences · UK · 2023-24");
+  CHECK(describe_key(base, offences.key) == "offences · UK · 2023-24");
   CHECK(offences.value.interval == cc::Interval::point(7062));
   CHECK(offences.value_mark == cc::Mark{1, 19, 12});
   CHECK(offences.mark == cc::Mark{1, 17, 9});
@@ -99,10 +100,10 @@ facts:
   INFO(loaded.text());
   REQUIRE(loaded.clean());
   const auto& base = loaded.base;
-  CHECK(base.describe_key(fact(base, "src/a").key) == "offences · UK · 2019 · platform: Snapchat");
-  CHECK(base.describe_key(fact(base, "src/b").key) ==
+  CHECK(describe_key(base, fact(base, "src/a").key) == "offences · UK · 2019 · platform: Snapchat");
+  CHECK(describe_key(base, fact(base, "src/b").key) ==
         "offences · Wales · 2019-04 · age-band: under 12");
-  CHECK(base.describe_key(fact(base, "src/c").key) ==
+  CHECK(describe_key(base, fact(base, "src/c").key) ==
         "offences · UK · 2017-18..2018-19 · platform: Snapchat");
   // keys are interned in file order
   CHECK(fact(base, "src/a").key == 0U);

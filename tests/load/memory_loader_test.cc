@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "engine/check.h"
+#include "grammar/names.h"
 #include "load/loader.h"
 #include "load/memory_loader.h"
 #include "support/test_support.h"
@@ -64,8 +65,8 @@ TEST_CASE("memory loader: facts/ from memory is the fact base read from the fold
   REQUIRE(in_memory.facts.size() == on_disk.facts.size());
   for (FactIndex f = 0; f < on_disk.facts.size(); ++f) {
     CHECK(in_memory.ref(f) == on_disk.ref(f));
-    CHECK(in_memory.describe_key(in_memory.facts[f].key) ==
-          on_disk.describe_key(on_disk.facts[f].key));
+    CHECK(describe_key(in_memory, in_memory.facts[f].key) ==
+          describe_key(on_disk, on_disk.facts[f].key));
   }
   const auto findings = finding_lines(on_disk);
   CHECK_FALSE(findings.empty());

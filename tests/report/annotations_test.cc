@@ -25,7 +25,7 @@ TEST_CASE("GitHub annotations: one command per finding at its file, line and col
     CHECK(line.starts_with(
         "::" + command + " file=" + file + ",line=" + std::to_string(finding.location.line) +
         ",col=" + std::to_string(finding.location.column) + ",title=crosscheck " +
-        std::string(rule_id(finding.rule)) + "%3A " + finding.id + "::"));
+        std::string(finding_rule_id(finding.rule)) + "%3A " + finding.id + "::"));
     CHECK(line.find('\r') == std::string::npos);
   }
   CHECK(i == findings.size());

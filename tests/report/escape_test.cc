@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "model/value.h"
+#include "grammar/value.h"
 #include "report/escape.h"
 #include "report/report_text.h"
 

@@ -40,7 +40,7 @@ TEST_CASE("report.html has one card per finding, with its status, rule and facts
     const std::string open = "<article class=\"finding " + std::string(finding_status(finding)) +
                              "\" id=\"" + finding.id + "\" data-status=\"" +
                              std::string(finding_status(finding)) + "\" data-rule=\"" +
-                             std::string(rule_id(finding.rule)) + "\"";
+                             std::string(finding_rule_id(finding.rule)) + "\"";
     const std::size_t at = html.find(open);
     REQUIRE(at != std::string::npos);
     const std::string card = html.substr(at, html.find("</article>", at) - at);

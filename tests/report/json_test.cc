@@ -45,7 +45,7 @@ TEST_CASE("report.json keeps CHECKER's contract", "[report]") {
     const json& f = j["findings"][i];
     INFO(findings[i].id);
     CHECK(f["id"] == findings[i].id);
-    CHECK(f["rule"] == std::string(rule_id(findings[i].rule)));
+    CHECK(f["rule"] == std::string(finding_rule_id(findings[i].rule)));
     CHECK(f["severity"] == std::string(severity_name(findings[i].severity)));
     CHECK(f["message"] == findings[i].message);
     CHECK((f["quantity"].is_string() || f["quantity"].is_null()));

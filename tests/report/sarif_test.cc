@@ -104,7 +104,7 @@ TEST_CASE("report.sarif has one result per finding at its facts' lines", "[repor
     const Finding& finding = findings[i];
     const json& result = results[i];
     INFO(finding.id);
-    CHECK(result["ruleId"] == std::string(rule_id(finding.rule)));
+    CHECK(result["ruleId"] == std::string(finding_rule_id(finding.rule)));
     CHECK(result["partialFingerprints"]["crosscheckFindingId/v1"] == finding.id);
     CHECK(result["message"]["text"].get<std::string>().starts_with(finding.message));
     const json& primary = result["locations"][0]["physicalLocation"];

@@ -16,7 +16,7 @@ using namespace cc::test;
 namespace {
 
 // Are `facts` consistent together (every other fact out of play)?
-bool consistent(const GraphBuilder& b, const std::vector<FactIndex>& facts) {
+bool consistent(const HandGraph& b, const std::vector<FactIndex>& facts) {
   const std::set<FactIndex> in(facts.begin(), facts.end());
   Propagator p(b.graph);
   for (const auto& component : b.graph.components()) {
@@ -27,7 +27,7 @@ bool consistent(const GraphBuilder& b, const std::vector<FactIndex>& facts) {
   return true;
 }
 
-std::vector<std::string> refs(const GraphBuilder& b, const std::vector<FactIndex>& facts) {
+std::vector<std::string> refs(const HandGraph& b, const std::vector<FactIndex>& facts) {
   std::vector<std::string> out;
   for (const FactIndex f : facts) out.push_back(b.base.ref(f));
   return out;
@@ -39,7 +39,7 @@ std::vector<std::string> refs(const GraphBuilder& b, const std::vector<FactIndex
 
 TEST_CASE("blame order: an unbounded hedge before a rounded figure before an exact one",
           "[solve][blame]") {
-  GraphBuilder b;
+  HandGraph b;
   const SourceIndex s = b.source("s");
   const VarId x = b.quantity();
   const FactIndex hedge = b.fact(s, "hedge");
@@ -66,7 +66,7 @@ TEST_CASE(
     "blame order: at equal precision a record claim, then the newer source, then the "
     "later fact",
     "[solve][blame]") {
-  GraphBuilder b;
+  HandGraph b;
   const SourceIndex older = b.source("older", "2024-01-01");
   const SourceIndex newer = b.source("newer", "2024-02-01");
   const VarId x = b.quantity();
@@ -96,7 +96,7 @@ TEST_CASE("conflicts: the set found is minimal, the rest of the component is lef
           "[solve][minimal]") {
   // total = a + b with total 10, a 3, b 4 cannot hold; d (stated 50, above a) is in the
   // same component but takes no part.
-  GraphBuilder b;
+  HandGraph b;
   const SourceIndex s = b.source("s", "2024-01-01");
   const SourceIndex later = b.source("later", "2024-03-01");
   const VarId total = b.quantity();
@@ -148,7 +148,7 @@ TEST_CASE(
   // 200 exactly against two rounded figures of two independent sources that agree (about
   // 100): the exact figure is the odd one out, though the blame order alone would pick a
   // rounded one. (Were r1 and r2 of one source, they would be one witness: copies.)
-  GraphBuilder b;
+  HandGraph b;
   const SourceIndex s = b.source("s");
   const SourceIndex t = b.source("t");
   const SourceIndex u = b.source("u");
@@ -175,7 +175,7 @@ TEST_CASE(
   // removal makes the rest consistent; 'newer/body' is blamed (same precision as the 100s,
   // newer source) and 'newer/headline', which gives the same contradiction in its place,
   // is set aside with it: one finding, not two.
-  GraphBuilder b;
+  HandGraph b;
   const SourceIndex first = b.source("first", "2024-01-01");
   const SourceIndex second = b.source("second", "2024-01-02");
   const SourceIndex newer = b.source("newer", "2024-02-01");
@@ -202,7 +202,7 @@ TEST_CASE(
 
 TEST_CASE("conflicts: independent contradictions in one component give one set each",
           "[solve][minimal]") {
-  GraphBuilder b;
+  HandGraph b;
   const SourceIndex old_source = b.source("old", "2024-01-01");
   const SourceIndex new_source = b.source("new", "2024-02-01");
   const VarId x = b.quantity();
@@ -237,7 +237,7 @@ TEST_CASE("conflicts: independent contradictions in one component give one set e
 
 TEST_CASE("conflicts: a component that exhausts the work bound is reported, never a hang",
           "[solve][limits]") {
-  GraphBuilder b;
+  HandGraph b;
   const SourceIndex s = b.source("s");
   const VarId x = b.quantity(/*integer=*/true);
   const VarId y = b.quantity(/*integer=*/true);

@@ -3,9 +3,9 @@
 // solver reads (sources with their dates, facts with their record claims) and a FactGraph
 // of variables and constraints made directly, without the loader or the rules.
 //
-// Every constraint is made by GraphBuilder::constrain(), the one place that sets the field
-// recording which rule made a constraint (today the `Origin` enum of graph/fact_graph.h).
-// When that field changes, only `made_by()` below changes.
+// Every constraint is made by HandGraph::constrain(), the one place that sets the field
+// recording which registered rule made a constraint (`Constraint::rule`, an index into the
+// registry of src/rules/all_rules.cc). Only `made_by()` below names the rules.
 
 #include <optional>
 #include <string>
@@ -14,6 +14,7 @@
 #include "graph/fact_graph.h"
 #include "model/fact.h"
 #include "model/interval.h"
+#include "rules/rule.h"
 
 namespace cc::test {
 
@@ -22,21 +23,24 @@ namespace cc::test {
 // relaxed; everything else is an ordinary claim or inference.
 enum class MadeBy { figure, claim, periods, inference };
 
-[[nodiscard]] inline Origin made_by(MadeBy rule) {
+[[nodiscard]] inline RuleIndex made_by(MadeBy rule) {
+  const auto index = [](std::string_view id) {
+    return static_cast<RuleIndex>(find_inference_rule(id) - inference_rules().data());
+  };
   switch (rule) {
     case MadeBy::figure:
-      return Origin::figure;
+      return index("identity");
     case MadeBy::claim:
-      return Origin::claim;
+      return index("claims");
     case MadeBy::periods:
-      return Origin::periods;
+      return index("periods");
     case MadeBy::inference:
-      return Origin::places;
+      return index("places");
   }
-  return Origin::figure;
+  return index("identity");
 }
 
-class GraphBuilder {
+class HandGraph {
  public:
   FactBase base;
   FactGraph graph;
@@ -95,7 +99,7 @@ class GraphBuilder {
                          Interval value = {}, std::optional<FactIndex> fact = std::nullopt) {
     Constraint c;
     c.kind = kind;
-    c.origin = made_by(rule);
+    c.rule = made_by(rule);
     c.vars = std::move(vars);
     c.value = std::move(value);
     c.fact = fact;

@@ -14,7 +14,7 @@ namespace {
 const auto all_facts = [](FactIndex) { return true; };
 
 // Runs the only component of the builder's graph with every fact in play.
-Propagator::Outcome run_all(Propagator& propagator, const GraphBuilder& b,
+Propagator::Outcome run_all(Propagator& propagator, const HandGraph& b,
                             Recording recording = Recording::none) {
   REQUIRE(b.graph.components().size() == 1);
   return propagator.run(b.graph.components()[0], all_facts, recording);
@@ -27,7 +27,7 @@ std::string domain_of(const Propagator& p, VarId var) {
 }  // namespace
 
 TEST_CASE("solve: a statement narrows its quantity, a count to whole numbers", "[solve]") {
-  GraphBuilder b;
+  HandGraph b;
   const SourceIndex s = b.source("s");
   const VarId count = b.quantity(/*integer=*/true);
   const VarId open_count = b.quantity(/*integer=*/true);
@@ -51,7 +51,7 @@ TEST_CASE("solve: a statement narrows its quantity, a count to whole numbers", "
 
 TEST_CASE("solve: a quotient is computed from its stated operands and each from the others",
           "[solve]") {
-  GraphBuilder b;
+  HandGraph b;
   const SourceIndex s = b.source("s");
   const VarId a = b.quantity();
   const VarId d = b.quantity();
@@ -73,7 +73,7 @@ TEST_CASE("solve: a quotient is computed from its stated operands and each from 
 
 TEST_CASE("solve: a divisor that may be zero says nothing, a nonzero numerator opens a zero end",
           "[solve]") {
-  GraphBuilder b;
+  HandGraph b;
   const SourceIndex s = b.source("s");
   // a may be zero: with its divisor unknown ([0, ∞)), a / d says nothing about q or d.
   const VarId a = b.quantity();
@@ -96,7 +96,7 @@ TEST_CASE("solve: a divisor that may be zero says nothing, a nonzero numerator o
 }
 
 TEST_CASE("solve: a sum narrows the whole from its parts and each part from the rest", "[solve]") {
-  GraphBuilder b;
+  HandGraph b;
   const SourceIndex s = b.source("s");
   const VarId whole = b.quantity();
   const VarId x = b.quantity();
@@ -119,7 +119,7 @@ TEST_CASE("solve: a sum narrows the whole from its parts and each part from the 
 }
 
 TEST_CASE("solve: a record is above every earlier figure, strictly", "[solve]") {
-  GraphBuilder b;
+  HandGraph b;
   const SourceIndex s = b.source("s");
   const VarId earlier = b.quantity(/*integer=*/true);
   const VarId earlier_amount = b.quantity();
@@ -138,7 +138,7 @@ TEST_CASE("solve: a record is above every earlier figure, strictly", "[solve]") 
 }
 
 TEST_CASE("solve: shares of disjoint parts leave each at most 1 minus the others", "[solve]") {
-  GraphBuilder b;
+  HandGraph b;
   const SourceIndex s = b.source("s");
   const VarId s1 = b.quantity();
   const VarId s2 = b.quantity();
@@ -154,7 +154,7 @@ TEST_CASE("solve: shares of disjoint parts leave each at most 1 minus the others
 }
 
 TEST_CASE("solve: a bound longer than the limit is rounded outward onto a 2^-64 grid", "[solve]") {
-  GraphBuilder b;
+  HandGraph b;
   const SourceIndex s = b.source("s");
   const VarId x = b.quantity();
   b.constrain(ConstraintKind::sum_leq, {b.quantity(), x}, MadeBy::inference);
@@ -180,7 +180,7 @@ TEST_CASE("solve: a bound longer than the limit is rounded outward onto a 2^-64 
 }
 
 TEST_CASE("solve: a bound past 2^200 is let go and the run says it diverged", "[solve]") {
-  GraphBuilder b;
+  HandGraph b;
   const SourceIndex s = b.source("s");
   const VarId x = b.quantity();
   b.constrain(ConstraintKind::sum_leq, {b.quantity(), x}, MadeBy::inference);
@@ -195,7 +195,7 @@ TEST_CASE("solve: a bound past 2^200 is let go and the run says it diverged", "[
 
 TEST_CASE("solve: a contradiction names its variable and traces back to both statements",
           "[solve]") {
-  GraphBuilder b;
+  HandGraph b;
   const SourceIndex s = b.source("s");
   const VarId x = b.quantity();
   const FactIndex low = b.fact(s, "low");
@@ -219,7 +219,7 @@ TEST_CASE("solve: a contradiction names its variable and traces back to both sta
 }
 
 TEST_CASE("solve: relaxed tilings only bound the span from below", "[solve]") {
-  GraphBuilder b;
+  HandGraph b;
   const SourceIndex s = b.source("s");
   const VarId year = b.quantity();
   const VarId h1 = b.quantity();
@@ -239,7 +239,7 @@ TEST_CASE("solve: a cycle that narrows forever ends as exhausted, never a hang",
   // x > 2y and y > 2x: each round raises both lower ends, nothing bounds them above. The
   // run ends either at the event budget (events_per_constraint × constraints + 10,000) or
   // when the bounds pass 2^200 and are let go; either way it says it is exhausted.
-  GraphBuilder b;
+  HandGraph b;
   const SourceIndex s = b.source("s");
   const VarId x = b.quantity(/*integer=*/true);
   const VarId y = b.quantity(/*integer=*/true);

@@ -72,7 +72,7 @@ Checked check_files(const std::string& name,
     std::vector<std::string> refs;
     for (const FactIndex fact : f.facts) refs.push_back(base.ref(fact));
     std::sort(refs.begin(), refs.end());
-    checked.findings.push_back(fmt::format("{} {} [{}]: {}", rule_id(f.rule),
+    checked.findings.push_back(fmt::format("{} {} [{}]: {}", finding_rule_id(f.rule),
                                            severity_name(f.severity), fmt::join(refs, ", "),
                                            f.message));
     checked.steps.push_back(f.steps);

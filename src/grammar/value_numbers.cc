@@ -1,10 +1,10 @@
-#include "model/value_numbers.h"
+#include "grammar/value_numbers.h"
 
 #include <span>
 
-#include "model/number_words.h"
-#include "model/value.h"
-#include "model/value_tokens.h"
+#include "grammar/number_words.h"
+#include "grammar/tokens.h"
+#include "grammar/value.h"
 
 namespace cc {
 namespace value_detail {

@@ -3,7 +3,7 @@
 // `published` dates.
 #include <catch2/catch.hpp>
 
-#include "model/period.h"
+#include "grammar/period.h"
 
 using cc::MonthDay;
 using cc::Period;

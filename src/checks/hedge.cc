@@ -2,13 +2,13 @@
 // "almost half (52%)": "almost half" is 45%…50%, "52%" is 51.5%…52.5%.
 #include <fmt/format.h>
 
+#include "checks/check.h"
 #include "explain/explain.h"
 #include "explain/finding.h"
-#include "rules/rule.h"
 
 namespace cc {
 
-void check_hedges(const FactBase& base, const FactGraph&, std::vector<Finding>& findings) {
+void check_hedge(const FactBase& base, const FactGraph&, std::vector<Finding>& findings) {
   for (FactIndex f = 0; f < base.facts.size(); ++f) {
     const Fact& fact = base.facts[f];
     if (!fact.value.hedge_conflict || fact.value.readings.size() < 2) continue;

@@ -3,7 +3,7 @@
 // compares. Intervals are shown as the spec writes them: "[0.885, 0.895]", "(10000, ∞)".
 #include <catch2/catch.hpp>
 
-#include "model/value.h"
+#include "grammar/value.h"
 
 using cc::Interval;
 using cc::Rational;

@@ -2,15 +2,15 @@
 // one follows in parentheses ("almost half (47%)"). A reading is an optional hedge
 // ("more than") and a body: a number (digits or words, with a scale or as a
 // percentage), "K in N", a fraction word, a multiplier, or "a majority".
-#include "model/value.h"
+#include "grammar/value.h"
 
 #include <algorithm>
-#include <array>
 #include <span>
 
-#include "model/number_words.h"
-#include "model/value_numbers.h"
-#include "model/value_tokens.h"
+#include "grammar/number_words.h"
+#include "grammar/tokens.h"
+#include "grammar/value_numbers.h"
+#include "grammar/words.h"
 
 namespace cc {
 namespace {
@@ -49,59 +49,24 @@ struct Source {
 
 // ---- hedges
 
-enum class Hedge { none, more_than, at_least, less_than, up_to, almost, just_over, around };
-
-struct HedgePhrase {
-  std::array<std::string_view, 3> words;
-  Hedge hedge;
-};
-
-constexpr std::array<HedgePhrase, 28> kHedgePhrases = {{
-    {{"more", "than"}, Hedge::more_than},
-    {{"over"}, Hedge::more_than},
-    {{"above"}, Hedge::more_than},
-    {{"exceeding"}, Hedge::more_than},
-    {{"at", "least"}, Hedge::at_least},
-    {{"no", "less", "than"}, Hedge::at_least},
-    {{"no", "fewer", "than"}, Hedge::at_least},
-    {{"less", "than"}, Hedge::less_than},
-    {{"under"}, Hedge::less_than},
-    {{"below"}, Hedge::less_than},
-    {{"fewer", "than"}, Hedge::less_than},
-    {{"up", "to"}, Hedge::up_to},
-    {{"no", "more", "than"}, Hedge::up_to},
-    {{"at", "most"}, Hedge::up_to},
-    {{"almost"}, Hedge::almost},
-    {{"nearly"}, Hedge::almost},
-    {{"just", "under"}, Hedge::almost},
-    {{"just", "below"}, Hedge::almost},
-    {{"just", "over"}, Hedge::just_over},
-    {{"just", "above"}, Hedge::just_over},
-    {{"around"}, Hedge::around},
-    {{"about"}, Hedge::around},
-    {{"approximately"}, Hedge::around},
-    {{"some"}, Hedge::around},
-    {{"roughly"}, Hedge::around},
-    {{"approx"}, Hedge::around},
-    {{"circa"}, Hedge::around},
-    {{"an", "estimated"}, Hedge::around},
-}};
+using grammar::Hedge;
 
 struct HedgeMatch {
   Hedge hedge = Hedge::none;
   std::size_t end = 0;  // the token after the hedge
 };
 
+// The longest hedge phrase of the word table that the tokens start with.
 HedgeMatch match_hedge(std::span<const Token> tokens) {
   HedgeMatch best;
-  for (const HedgePhrase& phrase : kHedgePhrases) {
-    const auto length = static_cast<std::size_t>(
-        std::count_if(phrase.words.begin(), phrase.words.end(), [](auto w) { return !w.empty(); }));
+  for (const grammar::Word& row : grammar::words()) {
+    if (row.kind != grammar::WordKind::hedge) continue;
+    const std::vector<std::string_view> words = grammar::words_of(row.phrase);
+    const std::size_t length = words.size();
     if (length <= best.end || length > tokens.size()) continue;
     bool matches = true;
-    for (std::size_t k = 0; k < length; ++k)
-      matches = matches && is_word(tokens[k], phrase.words[k]);
-    if (matches) best = HedgeMatch{phrase.hedge, length};
+    for (std::size_t k = 0; k < length; ++k) matches = matches && is_word(tokens[k], words[k]);
+    if (matches) best = HedgeMatch{row.hedge, length};
   }
   return best;
 }
@@ -216,6 +181,7 @@ class ReadingParser {
   [[nodiscard]] std::size_t percent_mark(std::size_t i) const;
   std::optional<ValueError> check_role(const Body& body, std::string_view text) const;
   Interval in_role_terms(const Body& body, Rational& nominal) const;
+  [[nodiscard]] Interval hedged(Hedge hedge, const Rational& x, const Interval& meaning) const;
 
   const Source& source_;
   std::span<const Token> tokens_;
@@ -242,34 +208,7 @@ Result<Reading> ReadingParser::parse() {
 
   Rational x = read.nominal;
   const Interval meaning = in_role_terms(read, x);
-  const Rational& v = context_.vague;
-  Interval result;
-  switch (hedge.hedge) {
-    case Hedge::none:
-      result = meaning;
-      break;
-    case Hedge::more_than:
-      result = Interval::above(x, true);
-      break;
-    case Hedge::at_least:
-      result = Interval::above(x, false);
-      break;
-    case Hedge::less_than:
-      result = Interval(Bound{0, false}, Bound{x, true});
-      break;
-    case Hedge::up_to:
-      result = Interval::closed(0, x);
-      break;
-    case Hedge::almost:
-      result = Interval(Bound{x * (1 - v), false}, Bound{x, true});
-      break;
-    case Hedge::just_over:
-      result = Interval(Bound{x, true}, Bound{x * (1 + v), false});
-      break;
-    case Hedge::around:
-      result = Interval::closed(x * (1 - v), x * (1 + v)).hull(meaning);
-      break;
-  }
+  Interval result = hedged(hedge.hedge, x, meaning);
   // Only a change may be below zero (a change of "0%" may be a slight fall).
   if (context_.role != ValueRole::change) result = result.intersect(Interval::nonnegative());
   const std::string_view text = text_of(0, tokens_.size());
@@ -277,6 +216,30 @@ Result<Reading> ReadingParser::parse() {
     return ValueError{tokens_[0].offset, text.size(), quoted(text) + " leaves no possible value"};
   }
   return Reading{std::string(text), result};
+}
+
+// What a hedge makes of the number X, whose written form means `meaning`.
+Interval ReadingParser::hedged(Hedge hedge, const Rational& x, const Interval& meaning) const {
+  const Rational& v = context_.vague;
+  switch (hedge) {
+    case Hedge::none:
+      return meaning;
+    case Hedge::more_than:
+      return Interval::above(x, true);
+    case Hedge::at_least:
+      return Interval::above(x, false);
+    case Hedge::less_than:
+      return Interval(Bound{0, false}, Bound{x, true});
+    case Hedge::up_to:
+      return Interval::closed(0, x);
+    case Hedge::almost:
+      return Interval(Bound{x * (1 - v), false}, Bound{x, true});
+    case Hedge::just_over:
+      return Interval(Bound{x, true}, Bound{x * (1 + v), false});
+    case Hedge::around:
+      return Interval::closed(x * (1 - v), x * (1 + v)).hull(meaning);
+  }
+  return meaning;
 }
 
 Result<Body> ReadingParser::body(std::size_t i) {

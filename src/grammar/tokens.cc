@@ -1,4 +1,4 @@
-#include "model/value_tokens.h"
+#include "grammar/tokens.h"
 
 #include <algorithm>
 

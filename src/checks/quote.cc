@@ -1,15 +1,16 @@
 // quote (CHECKER §1, FORMAT §7): where a source names its article, every quote must occur
 // in it, and every number written in the value must occur in the quote (as numbers:
 // "7,062" matches "7062"). A miss catches a figure copied wrongly from the article.
-#include "rules/quote.h"
+#include "checks/quote.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
 
+#include "checks/check.h"
 #include "explain/finding.h"
-#include "rules/rule.h"
+#include "grammar/value.h"
 #include "rules/wording.h"
 
 namespace cc {
@@ -56,7 +57,7 @@ std::string fold_quote_text(std::string_view text) {
   return out;
 }
 
-void check_quotes(const FactBase& base, const FactGraph&, std::vector<Finding>& findings) {
+void check_quote(const FactBase& base, const FactGraph&, std::vector<Finding>& findings) {
   for (const Source& source : base.sources) {
     if (source.article.empty()) continue;  // quotes are checked where the article is given
     const std::string article = fold_quote_text(source.article_text);

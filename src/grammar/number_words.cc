@@ -1,7 +1,6 @@
-#include "model/number_words.h"
+#include "grammar/number_words.h"
 
 #include <array>
-#include <utility>
 
 namespace cc::value_detail {
 namespace {
@@ -128,42 +127,24 @@ std::optional<WordNumber> read_number_words(std::span<const Token> tokens, std::
   return number;
 }
 
-std::optional<int> scale_exponent(const Token& token, bool suffixes) {
-  static constexpr std::array<std::pair<std::string_view, int>, 4> kWords = {
-      {{"thousand", 3}, {"million", 6}, {"billion", 9}, {"trillion", 12}}};
-  static constexpr std::array<std::pair<std::string_view, int>, 5> kSuffixes = {
-      {{"k", 3}, {"m", 6}, {"mn", 6}, {"bn", 9}, {"tn", 12}}};
-  for (const auto& [word, exponent] : kWords) {
-    if (is_word(token, word)) return exponent;
-  }
-  if (!suffixes) return std::nullopt;
-  for (const auto& [word, exponent] : kSuffixes) {
-    if (is_word(token, word)) return exponent;
+std::optional<grammar::Word> word_row(const Token& token, grammar::WordKind kind) {
+  for (const grammar::Word& row : grammar::words()) {
+    if (row.kind == kind && is_word(token, row.phrase)) return row;
   }
   return std::nullopt;
 }
 
-std::optional<FractionWord> fraction_word(const Token& token) {
-  struct Entry {
-    std::string_view singular;
-    std::string_view plural;
-    int denominator;
-  };
-  static constexpr std::array<Entry, 9> kFractions = {{{"half", "halves", 2},
-                                                       {"third", "thirds", 3},
-                                                       {"quarter", "quarters", 4},
-                                                       {"fifth", "fifths", 5},
-                                                       {"sixth", "sixths", 6},
-                                                       {"seventh", "sevenths", 7},
-                                                       {"eighth", "eighths", 8},
-                                                       {"ninth", "ninths", 9},
-                                                       {"tenth", "tenths", 10}}};
-  for (const Entry& entry : kFractions) {
-    if (is_word(token, entry.singular) || is_word(token, entry.plural)) {
-      return FractionWord{entry.denominator, entry.singular};
-    }
-  }
+std::optional<int> scale_exponent(const Token& token, bool suffixes) {
+  if (const auto row = word_row(token, grammar::WordKind::scale)) return row->number;
+  if (!suffixes) return std::nullopt;
+  if (const auto row = word_row(token, grammar::WordKind::suffix)) return row->number;
   return std::nullopt;
+}
+
+std::optional<FractionWord> fraction_word(const Token& token) {
+  const auto row = word_row(token, grammar::WordKind::fraction);
+  if (!row) return std::nullopt;
+  return FractionWord{row->number, row->canonical};
 }
 
 std::optional<int> fraction_numerator(const Token& token) {
@@ -175,34 +156,9 @@ std::optional<int> fraction_numerator(const Token& token) {
 }
 
 std::optional<MultiplierWord> multiplier_word(const Token& token) {
-  struct Entry {
-    std::string_view word;
-    int numerator;
-    int denominator;
-    std::string_view canonical;
-  };
-  static constexpr std::array<Entry, 15> kMultipliers = {{
-      {"double", 2, 1, "double"},
-      {"doubled", 2, 1, "double"},
-      {"doubling", 2, 1, "double"},
-      {"twice", 2, 1, "twice"},
-      {"triple", 3, 1, "triple"},
-      {"tripled", 3, 1, "triple"},
-      {"tripling", 3, 1, "triple"},
-      {"treble", 3, 1, "triple"},
-      {"trebled", 3, 1, "triple"},
-      {"trebling", 3, 1, "triple"},
-      {"quadruple", 4, 1, "quadruple"},
-      {"quadrupled", 4, 1, "quadruple"},
-      {"quadrupling", 4, 1, "quadruple"},
-      {"halved", 1, 2, "halved"},
-      {"halving", 1, 2, "halved"},
-  }};
-  for (const Entry& entry : kMultipliers) {
-    if (is_word(token, entry.word))
-      return MultiplierWord{Rational(entry.numerator, entry.denominator), entry.canonical};
-  }
-  return std::nullopt;
+  const auto row = word_row(token, grammar::WordKind::multiplier);
+  if (!row) return std::nullopt;
+  return MultiplierWord{Rational(row->number, row->denominator), row->canonical};
 }
 
 }  // namespace cc::value_detail

@@ -1,15 +1,17 @@
 #pragma once
 // The words of the value grammar: number words ("forty-two", "two hundred and fifty",
-// "a thousand"), scale words and suffixes, fraction words ("a third", "three quarters")
-// and multipliers ("doubled"). Private to the value grammar.
+// "a thousand"), and the rows of the word table (grammar/words.h) read from tokens: scale
+// words and suffixes, fraction words ("a third", "three quarters") and multipliers
+// ("doubled"). Private to the value grammar.
 
 #include <cstddef>
 #include <optional>
 #include <span>
 #include <string_view>
 
+#include "grammar/tokens.h"
+#include "grammar/words.h"
 #include "model/number.h"
-#include "model/value_tokens.h"
 
 namespace cc::value_detail {
 
@@ -22,6 +24,9 @@ struct WordNumber {
 };
 [[nodiscard]] std::optional<WordNumber> read_number_words(std::span<const Token> tokens,
                                                           std::size_t begin);
+
+// The row of kind `kind` whose phrase is the one word `token`, if any.
+[[nodiscard]] std::optional<grammar::Word> word_row(const Token& token, grammar::WordKind kind);
 
 // thousand 3, million 6, billion 9, trillion 12; with `suffixes`, also k, m, mn, bn, tn
 // (written after digits: "34k", "1.6m").

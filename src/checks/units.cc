@@ -3,8 +3,9 @@
 // arithmetic, since the numbers are what the source says.
 #include <fmt/format.h>
 
+#include "checks/check.h"
+#include "grammar/names.h"
 #include "explain/finding.h"
-#include "rules/rule.h"
 
 namespace cc {
 namespace {
@@ -43,9 +44,9 @@ void check_units(const FactBase& base, const FactGraph&, std::vector<Finding>& f
                                   fmt::format(fmt::runtime(relation), first.unit, second.unit));
     finding.steps = {
         fmt::format("{} is counted in {}",
-                    base.describe_key(fact.kind == FactKind::share ? *b : *a), first.unit),
+                    describe_key(base, fact.kind == FactKind::share ? *b : *a), first.unit),
         fmt::format("{} is counted in {}",
-                    base.describe_key(fact.kind == FactKind::share ? *a : *b), second.unit)};
+                    describe_key(base, fact.kind == FactKind::share ? *a : *b), second.unit)};
     findings.push_back(std::move(finding));
   }
 }

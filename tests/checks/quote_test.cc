@@ -1,5 +1,5 @@
 // quote: a quote not found in the source text, or the value not found in its quote.
-#include "rules/quote.h"
+#include "checks/quote.h"
 #include "rules/rule_test_support.h"
 
 using namespace cc::test;

@@ -1,0 +1,38 @@
+#include "rules/build.h"
+
+#include <algorithm>
+
+#include "rules/rule.h"
+
+namespace cc {
+namespace {
+
+RuleIndex index_of(const InferenceRule& rule) {
+  return static_cast<RuleIndex>(&rule - inference_rules().data());
+}
+
+RuleIndex definitions_rule() {
+  const auto rules = inference_rules();
+  const auto it = std::find_if(rules.begin(), rules.end(), [](const InferenceRule& r) {
+    return r.role == RuleRole::definitions;
+  });
+  return it == rules.end() ? RuleIndex{0} : index_of(*it);
+}
+
+}  // namespace
+
+FactGraph build_graph(const FactBase& base, const BuildOptions& options) {
+  FactGraph graph;
+  GraphBuilder builder(base, graph, definitions_rule());
+  for (const InferenceRule& rule : inference_rules()) {
+    const bool disabled = std::find(options.disabled_rules.begin(), options.disabled_rules.end(),
+                                    rule.id) != options.disabled_rules.end();
+    if (disabled) continue;
+    builder.set_running_rule(index_of(rule));
+    rule.add_constraints(builder);
+  }
+  graph.finish();
+  return graph;
+}
+
+}  // namespace cc
