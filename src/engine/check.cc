@@ -40,8 +40,7 @@ FindingDiagnosis diagnose(const FactBase& base, const MinimalConflict& conflict)
     std::vector<std::string> named;
     for (const FactIndex f : conflict.facts) {
       const std::string r = releases_named(base, f);
-      if (!r.empty() && std::find(named.begin(), named.end(), r) == named.end())
-        named.push_back(r);
+      if (!r.empty() && std::find(named.begin(), named.end(), r) == named.end()) named.push_back(r);
     }
     if (!named.empty())
       d.because += fmt::format(" (the figures trace to {})", fmt::join(named, "; "));
@@ -52,13 +51,13 @@ FindingDiagnosis diagnose(const FactBase& base, const MinimalConflict& conflict)
 // A figure an earlier release gave and a later release of the same publisher revised: a
 // warning naming both, the later figure as the correction.
 void mark_revision(const FactBase& base, const MinimalConflict& conflict, Finding& finding) {
-  const FactIndex later = conflict.facts[0] == conflict.blame ? conflict.facts[1]
-                                                              : conflict.facts[0];
+  const FactIndex later =
+      conflict.facts[0] == conflict.blame ? conflict.facts[1] : conflict.facts[0];
   finding.rule = FindingRule::revision;
   finding.severity = Severity::warning;
-  finding.message = fmt::format("{} was revised from {} to {}", finding.quantity,
-                                base.facts[conflict.blame].value.written,
-                                base.facts[later].value.written);
+  finding.message =
+      fmt::format("{} was revised from {} to {}", finding.quantity,
+                  base.facts[conflict.blame].value.written, base.facts[later].value.written);
   finding.diagnosis->cause = "revision";
   finding.diagnosis->corrected = base.facts[later].value.written;
 }

@@ -43,6 +43,10 @@ border-radius:8px;padding:12px 16px;margin:12px 0}
 .rule{font-weight:600}.gap,.was{color:var(--muted)}
 a.id{margin-left:auto;color:var(--muted);font:12px ui-monospace,monospace}
 .quantity{color:var(--muted);margin:0 0 8px}
+.likely{background:#fff8e6;border:1px solid #f1d48b;border-radius:6px;padding:6px 10px;margin:6px 0 8px}
+.fact.doubted{border:2px solid var(--error)}
+.fact.doubted::before{content:"the number to check";display:block;font-size:12px;font-weight:600;
+color:var(--error);text-transform:uppercase}
 ol.facts{list-style:none;padding:0;margin:8px 0;display:grid;gap:8px}
 .fact{border:1px solid var(--line);border-radius:6px;padding:8px 10px;background:#fcfcfd}
 .who{font-size:14px}.byline{color:var(--muted)}

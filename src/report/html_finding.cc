@@ -129,7 +129,14 @@ std::string finding_card(const FactBase& base, const Finding& finding, FactFileL
     out += fmt::format("<p class=\"quantity\">{}</p>\n", html_escape(finding.quantity));
   const bool notes_aside = finding.notes_differ;  // then shown side by side below
   out += "<ol class=\"facts\">";
-  for (const FactIndex f : finding.facts) out += fact_item(base, f, lines, !notes_aside);
+  for (const FactIndex f : finding.facts) {
+    std::string item = fact_item(base, f, lines, !notes_aside);
+    if (finding.diagnosis && finding.diagnosis->doubt == f) {
+      const auto at = item.find("class=\"fact\"");
+      if (at != std::string::npos) item.replace(at, 12, "class=\"fact doubted\"");
+    }
+    out += item;
+  }
   out += "</ol>\n";
   if (!finding.steps.empty()) {
     out += "<h4>Steps</h4><ol class=\"steps\">";

@@ -154,8 +154,7 @@ std::string likely_cause_text(const FactBase& base, const Finding& finding) {
   const std::string doubt =
       fmt::format("'{}' ({})", base.ref(d.doubt), base.facts[d.doubt].value.written);
   if (d.cause.empty()) return fmt::format("check {}: {}", doubt, d.because);
-  if (d.cause == "revision")
-    return fmt::format("{} is superseded: {}", doubt, d.because);
+  if (d.cause == "revision") return fmt::format("{} is superseded: {}", doubt, d.because);
   return fmt::format("check {}, likely {}: a {} slip ({}); {}", doubt, d.corrected, d.cause,
                      d.detail, d.because);
 }

@@ -104,9 +104,22 @@ class ComponentSolver {
       doubted = hitting.best();
     }
     const FactSet standing = without(active, units, doubted);
+    // One finding per witness and quantity: a doubted unit stating what an earlier doubted
+    // unit of the same witness states joins its finding.
+    std::map<std::pair<std::uint32_t, VarId>, std::size_t> finding_of;
     for (const UnitId u : doubted) {
+      const FactIndex first = units.units[u].facts.front();
+      const auto var = graph_.var_of_fact(first);
+      const auto key =
+          std::pair(context_.witness_of_source[base_.facts[first].source], var.value_or(kNoVar));
+      if (const auto it = finding_of.find(key); var && it != finding_of.end()) {
+        auto& restating = found[it->second].restating;
+        restating.insert(restating.end(), units.units[u].facts.begin(), units.units[u].facts.end());
+        continue;
+      }
       const auto alternative =
           consistent ? alternative_to(units, u, hitting, active) : std::nullopt;
+      finding_of.emplace(key, found.size());
       found.push_back(explain_doubt(units, u, doubted, alternative, standing));
     }
     if (hitting.bounded()) result.bounded.push_back(index_);
@@ -201,15 +214,15 @@ class ComponentSolver {
     with.insert(unit.facts.begin(), unit.facts.end());
     std::vector<FactIndex> facts;
     const auto outcome = propagator_.run(component_, member_of(with), Recording::trace);
-    if (outcome.contradiction) facts = shrink(traced_facts(propagator_, *outcome.contradiction),
-                                              with, unit.facts);
-    const auto mine = std::find_first_of(facts.begin(), facts.end(), unit.facts.begin(),
-                                         unit.facts.end());
+    if (outcome.contradiction)
+      facts = shrink(traced_facts(propagator_, *outcome.contradiction), with, unit.facts);
+    const auto mine =
+        std::find_first_of(facts.begin(), facts.end(), unit.facts.begin(), unit.facts.end());
     if (mine == facts.end()) facts = units.units[u].facts;
     MinimalConflict conflict;
     conflict.facts = facts;
-    conflict.blame = *std::find_first_of(facts.begin(), facts.end(), unit.facts.begin(),
-                                         unit.facts.end());
+    conflict.blame =
+        *std::find_first_of(facts.begin(), facts.end(), unit.facts.begin(), unit.facts.end());
     for (const FactIndex f : unit.facts)
       if (std::find(facts.begin(), facts.end(), f) == facts.end()) conflict.restating.push_back(f);
     conflict.also_contradicts = other_statements_missed(conflict, standing);
@@ -275,7 +288,8 @@ class ComponentSolver {
   }
 
   [[nodiscard]] std::string statements(const Units& units, const std::vector<UnitId>& set) const {
-    std::string out = set.size() == 1 ? "1 other statement" : fmt::format("{} other statements", set.size());
+    std::string out =
+        set.size() == 1 ? "1 other statement" : fmt::format("{} other statements", set.size());
     out += ": ";
     for (std::size_t i = 0; i < set.size(); ++i) {
       if (i > 0) out += ", ";
@@ -286,7 +300,8 @@ class ComponentSolver {
 
   // Why this unit and not another: what keeping it would mean instead, and which part of
   // the cost decided (docs/ARCHITECTURE.md, "Which fact to doubt").
-  [[nodiscard]] std::string because(const Units& units, UnitId u, const std::vector<UnitId>& doubted,
+  [[nodiscard]] std::string because(const Units& units, UnitId u,
+                                    const std::vector<UnitId>& doubted,
                                     const std::optional<std::vector<UnitId>>& alternative) const {
     if (!alternative) return "no other statement can be doubted in its place";
     std::vector<UnitId> instead;  // doubted when it is kept, and not now
@@ -299,9 +314,18 @@ class ComponentSolver {
     DoubtCost then;
     for (const UnitId v : spared) now += units.units[v].cost;
     for (const UnitId v : instead) then += units.units[v].cost;
-    const std::string keeping =
-        instead.empty() ? std::string("keeping it changes nothing else")
-                        : "keeping it would mean doubting " + statements(units, instead);
+    std::string keeping = instead.empty()
+                              ? std::string("keeping it changes nothing else")
+                              : "keeping it would mean doubting " + statements(units, instead);
+    std::vector<UnitId> also;  // doubted now, and cleared too when it is kept
+    std::copy_if(spared.begin(), spared.end(), std::back_inserter(also),
+                 [&](UnitId v) { return v != u; });
+    if (!also.empty()) {
+      std::string cleared;
+      for (const UnitId v : also)
+        cleared += (cleared.empty() ? "'" : ", '") + base_.ref(units.units[v].facts.front()) + "'";
+      keeping += ", which would clear " + cleared + " too";
+    }
     if (now.witnesses < then.witnesses)
       return fmt::format("setting it aside makes the rest agree; {}", keeping);
     if (now.precision < then.precision)
@@ -329,7 +353,8 @@ class ComponentSolver {
   std::vector<MinimalConflict> set_aside_revisions(const Units& units, FactSet& active) {
     std::map<VarId, std::vector<FactIndex>> by_var;
     for (const FactIndex f : active)
-      if (const auto var = graph_.var_of_fact(f); var && statement_value(f)) by_var[*var].push_back(f);
+      if (const auto var = graph_.var_of_fact(f); var && statement_value(f))
+        by_var[*var].push_back(f);
     std::map<UnitId, std::pair<FactIndex, FactIndex>> superseded;  // unit → (fact, revised by)
     std::map<UnitId, Revision> how;
     for (auto& [var, statements] : by_var) {
@@ -373,6 +398,7 @@ class ComponentSolver {
   }
 
   static constexpr std::size_t kAlternativeRounds = 16;
+  static constexpr VarId kNoVar = 0xffffffffu;
 
   const FactBase& base_;
   const FactGraph& graph_;

@@ -38,8 +38,8 @@ struct MinimalConflict {
   std::vector<FactIndex> also_contradicts;
   // A `revision`: an earlier release of the same publisher, revised by `facts`' other fact.
   bool revision = false;
-  std::string because;        // one sentence: why this fact is the one doubted
-  std::optional<Slip> slip;   // the slip that, corrected, makes everything agree
+  std::string because;       // one sentence: why this fact is the one doubted
+  std::optional<Slip> slip;  // the slip that, corrected, makes everything agree
   std::uint32_t component = 0;
   // What the facts still in play at the end (every fact of the component but those set
   // aside) imply for the blamed fact's variable; nullopt when the component was cut short

@@ -74,13 +74,14 @@ Units make_units(const FactBase& base, const FactGraph& graph, const std::vector
   std::vector<UnitId> unit_of_statement(statements.size(), 0);
   for (std::size_t i = 0; i < statements.size(); ++i) {
     const Statement& s = statements[i];
-    // A copy: an earlier statement of the same quantity by the same witness, with a value
-    // that agrees (a headline's "about 200" beside its body's 200).
+    // A copy: an earlier statement of the same quantity by the same witness with the same
+    // value (a headline repeating its body). Statements that merely agree are not copies:
+    // "at least 201" beside "more than 201" may be right where the other is wrong.
     std::optional<UnitId> copy;
     if (s.var) {
       for (const std::size_t j : by_var[*s.var]) {
         if (j >= i) break;
-        if (statements[j].witness == s.witness && statements[j].value->overlaps(*s.value)) {
+        if (statements[j].witness == s.witness && *statements[j].value == *s.value) {
           copy = unit_of_statement[j];
           break;
         }
@@ -130,8 +131,7 @@ namespace {
 // chosen in the branches after it, so each set is met once.
 class Search {
  public:
-  Search(const Units& units, const std::vector<std::vector<UnitId>>& conflicts,
-         std::size_t budget)
+  Search(const Units& units, const std::vector<std::vector<UnitId>>& conflicts, std::size_t budget)
       : units_(units),
         conflicts_(conflicts),
         budget_(budget),
@@ -260,16 +260,14 @@ std::vector<UnitId> greedy(const Units& units, const std::vector<std::vector<Uni
     chosen.insert(pick->first);
   }
   std::vector<UnitId> order(chosen.begin(), chosen.end());
-  std::sort(order.begin(), order.end(), [&](UnitId a, UnitId b) {
-    return units.units[b].cost < units.units[a].cost;
-  });
+  std::sort(order.begin(), order.end(),
+            [&](UnitId a, UnitId b) { return units.units[b].cost < units.units[a].cost; });
   for (const UnitId u : order) {
     chosen.erase(u);
     if (!std::all_of(conflicts.begin(), conflicts.end(), is_hit)) chosen.insert(u);
   }
   return {chosen.begin(), chosen.end()};
 }
-
 
 }  // namespace
 

@@ -7,9 +7,10 @@
 // the last answer is then the cheapest diagnosis of all the conflicts, found or not.
 //
 // What is doubted is a **unit**: a fact with its copies, the facts that state the same
-// quantity with values that agree (overlap) from one witness (one source, or sources that
-// share an upstream release: `based_on`). Doubting a unit sets all its facts aside; it is
-// one finding.
+// quantity with the same value from one witness (one source, or sources that share an
+// upstream release: `based_on`). Doubting a unit sets all its facts aside. Doubted units
+// of one witness and one quantity make one finding (a headline's "about 200" beside its
+// body's 200, both doubted).
 //
 // The cost of doubting a unit (docs/ARCHITECTURE.md, "Which fact to doubt"), compared in
 // this order:

@@ -29,7 +29,8 @@ struct Token {
   bool grouped = false;  // written with separators
   [[nodiscard]] Rational value() const {
     Rational v{BigInt(digits)};
-    if (!decimals.empty()) v += Rational{BigInt(decimals)} / pow10(static_cast<int>(decimals.size()));
+    if (!decimals.empty())
+      v += Rational{BigInt(decimals)} / pow10(static_cast<int>(decimals.size()));
     return v;
   }
 };
@@ -77,7 +78,8 @@ std::vector<std::pair<std::string, std::string>> digit_edits(const std::string& 
   }
   // The written figure has a digit doubled: the right one has it once.
   for (std::size_t i = 1; i < digits.size(); ++i) {
-    if (digits[i] == digits[i - 1]) add(digits.substr(0, i) + digits.substr(i + 1), "a digit doubled");
+    if (digits[i] == digits[i - 1])
+      add(digits.substr(0, i) + digits.substr(i + 1), "a digit doubled");
   }
   // The written figure dropped a digit: the right one has one more, anywhere.
   for (std::size_t i = 0; i <= digits.size(); ++i) {
@@ -96,12 +98,11 @@ std::vector<std::pair<std::string, std::string>> digit_edits(const std::string& 
 }
 
 std::string with_number(std::string_view written, const Token& t, const Rational& value) {
-  const std::string number =
-      t.grouped ? format_number(value, 6) : [&] {
-        std::string s = format_number(value, 6);
-        s.erase(std::remove(s.begin(), s.end(), ','), s.end());
-        return s;
-      }();
+  const std::string number = t.grouped ? format_number(value, 6) : [&] {
+    std::string s = format_number(value, 6);
+    s.erase(std::remove(s.begin(), s.end(), ','), s.end());
+    return s;
+  }();
   return std::string(written.substr(0, t.begin)) + number + std::string(written.substr(t.end));
 }
 
@@ -183,10 +184,10 @@ class SlipFinder {
       const std::string corrected =
           with_scale_word(fact_.value.written, exponent)
               .value_or(with_number(fact_.value.written, *t, original * pow10(exponent)));
-      found = Slip{"scale", corrected,
-                   fmt::format("the written figure is {} times too {}",
-                               format_number(pow10(std::abs(exponent))),
-                               exponent < 0 ? "large" : "small")};
+      found = Slip{
+          "scale", corrected,
+          fmt::format("the written figure is {} times too {}",
+                      format_number(pow10(std::abs(exponent))), exponent < 0 ? "large" : "small")};
     }
     return found;
   }
@@ -198,10 +199,10 @@ class SlipFinder {
     if (!candidate.overlaps(*standing_) || !agrees_(candidate)) return std::nullopt;
     const std::string corrected = fmt::format(
         "{} of {}", other == Direction::rise ? "a rise" : "a fall", fact_.value.written);
-    return Slip{"direction", corrected,
-                fmt::format("the figures give {}, not {}",
-                            other == Direction::rise ? "a rise" : "a fall",
-                            fact_.direction == Direction::rise ? "a rise" : "a fall")};
+    return Slip{
+        "direction", corrected,
+        fmt::format("the figures give {}, not {}", other == Direction::rise ? "a rise" : "a fall",
+                    fact_.direction == Direction::rise ? "a rise" : "a fall")};
   }
 
   // The two quantities of a change, when both are keys with bounded implied values.
@@ -225,13 +226,12 @@ class SlipFinder {
     if (!difference.overlaps(fact_.value.interval)) return std::nullopt;
     const auto ratio = divide(to, from);
     if (!ratio) return std::nullopt;
-    const Interval relative = fact_.direction == Direction::rise
-                                  ? *ratio - Interval::point(1)
-                                  : Interval::point(1) - *ratio;
+    const Interval relative = fact_.direction == Direction::rise ? *ratio - Interval::point(1)
+                                                                 : Interval::point(1) - *ratio;
     const std::string corrected = describe(relative, true);
     return Slip{"points", corrected,
-                fmt::format("{} is the change in percentage points, {} to {}",
-                            fact_.value.written, describe(from, true), describe(to, true))};
+                fmt::format("{} is the change in percentage points, {} to {}", fact_.value.written,
+                            describe(from, true), describe(to, true))};
   }
 
   std::optional<Slip> base_period() const {
@@ -253,8 +253,8 @@ class SlipFinder {
       const std::string period =
           period_name(base_.keys.period(p), base_.vocabulary.fiscal_year_start);
       found = Slip{"base-period", period,
-                   fmt::format("it fits {} as its base: {} to {}", period,
-                               describe_key(base_, *id), describe_key(base_, keys->second))};
+                   fmt::format("it fits {} as its base: {} to {}", period, describe_key(base_, *id),
+                               describe_key(base_, keys->second))};
     }
     return found;
   }
@@ -306,8 +306,8 @@ class SlipFinder {
 }  // namespace
 
 std::optional<Slip> find_slip(const FactBase& base, const FactGraph& graph,
-                              const MinimalConflict& conflict,
-                              const std::vector<Interval>& implied, const SlipCheck& agrees) {
+                              const MinimalConflict& conflict, const std::vector<Interval>& implied,
+                              const SlipCheck& agrees) {
   return SlipFinder(base, graph, conflict, implied, agrees).find();
 }
 

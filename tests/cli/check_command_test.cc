@@ -33,7 +33,8 @@ TEST_CASE("check prints one line per finding and a summary, and exits 1 on an er
   const auto r = run_cli({"check", dir.string(), "--out", out.string()});
   CHECK(r.exit_code == 1);
   CHECK(r.out == (dir / "b.yaml").string() +
-                     ":6:9: error: cases · Land · 2019 is stated as 3,217 and as 3,171 [conflict]\n"
+                     ":6:9: error: cases · Land · 2019 is stated as 3,217 and as 3,171 [conflict] "
+                     "— check 'b/n'\n"
                      "2 sources, 2 facts: 1 error, 0 warnings\n");
   const auto report = nlohmann::json::parse(read_file(out / "report.json"));
   CHECK(report["schema"] == "crosscheck-report/1");

@@ -44,7 +44,15 @@ TEST_CASE("report.html has one card per finding, with its status, rule and facts
     const std::size_t at = html.find(open);
     REQUIRE(at != std::string::npos);
     const std::string card = html.substr(at, html.find("</article>", at) - at);
-    CHECK(count_of(card, "<li class=\"fact\"") == finding.facts.size());
+    CHECK(count_of(card, "<li class=\"fact") == finding.facts.size());
+    // The doubted fact is marked, and only it; the likely cause opens the card.
+    CHECK(count_of(card, "<li class=\"fact doubted\"") == (finding.diagnosis ? 1u : 0u));
+    if (finding.diagnosis) {
+      CHECK(card.find("<li class=\"fact doubted\" data-ref=\"" +
+                      checked->base.ref(finding.diagnosis->doubt) + "\"") != std::string::npos);
+      CHECK(card.find("<p class=\"likely\"><b>Likely cause</b>") <
+            card.find("<ol class=\"facts\""));
+    }
     for (const FactIndex f : finding.facts) {
       CHECK(card.find("data-ref=\"" + checked->base.ref(f) + "\"") != std::string::npos);
     }
