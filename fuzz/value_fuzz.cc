@@ -12,7 +12,7 @@ namespace {
 
 cc::ValueContext context_from(std::uint8_t bits) {
   cc::ValueContext context;
-  context.role = static_cast<cc::ValueRole>(bits % 7);
+  context.role = static_cast<cc::FactKind>(bits % 7);
   context.count = (bits & 0x08) != 0;
   context.fall = (bits & 0x10) != 0;
   context.exact = (bits & 0x20) != 0;
@@ -49,7 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check(value.readings.size() == 1 || value.readings.size() == 2);
   check(!value.interval.is_empty());
   for (const cc::Reading& reading : value.readings) check(!reading.interval.is_empty());
-  if (context.role != cc::ValueRole::change)
+  if (context.role != cc::FactKind::change)
     check(value.interval.within(cc::Interval::nonnegative()));
   // The quote check relies on this: a value's own text holds every number it is said to have.
   for (const std::string& number : value.numbers) check(contains(in_text, number));

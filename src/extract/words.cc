@@ -56,7 +56,7 @@ std::size_t first_from(const Tokens& tokens, std::size_t offset) {
 
 // ---- what the value grammar reads
 
-bool reads(std::string_view text, ValueRole role, bool count, bool fall) {
+bool reads(std::string_view text, FactKind role, bool count, bool fall) {
   ValueContext context;
   context.role = role;
   context.count = count;
@@ -68,12 +68,12 @@ bool reads(std::string_view text, ValueRole role, bool count, bool fall) {
 
 // Read by the grammar in some role: a ratio takes every form but a fall ("halved").
 bool readable(std::string_view text) {
-  return reads(text, ValueRole::ratio) || reads(text, ValueRole::change, false, true);
+  return reads(text, FactKind::ratio) || reads(text, FactKind::change, false, true);
 }
 
 Form form_of(std::string_view text) {
-  if (reads(text, ValueRole::figure, true)) return Form::number;
-  if (reads(text, ValueRole::share)) return Form::fraction;
+  if (reads(text, FactKind::figure, true)) return Form::number;
+  if (reads(text, FactKind::share)) return Form::fraction;
   return Form::multiplier;
 }
 

@@ -26,7 +26,7 @@ using Tokens = std::vector<Token>;
 [[nodiscard]] std::size_t first_from(const Tokens& tokens, std::size_t offset);
 
 // What the value grammar reads: `text` as a value in `role`, without a hedge conflict.
-[[nodiscard]] bool reads(std::string_view text, ValueRole role, bool count = false,
+[[nodiscard]] bool reads(std::string_view text, FactKind role, bool count = false,
                          bool fall = false);
 // Read by the grammar in some role: a ratio takes every form but a fall ("halved").
 [[nodiscard]] bool readable(std::string_view text);

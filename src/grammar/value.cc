@@ -128,24 +128,24 @@ struct Body {
 };
 
 bool counts(const ValueContext& context) {
-  return context.count && (context.role == ValueRole::figure || context.role == ValueRole::total);
+  return context.count && (context.role == FactKind::figure || context.role == FactKind::total);
 }
 
-std::string_view role_name(ValueRole role) {
+std::string_view role_name(FactKind role) {
   switch (role) {
-    case ValueRole::figure:
+    case FactKind::figure:
       return "a figure";
-    case ValueRole::share:
+    case FactKind::share:
       return "a share";
-    case ValueRole::change:
+    case FactKind::change:
       return "a change";
-    case ValueRole::ratio:
+    case FactKind::ratio:
       return "a ratio";
-    case ValueRole::rate:
+    case FactKind::rate:
       return "a rate";
-    case ValueRole::interval:
+    case FactKind::interval:
       return "an interval";
-    case ValueRole::total:
+    case FactKind::total:
       return "a total";
   }
   return "a value";
@@ -210,7 +210,7 @@ Result<Reading> ReadingParser::parse() {
   const Interval meaning = in_role_terms(read, x);
   Interval result = hedged(hedge.hedge, x, meaning);
   // Only a change may be below zero (a change of "0%" may be a slight fall).
-  if (context_.role != ValueRole::change) result = result.intersect(Interval::nonnegative());
+  if (context_.role != FactKind::change) result = result.intersect(Interval::nonnegative());
   const std::string_view text = text_of(0, tokens_.size());
   if (result.is_empty()) {
     return ValueError{tokens_[0].offset, text.size(), quoted(text) + " leaves no possible value"};
@@ -413,7 +413,7 @@ std::optional<ValueError> ReadingParser::check_role(const Body& body, std::strin
     const auto offset = static_cast<std::size_t>(text.data() - source_.text.data());
     return ValueError{offset, text.size(), std::move(message)};
   };
-  const bool change = context_.role == ValueRole::change;
+  const bool change = context_.role == FactKind::change;
   if (body.negative) {
     if (change && !context_.fall) {
       return error("a change cannot be negative (" + quoted(text) +
@@ -427,7 +427,7 @@ std::optional<ValueError> ReadingParser::check_role(const Body& body, std::strin
                            body.form == Form::majority || body.form == Form::minority)) {
     return error("a count cannot be a fraction: " + quoted(text));
   }
-  if (body.form == Form::multiplier && !change && context_.role != ValueRole::ratio) {
+  if (body.form == Form::multiplier && !change && context_.role != FactKind::ratio) {
     return error(quoted(text) + " is a multiplier, which needs a ratio or a change, not " +
                  std::string(role_name(context_.role)));
   }
@@ -437,7 +437,7 @@ std::optional<ValueError> ReadingParser::check_role(const Body& body, std::strin
   if (body.form == Form::multiplier && change && context_.fall && body.nominal > 1) {
     return error("a fall cannot be " + quoted(text) + ": it is a rise");
   }
-  if (context_.role == ValueRole::share && body.form == Form::number && body.nominal > 1) {
+  if (context_.role == FactKind::share && body.form == Form::number && body.nominal > 1) {
     return error("a share is a fraction of 1, so " + quoted(text) +
                  " would be more than the whole: write a percentage with '%'");
   }
@@ -446,7 +446,7 @@ std::optional<ValueError> ReadingParser::check_role(const Body& body, std::strin
 
 // A multiplier in a change becomes the rise m − 1 (or the fall 1 − m); `nominal` follows.
 Interval ReadingParser::in_role_terms(const Body& body, Rational& nominal) const {
-  if (context_.role != ValueRole::change || body.form != Form::multiplier) return body.meaning;
+  if (context_.role != FactKind::change || body.form != Form::multiplier) return body.meaning;
   if (context_.fall) {
     nominal = 1 - nominal;
     return Interval::point(1) - body.meaning;

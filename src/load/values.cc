@@ -8,26 +8,6 @@
 namespace cc::load {
 namespace {
 
-[[nodiscard]] ValueRole role_of(FactKind kind) {
-  switch (kind) {
-    case FactKind::figure:
-      return ValueRole::figure;
-    case FactKind::change:
-      return ValueRole::change;
-    case FactKind::share:
-      return ValueRole::share;
-    case FactKind::ratio:
-      return ValueRole::ratio;
-    case FactKind::rate:
-      return ValueRole::rate;
-    case FactKind::interval:
-      return ValueRole::interval;
-    case FactKind::total:
-      return ValueRole::total;
-  }
-  return ValueRole::figure;
-}
-
 // The value, or nullopt with the error reported at the part not understood.
 [[nodiscard]] std::optional<Value> parse(const ScalarText& written, const ValueContext& context,
                                          const std::string& file, Diagnostics& diagnostics) {
@@ -67,7 +47,7 @@ void check_whole(const Value& value, const Measure& measure, const ScalarText& w
 
 ValueContext value_context(const RawFact& fact, bool count, const Rational& vague) {
   ValueContext context;
-  context.role = role_of(fact.kind);
+  context.role = fact.kind;
   context.count = count;
   context.fall = fact.kind == FactKind::change && fact.direction == Direction::fall;
   context.vague = vague;

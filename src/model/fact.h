@@ -17,7 +17,6 @@ namespace cc {
 using FactIndex = std::uint32_t;
 using SourceIndex = std::uint32_t;
 
-enum class FactKind { figure, change, share, ratio, rate, interval, total };
 enum class Direction { rise, fall };
 enum class TimeUnit { second, minute, hour, day, week, month, year };
 

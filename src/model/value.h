@@ -11,19 +11,16 @@
 
 namespace cc {
 
-// What the value is a value of; it decides rounding and what multipliers mean.
-enum class ValueRole {
-  figure,    // a quantity: a count when `count` is set, else real-valued
-  share,     // part / of, as a fraction ("48%" is 0.48)
-  change,    // the rise (or fall) as a fraction: 89% is 0.89; "doubled" is a rise of 1.0
-  ratio,     // of / to: "double" is 2
-  rate,      // of per unit of time: real-valued
-  interval,  // time per one of `of`, in `unit`: real-valued
-  total,     // a sum of quantities: a count when `count` is set
-};
+// What a fact states, which is also what its value is a value of: it decides rounding and
+// what multipliers mean. A figure is a quantity (a count when the context says `count`, else
+// real-valued); a share is part ÷ of, as a fraction ("48%" is 0.48); a change is the rise (or
+// fall) as a fraction (89% is 0.89; "doubled" is a rise of 1.0); a ratio is of ÷ to ("double"
+// is 2); a rate is `of` per unit of time; an interval is time per one of `of`; a total is a
+// sum of quantities.
+enum class FactKind { figure, change, share, ratio, rate, interval, total };
 
 struct ValueContext {
-  ValueRole role = ValueRole::figure;
+  FactKind role = FactKind::figure;
   bool count = false;     // a figure or total of an additive (count) measure
   bool fall = false;      // a change with direction: fall ("halved" is a fall of 0.5)
   Rational vague{1, 10};  // tolerances.vague

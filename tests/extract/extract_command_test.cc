@@ -66,14 +66,14 @@ std::vector<Fact> facts_of(const YAML::Node& draft) {
 std::optional<cc::Value> read_value(const std::string& written) {
   const std::vector<cc::ValueContext> contexts = [] {
     std::vector<cc::ValueContext> list;
-    for (const cc::ValueRole role :
-         {cc::ValueRole::figure, cc::ValueRole::share, cc::ValueRole::change, cc::ValueRole::ratio,
-          cc::ValueRole::rate, cc::ValueRole::interval}) {
+    for (const cc::FactKind role :
+         {cc::FactKind::figure, cc::FactKind::share, cc::FactKind::change, cc::FactKind::ratio,
+          cc::FactKind::rate, cc::FactKind::interval}) {
       for (const bool flag : {false, true}) {
         cc::ValueContext context;
         context.role = role;
-        context.count = flag && role == cc::ValueRole::figure;
-        context.fall = flag && role == cc::ValueRole::change;
+        context.count = flag && role == cc::FactKind::figure;
+        context.fall = flag && role == cc::FactKind::change;
         list.push_back(context);
       }
     }

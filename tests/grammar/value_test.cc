@@ -8,7 +8,7 @@
 using cc::Interval;
 using cc::Rational;
 using cc::ValueContext;
-using cc::ValueRole;
+using cc::FactKind;
 
 namespace {
 
@@ -20,24 +20,24 @@ ValueContext count_figure() {
   context.count = true;
   return context;
 }
-ValueContext in_role(ValueRole role) {
+ValueContext in_role(FactKind role) {
   ValueContext context;
   context.role = role;
   return context;
 }
 ValueContext share() {
-  return in_role(ValueRole::share);
+  return in_role(FactKind::share);
 }
 ValueContext rise() {
-  return in_role(ValueRole::change);
+  return in_role(FactKind::change);
 }
 ValueContext fall() {
-  ValueContext context = in_role(ValueRole::change);
+  ValueContext context = in_role(FactKind::change);
   context.fall = true;
   return context;
 }
 ValueContext ratio() {
-  return in_role(ValueRole::ratio);
+  return in_role(FactKind::ratio);
 }
 
 // "0.885" → 885/1000, "-2" → -2: exact decimals for boundary checks.
@@ -148,7 +148,7 @@ TEST_CASE("a real-valued number is rounded to its last written digit: 101 is 100
   CHECK_FALSE(allows("101", real_figure(), "100.49"));
   CHECK(allows("101", real_figure(), "101.5"));
   CHECK_FALSE(allows("101", real_figure(), "101.51"));
-  for (const ValueRole role : {ValueRole::rate, ValueRole::ratio, ValueRole::interval}) {
+  for (const FactKind role : {FactKind::rate, FactKind::ratio, FactKind::interval}) {
     CHECK(meaning("101", in_role(role)) == "[100.5, 101.5]");
   }
   CHECK(meaning("7", count_figure()) == "[7, 7]");
@@ -580,7 +580,7 @@ TEST_CASE("a form the role cannot take is an error naming it") {
   CHECK(error_of("89%", count_figure()).message == "a count cannot be a percentage: '89%'");
   CHECK(error_of("almost 89%", count_figure()).message == "a count cannot be a percentage: '89%'");
   CHECK(error_of("almost 89%", count_figure()).offset == 7);
-  ValueContext count_total = in_role(ValueRole::total);
+  ValueContext count_total = in_role(FactKind::total);
   count_total.count = true;
   CHECK(error_of("12 per cent", count_total).message ==
         "a count cannot be a percentage: '12 per cent'");

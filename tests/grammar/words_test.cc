@@ -14,7 +14,7 @@ using cc::grammar::WordKind;
 
 namespace {
 
-cc::Interval read(const std::string& written, cc::ValueRole role = cc::ValueRole::figure) {
+cc::Interval read(const std::string& written, cc::FactKind role = cc::FactKind::figure) {
   cc::ValueContext context;
   context.role = role;
   const cc::ValueResult result = cc::parse_value(written, context);
@@ -82,11 +82,11 @@ TEST_CASE("every scale, suffix, fraction and multiplier of the word table reads 
         CHECK(read("2" + phrase).contains(cc::Rational(2) * cc::pow10(row.number)));
         break;
       case WordKind::fraction:
-        CHECK(read("one " + phrase, cc::ValueRole::share).contains(cc::Rational(1, row.number)));
+        CHECK(read("one " + phrase, cc::FactKind::share).contains(cc::Rational(1, row.number)));
         break;
       case WordKind::multiplier:
         CHECK(
-            read(phrase, cc::ValueRole::ratio).contains(cc::Rational(row.number, row.denominator)));
+            read(phrase, cc::FactKind::ratio).contains(cc::Rational(row.number, row.denominator)));
         break;
       default:
         break;

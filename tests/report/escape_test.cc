@@ -30,7 +30,7 @@ TEST_CASE("GitHub workflow commands escape messages and properties differently",
 
 namespace {
 
-Value value_of(std::string_view written, ValueRole role = ValueRole::figure, bool count = true) {
+Value value_of(std::string_view written, FactKind role = FactKind::figure, bool count = true) {
   ValueContext context;
   context.role = role;
   context.count = count;
@@ -51,17 +51,17 @@ std::string marked(std::string_view quote, const Value& value) {
 }  // namespace
 
 TEST_CASE("value_spans finds the number of the value in its quote", "[report]") {
-  CHECK(marked("a rise of 89% since 2017-18", value_of("89%", ValueRole::change, false)) ==
+  CHECK(marked("a rise of 89% since 2017-18", value_of("89%", FactKind::change, false)) ==
         "a rise of [89%] since 2017-18");
   CHECK(marked("with more than 7,000 offences recorded", value_of("more than 7,000")) ==
         "with [more than 7,000] offences recorded");
   CHECK(marked("compared with 3,217 in the previous year", value_of("3217")) ==
         "compared with [3,217] in the previous year");
   CHECK(marked("Sexual grooming crimes soar by a third",
-               value_of("a third", ValueRole::change, false)) ==
+               value_of("a third", FactKind::change, false)) ==
         "Sexual grooming crimes soar by [a third]");
   CHECK(marked("almost half of them (47%), said",
-               value_of("almost half (47%)", ValueRole::share, false)) ==
+               value_of("almost half (47%)", FactKind::share, false)) ==
         "almost [half] of them ([47%]), said");
   CHECK(marked("nothing here", value_of("12")) == "nothing here");
 }
