@@ -59,6 +59,13 @@ std::optional<Revision> revised_by(const std::vector<Release>& a, const std::vec
   return out;
 }
 
+// What keeping a doubted unit would mean: the units doubted instead; `complete` false when
+// only a lower bound was found (the cheapest set hitting the conflicts known).
+struct Alternative {
+  std::vector<UnitId> units;
+  bool complete = true;
+};
+
 class ComponentSolver {
  public:
   ComponentSolver(const FactBase& base, const FactGraph& graph, Propagator& main, Propagator& probe,
@@ -207,7 +214,7 @@ class ComponentSolver {
   // The doubted unit against the facts that stand: a minimal set of them it contradicts,
   // its copies, the other statements of its quantity it misses, and why it is the one.
   MinimalConflict explain_doubt(const Units& units, UnitId u, const std::vector<UnitId>& doubted,
-                                const std::optional<std::vector<UnitId>>& alternative,
+                                const std::optional<Alternative>& alternative,
                                 const FactSet& standing) {
     const DoubtUnit& unit = units.units[u];
     FactSet with = standing;
@@ -261,22 +268,23 @@ class ComponentSolver {
 
   // Keeping the unit: the cheapest diagnosis without it, found the way the diagnosis was
   // (take the cheapest hitting set, propagate what is left, add the conflict it meets),
-  // at most kAlternativeRounds rounds. nullopt when the unit cannot be kept at all.
-  std::optional<std::vector<UnitId>> alternative_to(const Units& units, UnitId u,
-                                                    HittingSets& hitting, const FactSet& active) {
-    for (std::size_t round = 0; round < kAlternativeRounds; ++round) {
+  // at most kAlternativeRounds rounds; past them, the cheapest set that hits the conflicts
+  // known, which is a lower bound (`complete` false). nullopt when the unit cannot be kept.
+  std::optional<Alternative> alternative_to(const Units& units, UnitId u, HittingSets& hitting,
+                                            const FactSet& active) {
+    for (std::size_t round = 0;; ++round) {
       auto other = hitting.without(u);
       if (!other) return std::nullopt;
+      if (round == kAlternativeRounds) return Alternative{*other, false};
       const FactSet left = without(active, units, *other);
       const auto outcome = propagator_.run(component_, member_of(left), Recording::trace);
-      if (outcome.exhausted) return std::nullopt;
-      if (!outcome.contradiction) return other;
+      if (outcome.exhausted) return Alternative{*other, false};
+      if (!outcome.contradiction) return Alternative{*other, true};
       std::vector<UnitId> conflict;
       for (const FactIndex f : shrink(traced_facts(propagator_, *outcome.contradiction), left, {}))
         conflict.push_back(units.of(f));
       hitting.add_conflict(std::move(conflict));
     }
-    return std::nullopt;
   }
 
   // Is `a` less precise as written than `b` (relative width; a one-sided bound the least)?
@@ -302,13 +310,14 @@ class ComponentSolver {
   // the cost decided (docs/ARCHITECTURE.md, "Which fact to doubt").
   [[nodiscard]] std::string because(const Units& units, UnitId u,
                                     const std::vector<UnitId>& doubted,
-                                    const std::optional<std::vector<UnitId>>& alternative) const {
+                                    const std::optional<Alternative>& alternative) const {
     if (!alternative) return "no other statement can be doubted in its place";
+    const std::vector<UnitId>& kept = alternative->units;
     std::vector<UnitId> instead;  // doubted when it is kept, and not now
-    std::set_difference(alternative->begin(), alternative->end(), doubted.begin(), doubted.end(),
+    std::set_difference(kept.begin(), kept.end(), doubted.begin(), doubted.end(),
                         std::back_inserter(instead));
     std::vector<UnitId> spared;  // doubted now, and not when it is kept (it among them)
-    std::set_difference(doubted.begin(), doubted.end(), alternative->begin(), alternative->end(),
+    std::set_difference(doubted.begin(), doubted.end(), kept.begin(), kept.end(),
                         std::back_inserter(spared));
     DoubtCost now;
     DoubtCost then;
@@ -397,7 +406,7 @@ class ComponentSolver {
     return out;
   }
 
-  static constexpr std::size_t kAlternativeRounds = 16;
+  static constexpr std::size_t kAlternativeRounds = 2;
   static constexpr VarId kNoVar = 0xffffffffu;
 
   const FactBase& base_;
