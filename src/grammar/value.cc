@@ -209,6 +209,7 @@ class ReadingParser {
   Result<Body> number_form(std::size_t i);
   Result<Body> one_in(const Numeral& k, std::size_t in_token);
   Result<std::optional<Numeral>> numeral(std::size_t i) const;
+  std::optional<ValueError> dotted_count(const Token& token, const DigitText& parts) const;
   [[nodiscard]] std::size_t percent_mark(std::size_t i) const;
   std::optional<ValueError> check_role(const Body& body, std::string_view text) const;
   Interval in_role_terms(const Body& body, Rational& nominal) const;
@@ -421,6 +422,22 @@ Result<Body> ReadingParser::one_in(const Numeral& k, std::size_t in_token) {
   return Body{Form::one_in, part / whole, meaning, false, n->next};
 }
 
+// A count written "12.900": a European thousands separator or a typo, never a count with
+// decimals (FORMAT §2). Digits with a scale after them ("1.234k") are not read here.
+std::optional<ValueError> ReadingParser::dotted_count(const Token& token,
+                                                      const DigitText& parts) const {
+  if (!counts(context_) || !parts.point || parts.exponent_written) return std::nullopt;
+  const std::size_t next = static_cast<std::size_t>(&token - tokens_.data()) + 1;
+  if (next < tokens_.size() && value_detail::scale_exponent(tokens_[next], true))
+    return std::nullopt;
+  const std::size_t whole = parts.integer_digits.size();
+  if (whole < 1 || whole > 3 || parts.fraction_digits.size() != 3) return std::nullopt;
+  return ValueError{token.offset, token.length,
+                    "a count cannot have decimals: " + quoted(token.text) +
+                        " — if the point separates thousands, write " + parts.integer_digits + "," +
+                        parts.fraction_digits};
+}
+
 Result<std::optional<Numeral>> ReadingParser::numeral(std::size_t i) const {
   if (i >= tokens_.size()) return std::optional<Numeral>{};
   const Token& token = tokens_[i];
@@ -442,6 +459,7 @@ Result<std::optional<Numeral>> ReadingParser::numeral(std::size_t i) const {
     return ValueError{token.offset, token.length,
                       "number out of range: " + quoted(token.text) + " (exponents go up to 15)"};
   }
+  if (auto error = dotted_count(token, parts)) return *error;
   Numeral n{value_detail::digits_value(all_digits),
             static_cast<int>(parts.fraction_digits.size()),
             parts.point,

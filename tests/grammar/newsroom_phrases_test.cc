@@ -165,3 +165,13 @@ TEST_CASE("a vague hedge on an unrounded figure widens it by a tenth of the vagu
 TEST_CASE("all but two is not read: it needs a stated whole") {
   CHECK(error_of("all but two", figure(true)).find("'all'") != std::string::npos);
 }
+
+TEST_CASE("a count written with a point before three digits is an error that suggests a comma") {
+  CHECK(error_of("12.900", figure(true)) ==
+        "a count cannot have decimals: '12.900' — if the point separates thousands, write 12,900");
+  CHECK(error_of("about 12.000", figure(true)).find("write 12,000") != std::string::npos);
+  // Not a count, two decimals, or a scale after it: read as written.
+  CHECK(allows("12.900", figure(), Rational(129, 10)));
+  CHECK(allows("12.90", figure(true), Rational(129, 10)));
+  CHECK(allows("1.234k", figure(true), 1234));
+}
