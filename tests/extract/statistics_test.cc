@@ -327,4 +327,9 @@ TEST_CASE("extract keeps the newsroom phrases the grammar reads, hedge and all",
   CHECK(values_of("Fares rose 2.5-fold since 2019.") == Values{"2.5-fold"});
   CHECK(values_of("Freight grew threefold since 2015.") == Values{"threefold"});
   CHECK(values_of("Some 13,574 cars crossed.") == Values{"Some 13,574"});
+  // A rise just before a multiplier makes it a change; alone it is a ratio.
+  CHECK(kind_name(only(statistics_of("Fares rose 2.5-fold since 2019.")).kind) == "change");
+  CHECK(kind_name(only(statistics_of("Freight grew threefold.")).kind) == "change");
+  CHECK(kind_name(only(statistics_of("The port is threefold the size of Dunmere.")).kind) ==
+        "ratio");
 }
