@@ -327,6 +327,9 @@ TEST_CASE("extract keeps the newsroom phrases the grammar reads, hedge and all",
   CHECK(values_of("Fares rose 2.5-fold since 2019.") == Values{"2.5-fold"});
   CHECK(values_of("Freight grew threefold since 2015.") == Values{"threefold"});
   CHECK(values_of("Some 13,574 cars crossed.") == Values{"Some 13,574"});
+  CHECK(values_of("Car traffic will top 29,000 this year.") == Values{"top 29,000"});
+  CHECK(values_of("Visitors will top 100k.") == Values{"top 100k"});
+  CHECK(values_of("The ferry is in the top 10 of routes.").empty());  // a ranking
   // A rise just before a multiplier makes it a change; alone it is a ratio.
   CHECK(kind_name(only(statistics_of("Fares rose 2.5-fold since 2019.")).kind) == "change");
   CHECK(kind_name(only(statistics_of("Freight grew threefold.")).kind) == "change");
