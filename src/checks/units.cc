@@ -1,11 +1,12 @@
-// units (CHECKER §1): a share, ratio or change between quantities of different units
+// units (CHECKER §1): a share or change between quantities of different units
 // ("offences as a share of victims"). A warning: the claim still takes part in the
-// arithmetic, since the numbers are what the source says.
+// arithmetic, since the numbers are what the source says. A ratio between different units
+// ("54 people per boat") is what it says, and is not a finding.
 #include <fmt/format.h>
 
 #include "checks/check.h"
-#include "grammar/names.h"
 #include "explain/finding.h"
+#include "grammar/names.h"
 
 namespace cc {
 namespace {
@@ -20,8 +21,7 @@ std::optional<KeyId> key_of(const Operand& op) {
 void check_units(const FactBase& base, const FactGraph&, std::vector<Finding>& findings) {
   for (FactIndex f = 0; f < base.facts.size(); ++f) {
     const Fact& fact = base.facts[f];
-    const bool binary = fact.kind == FactKind::share || fact.kind == FactKind::ratio ||
-                        fact.kind == FactKind::change;
+    const bool binary = fact.kind == FactKind::share || fact.kind == FactKind::change;
     if (!binary || fact.operands.size() < 2) continue;
     const auto a = key_of(fact.operands[0]);
     const auto b = key_of(fact.operands[1]);
@@ -29,12 +29,11 @@ void check_units(const FactBase& base, const FactGraph&, std::vector<Finding>& f
     const Measure& ma = base.measure_of(*a);
     const Measure& mb = base.measure_of(*b);
     if (fold_name(ma.unit) == fold_name(mb.unit)) continue;
-    // share {of, part}: part in of; ratio {of, to}: of to to; change {from, to}.
+    // share {of, part}: part in of; change {from, to}.
     const Measure& first = fact.kind == FactKind::share ? mb : ma;
     const Measure& second = fact.kind == FactKind::share ? ma : mb;
-    const char* relation = fact.kind == FactKind::share   ? "a share of {} in {}"
-                           : fact.kind == FactKind::ratio ? "a ratio of {} to {}"
-                                                          : "a change from {} to {}";
+    const char* relation =
+        fact.kind == FactKind::share ? "a share of {} in {}" : "a change from {} to {}";
     Finding finding;
     finding.rule = FindingRule::units;
     finding.severity = Severity::warning;

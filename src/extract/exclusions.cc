@@ -206,13 +206,26 @@ std::optional<Excluded> excluded_glued(const NumberAt& n) {
   return std::nullopt;
 }
 
+// "top 29,000", "top 100k": a mark crossed (FORMAT §2: more than X), not a ranking ("top
+// 10", "top three"): "top" before digits with more than three digits or a scale.
+bool crossed_mark(const NumberAt& n) {
+  const std::string_view written = n.span.of(n.s.text);
+  if (!n.before->is("top") || written.empty() || written[0] < '0' || written[0] > '9') return false;
+  const auto digits =
+      std::count_if(written.begin(), written.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const bool scaled = std::any_of(written.begin(), written.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  });
+  return digits > 3 || scaled;
+}
+
 // The word before: "per 100,000" (the base of a rate), "section 3", "No. 5".
 std::optional<Excluded> excluded_by_word_before(const NumberAt& n) {
   const Token* before = n.before;
   const bool spaced = n.token(n.first).space_before;
   if (before != nullptr && before->is("per") && n.digit && spaced)
     return Excluded{"the base of a rate", n.from(n.first - 1)};
-  if (before != nullptr && label_word(*before) && spaced)
+  if (before != nullptr && label_word(*before) && spaced && !crossed_mark(n))
     return Excluded{"a name or a label", n.from(n.first - 1)};  // "section 3"
   if (n.first >= 2 && is_mark(*before, ".") && !before->space_before &&
       one_of(n.token(n.first - 2), {"no", "nos", "nr"})) {

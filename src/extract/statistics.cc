@@ -212,7 +212,9 @@ void guess_kind(const SentenceText& s, const ValueAt& v, ChangeWords& changes, S
     }
   } else {
     const Tokens tokens = tokenize(v.text);
-    const bool verb = std::any_of(tokens.begin(), tokens.end(), change_verb);
+    // "doubled", or a rise just before a size ("rose threefold", "grew 2.5-fold").
+    const bool verb = std::any_of(tokens.begin(), tokens.end(), change_verb) ||
+                      (v.before != nullptr && rise_word(*v.before));
     st.kind = verb ? FactKind::change : FactKind::ratio;
     st.fall = std::any_of(tokens.begin(), tokens.end(), shrinking_multiplier);
   }

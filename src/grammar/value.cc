@@ -56,19 +56,40 @@ struct HedgeMatch {
   std::size_t end = 0;  // the token after the hedge
 };
 
-// The longest hedge phrase of the word table that the tokens start with.
-HedgeMatch match_hedge(std::span<const Token> tokens) {
-  HedgeMatch best;
+// The longest phrase of the word table, of kind `kind`, that the tokens start with
+// (`end` is its length in tokens); `hedge` is its row's reading.
+struct PhraseMatch {
+  const grammar::Word* row = nullptr;
+  std::size_t end = 0;
+};
+
+PhraseMatch match_phrase(std::span<const Token> tokens, grammar::WordKind kind) {
+  PhraseMatch best;
   for (const grammar::Word& row : grammar::words()) {
-    if (row.kind != grammar::WordKind::hedge) continue;
+    if (row.kind != kind) continue;
     const std::vector<std::string_view> words = grammar::words_of(row.phrase);
     const std::size_t length = words.size();
     if (length <= best.end || length > tokens.size()) continue;
     bool matches = true;
     for (std::size_t k = 0; k < length; ++k) matches = matches && is_word(tokens[k], words[k]);
-    if (matches) best = HedgeMatch{row.hedge, length};
+    if (matches) best = PhraseMatch{&row, length};
   }
   return best;
+}
+
+// The longest hedge phrase of the word table that the tokens start with.
+HedgeMatch match_hedge(std::span<const Token> tokens) {
+  const PhraseMatch found = match_phrase(tokens, grammar::WordKind::hedge);
+  if (found.row == nullptr) return HedgeMatch{};
+  return HedgeMatch{found.row->hedge, found.end};
+}
+
+// A hedge written after the number ("or more", "or so") that ends the tokens.
+HedgeMatch match_hedge_after(std::span<const Token> tokens, std::size_t from) {
+  if (from >= tokens.size()) return HedgeMatch{};
+  const PhraseMatch found = match_phrase(tokens.subspan(from), grammar::WordKind::hedge_after);
+  if (found.row == nullptr || from + found.end != tokens.size()) return HedgeMatch{};
+  return HedgeMatch{found.row->hedge, tokens.size()};
 }
 
 // ---- numbers as written
@@ -105,6 +126,14 @@ int unit_exponent(const Numeral& n) {
   return last + std::min(zeros, std::max(0, written - 2));
 }
 
+// Digits that look measured, not rounded: at least 4 significant digits, the last not 0
+// ("13,574", "107,543", "12.35"); a scale word or number words are round ("2.5 million").
+bool unrounded(const Token& token, const Numeral& n) {
+  if (token.kind != TokenKind::number || n.scale_word) return false;
+  const std::string digits = n.digits.str();
+  return digits.size() >= 4 && digits.back() != '0';
+}
+
 Interval rounded(const Numeral& n, const ValueContext& context, bool exact_units) {
   const Rational x = value_of(n);
   if (context.exact) return Interval::point(x);
@@ -117,14 +146,15 @@ Interval rounded(const Numeral& n, const ValueContext& context, bool exact_units
 
 // ---- the body of a reading
 
-enum class Form { number, percent, one_in, fraction, multiplier, majority, minority };
+enum class Form { number, percent, one_in, fraction, multiplier, majority, minority, amount };
 
 struct Body {
   Form form = Form::number;
   Rational nominal;  // X, the number named, taken exactly (a fraction for 89%)
   Interval meaning;  // what the written form means before hedge and role
   bool negative = false;
-  std::size_t end = 0;  // the token after the body
+  std::size_t end = 0;     // the token after the body
+  bool unrounded = false;  // digits that look measured, not rounded ("13,574"): FORMAT §2
 };
 
 bool counts(const ValueContext& context) {
@@ -175,13 +205,16 @@ class ReadingParser {
   std::optional<Body> share_words(std::size_t i) const;
   std::optional<Body> multiplier(std::size_t i) const;
   std::optional<Body> fraction(std::size_t i) const;
+  std::optional<Body> amount(std::size_t i) const;
   Result<Body> number_form(std::size_t i);
   Result<Body> one_in(const Numeral& k, std::size_t in_token);
   Result<std::optional<Numeral>> numeral(std::size_t i) const;
+  std::optional<ValueError> dotted_count(const Token& token, const DigitText& parts) const;
   [[nodiscard]] std::size_t percent_mark(std::size_t i) const;
   std::optional<ValueError> check_role(const Body& body, std::string_view text) const;
   Interval in_role_terms(const Body& body, Rational& nominal) const;
-  [[nodiscard]] Interval hedged(Hedge hedge, const Rational& x, const Interval& meaning) const;
+  [[nodiscard]] Interval hedged(Hedge hedge, const Rational& x, const Body& body,
+                                const Interval& meaning) const;
 
   const Source& source_;
   std::span<const Token> tokens_;
@@ -198,17 +231,28 @@ Result<Reading> ReadingParser::parse() {
   Result<Body> parsed = body(hedge.end);
   if (auto* error = std::get_if<ValueError>(&parsed)) return *error;
   const Body& read = std::get<Body>(parsed);
-  if (read.end < tokens_.size()) return source_.unreadable(tokens_[read.end]);
+  const HedgeMatch after = match_hedge_after(tokens_, read.end);
+  if (after.hedge != Hedge::none && hedge.hedge != Hedge::none) {
+    return source_.unreadable(tokens_[read.end], tokens_.back(),
+                              "a number takes one hedge, before it or after it");
+  }
+  if (read.end < tokens_.size() && after.hedge == Hedge::none)
+    return source_.unreadable(tokens_[read.end]);
+  const Hedge hedge_of = after.hedge != Hedge::none ? after.hedge : hedge.hedge;
   if (auto error = check_role(read, text_of(hedge.end, read.end))) return *error;
-  if (hedge.hedge != Hedge::none && (read.form == Form::majority || read.form == Form::minority)) {
-    return source_.unreadable(tokens_[0], tokens_[hedge.end - 1],
+  const bool range = read.form == Form::majority || read.form == Form::minority ||
+                     (read.form == Form::amount && read.meaning.hi() && read.meaning.hi()->open);
+  if (hedge_of != Hedge::none && range) {
+    const bool before = hedge.hedge != Hedge::none;
+    return source_.unreadable(before ? tokens_[0] : tokens_[read.end],
+                              before ? tokens_[hedge.end - 1] : tokens_.back(),
                               quoted(text_of(hedge.end, read.end)) + " is already a range");
   }
   percent_ = read.form == Form::percent;
 
   Rational x = read.nominal;
   const Interval meaning = in_role_terms(read, x);
-  Interval result = hedged(hedge.hedge, x, meaning);
+  Interval result = hedged(hedge_of, x, read, meaning);
   // Only a change may be below zero (a change of "0%" may be a slight fall).
   if (context_.role != FactKind::change) result = result.intersect(Interval::nonnegative());
   const std::string_view text = text_of(0, tokens_.size());
@@ -219,8 +263,11 @@ Result<Reading> ReadingParser::parse() {
 }
 
 // What a hedge makes of the number X, whose written form means `meaning`.
-Interval ReadingParser::hedged(Hedge hedge, const Rational& x, const Interval& meaning) const {
-  const Rational& v = context_.vague;
+// A vague hedge on an unrounded figure ("some 13,574") widens it by a tenth of the vague
+// tolerance only: the writer hedged a measured number, not a round one.
+Interval ReadingParser::hedged(Hedge hedge, const Rational& x, const Body& body,
+                               const Interval& meaning) const {
+  const Rational v = body.unrounded ? context_.vague / 10 : context_.vague;
   switch (hedge) {
     case Hedge::none:
       return meaning;
@@ -246,6 +293,7 @@ Result<Body> ReadingParser::body(std::size_t i) {
   if (auto found = share_words(i)) return *found;
   if (auto found = multiplier(i)) return *found;
   if (auto found = fraction(i)) return *found;
+  if (auto found = amount(i)) return *found;
   return number_form(i);
 }
 
@@ -294,6 +342,19 @@ std::optional<Body> ReadingParser::fraction(std::size_t i) const {
   return Body{Form::fraction, f, vague(f), false, word + 1};
 }
 
+// A count word of the table: "no", "none" 0; "a dozen" 12 ± v; "dozens" [24, 100),
+// "hundreds" [200, 1000), "thousands" [2000, 10000).
+std::optional<Body> ReadingParser::amount(std::size_t i) const {
+  const PhraseMatch found = match_phrase(tokens_.subspan(i), grammar::WordKind::amount);
+  if (found.row == nullptr) return std::nullopt;
+  const grammar::Word& row = *found.row;
+  const Rational low(row.number);
+  const Interval meaning = row.upper == row.number
+                               ? vague(low)
+                               : Interval(Bound{low, false}, Bound{Rational(row.upper), true});
+  return Body{Form::amount, low, meaning, false, i + found.end};
+}
+
 // Digits or number words, optionally signed or after a currency sign, then a scale, a
 // percentage mark, "in N" or "times".
 Result<Body> ReadingParser::number_form(std::size_t i) {
@@ -322,15 +383,17 @@ Result<Body> ReadingParser::number_form(std::size_t i) {
   body.end = n->next;
   body.nominal = value_of(*n);
   body.meaning = rounded(*n, context_, exact_units);
+  body.unrounded = unrounded(tokens_[j], *n);
   if (const std::size_t mark = n->scale_word ? 0 : percent_mark(n->next); mark > 0) {
     body.form = Form::percent;
     body.nominal /= 100;
     body.meaning = body.meaning * Interval::point(Rational(1, 100));
     body.end += mark;
-  } else if (word_at(n->next, "times")) {
-    body.form = Form::multiplier;
+  } else if (const std::size_t fold = value_detail::skip_hyphen(tokens_, n->next);
+             word_at(n->next, "times") || word_at(fold, "fold")) {
+    body.form = Form::multiplier;  // "3 times", "2.5-fold", "2.5 fold"
     body.meaning = rounded(*n, context_, false);
-    body.end += 1;
+    body.end = word_at(n->next, "times") ? n->next + 1 : fold + 1;
   }
   return body;
 }
@@ -359,6 +422,22 @@ Result<Body> ReadingParser::one_in(const Numeral& k, std::size_t in_token) {
   return Body{Form::one_in, part / whole, meaning, false, n->next};
 }
 
+// A count written "12.900": a European thousands separator or a typo, never a count with
+// decimals (FORMAT §2). Digits with a scale after them ("1.234k") are not read here.
+std::optional<ValueError> ReadingParser::dotted_count(const Token& token,
+                                                      const DigitText& parts) const {
+  if (!counts(context_) || !parts.point || parts.exponent_written) return std::nullopt;
+  const std::size_t next = static_cast<std::size_t>(&token - tokens_.data()) + 1;
+  if (next < tokens_.size() && value_detail::scale_exponent(tokens_[next], true))
+    return std::nullopt;
+  const std::size_t whole = parts.integer_digits.size();
+  if (whole < 1 || whole > 3 || parts.fraction_digits.size() != 3) return std::nullopt;
+  return ValueError{token.offset, token.length,
+                    "a count cannot have decimals: " + quoted(token.text) +
+                        " — if the point separates thousands, write " + parts.integer_digits + "," +
+                        parts.fraction_digits};
+}
+
 Result<std::optional<Numeral>> ReadingParser::numeral(std::size_t i) const {
   if (i >= tokens_.size()) return std::optional<Numeral>{};
   const Token& token = tokens_[i];
@@ -380,6 +459,7 @@ Result<std::optional<Numeral>> ReadingParser::numeral(std::size_t i) const {
     return ValueError{token.offset, token.length,
                       "number out of range: " + quoted(token.text) + " (exponents go up to 15)"};
   }
+  if (auto error = dotted_count(token, parts)) return *error;
   Numeral n{value_detail::digits_value(all_digits),
             static_cast<int>(parts.fraction_digits.size()),
             parts.point,
@@ -399,6 +479,12 @@ Result<std::optional<Numeral>> ReadingParser::numeral(std::size_t i) const {
 // "%", "per cent", "per-cent", "percent", "pc", "pct": the tokens it takes, or 0.
 std::size_t ReadingParser::percent_mark(std::size_t i) const {
   if (i < tokens_.size() && tokens_[i].kind == TokenKind::percent) return 1;
+  // "36-percent", "36-per-cent": a hyphen before the word.
+  if (i < tokens_.size() && tokens_[i].text == "-" && i + 1 < tokens_.size() &&
+      tokens_[i + 1].kind == TokenKind::word) {
+    const std::size_t mark = percent_mark(i + 1);
+    return mark > 0 ? mark + 1 : 0;
+  }
   if (word_at(i, "percent") || word_at(i, "pc") || word_at(i, "pct")) return 1;
   if (word_at(i, "per") && word_at(i + 1, "cent")) return 2;
   if (word_at(i, "per") && i + 1 < tokens_.size() && tokens_[i + 1].text == "-" &&
@@ -423,6 +509,11 @@ std::optional<ValueError> ReadingParser::check_role(const Body& body, std::strin
   }
   if (counts(context_) && body.form == Form::percent)
     return error("a count cannot be a percentage: " + quoted(text));
+  if (body.form == Form::amount && context_.role != ValueRole::figure &&
+      context_.role != ValueRole::total) {
+    return error(quoted(text) + " is a count word, which needs a figure or a total, not " +
+                 std::string(role_name(context_.role)));
+  }
   if (counts(context_) && (body.form == Form::one_in || body.form == Form::fraction ||
                            body.form == Form::majority || body.form == Form::minority)) {
     return error("a count cannot be a fraction: " + quoted(text));

@@ -2,8 +2,8 @@
 // here, and only here: the loader's value grammar and `extract` both read this table.
 // To teach the checker a new phrase ("topped", "well over", "or more", "threefold",
 // "a dozen"), add one row of the kind it is; a word with two roles has a row for each
-// ("doubled" is a multiplier and a rise). A kind the table does not have yet (a hedge
-// after the number, a count word) needs its kind here and its reading in the grammar.
+// ("doubled" is a multiplier and a rise). A kind the table does not have yet needs its
+// kind here and its reading in the grammar.
 #include "grammar/words.h"
 
 #include <algorithm>
@@ -14,6 +14,13 @@ namespace {
 
 constexpr Word hedge(std::string_view phrase, Hedge reading) {
   return Word{phrase, WordKind::hedge, reading, 0, 1, {}, Said::size};
+}
+constexpr Word hedge_after(std::string_view phrase, Hedge reading) {
+  return Word{phrase, WordKind::hedge_after, reading, 0, 1, {}, Said::size};
+}
+// A count word: [low, upper), or low ± the vague tolerance when upper == low.
+constexpr Word amount(std::string_view phrase, int low, int upper) {
+  return Word{phrase, WordKind::amount, Hedge::none, low, 1, {}, Said::size, upper};
 }
 constexpr Word scale(std::string_view word, int exponent) {
   return Word{word, WordKind::scale, Hedge::none, exponent, 1, {}, Said::size};
@@ -41,6 +48,22 @@ constexpr auto kWords = std::to_array<Word>({
     hedge("over", Hedge::more_than),
     hedge("above", Hedge::more_than),
     hedge("exceeding", Hedge::more_than),
+    hedge("exceeded", Hedge::more_than),
+    hedge("exceeds", Hedge::more_than),
+    hedge("greater than", Hedge::more_than),
+    hedge("top", Hedge::more_than),
+    hedge("tops", Hedge::more_than),
+    hedge("topped", Hedge::more_than),
+    hedge("topping", Hedge::more_than),
+    hedge("pass", Hedge::more_than),
+    hedge("passes", Hedge::more_than),
+    hedge("passed", Hedge::more_than),
+    hedge("passing", Hedge::more_than),
+    hedge("surpass", Hedge::more_than),
+    hedge("surpassed", Hedge::more_than),
+    hedge("surpassing", Hedge::more_than),
+    hedge("well over", Hedge::more_than),  // "well" adds no margin: how far is not said
+    hedge("well above", Hedge::more_than),
     hedge("at least", Hedge::at_least),
     hedge("no less than", Hedge::at_least),
     hedge("no fewer than", Hedge::at_least),
@@ -65,6 +88,20 @@ constexpr auto kWords = std::to_array<Word>({
     hedge("approx", Hedge::around),
     hedge("circa", Hedge::around),
     hedge("an estimated", Hedge::around),
+    // Hedges after the number: "15% or more", "200 or so".
+    hedge_after("or more", Hedge::at_least),
+    hedge_after("or over", Hedge::at_least),
+    hedge_after("or above", Hedge::at_least),
+    hedge_after("or fewer", Hedge::up_to),
+    hedge_after("or less", Hedge::up_to),
+    hedge_after("or so", Hedge::around),
+    // Count words that stand for a number (FORMAT §2): "no deaths", "dozens of homes".
+    amount("no", 0, 0),
+    amount("none", 0, 0),
+    amount("a dozen", 12, 12),
+    amount("dozens", 24, 100),
+    amount("hundreds", 200, 1000),
+    amount("thousands", 2000, 10000),
     // Scale words, after digits or number words: "2.5 million", "two million".
     scale("thousand", 3),
     scale("million", 6),
@@ -109,6 +146,11 @@ constexpr auto kWords = std::to_array<Word>({
     multiplier("quadruple", 4, 1, "quadruple", Said::size),
     multiplier("quadrupled", 4, 1, "quadruple", Said::change),
     multiplier("quadrupling", 4, 1, "quadruple", Said::size),  // as extract has always read it
+    multiplier("twofold", 2, 1, "twofold", Said::size),
+    multiplier("threefold", 3, 1, "threefold", Said::size),
+    multiplier("fourfold", 4, 1, "fourfold", Said::size),
+    multiplier("fivefold", 5, 1, "fivefold", Said::size),
+    multiplier("tenfold", 10, 1, "tenfold", Said::size),
     multiplier("halved", 1, 2, "halved", Said::change),
     multiplier("halving", 1, 2, "halved", Said::change),
     // Words of a rise, which make a fraction near them a change (extract).

@@ -1,6 +1,6 @@
 #pragma once
 // The one table of the words that give a written number its meaning: hedges, scale words
-// and suffixes, fractions, multipliers, and the verbs of a rise or a fall. The value
+// and suffixes, fractions, multipliers, count words, and the verbs of a rise or a fall. The value
 // grammar (grammar/value.cc, grammar/number_words.cc) reads it to parse values and to find
 // the numbers of a quote; `extract` reads it to widen a number to its hedge and to guess
 // the kind of a fact. A new phrase is one row of kWords in grammar/words.cc: nothing else
@@ -17,13 +17,16 @@ namespace cc::grammar {
 enum class Hedge { none, more_than, at_least, less_than, up_to, almost, just_over, around };
 
 enum class WordKind {
-  hedge,       // before a number: "more than", "nearly"; reading: `hedge`
-  scale,       // a word after a number: "million"; reading: `number`, a power of ten
-  suffix,      // after digits only: "34k", "2bn"; reading: `number`, a power of ten
-  fraction,    // "third", "thirds"; reading: `number`, the denominator
-  multiplier,  // "doubled", "twice"; reading: `number` / `denominator`
-  rise,        // says a change is a rise: "soared", "up" (extract's kind of fact)
-  fall,        // says a change is a fall: "fell", "down"
+  hedge,        // before a number: "more than", "nearly"; reading: `hedge`
+  hedge_after,  // after a number: "or more", "or so"; reading: `hedge`
+  amount,       // a count word standing for a number: "no", "a dozen", "hundreds";
+                // reading: [`number`, `upper`), or `number` ± the vague tolerance when equal
+  scale,        // a word after a number: "million"; reading: `number`, a power of ten
+  suffix,       // after digits only: "34k", "2bn"; reading: `number`, a power of ten
+  fraction,     // "third", "thirds"; reading: `number`, the denominator
+  multiplier,   // "doubled", "twice"; reading: `number` / `denominator`
+  rise,         // says a change is a rise: "soared", "up" (extract's kind of fact)
+  fall,         // says a change is a fall: "fell", "down"
 };
 
 // A multiplier that says a change happened ("doubled") or only a size ("double").
@@ -37,6 +40,7 @@ struct Word {
   int denominator = 1;
   std::string_view canonical;  // what the quote check compares: "double" for "doubled"
   Said said = Said::size;
+  int upper = 0;  // an amount's exclusive upper end ("hundreds" is [200, 1000))
 };
 
 // Every row, in the table's order (hedges are matched longest first, ties in this order).

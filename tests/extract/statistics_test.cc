@@ -312,3 +312,27 @@ TEST_CASE("limits stop the search on a text full of numbers", "[extract]") {
   CHECK(looked.found.size() == 50);
   CHECK(looked.truncated);
 }
+
+TEST_CASE("extract keeps the newsroom phrases the grammar reads, hedge and all", "[extract]") {
+  using Values = std::vector<std::string>;
+  CHECK(values_of("Visitors topped 100k in the summer.") == Values{"topped 100k"});
+  CHECK(values_of("Crossings passed 29,000 in May.") == Values{"passed 29,000"});
+  CHECK(values_of("Ticket sales surpassed 4,500 last week.") == Values{"surpassed 4,500"});
+  CHECK(values_of("Cargo exceeded 7,300 tonnes.") == Values{"exceeded 7,300"});
+  CHECK(values_of("The queue was greater than 800 people.") == Values{"greater than 800"});
+  CHECK(values_of("Takings were well over 12,000 pounds.") == Values{"well over 12,000"});
+  CHECK(values_of("Delays hit 15% or more of sailings.") == Values{"15% or more"});
+  CHECK(values_of("The crew numbered 200 or so in July.") == Values{"200 or so"});
+  CHECK(values_of("Attendance reached a 36-percent share.") == Values{"36-percent"});
+  CHECK(values_of("Fares rose 2.5-fold since 2019.") == Values{"2.5-fold"});
+  CHECK(values_of("Freight grew threefold since 2015.") == Values{"threefold"});
+  CHECK(values_of("Some 13,574 cars crossed.") == Values{"Some 13,574"});
+  CHECK(values_of("Car traffic will top 29,000 this year.") == Values{"top 29,000"});
+  CHECK(values_of("Visitors will top 100k.") == Values{"top 100k"});
+  CHECK(values_of("The ferry is in the top 10 of routes.").empty());  // a ranking
+  // A rise just before a multiplier makes it a change; alone it is a ratio.
+  CHECK(kind_name(only(statistics_of("Fares rose 2.5-fold since 2019.")).kind) == "change");
+  CHECK(kind_name(only(statistics_of("Freight grew threefold.")).kind) == "change");
+  CHECK(kind_name(only(statistics_of("The port is threefold the size of Dunmere.")).kind) ==
+        "ratio");
+}

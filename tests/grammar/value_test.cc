@@ -338,10 +338,10 @@ TEST_CASE("more spellings the grammar reads") {
 
 TEST_CASE("number words the grammar does not read are errors naming the word") {
   CHECK(error_of("nineteen hundred").message == "could not read 'hundred' in 'nineteen hundred'");
-  CHECK(error_of("hundreds").message == "could not read 'hundreds' in 'hundreds'");
+  CHECK(error_of("two hundreds").message == "could not read 'hundreds' in 'two hundreds'");
   CHECK(error_of("minus five").message == "could not read 'minus' in 'minus five'");
   CHECK(error_of("forty forty").message == "could not read 'forty' in 'forty forty'");
-  CHECK(error_of("a dozen").message == "could not read 'a' in 'a dozen'");
+  CHECK(error_of("two dozen").message == "could not read 'dozen' in 'two dozen'");
 }
 
 // ---- hedges

@@ -67,10 +67,12 @@ TEST_CASE("every hedge of the word table reads as its hedge") {
     check_hedge(row);
     ++hedges;
   }
-  CHECK(hedges == 28);
+  CHECK(hedges == 44);
 }
 
-TEST_CASE("every scale, suffix, fraction and multiplier of the word table reads as its number") {
+TEST_CASE(
+    "every scale, suffix, fraction, multiplier, hedge after a number and count word of the word "
+    "table reads as its number") {
   for (const Word& row : cc::grammar::words()) {
     const std::string phrase(row.phrase);
     INFO(phrase);
@@ -83,6 +85,14 @@ TEST_CASE("every scale, suffix, fraction and multiplier of the word table reads 
         break;
       case WordKind::fraction:
         CHECK(read("one " + phrase, cc::FactKind::share).contains(cc::Rational(1, row.number)));
+        break;
+      case WordKind::hedge_after:  // "100 or more" is X's hedge, X = 100 (vague 10 %)
+        CHECK(read("100 " + phrase).contains(100));
+        CHECK_FALSE(read("100 " + phrase).contains(row.hedge == Hedge::up_to ? 111 : 89));
+        break;
+      case WordKind::amount:  // a count word holds its lower end
+        CHECK(read(phrase).contains(row.number));
+        CHECK_FALSE(read(phrase).contains(row.upper + 2));
         break;
       case WordKind::multiplier:
         CHECK(
