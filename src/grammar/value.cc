@@ -509,8 +509,8 @@ std::optional<ValueError> ReadingParser::check_role(const Body& body, std::strin
   }
   if (counts(context_) && body.form == Form::percent)
     return error("a count cannot be a percentage: " + quoted(text));
-  if (body.form == Form::amount && context_.role != ValueRole::figure &&
-      context_.role != ValueRole::total) {
+  if (body.form == Form::amount && context_.role != FactKind::figure &&
+      context_.role != FactKind::total) {
     return error(quoted(text) + " is a count word, which needs a figure or a total, not " +
                  std::string(role_name(context_.role)));
   }

@@ -9,7 +9,7 @@
 
 using cc::Rational;
 using cc::ValueContext;
-using cc::ValueRole;
+using cc::FactKind;
 
 namespace {
 
@@ -18,7 +18,7 @@ ValueContext figure(bool count = false) {
   context.count = count;
   return context;
 }
-ValueContext in_role(ValueRole role, bool fall = false) {
+ValueContext in_role(FactKind role, bool fall = false) {
   ValueContext context;
   context.role = role;
   context.fall = fall;
@@ -49,7 +49,7 @@ const Rational kPercent(1, 100);
 TEST_CASE("a hyphenated unit: 36-percent is 36 %") {
   for (const char* written : {"36-percent", "36-per-cent", "36-pct"}) {
     CAPTURE(written);
-    const ValueContext share = in_role(ValueRole::share);
+    const ValueContext share = in_role(FactKind::share);
     CHECK(allows(written, share, Rational(355, 1000)));
     CHECK(allows(written, share, Rational(365, 1000)));
     CHECK_FALSE(allows(written, share, Rational(354, 1000)));
@@ -73,14 +73,14 @@ TEST_CASE("top, topped, pass, passed, surpassed, exceeded, greater than: more th
 TEST_CASE("well over X is more than X: 'well' adds no margin") {
   CHECK(allows("well over 500", figure(true), 501));
   CHECK_FALSE(allows("well over 500", figure(true), 500));
-  CHECK(allows("well above 2%", in_role(ValueRole::share), Rational(201, 10000)));
-  CHECK_FALSE(allows("well above 2%", in_role(ValueRole::share), Rational(2, 100)));
+  CHECK(allows("well above 2%", in_role(FactKind::share), Rational(201, 10000)));
+  CHECK_FALSE(allows("well above 2%", in_role(FactKind::share), Rational(2, 100)));
 }
 
 TEST_CASE("X or more is at least X, and X or fewer at most X") {
-  CHECK(allows("15% or more", in_role(ValueRole::share), 15 * kPercent));
-  CHECK(allows("15% or more", in_role(ValueRole::share), Rational(9, 10)));
-  CHECK_FALSE(allows("15% or more", in_role(ValueRole::share), Rational(1499, 10000)));
+  CHECK(allows("15% or more", in_role(FactKind::share), 15 * kPercent));
+  CHECK(allows("15% or more", in_role(FactKind::share), Rational(9, 10)));
+  CHECK_FALSE(allows("15% or more", in_role(FactKind::share), Rational(1499, 10000)));
   CHECK(allows("40 or more", figure(true), 40));
   CHECK_FALSE(allows("40 or more", figure(true), 39));
   CHECK(allows("40 or fewer", figure(true), 40));
@@ -102,7 +102,7 @@ TEST_CASE("no and none are zero, as a count") {
     CHECK(allows(written, figure(true), 0));
     CHECK_FALSE(allows(written, figure(true), 1));
   }
-  CHECK(error_of("no", in_role(ValueRole::share)).find("count word") != std::string::npos);
+  CHECK(error_of("no", in_role(FactKind::share)).find("count word") != std::string::npos);
   CHECK(allows("no more than 3", figure(true), 3));  // the hedge still wins
 }
 
@@ -128,7 +128,7 @@ TEST_CASE("a dozen is 12 within the vague tolerance, and dozens, hundreds, thous
 }
 
 TEST_CASE("2.5-fold and threefold are multipliers") {
-  const ValueContext ratio = in_role(ValueRole::ratio);
+  const ValueContext ratio = in_role(FactKind::ratio);
   CHECK(allows("2.5-fold", ratio, Rational(245, 100)));
   CHECK(allows("2.5-fold", ratio, Rational(255, 100)));
   CHECK_FALSE(allows("2.5-fold", ratio, Rational(244, 100)));
@@ -139,7 +139,7 @@ TEST_CASE("2.5-fold and threefold are multipliers") {
   CHECK_FALSE(allows("threefold", ratio, Rational(269, 100)));
   CHECK_FALSE(allows("threefold", ratio, Rational(331, 100)));
   // In a change, a rise of m − 1: "rose threefold" is a rise of 1.7 … 2.3.
-  const ValueContext rise = in_role(ValueRole::change);
+  const ValueContext rise = in_role(FactKind::change);
   CHECK(allows("threefold", rise, Rational(2)));
   CHECK_FALSE(allows("threefold", rise, Rational(3)));
   CHECK(error_of("threefold", figure()).find("multiplier") != std::string::npos);
