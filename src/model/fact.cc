@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-
 namespace cc {
 
 std::string_view fact_kind_name(FactKind kind) {
@@ -71,6 +70,5 @@ std::optional<SourceIndex> FactBase::find_source(std::string_view id) const {
 const Measure& FactBase::measure_of(KeyId key) const {
   return vocabulary.measures[keys.key(key).measure];
 }
-
 
 }  // namespace cc

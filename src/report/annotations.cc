@@ -39,7 +39,8 @@ std::string message_of(const FactBase& base, const Finding& finding) {
 
 std::string render_github_annotation(const ReportInput& input, const Finding& finding) {
   const FactBase& base = input.base;
-  const std::string title = fmt::format("crosscheck {}: {}", finding_rule_id(finding.rule), finding.id);
+  const std::string title =
+      fmt::format("crosscheck {}: {}", finding_rule_id(finding.rule), finding.id);
   std::string properties = fmt::format(
       "file={},line={}", github_property_escape(terminal_safe(base.file_of(finding.location))),
       finding.location.line);

@@ -10,8 +10,8 @@
 #include <set>
 #include <tuple>
 
-#include "report/escape.h"
 #include "grammar/names.h"
+#include "report/escape.h"
 #include "report/html_parts.h"
 #include "report/report_text.h"
 

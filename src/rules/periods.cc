@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 #include <algorithm>
 
-#include "rules/rule.h"
 #include "grammar/names.h"
+#include "rules/rule.h"
 #include "rules/wording.h"
 
 namespace cc {

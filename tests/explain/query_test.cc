@@ -3,9 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include "engine/check.h"
-#include "grammar/names.h"
 #include "explain/explain.h"
 #include "explain/query.h"
+#include "grammar/names.h"
 #include "load/memory_loader.h"
 #include "rules/rule_test_support.h"
 

@@ -7,9 +7,9 @@
 
 #include "grammar/value.h"
 
+using cc::FactKind;
 using cc::Rational;
 using cc::ValueContext;
-using cc::FactKind;
 
 namespace {
 

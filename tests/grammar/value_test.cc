@@ -5,10 +5,10 @@
 
 #include "grammar/value.h"
 
+using cc::FactKind;
 using cc::Interval;
 using cc::Rational;
 using cc::ValueContext;
-using cc::FactKind;
 
 namespace {
 

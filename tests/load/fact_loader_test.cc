@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "load_helpers.h"
 #include "grammar/names.h"
+#include "load_helpers.h"
 
 using cc::FactKind;
 using cc::Operand;
