@@ -754,6 +754,7 @@ class Generator:
         self.reservoir = []       # honest exact count figures: (key, ref)
         self.reservoir_seen = 0
         self.planted = []         # (ref, rule, how)
+        self.plant_keys = set()   # keys a plant already contradicts (one plant a quantity)
         self.stats = {"kinds": {}, "forms": {}, "sources": 0, "facts": 0}
         self.source_ids = set()
 
@@ -1121,7 +1122,10 @@ class Generator:
             key, ref = self.reservoir[self.rng.randrange(len(self.reservoir))]
             if ref.split("/")[0] == src.id:
                 continue  # another source's statement: the plant contradicts across sources
+            if key in self.plant_keys:
+                continue  # one plant a quantity: two plants that agree would outvote the truth
             if want is None or want(key):
+                self.plant_keys.add(key)
                 return key, ref
         return None
 
@@ -1299,7 +1303,8 @@ class Generator:
                               f"{DIMENSIONS[d][0]}: {DIMENSIONS[d][2][v]}" + " } } }"))
 
     def p_units(self, src, topic):
-        """A ratio between measures of different units (arithmetically right)."""
+        """A share between measures of different units (arithmetically right). A ratio or a
+        rate between different units is what it says and no finding (docs/rules/units.md)."""
         w, rng = self.world, self.rng
         adds = topic.additive
         pairs = [(x, y) for x in adds for y in adds if w.measures[x].unit != w.measures[y].unit]
@@ -1310,14 +1315,14 @@ class Generator:
         period = topic.pick_year()
         k1, k2 = (m1, place, *period, ()), (m2, place, *period, ())
         v1, v2 = w.count(k1), w.count(k2)
-        if v1 == 0 or v2 == 0:
+        if v1 == 0 or v2 == 0 or v1 >= v2:
             return None
         id1 = self.figure_id(src, topic, k1)
         id2 = self.figure_id(src, topic, k2)
-        value, _ = write_ratio(Fraction(v1, v2), rng)
-        return src.add_claim(f"ratio-{period_slug(*period)}", value,
-                             f"{value} as many {w.measures[m1].phrase} as {w.measures[m2].phrase}",
-                             ("ratio", "{ of: " + id1 + ", to: " + id2 + " }"))
+        value, _ = write_share(Fraction(v1, v2), rng)
+        return src.add_claim(f"share-{period_slug(*period)}", value,
+                             f"{value} of {w.measures[m2].phrase} were {w.measures[m1].phrase}",
+                             ("share", "{ of: " + id2 + ", part: " + id1 + " }"))
 
     def p_quote(self, src, topic):
         """A quote not in the article, or a value not in its quote (the value is true)."""

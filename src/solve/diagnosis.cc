@@ -33,6 +33,13 @@ double relative_distance(const Interval& a, const Interval& b) {
   return scale == 0 ? 0 : to_double(high - low) / scale;
 }
 
+// Two facts say the same beyond their value: the same record claim, if any ("2,107, a record
+// high" is not a copy of a plain 2,107).
+bool same_claims(const Fact& a, const Fact& b) {
+  return a.record.kind == b.record.kind && a.record.first_time_above == b.record.first_time_above &&
+         a.record.first_time_below == b.record.first_time_below;
+}
+
 struct Statement {
   FactIndex fact;
   std::optional<VarId> var;
@@ -81,7 +88,8 @@ Units make_units(const FactBase& base, const FactGraph& graph, const std::vector
     if (s.var) {
       for (const std::size_t j : by_var[*s.var]) {
         if (j >= i) break;
-        if (statements[j].witness == s.witness && *statements[j].value == *s.value) {
+        if (statements[j].witness == s.witness && *statements[j].value == *s.value &&
+            same_claims(base.facts[statements[j].fact], base.facts[s.fact])) {
           copy = unit_of_statement[j];
           break;
         }
