@@ -23,7 +23,7 @@ class Printer {
       : base_(base), graph_(graph), out_(out) {}
 
   void print(const QuantityAnswer& answer) {
-    out_ << describe_quantity(base_, graph_, answer.var) << "\n";
+    out_ << terminal_safe(describe_quantity(base_, graph_, answer.var)) << "\n";
     print_statements(answer);
     print_chains(answer);
     print_everything(answer);
@@ -33,7 +33,8 @@ class Printer {
  private:
   [[nodiscard]] std::string where(FactIndex f) const {
     const Fact& fact = base_.facts[f];
-    return fmt::format("{}:{}:{}", base_.file_of(fact.mark), fact.mark.line, fact.mark.column);
+    return fmt::format("{}:{}:{}", terminal_safe(base_.file_of(fact.mark)), fact.mark.line,
+                       fact.mark.column);
   }
 
   void print_statements(const QuantityAnswer& answer) {
@@ -53,16 +54,18 @@ class Printer {
     if (answer.chains.empty()) return;
     out_ << "  each claim that names it implies, with the other such claims left out:\n";
     for (const auto& chain : answer.chains) {
-      out_ << fmt::format("    {} ({}): {}\n", base_.ref(chain.claim),
-                          terminal_safe(base_.facts[chain.claim].value.written),
-                          describe_value(base_, graph_, answer.var, chain.implied.interval));
+      out_ << fmt::format(
+          "    {} ({}): {}\n", base_.ref(chain.claim),
+          terminal_safe(base_.facts[chain.claim].value.written),
+          terminal_safe(describe_value(base_, graph_, answer.var, chain.implied.interval)));
       for (const auto& step : chain.implied.steps) out_ << "      " << terminal_safe(step) << "\n";
     }
   }
 
   void print_everything(const QuantityAnswer& answer) {
-    out_ << fmt::format("  everything else together (facts set aside by findings left out): {}\n",
-                        describe_value(base_, graph_, answer.var, answer.everything.interval));
+    out_ << fmt::format(
+        "  everything else together (facts set aside by findings left out): {}\n",
+        terminal_safe(describe_value(base_, graph_, answer.var, answer.everything.interval)));
     for (const auto& step : answer.everything.steps) out_ << "    " << terminal_safe(step) << "\n";
   }
 

@@ -96,6 +96,22 @@ TEST_CASE("hostile: lint and explain print input text escaped", "[cli][hostile]"
   CHECK(explain.out.find("3171 \\x1b[2J\\ncases") != std::string::npos);
   const auto graph = run_cli({"graph", clean.string()});
   require_terminal_safe(graph.out);
+
+  // A place name with a newline and a workflow command in it: explain's first line names
+  // the quantity, and no line of its output may begin with "::error".
+  const auto named = scratch_dir("hostile-explain-place");
+  write_file(named / "vocabulary.yaml",
+             "measures:\n  cases: { unit: cases }\nplaces:\n  \"Land\\n::error file=e::m\":\n");
+  write_file(named / "a.yaml",
+             source_file("a",
+                         "  - {id: n, quote: \"3171 cases\", value: 3171, measure: cases, "
+                         "where: \"Land\\n::error file=e::m\", when: 2019}\n"));
+  const auto place = run_cli({"explain", named.string(), "a/n"});
+  INFO(place.err);
+  CHECK(place.exit_code == 0);
+  require_terminal_safe(place.out);
+  CHECK(place.out.find("Land\\n::error file=e::m") != std::string::npos);
+  CHECK(place.out.find("\n::error") == std::string::npos);
 }
 
 TEST_CASE("hostile: a symlink planted in the out folder is not followed", "[cli][hostile]") {
