@@ -41,6 +41,7 @@ TEST_CASE("report.json keeps CHECKER's contract", "[report]") {
   CHECK(summary["accepted"] == 1);
   const auto& findings = checked->result.findings;
   REQUIRE(j["findings"].size() == findings.size());
+  std::size_t diagnosed = 0;
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const json& f = j["findings"][i];
     INFO(findings[i].id);
@@ -59,5 +60,21 @@ TEST_CASE("report.json keeps CHECKER's contract", "[report]") {
     REQUIRE(f["facts"].size() == findings[i].facts.size());
     for (const json& fact : f["facts"]) check_fact(fact);
     CHECK(f["steps"] == findings[i].steps);
+    // Which number to fix: the doubted fact is the finding's first; null for single-fact
+    // findings.
+    if (findings[i].diagnosis) {
+      const auto& d = *findings[i].diagnosis;
+      const json& dj = f["diagnosis"];
+      CHECK(dj["doubt"] == checked->base.ref(d.doubt));
+      CHECK(f["facts"][0]["ref"] == dj["doubt"]);
+      CHECK(dj["because"].is_string());
+      CHECK(dj["because"] == d.because);
+      CHECK((d.cause.empty() ? dj["cause"].is_null() : dj["cause"] == d.cause));
+      CHECK((d.corrected.empty() ? dj["corrected"].is_null() : dj["corrected"] == d.corrected));
+      ++diagnosed;
+    } else {
+      CHECK(f["diagnosis"].is_null());
+    }
   }
+  CHECK(diagnosed > 0);
 }

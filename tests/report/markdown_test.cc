@@ -37,6 +37,10 @@ TEST_CASE("report.md shows the summary and every finding with its facts and step
     CHECK(md.find("`" + finding.id + "`") != std::string::npos);
     for (const std::string& step : finding.steps)
       CHECK(md.find(step.substr(0, 12)) != std::string::npos);
+    // Each finding between facts opens with the number to check.
+    if (finding.diagnosis)
+      CHECK(md.find("**Likely cause**: check '" + checked->base.ref(finding.diagnosis->doubt) +
+                    "'") != std::string::npos);
   }
   // The facts of the conflict, with the number marked and the file line (the fact base
   // is in a scratch folder, so its display paths are absolute).

@@ -107,6 +107,10 @@ TEST_CASE("report.sarif has one result per finding at its facts' lines", "[repor
     CHECK(result["ruleId"] == std::string(finding_rule_id(finding.rule)));
     CHECK(result["partialFingerprints"]["crosscheckFindingId/v1"] == finding.id);
     CHECK(result["message"]["text"].get<std::string>().starts_with(finding.message));
+    if (finding.diagnosis)
+      CHECK(result["message"]["text"].get<std::string>().find(
+                "Likely cause: check '" + base.ref(finding.diagnosis->doubt) + "'") !=
+            std::string::npos);
     const json& primary = result["locations"][0]["physicalLocation"];
     CHECK(primary["artifactLocation"]["uri"] == base.file_of(finding.location));
     CHECK(primary["region"]["startLine"] == finding.location.line);
