@@ -8,9 +8,9 @@
 //
 // What is doubted is a **unit**: a fact with its copies, the facts that state the same
 // quantity with the same value and the same record claim from one witness (one source, or
-// sources that share an upstream release: `based_on`). Doubting a unit sets all its facts aside. Doubted units
-// of one witness and one quantity make one finding (a headline's "about 200" beside its
-// body's 200, both doubted).
+// sources that share an upstream release: `based_on`). Doubting a unit sets all its facts aside.
+// Doubted units of one witness and one quantity make one finding (a headline's "about 200" beside
+// its body's 200, both doubted).
 //
 // The cost of doubting a unit (docs/ARCHITECTURE.md, "Which fact to doubt"), compared in
 // this order:
