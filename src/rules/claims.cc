@@ -100,11 +100,14 @@ class ClaimBuilder {
 
 // A change states the rise (or fall) c; its variable is the multiplier to ÷ from, which
 // is 1 + c for a rise and 1 − c for a fall.
-Interval value_in_var_terms(const Fact& fact) {
-  const Interval& value = fact.value.interval;
+Interval value_in_var_terms(const Fact& fact, const Interval& value, Direction direction) {
   if (fact.kind != FactKind::change) return value;
   const Interval one = Interval::point(1);
-  return fact.direction == Direction::rise ? one + value : one - value;
+  return direction == Direction::rise ? one + value : one - value;
+}
+
+Interval value_in_var_terms(const Fact& fact) {
+  return value_in_var_terms(fact, fact.value.interval, fact.direction);
 }
 
 void add_claims_constraints(GraphBuilder& builder) {

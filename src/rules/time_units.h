@@ -12,5 +12,8 @@ namespace cc {
 
 // A relation claim's value in the terms of its variable (a change's multiplier).
 [[nodiscard]] Interval value_in_var_terms(const Fact& fact);
+// The same for another value or direction of the claim (a slip's correction, solve/slips.cc).
+[[nodiscard]] Interval value_in_var_terms(const Fact& fact, const Interval& value,
+                                          Direction direction);
 
 }  // namespace cc

@@ -23,6 +23,24 @@ std::optional<Rational> relative_width(const Interval& i) {
   return width / scale;
 }
 
+// The relative width of a fact's value as written ("5%" is ±0.5 points on 5, coarser than
+// "40%", whatever the claim's variable, 1 + c for a change, makes of it); 0 for a fact
+// without a statement, nullopt (the least precise) for a one-sided bound.
+std::optional<Rational> written_width(const FactBase& base, const FactGraph& graph, FactIndex f) {
+  if (!graph.statement_of_fact(f)) return Rational(0);
+  return relative_width(base.facts[f].value.interval);
+}
+
+// Is `a` less precise as written than `b`?
+bool less_precise(const FactBase& base, const FactGraph& graph, FactIndex a, FactIndex b) {
+  const auto wa = written_width(base, graph, a);
+  const auto wb = written_width(base, graph, b);
+  if (wa == wb) return false;
+  if (!wa) return true;
+  if (!wb) return false;
+  return *wa > *wb;
+}
+
 // What the solver knows of the sources: who is one witness, which releases each traces to.
 struct SolveContext {
   std::vector<std::uint32_t> witness_of_source;
@@ -106,7 +124,7 @@ class ComponentSolver {
       const std::vector<FactIndex> traced = traced_facts(main_, *outcome.contradiction);
       if (traced.empty()) return;  // cannot happen: defaults alone are consistent
       std::vector<UnitId> conflict;
-      for (const FactIndex f : shrink(traced, left, {})) conflict.push_back(units.of(f));
+      for (const FactIndex f : shrink(traced, {})) conflict.push_back(units.of(f));
       hitting.add_conflict(std::move(conflict));
       doubted = hitting.best();
     }
@@ -187,7 +205,6 @@ class ComponentSolver {
   // inconsistent, so the set kept is minimal. The facts of `last` go at the very end (the
   // doubted fact whose conflict is being written).
   [[nodiscard]] std::vector<FactIndex> shrink(const std::vector<FactIndex>& candidates,
-                                              const FactSet& rest,
                                               const std::vector<FactIndex>& last) {
     std::vector<FactIndex> order = candidates;
     const auto is_last = [&](FactIndex f) {
@@ -205,7 +222,6 @@ class ComponentSolver {
       kept.erase(f);
       if (!infeasible(kept)) kept.insert(f);
     }
-    (void)rest;
     std::vector<FactIndex> out(kept.begin(), kept.end());
     std::sort(out.begin(), out.end());
     return out;
@@ -222,7 +238,7 @@ class ComponentSolver {
     std::vector<FactIndex> facts;
     const auto outcome = propagator_.run(component_, member_of(with), Recording::trace);
     if (outcome.contradiction)
-      facts = shrink(traced_facts(propagator_, *outcome.contradiction), with, unit.facts);
+      facts = shrink(traced_facts(propagator_, *outcome.contradiction), unit.facts);
     const auto mine =
         std::find_first_of(facts.begin(), facts.end(), unit.facts.begin(), unit.facts.end());
     if (mine == facts.end()) facts = units.units[u].facts;
@@ -281,18 +297,10 @@ class ComponentSolver {
       if (outcome.exhausted) return Alternative{*other, false};
       if (!outcome.contradiction) return Alternative{*other, true};
       std::vector<UnitId> conflict;
-      for (const FactIndex f : shrink(traced_facts(propagator_, *outcome.contradiction), left, {}))
+      for (const FactIndex f : shrink(traced_facts(propagator_, *outcome.contradiction), {}))
         conflict.push_back(units.of(f));
       hitting.add_conflict(std::move(conflict));
     }
-  }
-
-  // Is `a` less precise as written than `b` (relative width; a one-sided bound the least)?
-  [[nodiscard]] bool wider_as_written(FactIndex a, FactIndex b) const {
-    const auto wa = relative_width(base_.facts[a].value.interval);
-    const auto wb = relative_width(base_.facts[b].value.interval);
-    if (!wa || !wb) return !wa && wb;
-    return *wa > *wb;
   }
 
   [[nodiscard]] std::string statements(const Units& units, const std::vector<UnitId>& set) const {
@@ -345,7 +353,8 @@ class ComponentSolver {
           "quantity",
           keeping);
     const bool wider = std::all_of(instead.begin(), instead.end(), [&](UnitId v) {
-      return wider_as_written(units.units[u].facts.front(), units.units[v].facts.front());
+      return less_precise(base_, graph_, units.units[u].facts.front(),
+                          units.units[v].facts.front());
     });
     if (wider && !instead.empty())
       return fmt::format("the evidence is even ({}); it is the less precise statement as written",
@@ -425,19 +434,8 @@ bool has_record_claim(const Fact& fact) {
 }  // namespace
 
 bool more_to_blame(const FactBase& base, const FactGraph& graph, FactIndex a, FactIndex b) {
-  // As written: "5%" is ±0.5 points on 5, coarser than "40%", whatever the claim's
-  // variable (a change's is 1 + c) makes of it.
-  const auto width = [&](FactIndex f) -> std::optional<Rational> {
-    if (!graph.statement_of_fact(f)) return Rational(0);
-    return relative_width(base.facts[f].value.interval);
-  };
-  const auto wa = width(a);
-  const auto wb = width(b);
-  if (wa != wb) {
-    if (!wa) return true;  // unbounded: the least precise
-    if (!wb) return false;
-    return *wa > *wb;
-  }
+  if (written_width(base, graph, a) != written_width(base, graph, b))
+    return less_precise(base, graph, a, b);
   const bool ra = has_record_claim(base.facts[a]);
   const bool rb = has_record_claim(base.facts[b]);
   if (ra != rb) return ra;

@@ -9,16 +9,10 @@
 
 #include "grammar/names.h"
 #include "grammar/period.h"
+#include "rules/time_units.h"
 
 namespace cc {
 namespace {
-
-// A change states c and its variable is 1 + c (a rise) or 1 − c (a fall).
-Interval in_var_terms(const Fact& fact, const Interval& value, Direction direction) {
-  if (fact.kind != FactKind::change) return value;
-  const Interval one = Interval::point(1);
-  return direction == Direction::rise ? one + value : one - value;
-}
 
 // The first number written: digits with thousands separators, and a decimal part.
 struct Token {
@@ -148,7 +142,7 @@ class SlipFinder {
   // The value scaled by `factor`, in the variable's terms, if it agrees with what stands.
   [[nodiscard]] bool scaled_agrees(const Rational& factor) const {
     const Interval value = fact_.value.interval * Interval::point(factor);
-    const Interval candidate = in_var_terms(fact_, value, fact_.direction);
+    const Interval candidate = value_in_var_terms(fact_, value, fact_.direction);
     return candidate.overlaps(*standing_) && agrees_(candidate);
   }
 
@@ -195,7 +189,7 @@ class SlipFinder {
   std::optional<Slip> direction() const {
     if (fact_.kind != FactKind::change) return std::nullopt;
     const Direction other = fact_.direction == Direction::rise ? Direction::fall : Direction::rise;
-    const Interval candidate = in_var_terms(fact_, fact_.value.interval, other);
+    const Interval candidate = value_in_var_terms(fact_, fact_.value.interval, other);
     if (!candidate.overlaps(*standing_) || !agrees_(candidate)) return std::nullopt;
     const std::string corrected = fmt::format(
         "{} of {}", other == Direction::rise ? "a rise" : "a fall", fact_.value.written);
@@ -239,7 +233,7 @@ class SlipFinder {
     if (!keys) return std::nullopt;
     const Key from = base_.keys.key(keys->first);
     const Key to = base_.keys.key(keys->second);
-    const Interval stated = in_var_terms(fact_, fact_.value.interval, fact_.direction);
+    const Interval stated = value_in_var_terms(fact_, fact_.value.interval, fact_.direction);
     std::optional<Slip> found;
     for (PeriodId p = 0; p < base_.keys.period_count(); ++p) {
       if (p == from.period || p == to.period) continue;
