@@ -1,6 +1,9 @@
-// Periods (FORMAT §5.3): a span's figure is at least that of any period inside it;
+// Periods (docs/rules/periods.md): a span's figure is at least that of any period inside it;
 // periods that tile a span exactly sum to it; disjoint periods inside a span sum to at
-// most it. Only the nearest containers are linked: the rest follows by chaining.
+// most it. A span is linked to its nearest sub-periods: the rest follows by chaining.
+// When a nearest sub-period takes part in no exact tiling (an 18-month window inside a
+// two-year span), the periods inside it are offered to the span as well, level by level,
+// so that the years it hides still tile the span.
 #include <fmt/format.h>
 #include <algorithm>
 
@@ -16,16 +19,28 @@ struct Dated {
   VarId var;
 };
 
+// The documented bounds (docs/rules/periods.md): per span, at most kMaxTilings exact
+// tilings are kept and the search takes at most kTilingSteps steps.
 constexpr std::size_t kMaxTilings = 4;
 constexpr std::size_t kTilingSteps = 20000;
 
-// Up to kMaxTilings sets of children that cover `span` day for day without overlap.
+bool inside(const Period& inner, const Period& outer) {
+  return contains(outer, inner);
+}
+
+// Up to kMaxTilings sets of pieces that cover `span` day for day without overlap. Longer
+// pieces are tried first at each day, and a tiling that only splits the pieces of one
+// already found (each piece inside a piece of it) is not kept: it follows by chaining.
 class TilingSearch {
  public:
-  TilingSearch(const Period& span, const std::vector<Dated>& children)
-      : span_(span), children_(children) {}
+  TilingSearch(const Period& span, std::vector<Dated> pieces)
+      : span_(span), pieces_(std::move(pieces)) {
+    std::sort(pieces_.begin(), pieces_.end(), [](const Dated& a, const Dated& b) {
+      return std::pair(a.period.first, -a.period.last) < std::pair(b.period.first, -b.period.last);
+    });
+  }
 
-  std::vector<std::vector<VarId>> run() {
+  [[nodiscard]] std::vector<std::vector<Dated>> run() {
     extend(span_.first);
     return found_;
   }
@@ -34,21 +49,31 @@ class TilingSearch {
   void extend(Day next) {
     if (found_.size() >= kMaxTilings || ++steps_ > kTilingSteps) return;
     if (next == span_.last + 1) {
-      if (path_.size() >= 2) found_.push_back(path_);
+      if (path_.size() >= 2 && !refines_one_found()) found_.push_back(path_);
       return;
     }
-    for (const Dated& child : children_) {
-      if (child.period.first != next) continue;
-      path_.push_back(child.var);
-      extend(child.period.last + 1);
+    auto it = std::lower_bound(pieces_.begin(), pieces_.end(), next,
+                               [](const Dated& d, Day day) { return d.period.first < day; });
+    for (; it != pieces_.end() && it->period.first == next; ++it) {
+      path_.push_back(*it);
+      extend(it->period.last + 1);
       path_.pop_back();
     }
   }
 
+  [[nodiscard]] bool refines_one_found() const {
+    return std::any_of(found_.begin(), found_.end(), [&](const std::vector<Dated>& tiling) {
+      return std::all_of(path_.begin(), path_.end(), [&](const Dated& piece) {
+        return std::any_of(tiling.begin(), tiling.end(),
+                           [&](const Dated& whole) { return inside(piece.period, whole.period); });
+      });
+    });
+  }
+
   Period span_;
-  const std::vector<Dated>& children_;
-  std::vector<VarId> path_;
-  std::vector<std::vector<VarId>> found_;
+  std::vector<Dated> pieces_;
+  std::vector<Dated> path_;
+  std::vector<std::vector<Dated>> found_;
   std::size_t steps_ = 0;
 };
 
@@ -64,45 +89,160 @@ std::vector<Dated> disjoint_subset(std::vector<Dated> periods) {
   return chosen;
 }
 
+std::int64_t days_covered(const std::vector<Dated>& disjoint) {
+  std::int64_t days = 0;
+  for (const Dated& d : disjoint) days += length_in_days(d.period);
+  return days;
+}
+
+// The pairwise disjoint periods that cover the most days (weighted interval scheduling).
+std::vector<Dated> widest_disjoint_subset(std::vector<Dated> periods) {
+  std::sort(periods.begin(), periods.end(), [](const Dated& a, const Dated& b) {
+    return std::pair(a.period.last, a.period.first) < std::pair(b.period.last, b.period.first);
+  });
+  const std::size_t n = periods.size();
+  std::vector<std::int64_t> best(n + 1, 0);  // best[i]: among the first i periods
+  std::vector<std::size_t> before(n, 0);     // how many periods end before periods[i] starts
+  for (std::size_t i = 0; i < n; ++i) {
+    before[i] = static_cast<std::size_t>(
+        std::lower_bound(periods.begin(), periods.begin() + static_cast<std::ptrdiff_t>(i),
+                         periods[i].period.first,
+                         [](const Dated& d, Day day) { return d.period.last < day; }) -
+        periods.begin());
+    best[i + 1] = std::max(best[i], length_in_days(periods[i].period) + best[before[i]]);
+  }
+  std::vector<Dated> chosen;
+  for (std::size_t i = n; i > 0;) {
+    if (best[i] == best[i - 1]) {
+      --i;
+    } else {
+      chosen.push_back(periods[i - 1]);
+      i = before[i - 1];
+    }
+  }
+  std::reverse(chosen.begin(), chosen.end());
+  return chosen;
+}
+
 void add_sum(GraphBuilder& builder, ConstraintKind kind, VarId whole,
-             const std::vector<VarId>& parts) {
+             const std::vector<Dated>& parts) {
   Constraint c;
   c.kind = kind;
   c.vars.push_back(whole);
-  c.vars.insert(c.vars.end(), parts.begin(), parts.end());
+  for (const Dated& d : parts) c.vars.push_back(d.var);
   builder.add(std::move(c));
 }
 
-void link_span(GraphBuilder& builder, const Dated& span, const std::vector<Dated>& children) {
-  const auto tilings = TilingSearch(span.period, children).run();
-  std::vector<VarId> covered;
-  for (const auto& tiling : tilings) {
-    add_sum(builder, ConstraintKind::sum_eq, span.var, tiling);
-    covered.insert(covered.end(), tiling.begin(), tiling.end());
-  }
-  std::vector<Dated> rest;
-  for (const Dated& child : children) {
-    if (std::find(covered.begin(), covered.end(), child.var) == covered.end())
-      rest.push_back(child);
-  }
-  if (rest.empty()) return;
-  std::vector<Dated> disjoint = disjoint_subset(rest);
-  if (disjoint.size() >= 2) {
-    std::vector<VarId> parts;
-    for (const Dated& d : disjoint) parts.push_back(d.var);
-    add_sum(builder, ConstraintKind::sum_leq, span.var, parts);
-  } else {
-    disjoint.clear();
-  }
-  for (const Dated& child : rest) {
-    const bool in_sum = std::any_of(disjoint.begin(), disjoint.end(),
-                                    [&](const Dated& d) { return d.var == child.var; });
-    if (!in_sum) add_sum(builder, ConstraintKind::sum_leq, span.var, {child.var});
-  }
+bool has_var(const std::vector<Dated>& periods, VarId var) {
+  return std::any_of(periods.begin(), periods.end(), [&](const Dated& d) { return d.var == var; });
 }
 
 bool strictly_inside(const Period& inner, const Period& outer) {
   return contains(outer, inner) && !(inner == outer);
+}
+
+// A group's periods, and for each the indices of its nearest sub-periods.
+struct Nesting {
+  std::vector<Dated> dated;
+  std::vector<std::vector<std::size_t>> children;
+};
+
+// How many times the periods inside an untiled sub-period may be offered to a span.
+constexpr int kMaxLevels = 8;
+
+bool covered_by(const std::vector<std::vector<Dated>>& tilings, VarId var) {
+  return std::any_of(tilings.begin(), tilings.end(),
+                     [&](const std::vector<Dated>& tiling) { return has_var(tiling, var); });
+}
+
+struct SpanPieces {
+  std::vector<std::vector<Dated>> tilings;
+  std::vector<Dated> offered;  // the nearest sub-periods and those offered through them
+};
+
+// The exact tilings of dated[span]. A nearest sub-period in no tiling offers its own
+// nearest sub-periods, and the search runs again, up to kMaxLevels times.
+SpanPieces tile_span(const Nesting& nesting, std::size_t span) {
+  const std::size_t n = nesting.dated.size();
+  std::vector<std::size_t> pool = nesting.children[span];
+  std::vector<bool> in_pool(n, false);
+  std::vector<bool> opened(n, false);
+  for (const std::size_t i : pool) in_pool[i] = true;
+  SpanPieces result;
+  for (int level = 0;; ++level) {
+    result.offered.clear();
+    for (const std::size_t i : pool) result.offered.push_back(nesting.dated[i]);
+    result.tilings = TilingSearch(nesting.dated[span].period, result.offered).run();
+    if (level + 1 >= kMaxLevels) break;
+    bool grown = false;
+    const std::size_t size = pool.size();
+    for (std::size_t k = 0; k < size; ++k) {
+      const std::size_t i = pool[k];
+      if (opened[i] || covered_by(result.tilings, nesting.dated[i].var)) continue;
+      opened[i] = true;
+      for (const std::size_t child : nesting.children[i]) {
+        if (in_pool[child]) continue;
+        in_pool[child] = true;
+        pool.push_back(child);
+        grown = true;
+      }
+    }
+    if (!grown) break;
+  }
+  return result;
+}
+
+void link_span(GraphBuilder& builder, const Nesting& nesting, std::size_t span) {
+  const VarId whole = nesting.dated[span].var;
+  const SpanPieces pieces = tile_span(nesting, span);
+  for (const auto& tiling : pieces.tilings) add_sum(builder, ConstraintKind::sum_eq, whole, tiling);
+  std::vector<Dated> rest_nearest;
+  for (const std::size_t i : nesting.children[span]) {
+    if (!covered_by(pieces.tilings, nesting.dated[i].var)) rest_nearest.push_back(nesting.dated[i]);
+  }
+  std::vector<Dated> rest_offered;
+  for (const Dated& d : pieces.offered) {
+    if (!covered_by(pieces.tilings, d.var)) rest_offered.push_back(d);
+  }
+  std::vector<Dated> disjoint = disjoint_subset(rest_nearest);
+  if (disjoint.size() >= 2) {
+    add_sum(builder, ConstraintKind::sum_leq, whole, disjoint);
+  } else {
+    disjoint.clear();
+  }
+  for (const Dated& child : rest_nearest) {
+    if (!has_var(disjoint, child.var)) add_sum(builder, ConstraintKind::sum_leq, whole, {child});
+  }
+  // Periods hidden inside an untiled sub-period may cover more of the span together.
+  const std::vector<Dated> widest = widest_disjoint_subset(rest_offered);
+  if (widest.size() >= 2 && days_covered(widest) > days_covered(disjoint))
+    add_sum(builder, ConstraintKind::sum_leq, whole, widest);
+}
+
+Nesting nest(const FactBase& base, const GraphBuilder& builder, const std::vector<KeyId>& keys) {
+  Nesting nesting;
+  for (const KeyId k : keys)
+    nesting.dated.push_back({base.keys.period(base.keys.key(k).period), builder.key_var(k)});
+  std::sort(nesting.dated.begin(), nesting.dated.end(), [](const Dated& a, const Dated& b) {
+    return std::pair(a.period.first, -a.period.last) < std::pair(b.period.first, -b.period.last);
+  });
+  const auto& dated = nesting.dated;
+  nesting.children.resize(dated.size());
+  for (std::size_t i = 0; i < dated.size(); ++i) {
+    std::vector<std::size_t> containers;
+    for (std::size_t j = 0; j < dated.size() && dated[j].period.first <= dated[i].period.first;
+         ++j) {
+      if (strictly_inside(dated[i].period, dated[j].period)) containers.push_back(j);
+    }
+    for (const std::size_t j : containers) {
+      const bool nearest =
+          std::none_of(containers.begin(), containers.end(), [&](std::size_t other) {
+            return other != j && strictly_inside(dated[other].period, dated[j].period);
+          });
+      if (nearest) nesting.children[j].push_back(i);
+    }
+  }
+  return nesting;
 }
 
 }  // namespace
@@ -111,30 +251,9 @@ void add_periods_constraints(GraphBuilder& builder) {
   const FactBase& base = builder.base();
   for (const auto& [group_key, group] : builder.by_period()) {
     if (group.keys.size() < 2 || base.vocabulary.measures[std::get<0>(group_key)].stock) continue;
-    std::vector<Dated> dated;
-    for (const KeyId k : group.keys)
-      dated.push_back({base.keys.period(base.keys.key(k).period), builder.key_var(k)});
-    std::sort(dated.begin(), dated.end(), [](const Dated& a, const Dated& b) {
-      return std::pair(a.period.first, -a.period.last) < std::pair(b.period.first, -b.period.last);
-    });
-    // children[i]: the periods whose nearest containers include dated[i].
-    std::vector<std::vector<Dated>> children(dated.size());
-    for (std::size_t i = 0; i < dated.size(); ++i) {
-      std::vector<std::size_t> containers;
-      for (std::size_t j = 0; j < dated.size() && dated[j].period.first <= dated[i].period.first;
-           ++j) {
-        if (strictly_inside(dated[i].period, dated[j].period)) containers.push_back(j);
-      }
-      for (const std::size_t j : containers) {
-        const bool nearest =
-            std::none_of(containers.begin(), containers.end(), [&](std::size_t other) {
-              return other != j && strictly_inside(dated[other].period, dated[j].period);
-            });
-        if (nearest) children[j].push_back(dated[i]);
-      }
-    }
-    for (std::size_t j = 0; j < dated.size(); ++j) {
-      if (!children[j].empty()) link_span(builder, dated[j], children[j]);
+    const Nesting nesting = nest(base, builder, group.keys);
+    for (std::size_t j = 0; j < nesting.dated.size(); ++j) {
+      if (!nesting.children[j].empty()) link_span(builder, nesting, j);
     }
   }
 }
