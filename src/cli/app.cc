@@ -15,16 +15,10 @@ constexpr const char* kDescription =
     "crosscheck: checks the numbers of many sources against each other and reports every\n"
     "set of figures that cannot all be true, with the arithmetic.";
 
-// `explain [FACTS_DIR] TARGET`: one or two positionals, the folder being optional.
-void split_dir_and_target(const std::vector<std::string>& words, std::string& dir,
-                          std::string& target) {
-  if (words.size() == 1) {
-    target = words[0];
-  } else if (words.size() >= 2) {
-    dir = words[0];
-    target = words[1];
-  }
-}
+// The help of the program and of each command ends with the exit codes.
+constexpr const char* kExitCodes =
+    "Exit status: 0 no unaccepted finding at or above --fail-on (or nothing to report);\n"
+    "1 there is one (check); 2 an input or usage error.";
 
 std::vector<std::string> split_formats(const std::string& list) {
   std::vector<std::string> formats;
@@ -52,6 +46,7 @@ int run(int argc, const char* const* argv, const Streams& streams) {
   app.set_version_flag("--version", std::string("crosscheck ") + CROSSCHECK_VERSION);
   app.require_subcommand(1);
   app.fallthrough(false);
+  app.footer(kExitCodes);
 
   LintOptions lint;
   CLI::App* lint_cmd =
@@ -65,8 +60,14 @@ int run(int argc, const char* const* argv, const Streams& streams) {
   CLI::App* check_cmd = app.add_subcommand("check", "check the fact base and write the reports");
   check_cmd->add_option("FACTS_DIR", check.facts_dir, "the fact base folder")
       ->capture_default_str();
-  check_cmd->add_option("--out", check.out_dir, "where reports are written")->capture_default_str();
-  check_cmd->add_option("--format", formats, "reports to write, comma-separated")
+  check_cmd
+      ->add_option("--out", check.out_dir,
+                   "the folder the reports are written to (not '-': they are files)")
+      ->capture_default_str();
+  check_cmd
+      ->add_option("--format", formats,
+                   "reports to write, comma-separated: md, html, json, sarif, dot, and svg "
+                   "(graph.svg, drawn by Graphviz; not by default)")
       ->capture_default_str();
   check_cmd->add_option("--fail-on", fail_on, "exit 1 on findings of this severity or worse")
       ->check(CLI::IsMember({"error", "warning", "never"}))
@@ -79,13 +80,14 @@ int run(int argc, const char* const* argv, const Streams& streams) {
       ->check(CLI::IsMember({"github"}));
 
   ExplainOptions explain;
-  std::vector<std::string> explain_words;
   CLI::App* explain_cmd = app.add_subcommand(
       "explain", "one quantity or fact: who states it, what is implied, by which chain");
-  explain_cmd
-      ->add_option("FACTS_DIR TARGET", explain_words,
-                   "[FACTS_DIR] then a fact ref (source/fact) or a key")
-      ->expected(1, 2)
+  // One word is TARGET (with positionals_at_end, CLI11 fills the required positional
+  // first), two are FACTS_DIR TARGET.
+  explain_cmd->positionals_at_end();
+  explain_cmd->add_option("FACTS_DIR", explain.facts_dir, "the fact base folder")
+      ->capture_default_str();
+  explain_cmd->add_option("TARGET", explain.target, "a fact ref (source/fact) or a key")
       ->required();
 
   ExtractOptions extract;
@@ -102,6 +104,8 @@ int run(int argc, const char* const* argv, const Streams& streams) {
       ->check(CLI::IsMember({"dot", "svg"}))
       ->capture_default_str();
 
+  for (CLI::App* command : app.get_subcommands({})) command->footer(kExitCodes);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForVersion& e) {
@@ -109,8 +113,9 @@ int run(int argc, const char* const* argv, const Streams& streams) {
     return 0;
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) {  // --help, for the program or for one command
+      // A command's usage line reads "crosscheck COMMAND …", as the user types it.
       const auto subs = app.get_subcommands();
-      streams.out << (subs.empty() ? app.help() : subs.front()->help());
+      streams.out << (subs.empty() ? app.help() : subs.front()->help("crosscheck"));
       return 0;
     }
     print_error(streams.err, e.what());
@@ -129,10 +134,7 @@ int run(int argc, const char* const* argv, const Streams& streams) {
                                      : Color::automatic;
     return run_check(check, streams);
   }
-  if (explain_cmd->parsed()) {
-    split_dir_and_target(explain_words, explain.facts_dir, explain.target);
-    return run_explain(explain, streams);
-  }
+  if (explain_cmd->parsed()) return run_explain(explain, streams);
   if (extract_cmd->parsed()) return run_extract(extract, streams);
   if (graph_cmd->parsed()) return run_graph(graph, streams);
   return 2;

@@ -39,7 +39,14 @@ int run_check(const CheckOptions& options, const Streams& streams) {
     print_error(streams.err, "--out is '': name the folder the reports go to");
     return 2;
   }
-  const std::optional<FactBase> base = load_or_report(options.facts_dir, streams);
+  if (options.out_dir == "-") {
+    print_error(streams.err,
+                "--out is '-', but the reports are files in a folder, not one stream: name a "
+                "folder (a folder named '-' is written as --out ./-)");
+    return 2;
+  }
+  const std::optional<FactBase> base =
+      load_or_report(options.facts_dir, streams, options.annotations == "github");
   if (!base) return 2;
   EngineOptions engine;
   ProgressLine progress(streams.err);

@@ -3,13 +3,18 @@
 #include <ostream>
 
 #include "load/loader.h"
+#include "report/report.h"
 
 namespace cc::cli {
 
-std::optional<FactBase> load_or_report(const std::string& facts_dir, const Streams& streams) {
+std::optional<FactBase> load_or_report(const std::string& facts_dir, const Streams& streams,
+                                       bool github_annotations) {
   Diagnostics diagnostics;
   FactBase base = load_fact_base(facts_dir, diagnostics);
-  for (const Diagnostic& d : diagnostics.sorted()) streams.err << format_diagnostic(d) << "\n";
+  for (const Diagnostic& d : diagnostics.sorted()) {
+    streams.err << format_diagnostic(d) << "\n";
+    if (github_annotations) streams.out << render_github_diagnostic(d) << "\n";
+  }
   if (diagnostics.has_errors()) return std::nullopt;
   return base;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Loading for the commands that need a clean fact base: prints every input error and
-// returns nothing when there is one.
+// returns nothing when there is one. With `github_annotations`, each is also printed on
+// `streams.out` as a GitHub Actions annotation (`check --annotations github`).
 
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 namespace cc::cli {
 
 [[nodiscard]] std::optional<FactBase> load_or_report(const std::string& facts_dir,
-                                                     const Streams& streams);
+                                                     const Streams& streams,
+                                                     bool github_annotations = false);
 
 }  // namespace cc::cli

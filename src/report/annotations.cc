@@ -1,7 +1,8 @@
 // `check --annotations github`: one GitHub Actions workflow command per finding, so that
 // a pull request shows it on the fact file's line. Errors are ::error, warnings ::warning,
-// accepted findings ::notice (they never fail a run). The message escapes % CR LF; the
-// properties escape those and : and , as the runner requires.
+// accepted findings ::notice (they never fail a run). Input errors are annotations too
+// (::error on the line of the typo; input warnings ::warning, notes ::notice). The message
+// escapes % CR LF; the properties escape those and : and , as the runner requires.
 #include <fmt/format.h>
 
 #include "model/terminal_text.h"
@@ -48,6 +49,21 @@ std::string render_github_annotation(const ReportInput& input, const Finding& fi
   properties += ",title=" + github_property_escape(title);
   return fmt::format("::{} {}::{}", command_of(finding), properties,
                      github_message_escape(message_of(base, finding)));
+}
+
+std::string render_github_diagnostic(const Diagnostic& diagnostic) {
+  const std::string_view command = diagnostic.severity == Severity::error     ? "error"
+                                   : diagnostic.severity == Severity::warning ? "warning"
+                                                                              : "notice";
+  std::string properties = "file=" + github_property_escape(terminal_safe(diagnostic.file));
+  if (diagnostic.line > 0) properties += fmt::format(",line={}", diagnostic.line);
+  if (diagnostic.line > 0 && diagnostic.column > 0)
+    properties += fmt::format(",col={}", diagnostic.column);
+  const std::string title =
+      diagnostic.code.empty() ? "crosscheck input" : "crosscheck input: " + diagnostic.code;
+  properties += ",title=" + github_property_escape(terminal_safe(title));
+  return fmt::format("::{} {}::{}", command, properties,
+                     github_message_escape(terminal_safe(diagnostic.message)));
 }
 
 std::string render_github_annotations(const ReportInput& input) {

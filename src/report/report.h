@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/check.h"
+#include "model/diagnostic.h"
 
 namespace cc {
 
@@ -36,6 +37,14 @@ struct HtmlOptions {
 // report.sarif: SARIF 2.1.0 for code-review tools.
 [[nodiscard]] std::string render_sarif(const ReportInput& input);
 
+// A file path as a SARIF artifact URI, percent-encoded by uriparser: "sp ace/a.yaml" →
+// "sp%20ace/a.yaml", "a#b" → "a%23b"; an absolute path becomes a file:// URI.
+[[nodiscard]] std::string sarif_artifact_uri(std::string_view path);
+
+// A rule's SARIF `name`: a PascalCase friendly name that differs from the id beyond case
+// (conflict → "StatedFiguresDisagree", stale-accept → "StaleAccept").
+[[nodiscard]] std::string sarif_rule_name(FindingRule rule);
+
 // graph.svg: the fact graph drawn by Graphviz; a small SVG saying why where it cannot be.
 [[nodiscard]] std::string render_graph_svg(const ReportInput& input);
 
@@ -44,6 +53,10 @@ struct HtmlOptions {
 [[nodiscard]] std::string render_github_annotation(const ReportInput& input,
                                                    const Finding& finding);
 [[nodiscard]] std::string render_github_annotations(const ReportInput& input);
+
+// An input error (or warning) as an annotation on its line, so that a typo shows on the
+// fact file in the pull request: "::error file=…,line=…,col=…,title=…::message".
+[[nodiscard]] std::string render_github_diagnostic(const Diagnostic& diagnostic);
 
 // One terminal line per finding: "file:line:col: severity: message [rule]".
 [[nodiscard]] std::string render_terminal_line(const ReportInput& input, const Finding& finding,

@@ -3,9 +3,13 @@
 // (or the stale accept), its related locations are every fact of the finding, and the
 // message links to them. Accepted findings carry an inSource suppression with the reason.
 // Keys keep the order they are written in (nlohmann::ordered_json): same input, same bytes.
+// File paths are percent-encoded by uriparser (a relative path stays a relative reference
+// against %SRCROOT%); each rule links to its page under docs/rules/ (CROSSCHECK_HOME_URL).
 #include <fmt/format.h>
+#include <uriparser/Uri.h>
 
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "report/report.h"
 #include "report/report_text.h"
@@ -57,19 +61,27 @@ std::string rule_help(FindingRule rule) {
 Json rule_json(FindingRule rule) {
   Json j;
   j["id"] = std::string(finding_rule_id(rule));
-  j["name"] = std::string(finding_rule_id(rule));
+  j["name"] = sarif_rule_name(rule);
   j["shortDescription"] = Json{{"text", std::string(finding_rule_summary(rule))}};
   j["fullDescription"] = Json{{"text", rule_help(rule)}};
   j["defaultConfiguration"] = Json{{"level", std::string(sarif_level(default_severity(rule)))}};
+  j["helpUri"] = fmt::format("{}docs/rules/{}.md", CROSSCHECK_HOME_URL, finding_rule_id(rule));
   j["help"] = Json{{"text", rule_help(rule)}};
+  return j;
+}
+
+// A relative path is resolved against %SRCROOT% (the folder `check` ran in); an absolute
+// one is a file:// URI of its own, and SARIF forbids a uriBaseId beside it.
+Json artifact_location(std::string_view path) {
+  Json j{{"uri", sarif_artifact_uri(path)}};
+  if (!path.starts_with('/')) j["uriBaseId"] = "%SRCROOT%";
   return j;
 }
 
 Json physical_location(const FactBase& base, const Mark& mark) {
   Json region{{"startLine", std::max<std::uint32_t>(mark.line, 1)}};
   if (mark.column > 0) region["startColumn"] = mark.column;
-  return Json{{"artifactLocation", Json{{"uri", base.file_of(mark)}, {"uriBaseId", "%SRCROOT%"}}},
-              {"region", region}};
+  return Json{{"artifactLocation", artifact_location(base.file_of(mark))}, {"region", region}};
 }
 
 std::string fact_summary(const FactBase& base, FactIndex f) {
@@ -139,10 +151,47 @@ Json result_json(const FactBase& base, const Finding& finding) {
 
 }  // namespace
 
+std::string sarif_artifact_uri(std::string_view path) {
+  // uriparser wants room for every byte escaped (3×) plus "file://" and the terminator.
+  const std::string in(path);
+  std::vector<char> out(3 * in.size() + 8 + 1);
+  if (uriUnixFilenameToUriStringA(in.c_str(), out.data()) != URI_SUCCESS) return {};
+  return out.data();
+}
+
+// Friendly names: SARIF (and the multitool, SARIF1001) wants a name that differs from the
+// id beyond case, in PascalCase, saying what the finding is at a glance.
+std::string sarif_rule_name(FindingRule rule) {
+  switch (rule) {
+    case FindingRule::conflict:
+      return "StatedFiguresDisagree";
+    case FindingRule::recompute:
+      return "RelationDisagreesWithFigures";
+    case FindingRule::implied:
+      return "ImpliedValuesDisagree";
+    case FindingRule::containment:
+      return "PartExceedsWhole";
+    case FindingRule::record:
+      return "RecordContradicted";
+    case FindingRule::hedge:
+      return "ReadingsDoNotOverlap";
+    case FindingRule::units:
+      return "UnitsDiffer";
+    case FindingRule::quote:
+      return "QuoteNotFound";
+    case FindingRule::stale_accept:
+      return "StaleAccept";
+    case FindingRule::revision:
+      return "RevisedFigure";
+  }
+  return "UnknownRule";
+}
+
 std::string render_sarif(const ReportInput& input) {
   Json rules = Json::array();
   for (const FindingRule rule : kAllFindingRules) rules.push_back(rule_json(rule));
   Json driver{{"name", "crosscheck"},
+              {"informationUri", CROSSCHECK_HOME_URL},
               {"version", CROSSCHECK_VERSION},
               {"semanticVersion", CROSSCHECK_VERSION},
               {"rules", rules}};

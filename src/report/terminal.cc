@@ -1,4 +1,5 @@
-// The terminal: one line per finding in the compilers' format, then a summary.
+// The terminal: one line per finding in the compilers' format, then a summary. Accepted
+// findings print as "note:" (with the reason), whatever their severity.
 #include <fmt/format.h>
 
 #include "model/terminal_text.h"
@@ -14,8 +15,13 @@ FactRow fact_row(const FactBase& base, FactIndex f) {
 }
 
 std::string render_terminal_line(const ReportInput& input, const Finding& finding, bool color) {
-  const std::string severity(severity_name(finding.severity));
-  const char* paint = finding.severity == Severity::error ? "\033[1;31m" : "\033[1;35m";
+  // An accepted finding is a note, as compilers print one: problem matchers that count
+  // "error:" lines (a CI step, an editor) do not count what an editor already accepted.
+  const std::string severity =
+      finding.accepted ? "note" : std::string(severity_name(finding.severity));
+  const char* paint = finding.accepted                      ? "\033[1;36m"
+                      : finding.severity == Severity::error ? "\033[1;31m"
+                                                            : "\033[1;35m";
   const std::string shown = color ? fmt::format("{}{}\033[0m", paint, severity) : severity;
   std::string line =
       fmt::format("{}:{}:{}: {}: {} [{}]", terminal_safe(input.base.file_of(finding.location)),

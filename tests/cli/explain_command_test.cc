@@ -1,6 +1,6 @@
 // crosscheck explain: who states a quantity, what each claim naming it implies, and the
 // interval everything else forces on it, with the chain.
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include "rules/rule_test_support.h"
 #include "support/test_support.h"

@@ -1,5 +1,5 @@
 // The progress line of a long check on a terminal.
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include <sstream>
 

@@ -5,8 +5,8 @@
 // it exercises under "rules": with any of them switched off its findings must change,
 // so a case cannot pass by accident.
 #include <fmt/format.h>
-#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include "catch.h"
 
 #include <algorithm>
 #include <cstdlib>

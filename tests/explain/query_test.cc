@@ -1,6 +1,6 @@
 // The quantity query behind `crosscheck explain`, on a fact base loaded in memory: reading
 // the target (through the loader's key reader) and what the answer holds.
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include "engine/check.h"
 #include "explain/explain.h"

@@ -1,5 +1,5 @@
 // extract: the article's text — lines, sentences, titles, dates and times.
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include "extract/article_text.h"
 #include "support/test_support.h"

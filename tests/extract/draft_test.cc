@@ -2,7 +2,7 @@
 // skeleton of a draft built from text in memory.
 #include <yaml-cpp/yaml.h>
 
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include "extract/draft.h"
 

@@ -3,9 +3,9 @@
 // and pass lint once their TODOs are filled; hostile input never crashes it.
 #include <yaml-cpp/yaml.h>
 
-#include <catch2/catch.hpp>
 #include <map>
 #include <random>
+#include "catch.h"
 
 #include "checks/quote.h"
 #include "grammar/value.h"

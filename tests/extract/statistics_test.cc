@@ -1,6 +1,6 @@
 // extract: the statistics of a text — each number widened to its hedge and form by the value
 // grammar, quoted, its kind guessed; numbers that are not statistics left out.
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include "extract/article_text.h"
 #include "extract/statistics.h"

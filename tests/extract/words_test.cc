@@ -1,6 +1,6 @@
 // extract reads the words of numbers from the grammar's one table (grammar/words.h): its
 // hedges widen a value, its words of a rise or a fall and its multipliers give the kind.
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include <string>
 

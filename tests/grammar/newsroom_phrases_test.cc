@@ -1,6 +1,6 @@
 // The phrases newsrooms write (FORMAT §2, issue 12): each read on both sides of its
 // boundary. Intervals are checked by membership, so each test can fail on either side.
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include <string>
 #include <variant>

@@ -1,7 +1,7 @@
 // The period grammar, FORMAT §3: each form of `when`, fiscal years, spans, leap years,
 // equal spellings, invalid input with its message and offset, lengths, names, and the
 // `published` dates.
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include "grammar/period.h"
 

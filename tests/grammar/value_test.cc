@@ -1,7 +1,7 @@
 // The value grammar, FORMAT §2: each row of the table, each hedge, the combined form,
 // `exact` and `precision`, YAML numbers, every error, and the numbers the quote check
 // compares. Intervals are shown as the spec writes them: "[0.885, 0.895]", "(10000, ∞)".
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include "grammar/value.h"
 

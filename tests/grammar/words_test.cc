@@ -1,6 +1,6 @@
 // The one table of words (grammar/words.h): every row is read by the value grammar as its
 // kind says (tests/extract/words_test.cc: extract reads the same rows).
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include <string>
 #include <variant>

@@ -1,7 +1,7 @@
 // Every folder under tests/load/broken/ is a fact base with faults; expected.txt holds
 // the exact lines `crosscheck lint` must print for it: every fault at its line and
 // column, all in one run, exit 2.
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include <filesystem>
 

@@ -1,6 +1,6 @@
 // Additive measures count whole numbers unless `count: false`; a figure of a count whose
 // value holds no whole number is an input error that says how to fix it.
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include "rules/rule_test_support.h"
 #include "support/test_support.h"

@@ -1,4 +1,4 @@
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include "grammar/names.h"
 #include "load_helpers.h"

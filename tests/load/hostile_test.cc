@@ -2,7 +2,7 @@
 // never a crash, a hang or memory out of proportion.
 #include <sys/stat.h>
 
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include <chrono>
 #include <filesystem>

@@ -1,6 +1,6 @@
 // The in-memory loader goes through the same stages as the folder loader: the same files
 // give the same fact base, findings and diagnostics, with nothing written to disk.
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include <filesystem>
 

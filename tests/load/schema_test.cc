@@ -1,7 +1,7 @@
 // The JSON Schemas in schema/ must say what the loader does: the properties of each
 // object equal the loader's field tables, and a real validator (python3-jsonschema)
 // accepts the example files and rejects what the loader rejects for its structure.
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include <cstdio>
 #include <filesystem>

@@ -1,5 +1,5 @@
 // Witnesses and releases (FORMAT §1.1), from fact bases written as a user would.
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include "load/load_helpers.h"
 #include "model/provenance.h"

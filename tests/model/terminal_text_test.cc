@@ -1,5 +1,5 @@
 // terminal_safe: nothing from input reaches a terminal raw.
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include "model/terminal_text.h"
 

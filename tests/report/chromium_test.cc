@@ -12,7 +12,7 @@
 //
 // Skips (with a warning) only where /usr/bin/chromium is missing; CI installs it.
 #include <fmt/format.h>
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include <cstdlib>
 #include <filesystem>

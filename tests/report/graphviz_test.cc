@@ -1,5 +1,5 @@
 // Graphviz under a time limit: a drawing, a missing program, a program that hangs.
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include <filesystem>
 

@@ -1,6 +1,6 @@
 // report.html, read back: one card per finding with its status, rule and facts, the
 // summary counts, everything from the fact files escaped, nothing that could fetch.
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include <regex>
 

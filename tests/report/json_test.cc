@@ -1,6 +1,6 @@
 // report.json against CHECKER §3's contract: every field it names, with its type.
-#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include "catch.h"
 
 #include "report/report.h"
 #include "report/report_fixture.h"

@@ -1,7 +1,7 @@
 // report.md, read back: the summary and every finding, escaped, with an accept snippet
 // that really accepts the finding when pasted into the fact file.
 #include <fmt/format.h>
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include <regex>
 

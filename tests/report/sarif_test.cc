@@ -1,12 +1,16 @@
 // report.sarif against the structure SARIF 2.1.0 requires (the OASIS standard, §3: the
 // required properties and enumerations of the objects it uses), and against the findings.
-#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include "catch.h"
 
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <set>
 
 #include "report/report.h"
 #include "report/report_fixture.h"
+#include "support/test_support.h"
 
 using namespace cc;
 using nlohmann::json;
@@ -112,13 +116,14 @@ TEST_CASE("report.sarif has one result per finding at its facts' lines", "[repor
                 "Likely cause: check '" + base.ref(finding.diagnosis->doubt) + "'") !=
             std::string::npos);
     const json& primary = result["locations"][0]["physicalLocation"];
-    CHECK(primary["artifactLocation"]["uri"] == base.file_of(finding.location));
+    CHECK(primary["artifactLocation"]["uri"] == sarif_artifact_uri(base.file_of(finding.location)));
     CHECK(primary["region"]["startLine"] == finding.location.line);
     REQUIRE(result["relatedLocations"].size() == finding.facts.size());
     for (std::size_t k = 0; k < finding.facts.size(); ++k) {
       const Fact& fact = base.facts[finding.facts[k]];
       const json& related = result["relatedLocations"][k];
-      CHECK(related["physicalLocation"]["artifactLocation"]["uri"] == base.file_of(fact.mark));
+      CHECK(related["physicalLocation"]["artifactLocation"]["uri"] ==
+            sarif_artifact_uri(base.file_of(fact.mark)));
       CHECK(related["physicalLocation"]["region"]["startLine"] == fact.mark.line);
       CHECK(related["message"]["text"].get<std::string>().starts_with(base.ref(finding.facts[k]) +
                                                                       ": "));
@@ -137,4 +142,50 @@ TEST_CASE("report.sarif has one result per finding at its facts' lines", "[repor
 TEST_CASE("report.sarif is the same bytes on every run", "[report]") {
   const auto checked = test::checked_fixture("sarif-stable");
   CHECK(render_sarif(checked->input()) == render_sarif(checked->input()));
+}
+
+TEST_CASE("SARIF artifact URIs are percent-encoded paths", "[report]") {
+  CHECK(sarif_artifact_uri("facts/a.yaml") == "facts/a.yaml");
+  CHECK(sarif_artifact_uri("sp ace/a.yaml") == "sp%20ace/a.yaml");
+  CHECK(sarif_artifact_uri("faits-\u00e9/a.yaml") == "faits-%C3%A9/a.yaml");
+  CHECK(sarif_artifact_uri("a#b/c.yaml") == "a%23b/c.yaml");  // not a fragment
+  CHECK(sarif_artifact_uri("50%/a?.yaml") == "50%25/a%3F.yaml");
+  CHECK(sarif_artifact_uri("/srv/facts/a b.yaml") == "file:///srv/facts/a%20b.yaml");
+}
+
+TEST_CASE("SARIF locations: relative paths against %SRCROOT%, absolute ones as file URIs",
+          "[report]") {
+  const auto checked = test::checked_fixture("sarif-uris");
+  const json log = json::parse(render_sarif(checked->input()));
+  const json& location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+  const std::string file = checked->base.file_of(checked->result.findings[0].location);
+  REQUIRE(file.starts_with("/"));  // the fixture is written under the temp folder
+  CHECK(location["artifactLocation"]["uri"] == "file://" + file);
+  CHECK_FALSE(location["artifactLocation"].contains("uriBaseId"));
+}
+
+TEST_CASE("SARIF rules have a name, a help page; the tool an information URI", "[report]") {
+  const auto checked = test::checked_fixture("sarif-rules");
+  const json log = json::parse(render_sarif(checked->input()));
+  const json& driver = log["runs"][0]["tool"]["driver"];
+  CHECK(driver["informationUri"] == CROSSCHECK_HOME_URL);
+  std::set<std::string> names;
+  for (const json& rule : driver["rules"]) {
+    const std::string id = rule["id"];
+    const std::string name = rule["name"];
+    INFO(id);
+    // The multitool (SARIF1001) compares name and id ignoring case.
+    std::string lower_name, lower_id;
+    for (const char c : name) lower_name += static_cast<char>(std::tolower(c));
+    for (const char c : id) lower_id += static_cast<char>(std::tolower(c));
+    CHECK(lower_name != lower_id);
+    CHECK(std::isupper(static_cast<unsigned char>(name[0])));
+    CHECK(std::all_of(name.begin(), name.end(),
+                      [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }));
+    CHECK(names.insert(name).second);
+    const std::string page = "docs/rules/" + id + ".md";
+    CHECK(rule["helpUri"] == std::string(CROSSCHECK_HOME_URL) + page);
+    CHECK(std::filesystem::exists(test::source_dir() / page));
+  }
+  CHECK(sarif_rule_name(FindingRule::stale_accept) == "StaleAccept");
 }

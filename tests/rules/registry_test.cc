@@ -8,8 +8,8 @@
 //   - an end-to-end case that stays silent: it lists the id under "silent" and has no
 //     findings; for an inference rule the rule must be at work there (make a constraint).
 #include <fmt/format.h>
-#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include "catch.h"
 
 #include <algorithm>
 #include <filesystem>

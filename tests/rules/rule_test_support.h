@@ -2,10 +2,10 @@
 // Small fact bases for the rule tests: one source per call, the test vocabulary, loaded in
 // memory through the real loader (nothing is written to disk).
 
-#include <catch2/catch.hpp>
 #include <string>
 #include <utility>
 #include <vector>
+#include "catch.h"
 
 #include "support/test_support.h"
 

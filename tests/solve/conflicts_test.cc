@@ -1,7 +1,7 @@
 // Minimal conflict sets on hand-built graphs. These pin TODAY's blame logic, which a
 // diagnosis engine is about to replace: each test names the one behaviour it pins, so the
 // replacement can keep it or drop it on purpose.
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include <algorithm>
 #include <iterator>

@@ -1,6 +1,6 @@
 // The least-cost hitting sets behind the diagnosis (src/solve/diagnosis.h), on conflicts
 // given by hand: which units a diagnosis doubts, and how the cost order decides.
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include <algorithm>
 

@@ -1,5 +1,5 @@
 // The solver bounds its work on a pathological component and says so, never hangs.
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include "rules/rule_test_support.h"
 #include "support/test_support.h"

@@ -1,7 +1,7 @@
 // Interval propagation on hand-built graphs: how each kind of constraint narrows its
 // variables. These pin today's behaviour (open ends, zero divisors, whole numbers for
 // counts, outward rounding of long bounds, the work bound) exactly.
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include "solve/graph_builder.h"
 #include "solve/propagate.h"
