@@ -13,7 +13,7 @@ honest writer would: exact counts, counts rounded to 2 or 3 significant digits, 
 ("more than 7,000", "almost 50,000"), number words, "2.5 million", percentages, "1 in 4",
 vague fractions, "almost half (47%)". Every relation claim (change, share, ratio, rate,
 interval, total) and every record claim is computed from the same truth. Only the
-planted facts (--plant N, spread over every rule of CHECKER.md §1) are wrong, so every
+planted facts (--plant N, spread over every finding rule of docs/rules/README.md) are wrong, so every
 finding the checker reports must contain a planted fact: a finding without one is a bug
 in the generator or in the checker, and the benchmark counts them.
 

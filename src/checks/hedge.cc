@@ -1,4 +1,4 @@
-// hedge (CHECKER §1): the two readings of one written value do not overlap, as in
+// hedge (docs/rules/hedge.md): the two readings of one written value do not overlap, as in
 // "almost half (52%)": "almost half" is 45%…50%, "52%" is 51.5%…52.5%.
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-// quote (CHECKER §1, FORMAT §7): where a source names its article, every quote must occur
+// quote (docs/rules/quote.md, FORMAT §7): where a source names its article, every quote must occur
 // in it, and every number written in the value must occur in the quote (as numbers:
 // "7,062" matches "7062"). A miss catches a figure copied wrongly from the article.
 #include "checks/quote.h"

@@ -1,4 +1,4 @@
-// units (CHECKER §1): a share or change between quantities of different units
+// units (docs/rules/units.md): a share or change between quantities of different units
 // ("offences as a share of victims"). A warning: the claim still takes part in the
 // arithmetic, since the numbers are what the source says. A ratio between different units
 // ("54 people per boat") is what it says, and is not a finding.

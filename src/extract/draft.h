@@ -1,5 +1,5 @@
 #pragma once
-// `extract`: a draft fact file for an article (CHECKER §2). Each statistic of the text
+// `extract`: a draft fact file for an article (docs/EXTRACT.md). Each statistic of the text
 // becomes a fact with its quote and value as written and TODO placeholders for its key,
 // with comments saying what the sentence names; the result is YAML that `lint` accepts
 // once the TODOs are filled. The core never prints: the command writes Draft::yaml.

@@ -43,7 +43,7 @@ struct FieldTable {
 // The relation claims, in the order FORMAT §4 lists them.
 [[nodiscard]] const std::vector<std::string_view>& relation_fields();
 
-// The finding rules an `accept` may name (CHECKER §1).
+// The finding rules an `accept` may name (docs/rules/README.md).
 [[nodiscard]] const std::vector<std::string_view>& finding_rules();
 
 }  // namespace cc::load

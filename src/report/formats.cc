@@ -11,7 +11,7 @@ constexpr std::array kFormats = {
     ReportFormat{"html", "report.html", render_html, true},
     ReportFormat{"json", "report.json", render_json, true},
     ReportFormat{"sarif", "report.sarif", render_sarif, true},
-    ReportFormat{"dot", "graph.dot", render_dot, true},
+    ReportFormat{"dot", "graph.dot", render_dot, false},  // the whole base: only when asked
     ReportFormat{"svg", "graph.svg", render_graph_svg, false},
 };
 

@@ -1,4 +1,4 @@
-// report.html: one self-contained page an editor opens in a browser (CHECKER §3). No
+// report.html: one self-contained page an editor opens in a browser (docs/REPORTS.md). No
 // network and no external assets: the style and the filter script are inline, the graph
 // and charts are inline SVG, and a Content-Security-Policy forbids every fetch, so a
 // stray URL in a fact file can never load anything. Everything from the fact files goes
@@ -87,7 +87,7 @@ std::string filters(const ReportInput& input) {
   return out + "</select></label></form>\n";
 }
 
-std::string findings_section(const ReportInput& input) {
+std::string findings_section(const ReportInput& input, const HtmlOptions& options) {
   std::string out = "<section id=\"findings\"><h2>Findings</h2>\n";
   const std::size_t n = input.result.findings.size();
   if (n == 0)
@@ -95,46 +95,12 @@ std::string findings_section(const ReportInput& input) {
            "<p class=\"clean\">No findings: every number agrees with the others.</p></section>\n";
   out += filters(input);
   out += fmt::format("<p id=\"shown\" aria-live=\"polite\">{}</p>\n", plural(n, "finding"));
+  const html::FindingGraphs graphs = html::draw_finding_graphs(input, options);
+  out += html::finding_graphs_notice(graphs);
   FactFileLines lines(input.base);
-  for (const Finding& finding : input.result.findings)
-    out += html::finding_card(input.base, finding, lines);
+  for (std::size_t i = 0; i < n; ++i)
+    out += html::finding_card(input.base, input.result.findings[i], lines, graphs.svg[i]);
   return out + "</section>\n";
-}
-
-std::string graph_section(const ReportInput& input, const HtmlOptions& options) {
-  std::string out =
-      "<section id=\"graph\"><h2>Fact graph</h2>\n<p class=\"help\">Boxes are facts (source/fact "
-      "and value), "
-      "ellipses the quantities they state, circles the rules that relate them. Red: the facts of "
-      "open errors and "
-      "the quantities they state.</p>\n";
-  const std::size_t size = input.result.graph.vars.size() + input.result.graph.constraints.size();
-  if (size > options.max_graph_size) {
-    return out +
-           fmt::format(
-               "<p class=\"notice\">The graph has {} vertices: too many to draw here. graph.dot "
-               "holds it (crosscheck graph --format svg draws it).</p></section>\n",
-               size);
-  }
-  const std::string dot = render_dot(input);
-  DotOptions dot_options;
-  dot_options.program = options.dot_program;
-  dot_options.time_limit = std::chrono::seconds(options.dot_seconds);
-  const SvgResult svg = run_dot_svg(dot, dot_options);
-  if (svg.status == SvgStatus::ok) {
-    return out +
-           "<div class=\"graph-box\"><button type=\"button\" id=\"fit\" hidden>Fit to "
-           "width</button>"
-           "<div class=\"graph-scroll\">" +
-           inline_svg(svg.svg) + "</div></div></section>\n";
-  }
-  return out +
-         fmt::format(
-             "<p class=\"notice\" id=\"graph-missing\">The graph is not drawn: {}. Its DOT is "
-             "below (and in graph.dot).</p><details><summary>DOT</summary><pre "
-             "class=\"dot\">{}</pre>"
-             "</details></section>\n",
-             html_escape(svg.message), html_escape(dot));
 }
 
 // Only http(s) addresses become links: a fact file cannot smuggle a javascript: URL in.
@@ -143,6 +109,18 @@ std::string url_cell(const std::string& url) {
     return fmt::format("<a href=\"{0}\" rel=\"noreferrer noopener\">{0}</a>", html_escape(url));
   }
   return html_escape(url);
+}
+
+// Where the source can be read: its address (a link when http(s)), the article text kept
+// beside the facts, and the fact file that holds it.
+std::string address_cell(const FactBase& base, const Source& source) {
+  std::string out;
+  if (!source.url.empty()) out += url_cell(source.url) + "<br>";
+  if (!source.article_file.empty())
+    out += fmt::format("text: <code>{}</code><br>", html_escape(source.article_file));
+  if (source.file < base.files.size())
+    out += fmt::format("facts: <code>{}</code>", html_escape(base.files[source.file]));
+  return out;
 }
 
 std::string sources_section(const ReportInput& input) {
@@ -155,7 +133,7 @@ std::string sources_section(const ReportInput& input) {
     out += fmt::format(
         "<tr><td>{} <code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
         html::source_swatch(s), html_escape(source.id), html_escape(source.title),
-        html_escape(source_byline(source)), source.facts.size(), url_cell(source.url));
+        html_escape(source_byline(source)), source.facts.size(), address_cell(input.base, source));
   }
   return out + "</tbody></table></div></section>\n";
 }
@@ -179,14 +157,14 @@ std::string render_html(const ReportInput& input, const HtmlOptions& options) {
   out +=
       "<body>\n<header class=\"top\"><h1>crosscheck report</h1><nav><a "
       "href=\"#findings\">Findings</a> "
-      "<a href=\"#graph\">Graph</a> <a href=\"#charts\">Charts</a> <a "
-      "href=\"#sources\">Sources</a></nav>"
+      "<a href=\"#charts\">Charts</a> <a href=\"#sources\">Sources</a> <a "
+      "href=\"#graph\">Whole graph</a></nav>"
       "</header>\n<main>\n";
   out += summary(input);
-  out += findings_section(input);
-  out += graph_section(input, options);
+  out += findings_section(input, options);
   out += html::charts_section(input);
   out += sources_section(input);
+  out += html::whole_graph_section(input, options);
   out += notices(input);
   out += fmt::format(
       "</main>\n<footer>crosscheck {}</footer>\n<script>{}</script>\n</body>\n</html>\n",

@@ -73,6 +73,10 @@ details.accept{margin-top:10px}
 .notice{background:#fff4e5;border:1px solid #f0c36d;border-radius:6px;padding:8px 12px}
 .clean{background:#edf6ea;border-radius:6px;padding:8px 12px}
 .help{color:var(--muted);font-size:14px}
+.fgraph{margin:10px 0 4px}.fgraph figcaption{font-size:13px;color:var(--muted);margin-bottom:4px}
+.fgraph-scroll{overflow-x:auto;border:1px solid #eceef1;border-radius:6px;background:#fff;padding:4px}
+.fgraph-scroll svg{display:block;max-width:100%;height:auto;margin:0 auto}
+#whole-graph>summary{font-weight:600;margin:6px 0}
 .graph-box{background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:8px}
 .graph-scroll{overflow:auto;max-height:75vh}
 .graph-scroll.fit svg{width:100%;height:auto}
@@ -80,8 +84,13 @@ details.accept{margin-top:10px}
 .chart{background:var(--paper);border:1px solid var(--line);border-radius:8px;margin:12px 0;padding:10px 12px}
 .chart figcaption{margin-bottom:6px}.unit{color:var(--muted)}
 .panels{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:10px}
-svg.panel{width:100%;height:auto;border:1px solid #eceef1;border-radius:6px;background:#fff}
-svg.panel .ptitle{font-size:13px;font-weight:600;fill:var(--ink)}
+.pfig{margin:0;border:1px solid #eceef1;border-radius:6px;background:#fff;padding:6px 8px 0}
+.pfig.closeup{border-color:#f0c36d}
+.pfig figcaption{font-size:13px;font-weight:600;line-height:1.3;overflow-wrap:anywhere}
+.pfig figcaption span{font-weight:400;color:var(--muted)}
+svg.panel{display:block;width:100%;height:auto}
+svg.panel .vlabel{font-size:10.5px;fill:var(--ink)}
+svg.panel .cap{stroke:#555;stroke-width:1.4}
 svg.panel .tick{font-size:10.5px;fill:var(--muted)}
 svg.panel .grid{stroke:#eceef1}
 svg.panel .implied{fill:#9ecae1;fill-opacity:.5;stroke:#4a90c2;stroke-width:.8}
@@ -98,11 +107,13 @@ th,td{border:1px solid var(--line);padding:5px 8px;text-align:left;vertical-alig
 td a{overflow-wrap:anywhere}
 footer{color:var(--muted);text-align:center;font-size:12px;padding:16px}
 @media (max-width:600px){body{font-size:14px}main{padding:0 10px 24px}.finding{padding:10px}
+.fgraph-scroll svg{max-width:none}
 a.id{margin-left:0}h3{font-size:15px}}
 )CSS";
 
 // Filters: hide the cards whose status, rule or sources are not selected, and say how
-// many are shown. The graph: scrolled to the first fact of an open error; "fit to width".
+// many are shown. The whole graph: opened by its link, scrolled to the first fact of an
+// open error; "fit to width".
 const std::string_view kScript = R"JS(
 (function () {
   var form = document.getElementById('filters');
@@ -129,12 +140,19 @@ const std::string_view kScript = R"JS(
   }
   var fit = document.getElementById('fit');
   var box = document.querySelector('.graph-scroll');
-  if (box) {  // start at the first fact of an open error, not at the top-left corner
+  var whole = document.getElementById('whole-graph');
+  var toRed = function () {  // start at the first fact of an open error, not at the top-left corner
     var red = box.querySelector('polygon[stroke="red"]') || box.querySelector('[stroke="red"]');
     if (red) {
       var outer = box.getBoundingClientRect(), inner = red.getBoundingClientRect();  // facts are at the left
       box.scrollTop += inner.top - outer.top - box.clientHeight / 3;
     }
+  };
+  if (whole && box) {  // the whole graph opens on its link, or on its own summary
+    whole.addEventListener('toggle', function () { if (whole.open) toRed(); });
+    var openWhole = function () { if (location.hash === '#graph') whole.open = true; };
+    window.addEventListener('hashchange', openWhole);
+    openWhole();
   }
   if (fit && box) {
     fit.hidden = false;

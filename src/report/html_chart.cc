@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 #include <tuple>
@@ -25,7 +26,7 @@ constexpr std::size_t kMaxPanels = 48;
 constexpr std::size_t kMaxColumns = 24;
 
 // Panel geometry, in SVG user units (the panel scales to its box).
-constexpr double kWidth = 360, kHeight = 230, kLeft = 56, kRight = 12, kTop = 26, kBottom = 46;
+constexpr double kWidth = 360, kHeight = 210, kLeft = 56, kRight = 12, kTop = 10, kBottom = 46;
 
 std::string num(double v) {
   return fmt::format("{:.1f}", v);
@@ -82,6 +83,7 @@ struct Panel {
   SubsetId subset = 0;
   Span span;
   bool stated = false;          // a figure states one of its quantities
+  bool closeup = false;         // one quantity of another panel, scaled to its own figures
   std::vector<Column> columns;  // sorted by period
 };
 
@@ -157,38 +159,74 @@ class PanelDrawer {
 
   std::string draw() {
     scale();
-    std::string title = base_.vocabulary.places[panel_.place].name;
-    for (const SubsetItem& item : base_.keys.subset(panel_.subset)) {
-      title += fmt::format(" · {}: {}", base_.vocabulary.dimensions[item.dimension].name,
-                           base_.keys.value_name(item.value));
-    }
-    title += " · " + span_name(panel_.span);
+    const std::string title = panel_title();
     std::string out = fmt::format(
-        "<svg class=\"panel\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">"
-        "<text class=\"ptitle\" x=\"8\" y=\"16\">{}</text>",
-        num(kWidth), num(kHeight), html_escape(title), html_escape(title));
+        "<figure class=\"pfig{}\"><figcaption>{}</figcaption><svg class=\"panel\" viewBox=\"0 0 {} "
+        "{}\" role=\"img\" aria-label=\"{}\">",
+        panel_.closeup ? " closeup" : "", caption(title), num(kWidth), num(kHeight),
+        html_escape(title));
     out += axes();
     for (std::size_t c = 0; c < panel_.columns.size(); ++c) out += column(c);
-    return out + "</svg>";
+    return out + "</svg></figure>";
   }
 
  private:
-  void scale() {
-    double top = 0;
-    for (const Column& column : panel_.columns) {
-      for (const Figure& m : column.marks)
-        top = std::max({top, m.lo.value_or(0), m.hi.value_or(0)});
-      if (implied_bounded(input_, column.key))
-        top = std::max(top, *value_of(input_.result.implied[column.key].hi()));
+  [[nodiscard]] std::string place_name() const {
+    std::string out = base_.vocabulary.places[panel_.place].name;
+    for (const SubsetItem& item : base_.keys.subset(panel_.subset)) {
+      out += fmt::format(" · {}: {}", base_.vocabulary.dimensions[item.dimension].name,
+                         base_.keys.value_name(item.value));
     }
-    if (top <= 0) top = 1;
-    step_ = nice_step(top * 1.1 / 4);
-    top_ = step_ * std::ceil(top * 1.1 / step_);
+    return out;
+  }
+  [[nodiscard]] std::string panel_title() const {
+    if (panel_.closeup)
+      return fmt::format("close-up: {} · {}", place_name(),
+                         period_name(base_, panel_.columns.front().period));
+    return place_name() + " · " + span_name(panel_.span);
+  }
+  // In HTML, so that a long title wraps instead of being cut at the panel's edge.
+  [[nodiscard]] std::string caption(const std::string& title) const {
+    const std::size_t dot = title.rfind(" · ");
+    if (dot == std::string::npos) return html_escape(title);
+    return fmt::format("{}<span>{}</span>", html_escape(title.substr(0, dot)),
+                       html_escape(title.substr(dot)));
+  }
+
+  // The axis spans the figures and the implied intervals, padded, in round steps: it
+  // starts at 0 only where the data come near it, so that 3,171 and 3,217 stand apart.
+  void scale() {
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -lo;
+    auto take = [&](std::optional<double> v) {
+      if (!v) return;
+      lo = std::min(lo, *v);
+      hi = std::max(hi, *v);
+    };
+    for (const Column& column : panel_.columns) {
+      for (const Figure& m : column.marks) {
+        take(m.lo);
+        take(m.hi);
+      }
+      if (implied_bounded(input_, column.key)) {
+        take(value_of(input_.result.implied[column.key].hi()));
+        take(value_of(input_.result.implied[column.key].lo()));
+      }
+    }
+    if (!(lo <= hi)) lo = hi = 0;
+    const double range = hi - lo;
+    const double pad = range > 0 ? range * 0.12 : std::max(std::abs(hi) * 0.05, 1.0);
+    step_ = nice_step((range + 2 * pad) / 4);
+    bottom_ = step_ * std::floor((lo - pad) / step_);
+    if (lo >= 0 && bottom_ < 0) bottom_ = 0;
+    if (lo >= 0 && bottom_ > 0 && bottom_ < range) bottom_ = 0;  // near 0: show it
+    top_ = step_ * std::ceil((hi + pad) / step_);
+    if (top_ <= bottom_) top_ = bottom_ + step_;
   }
 
   [[nodiscard]] double y(double value) const {
     const double plot = kHeight - kTop - kBottom;
-    return kHeight - kBottom - std::clamp(value / top_, 0.0, 1.0) * plot;
+    return kHeight - kBottom - std::clamp((value - bottom_) / (top_ - bottom_), 0.0, 1.0) * plot;
   }
   [[nodiscard]] double column_width() const {
     return (kWidth - kLeft - kRight) /
@@ -200,7 +238,8 @@ class PanelDrawer {
 
   std::string axes() const {
     std::string out;
-    for (double v = 0; v <= top_ + step_ / 2; v += step_) {
+    for (int i = 0; bottom_ + i * step_ <= top_ + step_ / 2; ++i) {
+      const double v = bottom_ + i * step_;
       out += fmt::format("<line class=\"grid\" x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\"/>",
                          num(kLeft), num(kWidth - kRight), num(y(v)));
       out += fmt::format("<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
@@ -227,8 +266,9 @@ class PanelDrawer {
     if (!implied_bounded(input_, column.key)) return {};
     const Interval& implied = input_.result.implied[column.key];
     const double hi = *value_of(implied.hi());
-    const double lo = value_of(implied.lo()).value_or(0);
-    const double width = std::min(column_width() * 0.6, 34.0);
+    const double lo = value_of(implied.lo()).value_or(bottom_);
+    const double width =
+        panel_.closeup ? column_width() * 0.8 : std::min(column_width() * 0.6, 34.0);
     const double top = y(hi);
     const double height = std::max(y(lo) - top, 2.0);
     return fmt::format(
@@ -239,16 +279,14 @@ class PanelDrawer {
         html_escape(describe_key(base_, column.key)), html_escape(describe(implied)));
   }
 
-  std::string mark(const Figure& m, double cx) const {
+  // `nth` is the mark's place in its column: close-up labels alternate above and below.
+  std::string mark(const Figure& m, double cx, std::size_t nth) const {
     const Fact& fact = base_.facts[m.fact];
     std::string out;
     double cy = 0;
     if (m.lo && m.hi) {
       cy = y((*m.lo + *m.hi) / 2);
-      if (y(*m.lo) - y(*m.hi) > 2) {
-        out += fmt::format("<line class=\"whisker\" x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\"/>",
-                           num(cx), num(y(*m.lo)), num(y(*m.hi)));
-      }
+      if (y(*m.lo) - y(*m.hi) > 2) out += whisker(cx, y(*m.lo), y(*m.hi));
     } else if (m.lo || m.hi) {  // one-sided ("more than 7,000"): an arrow towards the open side
       cy = y(m.lo ? *m.lo : *m.hi);
       const double end = m.lo ? kTop : kHeight - kBottom;
@@ -263,6 +301,11 @@ class PanelDrawer {
                          flag->second.status, num(cx), num(cy));
     }
     out += source_mark(fact.source, cx, cy, 5);
+    if (panel_.closeup) {
+      out += fmt::format(
+          "<text class=\"vlabel\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>", num(cx),
+          num(nth % 2 == 0 ? cy - 10 : cy + 18), html_escape(fact.value.written));
+    }
     std::string tip = fmt::format("{}: {} — “{}”", base_.ref(m.fact), value_text(fact), fact.quote);
     if (flag != flags_.end())
       tip += fmt::format(" — {} {}", flag->second.status, flag->second.finding);
@@ -273,16 +316,25 @@ class PanelDrawer {
     return out;
   }
 
+  // A rounding range: a line with a cap at each end.
+  static std::string whisker(double cx, double y1, double y2) {
+    return fmt::format(
+        "<line class=\"whisker\" x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\"/><line "
+        "class=\"cap\" x1=\"{3}\" x2=\"{4}\" y1=\"{1}\" y2=\"{1}\"/><line class=\"cap\" "
+        "x1=\"{3}\" x2=\"{4}\" y1=\"{2}\" y2=\"{2}\"/>",
+        num(cx), num(y1), num(y2), num(cx - 3), num(cx + 3));
+  }
+
   std::string column(std::size_t c) const {
     const Column& col = panel_.columns[c];
     std::string out = implied_bar(col, c);
-    const double spread =
-        std::min(12.0, column_width() * 0.7 /
-                           static_cast<double>(std::max<std::size_t>(col.marks.size(), 1)));
+    const double spread = std::min(
+        panel_.closeup ? 70.0 : 12.0,
+        column_width() * 0.7 / static_cast<double>(std::max<std::size_t>(col.marks.size(), 1)));
     for (std::size_t i = 0; i < col.marks.size(); ++i) {
       const double offset =
           (static_cast<double>(i) - static_cast<double>(col.marks.size() - 1) / 2) * spread;
-      out += mark(col.marks[i], x(c) + offset);
+      out += mark(col.marks[i], x(c) + offset, i);
     }
     return out;
   }
@@ -291,9 +343,30 @@ class PanelDrawer {
   const FactBase& base_;
   const std::map<FactIndex, Flag>& flags_;
   const Panel& panel_;
+  double bottom_ = 0;
   double top_ = 1;
   double step_ = 1;
 };
+
+// A quantity of a panel of several periods with two or more figures, one of them in an
+// open finding, gets a
+// panel of its own, scaled to its figures alone: on a shared axis two figures 1.5% apart
+// sit a pixel or two apart; here they stand apart, each labelled.
+std::vector<Panel> closeups(const ReportInput& input, const std::map<FactIndex, Flag>& flags,
+                            const Panel& panel) {
+  std::vector<Panel> out;
+  if (panel.columns.size() < 2) return out;
+  for (const Column& column : panel.columns) {
+    const bool flagged = std::any_of(column.marks.begin(), column.marks.end(),
+                                     [&](const Figure& m) { return flags.count(m.fact) > 0; });
+    if (!flagged || column.marks.size() < 2) continue;
+    Panel one = panel;
+    one.closeup = true;
+    one.columns = {column};
+    out.push_back(std::move(one));
+  }
+  return out;
+}
 
 std::string legend(const FactBase& base, const std::set<SourceIndex>& sources) {
   std::string out = "<ul class=\"legend\">";
@@ -360,7 +433,8 @@ std::string charts_section(const ReportInput& input) {
       "it (a line shows its rounding range, an arrow an open side); the bar behind is what the "
       "other facts "
       "imply for that quantity. A ring marks a fact of an open finding: select it to go to the "
-      "finding.</p>\n";
+      "finding. The axis spans the figures, not always from 0; a quantity of an open finding "
+      "also gets a close-up panel scaled to its own figures, each labelled.</p>\n";
   std::size_t drawn = 0;
   std::size_t left_out = 0;
   for (const auto& [measure, panels] : charts) {
@@ -377,6 +451,11 @@ std::string charts_section(const ReportInput& input) {
       }
       body += PanelDrawer(input, flags, panel).draw() + "\n";
       ++drawn;
+      for (const Panel& one : closeups(input, flags, panel)) {
+        if (drawn == kMaxPanels) break;
+        body += PanelDrawer(input, flags, one).draw() + "\n";
+        ++drawn;
+      }
     }
     if (body.empty()) continue;
     out += fmt::format(

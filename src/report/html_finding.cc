@@ -106,7 +106,8 @@ std::string sources_attribute(const FactBase& base, const Finding& finding) {
 
 }  // namespace
 
-std::string finding_card(const FactBase& base, const Finding& finding, FactFileLines& lines) {
+std::string finding_card(const FactBase& base, const Finding& finding, FactFileLines& lines,
+                         std::string_view graph) {
   const std::string_view status = finding_status(finding);
   std::string out = fmt::format(
       "<article class=\"finding {}\" id=\"{}\" data-status=\"{}\" data-rule=\"{}\" "
@@ -138,6 +139,7 @@ std::string finding_card(const FactBase& base, const Finding& finding, FactFileL
     out += item;
   }
   out += "</ol>\n";
+  out += finding_graph_block(graph);
   if (!finding.steps.empty()) {
     out += "<h4>Steps</h4><ol class=\"steps\">";
     for (const std::string& step : finding.steps)

@@ -1,5 +1,5 @@
-// report.json: the machine contract of CHECKER §3. Fields may be added, none removed or
-// renamed. Keys keep the contract's order (nlohmann::ordered_json).
+// report.json: the machine contract of docs/REPORTS.md and schema/report.schema.json. Fields may be
+// added, none removed or renamed. Keys keep the contract's order (nlohmann::ordered_json).
 #include <nlohmann/json.hpp>
 
 #include "report/report.h"

@@ -1,4 +1,4 @@
-// report.md: for a pull request or an email (CHECKER §3). GitHub-flavoured Markdown: a
+// report.md: for a pull request or an email (docs/REPORTS.md). GitHub-flavoured Markdown: a
 // summary, then each finding with its facts, steps, notes and the `accept:` that would
 // accept it. Every text from the fact files goes through markdown_escape.
 #include <fmt/format.h>

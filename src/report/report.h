@@ -23,13 +23,14 @@ struct ReportInput {
 // report.md: GitHub-flavoured Markdown for a pull request or an email.
 [[nodiscard]] std::string render_markdown(const ReportInput& input);
 
-// report.html: one self-contained page (no network, no external assets). The fact graph
-// is drawn by Graphviz (`dot -Tsvg`, under a time limit); where that fails the page says
-// why and shows the DOT instead.
+// report.html: one self-contained page (no network, no external assets). Each finding's
+// own graph, and the whole fact graph behind a link, are drawn by Graphviz (`dot -Tsvg`,
+// under a time limit); where that fails the page says why and shows the DOT instead.
 struct HtmlOptions {
   std::string dot_program = "dot";
   int dot_seconds = 30;
-  std::size_t max_graph_size = 5000;  // vertices + constraints; larger graphs are not drawn
+  std::size_t max_graph_size = 5000;  // vertices + constraints; a larger whole graph is not drawn
+  std::size_t max_finding_graphs = 200;  // the first findings get their own graph, no more
 };
 [[nodiscard]] std::string render_html(const ReportInput& input);
 [[nodiscard]] std::string render_html(const ReportInput& input, const HtmlOptions& options);

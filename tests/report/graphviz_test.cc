@@ -62,20 +62,24 @@ TEST_CASE("check writes the chosen formats, atomically and the same bytes every 
   const auto first = test::run_cli({"check", facts, "--out", (dir / "a").string(), "--quiet"});
   const auto second = test::run_cli({"check", facts, "--out", (dir / "b").string(), "--quiet"});
   CHECK(first.exit_code == 1);
-  for (const char* file :
-       {"report.md", "report.html", "report.json", "report.sarif", "graph.dot"}) {
+  for (const char* file : {"report.md", "report.html", "report.json", "report.sarif"}) {
     INFO(file);
     REQUIRE(std::filesystem::exists(dir / "a" / file));
     CHECK(test::read_file(dir / "a" / file) == test::read_file(dir / "b" / file));
   }
   CHECK_FALSE(std::filesystem::exists(dir / "a" / "graph.svg"));  // off by default
+  CHECK_FALSE(std::filesystem::exists(dir / "a" / "graph.dot"));  // the whole base: when asked
   std::size_t entries = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir / "a"))
     entries += entry.exists() ? 1 : 0;
-  CHECK(entries == 5);  // no temporary file left behind
+  CHECK(entries == 4);  // no temporary file left behind
   const auto some = test::run_cli(
       {"check", facts, "--out", (dir / "c").string(), "--format", "md,svg", "--quiet"});
   CHECK(std::filesystem::exists(dir / "c" / "report.md"));
   CHECK(test::read_file(dir / "c" / "graph.svg").find("<svg") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir / "c" / "report.html"));
+  const auto asked = test::run_cli(
+      {"check", facts, "--out", (dir / "d").string(), "--format", "md,dot", "--quiet"});
+  CHECK(asked.exit_code == 1);
+  CHECK(test::read_file(dir / "d" / "graph.dot").starts_with("graph G {"));
 }

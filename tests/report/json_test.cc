@@ -1,4 +1,4 @@
-// report.json against CHECKER §3's contract: every field it names, with its type.
+// report.json against its contract (docs/REPORTS.md): every field it names, with its type.
 #include <nlohmann/json.hpp>
 #include "catch.h"
 
@@ -26,7 +26,7 @@ void check_fact(const json& fact) {
 
 }  // namespace
 
-TEST_CASE("report.json keeps CHECKER's contract", "[report]") {
+TEST_CASE("report.json keeps its contract", "[report]") {
   const auto checked = test::checked_fixture("json-contract");
   const json j = json::parse(render_json(checked->input()));
   CHECK(j["schema"] == "crosscheck-report/1");
