@@ -30,7 +30,7 @@ std::vector<std::string> split_formats(const std::string& list) {
   return formats;
 }
 
-// Every report format that is on by default, e.g. "md,html,json,sarif,dot".
+// Every report format that is on by default, e.g. "md,html,json,sarif".
 std::string default_formats() {
   std::string list;
   for (const ReportFormat& format : report_formats()) {
