@@ -102,6 +102,9 @@ int run(int argc, const char* const* argv, const Streams& streams) {
       ->check(CLI::IsMember({"dot", "svg"}))
       ->capture_default_str();
 
+  CLI::App* lsp_cmd =
+      app.add_subcommand("lsp", "a Language Server over stdio, for editors (docs/EDITORS.md)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForVersion& e) {
@@ -135,6 +138,7 @@ int run(int argc, const char* const* argv, const Streams& streams) {
   }
   if (extract_cmd->parsed()) return run_extract(extract, streams);
   if (graph_cmd->parsed()) return run_graph(graph, streams);
+  if (lsp_cmd->parsed()) return run_lsp(streams);
   return 2;
 }
 
