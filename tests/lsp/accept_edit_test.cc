@@ -26,9 +26,8 @@ constexpr const char* kPaper =
 
 [[nodiscard]] Analysis analysed(const std::string& census_text) {
   Analysis analysis;
-  analysis.texts = {{"vocabulary.yaml", kVocabulary},
-                    {"census.yaml", census_text},
-                    {"paper.yaml", kPaper}};
+  analysis.texts = {
+      {"vocabulary.yaml", kVocabulary}, {"census.yaml", census_text}, {"paper.yaml", kPaper}};
   analysis.base = cc::load_fact_base_from_memory("facts", analysis.texts, analysis.diagnostics);
   std::string problem;
   cc::lsp::check_analysis(analysis, problem);
@@ -67,12 +66,11 @@ void check_accepted(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("accept edit: after the fact's last field, before the comments that follow",
-          "[lsp]") {
-  const std::string text = accepted(census(
-      "facts:\n  - id: land\n    quote: \"2,417,306 people\"\n    value: 2,417,306\n\n"
-      "  # the next fact\n  - id: other\n    quote: \"12 people\"\n    value: 12\n"
-      "    measure: residents\n    where: Land\n    when: 2020\n"));
+TEST_CASE("accept edit: after the fact's last field, before the comments that follow", "[lsp]") {
+  const std::string text = accepted(
+      census("facts:\n  - id: land\n    quote: \"2,417,306 people\"\n    value: 2,417,306\n\n"
+             "  # the next fact\n  - id: other\n    quote: \"12 people\"\n    value: 12\n"
+             "    measure: residents\n    where: Land\n    when: 2020\n"));
   CHECK(text.find("    value: 2,417,306\n    accept:\n      - rule: conflict\n"
                   "        with: paper/land\n        reason: <why this discrepancy is explained>\n"
                   "\n  # the next fact\n") != std::string::npos);
@@ -82,24 +80,24 @@ TEST_CASE("accept edit: after the fact's last field, before the comments that fo
 TEST_CASE("accept edit: indented as the fact's fields are", "[lsp]") {
   const std::string text = accepted(
       census("facts:\n- id: land\n  quote: \"2,417,306 people\"\n  value: 2,417,306"));  // no EOL
-  CHECK(text.ends_with("  value: 2,417,306\n  accept:\n    - rule: conflict\n"
-                       "      with: paper/land\n      reason: <why this discrepancy is explained>\n"));
+  CHECK(text.ends_with(
+      "  value: 2,417,306\n  accept:\n    - rule: conflict\n"
+      "      with: paper/land\n      reason: <why this discrepancy is explained>\n"));
   check_accepted(text);
 }
 
-TEST_CASE("accept edit: an item added to the accept list the fact has, wherever it is",
-          "[lsp]") {
-  const std::string text = accepted(census(
-      "facts:\n  - id: land\n    quote: \"2,417,306 people\"\n    accept:\n"
-      "        - rule: hedge\n          reason: an old one\n    value: 2,417,306\n"));
+TEST_CASE("accept edit: an item added to the accept list the fact has, wherever it is", "[lsp]") {
+  const std::string text = accepted(
+      census("facts:\n  - id: land\n    quote: \"2,417,306 people\"\n    accept:\n"
+             "        - rule: hedge\n          reason: an old one\n    value: 2,417,306\n"));
   CHECK(text.find("          reason: an old one\n        - rule: conflict\n"
                   "          with: paper/land\n") != std::string::npos);
   check_accepted(text);
 }
 
 TEST_CASE("accept edit: none for a fact written as a flow mapping", "[lsp]") {
-  const Analysis analysis = analysed(census(
-      "facts:\n  - {id: land, quote: \"2,417,306 people\", value: \"2,417,306\"}\n"));
+  const Analysis analysis = analysed(
+      census("facts:\n  - {id: land, quote: \"2,417,306 people\", value: \"2,417,306\"}\n"));
   const auto on = analysis.base.find_fact("census/land");
   REQUIRE(on.has_value());
   CHECK_FALSE(cc::lsp::accept_insertion(analysis, conflict_of(analysis), *on));

@@ -25,7 +25,8 @@ TEST_CASE("positions: a scalar's range ends at its quote or before its comment",
 }
 
 TEST_CASE("URIs: file URIs become paths and back, percent-encoding undone", "[lsp]") {
-  CHECK(cc::lsp::path_of_uri("file:///tmp/a%20b/x.yaml") == std::filesystem::path("/tmp/a b/x.yaml"));
+  CHECK(cc::lsp::path_of_uri("file:///tmp/a%20b/x.yaml") ==
+        std::filesystem::path("/tmp/a b/x.yaml"));
   CHECK(cc::lsp::path_of_uri("file://localhost/tmp/x.yaml") ==
         std::filesystem::path("/tmp/x.yaml"));
   CHECK_FALSE(cc::lsp::path_of_uri("untitled:Untitled-1").has_value());
