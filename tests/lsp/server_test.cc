@@ -88,7 +88,7 @@ TEST_CASE("server: JSON-RPC errors for what is not a request it can serve", "[ls
   CHECK_FALSE(s.server.exited());
 }
 
-TEST_CASE("server: incremental changes apply; the check runs once due", "[lsp]") {
+TEST_CASE("server: incremental changes apply, and the check runs once due", "[lsp]") {
   const auto dir = cc::test::scratch_dir("lsp-server") / "facts";
   cc::test::write_file(dir / "vocabulary.yaml", kVocabulary);
   cc::test::write_file(dir / "census.yaml", kCensus);
