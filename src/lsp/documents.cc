@@ -101,7 +101,7 @@ void Server::did_close(const json& params) {
   BaseState& state = bases_[*base];
   state.current.reset();
   state.checked.reset();
-  publish(*base, state);  // clears every file's diagnostics
+  publish(state);  // clears every file's diagnostics
   bases_.erase(*base);
 }
 
@@ -114,7 +114,7 @@ void Server::changed(const fs::path& root) {
   BaseState& state = bases_[root];
   state.current = std::make_shared<Analysis>(load_analysis(root, overlays, state.articles));
   state.check_due = Clock::now() + options_.debounce;
-  publish(root, state);
+  publish(state);
   for (const auto& [uri, document] : documents_) {
     if (document.base != root) continue;
     const auto name = name_in_base(root, document.path);
@@ -144,7 +144,7 @@ void Server::check(BaseState& state) {
   if (state.current->check) state.checked = state.current;
 }
 
-void Server::publish(const fs::path& root, BaseState& state) {
+void Server::publish(BaseState& state) {
   std::map<std::string, json> by_uri;
   if (state.current) {
     const Analysis& now = *state.current;
@@ -170,7 +170,6 @@ void Server::publish(const fs::path& root, BaseState& state) {
            {"params", {{"uri", uri}, {"diagnostics", json::array()}}}});
   }
   state.published = std::move(published);
-  (void)root;
 }
 
 std::optional<Clock::time_point> Server::next_due() const {
@@ -186,7 +185,7 @@ void Server::run_due(Clock::time_point now) {
     if (!state.check_due || *state.check_due > now) continue;
     state.check_due.reset();
     check(state);
-    publish(root, state);
+    publish(state);
   }
 }
 

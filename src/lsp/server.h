@@ -74,7 +74,7 @@ class Server {
   // The document's fact base, checked as its text is now (for hover and code actions).
   [[nodiscard]] const Analysis* checked_now(const Document& document);
   void check(BaseState& state);
-  void publish(const std::filesystem::path& root, BaseState& state);
+  void publish(BaseState& state);
   void publish_outside(const Document& document);
   [[nodiscard]] std::string uri_of(const std::filesystem::path& path) const;
   [[nodiscard]] Document* document(const nlohmann::json& params);
