@@ -67,7 +67,7 @@ int run_server(int in, std::ostream& out, std::ostream& log, const ServerOptions
     if (ready > 0) open = read_some(in, reader, log);
     server.run_due(Clock::now());
   }
-  return server.exited() ? server.exit_code() : 1;
+  return server.exit_code();  // the end of the input counts as exit
 }
 
 }  // namespace cc::lsp

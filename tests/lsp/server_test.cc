@@ -34,6 +34,10 @@ struct Session {
   // The diagnostics last published for `uri`, after the due checks ran.
   json diagnostics(const std::string& uri) {
     server.run_due(cc::lsp::Clock::now() + std::chrono::hours(1));
+    return published(uri);
+  }
+  // The diagnostics last published for `uri` so far (no check run here).
+  json published(const std::string& uri) const {
     json last = nullptr;
     for (const json& m : sent) {
       if (m.value("method", "") == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri) {
@@ -132,4 +136,43 @@ TEST_CASE("server: a file in no fact base is left alone", "[lsp]") {
       s.call(5, "textDocument/hover",
              {{"textDocument", {{"uri", uri}}}, {"position", {{"line", 0}, {"character", 0}}}});
   CHECK(hover["result"].is_null());
+}
+
+TEST_CASE("server: input errors at once, findings after the debounce, kept in place meanwhile",
+          "[lsp]") {
+  const auto dir = cc::test::scratch_dir("lsp-debounce") / "facts";
+  const std::string paper =
+      "source:\n  id: paper\n  title: Paper\n  published: 2022-07-01\n"
+      "facts:\n  - id: land\n    quote: \"2.38 million people\"\n    value: 2.38 million\n"
+      "    measure: residents\n    when: 2021-03-21\n    where: Land\n";
+  cc::test::write_file(dir / "vocabulary.yaml", kVocabulary);
+  cc::test::write_file(dir / "census.yaml", kCensus);
+  cc::test::write_file(dir / "paper.yaml", paper);
+  const std::string uri = cc::lsp::uri_of_path(dir / "paper.yaml");
+  Session s;
+  s.initialize();
+  s.notify(
+      "textDocument/didOpen",
+      {{"textDocument", {{"uri", uri}, {"languageId", "yaml"}, {"version", 1}, {"text", paper}}}});
+  CHECK(s.published(uri) == nullptr);  // no check yet: nothing to say
+  const json checked = s.diagnostics(uri);
+  REQUIRE(checked.size() == 1);
+  CHECK(checked[0]["code"] == "conflict");
+  CHECK(checked[0]["range"]["start"]["line"] == 7);
+  // Two lines added above the fact: before the check runs again, the finding is shown
+  // at once on the value's new line.
+  const std::string moved = "# a comment\n# another\n" + paper;
+  s.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}},
+                                      {"contentChanges", {{{"text", moved}}}}});
+  const json meanwhile = s.published(uri);
+  REQUIRE(meanwhile.size() == 1);
+  CHECK(meanwhile[0]["range"]["start"]["line"] == 9);
+  // An input error shows before the check, and the findings go (no check with errors).
+  const std::string broken = moved + "    oops: 1\n";
+  s.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 3}}},
+                                      {"contentChanges", {{{"text", broken}}}}});
+  const json at_once = s.published(uri);
+  REQUIRE(at_once.size() == 1);
+  CHECK(at_once[0]["code"] == "unknown-field");
+  CHECK(at_once[0]["range"]["start"]["line"] == 13);
 }
