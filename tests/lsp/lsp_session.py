@@ -13,6 +13,7 @@ values are read from the fact files, not written here.
 import json
 import os
 import queue
+import random
 import shutil
 import subprocess
 import sys
@@ -139,8 +140,25 @@ def main():
     scratch = tempfile.mkdtemp(prefix="crosscheck-lsp-")
     try:
         run(binary, fixture, scratch)
+        garbage(binary)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def garbage(binary):
+    """Bytes that are no protocol at all, then the end of input: the server logs, never
+    crashes or hangs, and ends with status 1 (no shutdown came)."""
+    rng = random.Random(14)
+    data = bytes(rng.randrange(256) for _ in range(1 << 16))
+    data += b"Content-Length: 99999999999999999999\r\n\r\n"  # too long to be a size
+    data += b"Content-Length: 40\r\n\r\n{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\""
+    try:
+        done = subprocess.run([binary, "lsp"], input=data, capture_output=True, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        fail("the server hangs on garbage")
+    check(done.returncode == 1, f"garbage then the end of input: status {done.returncode}")
+    check(b"crosscheck lsp:" in done.stderr, "the garbage is logged")
+    print("garbage: logged, status 1")
 
 
 def value_line(text):
