@@ -223,11 +223,12 @@ json Server::code_actions(const json& params) {
   const Position end = position_of(params.at("range").at("end"));
   const json context_diagnostics =
       params.value("context", json::object()).value("diagnostics", json::array());
+  const std::string display = analysis->base.root + "/" + *name;
   for (const Finding& finding : analysis->check->findings) {
     for (const FactIndex f : finding.facts) {
       const Mark& mark = analysis->base.facts[f].value_mark;
       const bool here = mark.line >= start.line + 1 && mark.line <= end.line + 1 &&
-                        place_of(*analysis, mark).path == open->path;
+                        analysis->base.file_of(mark) == display;
       if (!here) continue;
       const auto insertion = accept_insertion(*analysis, finding, f);
       if (!insertion) continue;
