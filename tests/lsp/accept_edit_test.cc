@@ -106,3 +106,17 @@ TEST_CASE("accept edit: none for a fact written as a flow mapping", "[lsp]") {
   REQUIRE(paper.has_value());
   CHECK(cc::lsp::accept_insertion(analysis, conflict_of(analysis), *paper));
 }
+
+TEST_CASE("accept edit: CRLF line ends are kept", "[lsp]") {
+  std::string crlf;
+  for (const char c :
+       census("facts:\n  - id: land\n    quote: \"2,417,306 people\"\n    value: 2,417,306\n")) {
+    crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  }
+  const std::string text = accepted(crlf);
+  CHECK(
+      text.ends_with("    value: 2,417,306\r\n    accept:\r\n      - rule: conflict\r\n"
+                     "        with: paper/land\r\n"
+                     "        reason: <why this discrepancy is explained>\r\n"));
+  check_accepted(text);
+}
