@@ -1,11 +1,11 @@
 # The layers of src/, one way: a folder may include its own headers and those of the
 # folders before it in this list, never those after it (docs/ARCHITECTURE.md).
-#   model → grammar → load → graph → rules → solve → explain → checks → engine → report → cli
+#   model → grammar → load → graph → rules → solve → explain → checks → engine → report → lsp → cli
 # extract is a library of its own above load: it may include model, grammar and load,
 # and only cli may include it (the core never does). A folder of src/ in no layer fails.
 #
 #   cmake -DSOURCE_DIR=<the folder holding src/> -P include_layers.cmake
-set(layers model grammar load graph rules solve explain checks engine report cli)
+set(layers model grammar load graph rules solve explain checks engine report lsp cli)
 set(extract_may_include model grammar load extract)
 set(may_include_extract extract cli)
 

@@ -104,6 +104,8 @@ int run(int argc, const char* const* argv, const Streams& streams) {
       ->check(CLI::IsMember({"dot", "svg"}))
       ->capture_default_str();
 
+  CLI::App* lsp_cmd =
+      app.add_subcommand("lsp", "a Language Server over stdio, for editors (docs/EDITORS.md)");
   for (CLI::App* command : app.get_subcommands({})) command->footer(kExitCodes);
 
   try {
@@ -137,6 +139,7 @@ int run(int argc, const char* const* argv, const Streams& streams) {
   if (explain_cmd->parsed()) return run_explain(explain, streams);
   if (extract_cmd->parsed()) return run_extract(extract, streams);
   if (graph_cmd->parsed()) return run_graph(graph, streams);
+  if (lsp_cmd->parsed()) return run_lsp(streams);
   return 2;
 }
 

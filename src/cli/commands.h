@@ -52,6 +52,8 @@ int run_check(const CheckOptions& options, const Streams& streams);
 int run_explain(const ExplainOptions& options, const Streams& streams);
 int run_extract(const ExtractOptions& options, const Streams& streams);
 int run_graph(const GraphOptions& options, const Streams& streams);
+// The language server on stdin and `streams.out` (log on `streams.err`), docs/EDITORS.md.
+int run_lsp(const Streams& streams);
 
 // Parses argv and runs the command.
 int run(int argc, const char* const* argv, const Streams& streams);
