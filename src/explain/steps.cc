@@ -124,9 +124,9 @@ class StepWriter {
     const VarId from = c.vars[2];
     const Variable& var = graph_.vars[d];
     const bool fall = var.defined_by && base_.facts[*var.defined_by].direction == Direction::fall;
-    const auto term = [&](VarId x) {  // a negative term in parentheses: "+ (−18,300)"
+    const auto term = [&](VarId x) {  // a negative term in parentheses: "+ (-18,300)"
       std::string text = value(x);
-      return text.rfind("−", 0) == 0 ? "(" + text + ")" : text;
+      return text.starts_with('-') ? "(" + text + ")" : text;
     };
     if (v == d) {
       return fall ? fmt::format("{} = {} − {} = {}", label(d), value(from), term(to), result(id))

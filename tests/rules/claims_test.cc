@@ -123,8 +123,8 @@ TEST_CASE("claims: a difference without direction is to − from, and may come o
                                              "difference: {from: y2020, to: y2021}}\n")}});
   REQUIRE(checked.findings.size() == 1);
   CHECK(checked.findings[0].find("states a difference of about 1000") != std::string::npos);
-  CHECK(checked.findings[0].find("give −18,300") != std::string::npos);
-  CHECK(all_steps(checked, 0).find("= 21,960 − 40,260 = −18,300") != std::string::npos);
+  CHECK(checked.findings[0].find("give -18,300") != std::string::npos);
+  CHECK(all_steps(checked, 0).find("= 21,960 − 40,260 = -18,300") != std::string::npos);
 }
 
 TEST_CASE("claims: hedges apply to the size of a difference", "[rules][claims][difference]") {
