@@ -178,10 +178,22 @@ TEST_CASE("claims: a rate of a difference is written with per on the difference"
                                    "  - {id: daily, quote: q, value: 50, rate: {of: drop, "
                                    "per: day}}\n"
                                    "  - {id: neg, quote: q, value: -5, difference: {from: "
-                                   "y2020, to: y2021}}\n")}});
+                                   "y2020, to: y2021}}\n"
+                                   "  - {id: half, quote: q, value: half, difference: {from: "
+                                   "y2020, to: y2021}}\n"
+                                   "  - {id: sum, quote: q, value: 62220, total: {of: [y2020, "
+                                   "y2021]}}\n"
+                                   "  - {id: per, quote: q, value: 5, difference: {from: sum, "
+                                   "to: y2021, per: day}}\n")}});
   CHECK(checked.diagnostics.find(
             "a rate of a difference is written as the difference itself with 'per: day' ('drop' "
             "is a difference) [relation]") != std::string::npos);
   CHECK(checked.diagnostics.find("a difference cannot be negative ('-5'): write a fall with "
                                  "'direction: fall' [value]") != std::string::npos);
+  // a difference of counts is read as a count
+  CHECK(checked.diagnostics.find("a count cannot be a fraction: 'half' [value]") !=
+        std::string::npos);
+  CHECK(checked.diagnostics.find("a difference with 'per' divides each figure by the length of "
+                                 "its period: name a figure or a key pattern, not the total "
+                                 "'sum' [relation]") != std::string::npos);
 }
