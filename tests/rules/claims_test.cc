@@ -162,7 +162,9 @@ TEST_CASE("claims: a difference per day compares the rates of the two periods",
   const std::string steps = all_steps(fires, 0);
   CHECK(steps.find("cases · Land · 2020 per day = 40,260 ÷ 366 days = 110") != std::string::npos);
   CHECK(steps.find("cases · Land · 2021 per day = 21,960 ÷ 365 days = 60.16") != std::string::npos);
-  CHECK(steps.find("more than 50") != std::string::npos);
+  CHECK(steps.find("the fall per day from cases · Land · 2020 to cases · Land · 2021 = 110 − "
+                   "60.16 = 49.84") != std::string::npos);
+  CHECK(steps.find("cannot be both 49.84 and more than 50") != std::string::npos);
   CHECK(check("almost 50").findings.empty());  // 45 … 50
   CHECK(check("50").findings.empty());         // 49.5 … 50.5
 }
