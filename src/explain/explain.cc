@@ -178,11 +178,25 @@ class ConflictExplainer {
       if (!v) return false;
       stated.insert(*v);
     }
-    for (const VarId operand : graph_.vars[*claim_var].operands) {
+    for (const VarId operand : operands_through_rates(*claim_var)) {
       if (graph_.vars[operand].kind != VarKind::constant && !stated.count(operand)) return false;
       stated.erase(operand);
     }
     return stated.empty();
+  }
+
+  // A claim's operands; a difference with `per` is computed from the figures of its rates.
+  std::vector<VarId> operands_through_rates(VarId claim) const {
+    const Variable& var = graph_.vars[claim];
+    const bool per =
+        var.kind == VarKind::difference && var.defined_by && base_.facts[*var.defined_by].per;
+    if (!per) return var.operands;
+    std::vector<VarId> out;
+    for (const VarId rate : var.operands) {
+      const auto& of = graph_.vars[rate].operands;
+      out.insert(out.end(), of.begin(), of.end());
+    }
+    return out;
   }
 
   std::string claim_name(const Fact& fact) const {
@@ -199,6 +213,8 @@ class ConflictExplainer {
         return "an interval";
       case FactKind::total:
         return "a total";
+      case FactKind::difference:
+        return fact.direction == Direction::rise ? "a difference" : "a fall";
       case FactKind::figure:
         return "a figure";
     }
@@ -224,6 +240,8 @@ class ConflictExplainer {
       return describe(fact.direction == Direction::rise ? var_interval - one : one - var_interval,
                       true);
     }
+    if (fact.kind == FactKind::difference && fact.direction == Direction::fall)
+      return describe(-var_interval, percent);
     return describe(var_interval, percent);
   }
 

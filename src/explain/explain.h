@@ -15,7 +15,8 @@ namespace cc {
                                        Propagator& propagator, const MinimalConflict& conflict);
 
 // The relative gap between two disjoint intervals: the distance between them divided
-// by the nearer end of the lower one; 0 when they overlap; nullopt when that end is 0.
+// by the nearer end of the lower one (of the upper one when both lie below zero); 0 when
+// they overlap; nullopt when that end is 0.
 [[nodiscard]] std::optional<Rational> relative_gap(const Interval& a, const Interval& b);
 
 // The steps that derive `roots` in the propagator's current log, in order.

@@ -41,11 +41,18 @@ class Query {
     return out;
   }
 
-  // The facts whose claims take this quantity as an operand.
+  // The facts whose claims take this quantity as an operand (a difference with `per`
+  // through the rates it compares).
   [[nodiscard]] std::vector<FactIndex> naming_facts(VarId var) const {
     std::vector<FactIndex> out;
     for (const auto& [fact, v] : graph_.fact_vars) {
-      const auto& operands = graph_.vars[v].operands;
+      std::vector<VarId> operands = graph_.vars[v].operands;
+      if (base_.facts[fact].per) {
+        for (const VarId rate : graph_.vars[v].operands) {
+          const auto& of = graph_.vars[rate].operands;
+          operands.insert(operands.end(), of.begin(), of.end());
+        }
+      }
       if (base_.facts[fact].kind != FactKind::figure &&
           std::find(operands.begin(), operands.end(), var) != operands.end()) {
         out.push_back(fact);

@@ -18,7 +18,9 @@ std::optional<Rational> relative_gap(const Interval& a, const Interval& b) {
   const Interval& lower = a_below ? a : b;
   const Interval& upper = a_below ? b : a;
   if (!lower.hi() || !upper.lo()) return std::nullopt;
-  const Rational near = abs(lower.hi()->value);
+  // The end nearer zero: the lower one's for values ≥ 0, the upper one's below zero (a
+  // difference's to − from), so that a fall is as far off as the same rise.
+  const Rational near = upper.lo()->value <= 0 ? abs(upper.lo()->value) : abs(lower.hi()->value);
   if (near == 0) return std::nullopt;
   return (upper.lo()->value - lower.hi()->value) / near;
 }
@@ -80,7 +82,8 @@ class StepWriter {
       const Variable& q = graph_.vars[graph_.constraints[c].vars[0]];
       if (q.kind == VarKind::quotient && q.defined_by) {
         const Fact& fact = base_.facts[*q.defined_by];
-        if (fact.kind == FactKind::rate || fact.kind == FactKind::interval) {
+        if (fact.kind == FactKind::rate || fact.kind == FactKind::interval ||
+            (fact.kind == FactKind::difference && fact.per)) {
           return fmt::format("{} {}s", format_number(graph_.vars[v].constant, 4),
                              time_unit_name(fact.unit));
         }
@@ -112,6 +115,29 @@ class StepWriter {
     std::string out;
     for (const auto& t : terms) out += (out.empty() ? "" : " + ") + t;
     return terms.size() > 1 && except != c.vars[0] ? "(" + out + ")" : out;
+  }
+
+  // d = to − from, written as the claim reads: a fall as from − to, its size.
+  [[nodiscard]] std::string difference_step(const Constraint& c, VarId v, EventId id) const {
+    const VarId d = c.vars[0];
+    const VarId to = c.vars[1];
+    const VarId from = c.vars[2];
+    const Variable& var = graph_.vars[d];
+    const bool fall = var.defined_by && base_.facts[*var.defined_by].direction == Direction::fall;
+    const auto term = [&](VarId x) {  // a negative term in parentheses: "+ (-18,300)"
+      std::string text = value(x);
+      return text.starts_with('-') ? "(" + text + ")" : text;
+    };
+    if (v == d) {
+      return fall ? fmt::format("{} = {} − {} = {}", label(d), value(from), term(to), result(id))
+                  : fmt::format("{} = {} − {} = {}", label(d), value(to), term(from), result(id));
+    }
+    if (v == to) {
+      return fmt::format("{} = {} {} {} = {}", label(to), value(from), fall ? "−" : "+", term(d),
+                         result(id));
+    }
+    return fmt::format("{} = {} {} {} = {}", label(from), value(to), fall ? "+" : "−", term(d),
+                       result(id));
   }
 
   [[nodiscard]] std::string write_event(EventId id) const {
@@ -156,6 +182,8 @@ class StepWriter {
         }
         return fmt::format("{} > {}, so it is {}{}", label(v), value(c.vars[0]), result(id),
                            reason(c));
+      case ConstraintKind::difference:
+        return difference_step(c, v, id);
       case ConstraintKind::shares_leq_one: {
         std::vector<std::string> others;
         for (const VarId o : c.vars) {

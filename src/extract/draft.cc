@@ -92,6 +92,11 @@ std::string kind_line(const Statistic& st) {
           "    change: {{ from: {{ when: TODO }}, to: {{}}{} }}  # a {}: from the earlier period "
           "to the key above (or to: FACT-ID)\n",
           st.fall ? ", direction: fall" : "", st.fall ? "fall" : "rise");
+    case FactKind::difference:
+      return fmt::format(
+          "    difference: {{ from: {{ when: TODO }}, to: {{}}{} }}  # a {} in number: from the "
+          "earlier period to the key above (or to: FACT-ID)\n",
+          st.fall ? ", direction: fall" : "", st.fall ? "fall" : "rise");
     case FactKind::ratio:
       return "    ratio: { of: {}, to: { when: TODO } }  # the key above is the multiple of 'to', "
              "what it is compared with\n";

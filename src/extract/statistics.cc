@@ -168,7 +168,39 @@ std::string not_drafted(const ValueAt& v) {
   return "";
 }
 
-// A number: a figure, an interval ("one every 7 minutes") or a rate ("nine a day").
+// A number with words of a difference: after it "fewer … than", "more … than", "above",
+// "below" ("30,000 fewer than in 2022", "1,000 above the 2021 total"); before it a rise or
+// a fall and "of" or "by" ("a drop of more than 27,000", "rose by 1,000"), or "up", "down".
+// Sets the direction; false when the words say none.
+bool difference_words(const SentenceText& s, const ValueAt& v, Statistic& st) {
+  if (v.after != nullptr) {
+    const bool than = [&] {
+      for (std::size_t k = v.end + 1; k < v.piece_end && k < v.end + 5; ++k) {
+        if (s.tokens[k].is("than")) return true;
+      }
+      return false;
+    }();
+    if ((one_of(*v.after, {"fewer", "less", "lower"}) && than) || v.after->is("below")) {
+      st.fall = true;
+      return true;
+    }
+    if ((one_of(*v.after, {"more", "higher"}) && than) || v.after->is("above")) return true;
+  }
+  if (v.before == nullptr) return false;
+  const Token* verb = v.before;
+  if (one_of(*v.before, {"of", "by"})) {
+    if (v.first < 2) return false;
+    verb = &s.tokens[v.first - 2];
+  } else if (!one_of(*v.before, {"up", "down"})) {
+    return false;
+  }
+  if (!rise_word(*verb) && !fall_word(*verb)) return false;
+  st.fall = fall_word(*verb);
+  return true;
+}
+
+// A number: a figure, an interval ("one every 7 minutes"), a rate ("nine a day") or a
+// difference ("30,000 fewer than in 2022").
 void number_kind(const SentenceText& s, const ValueAt& v, Statistic& st) {
   st.kind = FactKind::figure;
   const std::string every_unit = v.before != nullptr && v.before->is("every") && v.after != nullptr
@@ -193,6 +225,7 @@ void number_kind(const SentenceText& s, const ValueAt& v, Statistic& st) {
       return;
     }
   }
+  if (difference_words(s, v, st)) st.kind = FactKind::difference;
 }
 
 // The kind of fact the words suggest, with a change's direction and a rate's unit.

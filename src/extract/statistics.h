@@ -25,9 +25,10 @@ struct Statistic {
   // The fact it is drafted as: a figure ("7,062 offences"), or the claim its words suggest:
   // a share ("48% of", "one in five", "the majority of"), a change ("a rise of 89%",
   // "doubled"), a ratio ("three times"), a rate ("nine per day"), an interval ("one every 7
-  // minutes"). Never a total.
+  // minutes"), a difference ("30,000 fewer than in 2022", "a drop of 27,000"). Never a
+  // total.
   FactKind kind = FactKind::figure;
-  bool fall = false;    // a change the words say is a fall ("down 12%", "halved")
+  bool fall = false;    // a change or difference the words say is a fall ("down 12%", "halved")
   std::string unit;     // a rate's `per` or an interval's `unit`: "day", "minute"
   std::string check;    // why it may not be a statistic ("an age"), or ""
   std::string id_base;  // a slug of the number and the words next to it

@@ -158,7 +158,8 @@ struct Body {
 };
 
 bool counts(const ValueContext& context) {
-  return context.count && (context.role == FactKind::figure || context.role == FactKind::total);
+  return context.count && (context.role == FactKind::figure || context.role == FactKind::total ||
+                           context.role == FactKind::difference);
 }
 
 std::string_view role_name(FactKind role) {
@@ -177,6 +178,8 @@ std::string_view role_name(FactKind role) {
       return "an interval";
     case FactKind::total:
       return "a total";
+    case FactKind::difference:
+      return "a difference";
   }
   return "a value";
 }
@@ -501,9 +504,9 @@ std::optional<ValueError> ReadingParser::check_role(const Body& body, std::strin
   };
   const bool change = context_.role == FactKind::change;
   if (body.negative) {
-    if (change && !context_.fall) {
-      return error("a change cannot be negative (" + quoted(text) +
-                   "): write a fall with 'direction: fall'");
+    if ((change || context_.role == FactKind::difference) && !context_.fall) {
+      return error(std::string(change ? "a change" : "a difference") + " cannot be negative (" +
+                   quoted(text) + "): write a fall with 'direction: fall'");
     }
     return error("a value cannot be negative: " + quoted(text));
   }

@@ -66,6 +66,26 @@ VarId GraphBuilder::sum_var(std::vector<VarId> terms, std::optional<FactIndex> d
   return id;
 }
 
+VarId GraphBuilder::difference_var(VarId minuend, VarId subtrahend,
+                                   std::optional<FactIndex> defined_by) {
+  const auto [it, inserted] = differences_.emplace(std::pair{minuend, subtrahend}, 0);
+  if (!inserted) return it->second;
+  const auto id = static_cast<VarId>(graph_.vars.size());
+  Variable v;
+  v.kind = VarKind::difference;
+  v.operands = {minuend, subtrahend};
+  v.defined_by = defined_by;
+  v.integer = graph_.vars[minuend].integer && graph_.vars[subtrahend].integer;
+  graph_.vars.push_back(std::move(v));
+  it->second = id;
+  Constraint definition;
+  definition.kind = ConstraintKind::difference;
+  definition.rule = definitions_rule_;
+  definition.vars = {id, minuend, subtrahend};
+  append(std::move(definition));
+  return id;
+}
+
 VarId GraphBuilder::constant_var(const Rational& value) {
   const auto [it, inserted] = constants_.emplace(value, 0);
   if (!inserted) return it->second;

@@ -14,8 +14,8 @@ namespace cc {
 
 class GraphBuilder {
  public:
-  // `definitions_rule` makes the definitions of relations (q = a ÷ b, t = Σ parts) that
-  // quotient_var and sum_var add, whichever rule asks for the variable.
+  // `definitions_rule` makes the definitions of relations (q = a ÷ b, t = Σ parts, d = a − b)
+  // that quotient_var, sum_var and difference_var add, whichever rule asks for the variable.
   GraphBuilder(const FactBase& base, FactGraph& graph, RuleIndex definitions_rule);
 
   [[nodiscard]] const FactBase& base() const { return base_; }
@@ -24,6 +24,8 @@ class GraphBuilder {
   [[nodiscard]] VarId key_var(KeyId key) const { return key; }  // key variables come first
   VarId quotient_var(VarId numerator, VarId denominator, std::optional<FactIndex> defined_by);
   VarId sum_var(std::vector<VarId> terms, std::optional<FactIndex> defined_by);
+  // minuend − subtrahend (a difference: to − from), with its definition.
+  VarId difference_var(VarId minuend, VarId subtrahend, std::optional<FactIndex> defined_by);
   VarId constant_var(const Rational& value);
   VarId anonymous_var();
   // Adds a constraint made by the running rule.
@@ -53,6 +55,7 @@ class GraphBuilder {
   RuleIndex running_rule_ = 0;
   std::map<std::pair<VarId, VarId>, VarId> quotients_;
   std::map<std::vector<VarId>, VarId> sums_;
+  std::map<std::pair<VarId, VarId>, VarId> differences_;
   std::map<Rational, VarId> constants_;
   std::map<std::tuple<MeasureId, PeriodId, SubsetId>, Group> by_place_;
   std::map<std::tuple<MeasureId, PlaceId, SubsetId>, Group> by_period_;

@@ -19,20 +19,22 @@ using VarId = std::uint32_t;
 using ConstraintId = std::uint32_t;
 
 enum class VarKind {
-  key,        // a quantity named by a key
-  quotient,   // operands[0] / operands[1]: shares, changes (to/from), ratios, rates, intervals
-  sum,        // the sum of operands (a `total` claim)
-  constant,   // a fixed number (a period's length in a unit)
-  anonymous,  // an unnamed quantity (a share's missing part)
+  key,         // a quantity named by a key
+  quotient,    // operands[0] / operands[1]: shares, changes (to/from), ratios, rates, intervals
+  sum,         // the sum of operands (a `total` claim)
+  difference,  // operands[0] − operands[1]: a `difference` claim (to − from); may be negative
+  constant,    // a fixed number (a period's length in a unit)
+  anonymous,   // an unnamed quantity (a share's missing part)
 };
 
 struct Variable {
   VarKind kind = VarKind::key;
   KeyId key = 0;                        // VarKind::key
-  std::vector<VarId> operands;          // quotient: {numerator, denominator}; sum: the terms
+  std::vector<VarId> operands;          // quotient: {numerator, denominator}; sum: the terms;
+                                        // difference: {minuend, subtrahend} (to, from)
   Rational constant;                    // VarKind::constant
   bool integer = false;                 // a count: narrowed to whole numbers
-  std::optional<FactIndex> defined_by;  // the first relation claim naming this quotient/sum
+  std::optional<FactIndex> defined_by;  // the first relation claim naming this quotient/sum/…
 };
 
 enum class ConstraintKind {
@@ -42,6 +44,7 @@ enum class ConstraintKind {
   sum_leq,         // Σ vars[1..] ≤ vars[0]                   (parts inside a whole)
   less,            // vars[0] < vars[1]                       (a record: earlier < record)
   shares_leq_one,  // Σ vars ≤ 1                         (shares of disjoint parts)
+  difference,      // vars[0] = vars[1] − vars[2]            (a difference's definition)
 };
 
 // Which inference rule made a constraint: its index in the rule registry

@@ -18,6 +18,7 @@ constexpr RelationName kRelations[] = {
     {"rate", FactKind::rate, ObjectKind::rate},
     {"interval", FactKind::interval, ObjectKind::interval},
     {"total", FactKind::total, ObjectKind::total},
+    {"difference", FactKind::difference, ObjectKind::difference},
 };
 
 constexpr std::pair<std::string_view, TimeUnit> kTimeUnits[] = {
@@ -112,7 +113,14 @@ void FactReader::read_relation(const Fields& fields, RawFact& fact) {
     }
     switch (fact.kind) {
       case FactKind::change:
-        read_change(*body, fact);
+        read_change(*body, fact, "a change");
+        break;
+      case FactKind::difference:
+        read_change(*body, fact, "a difference");
+        if (body->has("per")) {
+          fact.per = true;
+          read_time_unit(*body, "per", "a difference", fact);
+        }
         break;
       case FactKind::share:
         fact.refs.push_back(required_ref(*body, "of", "a share"));
@@ -141,9 +149,10 @@ void FactReader::read_relation(const Fields& fields, RawFact& fact) {
   }
 }
 
-void FactReader::read_change(const Fields& fields, RawFact& fact) {
-  fact.refs.push_back(required_ref(fields, "from", "a change"));
-  fact.refs.push_back(required_ref(fields, "to", "a change"));
+// {from, to, direction}: a change's or a difference's.
+void FactReader::read_change(const Fields& fields, RawFact& fact, std::string_view noun) {
+  fact.refs.push_back(required_ref(fields, "from", noun));
+  fact.refs.push_back(required_ref(fields, "to", noun));
   fact.anchor = 1;
   const auto node = fields.get("direction");
   if (!node) return;

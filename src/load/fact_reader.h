@@ -23,7 +23,7 @@ class FactReader {
   void read_value(const Fields& fields, RawFact& fact);
   void read_relation(const Fields& fields, RawFact& fact);
   void read_relation_fields(NodeRef node, RawFact& fact);
-  void read_change(const Fields& fields, RawFact& fact);
+  void read_change(const Fields& fields, RawFact& fact, std::string_view noun);
   void read_time_unit(const Fields& fields, std::string_view name, std::string_view noun,
                       RawFact& fact);
   void read_total(const Fields& fields, RawFact& fact);

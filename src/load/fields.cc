@@ -25,7 +25,8 @@ const std::vector<FieldTable>& field_tables() {
        "fact",
        "a fact",
        {"id", "quote", "value", "measure", "where", "when", "subset", "change", "share", "ratio",
-        "rate", "interval", "total", "note", "record", "accept", "exact", "precision"}},
+        "rate", "interval", "total", "difference", "note", "record", "accept", "exact",
+        "precision"}},
       {ObjectKind::pattern,
        "facts",
        "keyPattern",
@@ -37,6 +38,11 @@ const std::vector<FieldTable>& field_tables() {
       {ObjectKind::rate, "facts", "rate", "a rate", {"of", "per"}},
       {ObjectKind::interval, "facts", "interval", "an interval", {"of", "unit"}},
       {ObjectKind::total, "facts", "total", "a total", {"of"}},
+      {ObjectKind::difference,
+       "facts",
+       "difference",
+       "a difference",
+       {"from", "to", "direction", "per"}},
       {ObjectKind::record,
        "facts",
        "recordDetail",
@@ -67,8 +73,8 @@ const FieldTable& field_table(ObjectKind kind) {
 }
 
 const std::vector<std::string_view>& relation_fields() {
-  static const std::vector<std::string_view> fields = {"change", "share",    "ratio",
-                                                       "rate",   "interval", "total"};
+  static const std::vector<std::string_view> fields = {"change",   "share", "ratio",     "rate",
+                                                       "interval", "total", "difference"};
   return fields;
 }
 

@@ -21,6 +21,7 @@ enum class ObjectKind {
   rate,
   interval,
   total,
+  difference,
   record,
   accept,
   vocabulary,

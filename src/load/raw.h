@@ -101,6 +101,7 @@ struct RawFact {
   int anchor = -1;           // index into refs of the anchor for patterns, -1: none
   Direction direction = Direction::rise;
   TimeUnit unit = TimeUnit::day;
+  bool per = false;  // a difference with `per`
   bool exact = false;
   std::optional<Rational> precision;
   std::string note;

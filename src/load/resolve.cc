@@ -58,7 +58,8 @@ class Resolver {
       const Fact& fact = base_.facts[f];
       if (fact.kind == FactKind::figure)
         out[f] = figure_ok_.contains(f) && base_.is_count(fact.key);
-      if (fact.kind == FactKind::total) out[f] = total_counts_.contains(f);
+      if (fact.kind == FactKind::total || fact.kind == FactKind::difference)
+        out[f] = claim_counts_.contains(f);
     }
     return out;
   }
@@ -137,6 +138,7 @@ class Resolver {
     fact.relation_mark = mark(state, raw.relation_pos);
     fact.direction = raw.direction;
     fact.unit = raw.unit;
+    fact.per = raw.per;
     fact.exact = raw.exact;
     fact.precision = raw.precision;
     fact.note = std::move(raw.note);
@@ -376,7 +378,9 @@ class Resolver {
           return o && o->kind == Operand::Kind::key && base_.is_count(o->key);
         });
     if (fact.kind == FactKind::total && !operands.empty() && all_counts)
-      total_counts_.insert(index);
+      claim_counts_.insert(index);
+    if (fact.kind == FactKind::difference && !fact.per && all_counts) claim_counts_.insert(index);
+    check_time_operands(state, raw, operands);
     for (std::size_t r = 0; r < operands.size(); ++r) {
       Operand operand = operands[r].value_or(Operand{});
       if (!operands[r]) operand.mark = mark(state, raw.refs[r].pos);
@@ -385,6 +389,32 @@ class Resolver {
         operand.mark = fact.relation_mark;
       }
       fact.operands.push_back(std::move(operand));
+    }
+  }
+
+  // A rate's `of` and the operands of a difference with `per` are divided by the length
+  // of their period, so they must be keys. A rate of a difference is written as the
+  // difference with `per` (FORMAT §4).
+  void check_time_operands(const FileState& state, const RawFact& raw,
+                           const std::vector<std::optional<Operand>>& operands) {
+    const bool per_difference = raw.kind == FactKind::difference && raw.per;
+    if (raw.kind != FactKind::rate && !per_difference) return;
+    for (std::size_t r = 0; r < operands.size(); ++r) {
+      if (!operands[r] || operands[r]->kind != Operand::Kind::fact) continue;
+      const Fact& target = base_.facts[operands[r]->fact];
+      if (raw.kind == FactKind::rate && target.kind == FactKind::difference) {
+        error(state, raw.refs[r].pos,
+              fmt::format("a rate of a difference is written as the difference itself with "
+                          "'per: {}' ('{}' is a difference)",
+                          time_unit_name(raw.unit), operands[r]->text),
+              "relation");
+      } else if (per_difference) {
+        error(state, raw.refs[r].pos,
+              fmt::format("a difference with 'per' divides each figure by the length of its "
+                          "period: name a figure or a key pattern, not the {} '{}'",
+                          fact_kind_name(target.kind), operands[r]->text),
+              "relation");
+      }
     }
   }
 
@@ -504,7 +534,7 @@ class Resolver {
   std::vector<FileState> states_;
   std::unordered_map<std::string, SourceIndex> source_ids_;  // the first source with each id
   std::unordered_set<FactIndex> figure_ok_;                  // figures whose key is known
-  std::unordered_set<FactIndex> total_counts_;               // totals of counts only
+  std::unordered_set<FactIndex> claim_counts_;  // totals and differences of counts only
 };
 
 }  // namespace

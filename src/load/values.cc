@@ -43,13 +43,20 @@ void check_whole(const Value& value, const Measure& measure, const ScalarText& w
       "value");
 }
 
+// A total's or a difference's value is read as a count when what it relates are counts,
+// which only the references tell.
+[[nodiscard]] bool waits_for_operands(const RawFact& fact) {
+  return fact.kind == FactKind::total || fact.kind == FactKind::difference;
+}
+
 }  // namespace
 
 ValueContext value_context(const RawFact& fact, bool count, const Rational& vague) {
   ValueContext context;
   context.role = fact.kind;
   context.count = count;
-  context.fall = fact.kind == FactKind::change && fact.direction == Direction::fall;
+  context.fall = (fact.kind == FactKind::change || fact.kind == FactKind::difference) &&
+                 fact.direction == Direction::fall;
   context.vague = vague;
   context.exact = fact.exact;
   context.precision = fact.precision;
@@ -58,7 +65,7 @@ ValueContext value_context(const RawFact& fact, bool count, const Rational& vagu
 
 void parse_file_values(RawFile& file, const Vocabulary& vocabulary, bool vocabulary_usable) {
   for (RawFact& fact : file.facts) {
-    if (!fact.value || fact.kind == FactKind::total) continue;
+    if (!fact.value || waits_for_operands(fact)) continue;
     const Measure* measure = vocabulary_usable && fact.kind == FactKind::figure
                                  ? figure_measure(fact, file, vocabulary)
                                  : nullptr;
@@ -78,7 +85,7 @@ void parse_total_values(const std::vector<RawFile>& files, const std::vector<boo
     const Source& source = base.sources[f];
     for (std::size_t i = 0; i < file.facts.size() && i < source.facts.size(); ++i) {
       const RawFact& raw = file.facts[i];
-      if (!raw.value || raw.kind != FactKind::total) continue;
+      if (!raw.value || !waits_for_operands(raw)) continue;
       const FactIndex index = source.facts[i];
       const auto context = value_context(raw, counts[index], base.vocabulary.tolerances.vague);
       if (auto value = parse(*raw.value, context, file.display, diagnostics))

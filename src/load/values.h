@@ -15,10 +15,11 @@ namespace cc::load {
 
 [[nodiscard]] ValueContext value_context(const RawFact& fact, bool count, const Rational& vague);
 
-// Every value of the file but those of totals, into RawFact::parsed.
+// Every value of the file but those of totals and differences, into RawFact::parsed.
 void parse_file_values(RawFile& file, const Vocabulary& vocabulary, bool vocabulary_usable);
 
-// The values of totals, once resolve() has told which are counts (`counts`, by fact).
+// The values of totals and differences, once resolve() has told which are counts
+// (`counts`, by fact).
 void parse_total_values(const std::vector<RawFile>& files, const std::vector<bool>& counts,
                         FactBase& base, Diagnostics& diagnostics);
 

@@ -20,6 +20,8 @@ std::string_view fact_kind_name(FactKind kind) {
       return "interval";
     case FactKind::total:
       return "total";
+    case FactKind::difference:
+      return "difference";
   }
   return "figure";
 }

@@ -63,10 +63,11 @@ struct Fact {
   Mark relation_mark;  // the `change:`/`share:`/… field of a relation claim
   KeyId key = 0;       // a figure's key
   // change: {from, to}; share: {of, part}; ratio: {of, to}; rate, interval: {of};
-  // total: the references in order.
+  // total: the references in order; difference: {from, to}.
   std::vector<Operand> operands;
-  Direction direction = Direction::rise;  // change
-  TimeUnit unit = TimeUnit::day;          // rate: `per`; interval: `unit`
+  Direction direction = Direction::rise;  // change, difference
+  TimeUnit unit = TimeUnit::day;          // rate: `per`; interval: `unit`; difference: `per`
+  bool per = false;                       // a difference with `per`: of the rates per `unit`
   bool exact = false;
   std::optional<Rational> precision;
   std::string note;

@@ -16,13 +16,14 @@ namespace cc {
 // real-valued); a share is part ÷ of, as a fraction ("48%" is 0.48); a change is the rise (or
 // fall) as a fraction (89% is 0.89; "doubled" is a rise of 1.0); a ratio is of ÷ to ("double"
 // is 2); a rate is `of` per unit of time; an interval is time per one of `of`; a total is a
-// sum of quantities.
-enum class FactKind { figure, change, share, ratio, rate, interval, total };
+// sum of quantities; a difference is to − from as a number in the figures' unit ("30,000
+// fewer": a fall, stated as its size), or with `per` the change in the rate per unit of time.
+enum class FactKind { figure, change, share, ratio, rate, interval, total, difference };
 
 struct ValueContext {
   FactKind role = FactKind::figure;
-  bool count = false;     // a figure or total of an additive (count) measure
-  bool fall = false;      // a change with direction: fall ("halved" is a fall of 0.5)
+  bool count = false;     // a figure, total or difference of an additive (count) measure
+  bool fall = false;      // a change or difference with direction: fall ("halved" is a fall of 0.5)
   Rational vague{1, 10};  // tolerances.vague
   bool exact = false;     // `exact: true`: no rounding at all
   // `precision: 100`: the rounding unit (±precision/2), in the units the value is written

@@ -61,6 +61,8 @@ std::string constraint_label(const Constraint& c) {
       return "<";
     case ConstraintKind::shares_leq_one:
       return "Σ≤1";
+    case ConstraintKind::difference:
+      return "−";
     case ConstraintKind::statement:
       return "";
   }

@@ -1,7 +1,8 @@
 // Relation claims (FORMAT §4): each claim names a quantity defined from others: a share
 // part ÷ of, a change to ÷ from, a ratio of ÷ to, a rate of ÷ (the period's length in the
-// unit), an interval (the period's length) ÷ of, a total Σ of. Claims about the same
-// relation between the same quantities share one variable, so they can `conflict`.
+// unit), an interval (the period's length) ÷ of, a total Σ of, a difference to − from (with
+// `per`, to's rate − from's rate). Claims about the same relation between the same
+// quantities share one variable, so they can `conflict`.
 #include <set>
 
 #include "rules/rule.h"
@@ -49,12 +50,26 @@ class ClaimBuilder {
     return std::nullopt;
   }
 
-  // The length of the period of a rate's or interval's `of`, in the claim's unit.
-  std::optional<VarId> period_length(const Fact& fact) {
-    const Operand& of = fact.operands.at(0);
+  // The length of the period of a rate's or interval's `of` (or of another operand), in
+  // the claim's unit.
+  std::optional<VarId> period_length(const Fact& fact, std::size_t operand = 0) {
+    const Operand& of = fact.operands.at(operand);
     if (of.kind != Operand::Kind::key) return std::nullopt;
     const Period& period = base_.keys.period(base_.keys.key(of.key).period);
     return builder_.constant_var(period_length_in(period, fact.unit));
+  }
+
+  // {from, to}: to − from; with `per`, each divided by its own period's length first, so
+  // that periods of different lengths (a leap year and the next) compare by their rates.
+  std::optional<VarId> difference(FactIndex f, const std::vector<VarId>& ops) {
+    const Fact& fact = base_.facts[f];
+    if (!fact.per) return builder_.difference_var(ops.at(1), ops.at(0), f);
+    const auto from_length = period_length(fact, 0);
+    const auto to_length = period_length(fact, 1);
+    if (!from_length || !to_length) return std::nullopt;
+    const VarId from_rate = builder_.quotient_var(ops.at(0), *from_length, f);
+    const VarId to_rate = builder_.quotient_var(ops.at(1), *to_length, f);
+    return builder_.difference_var(to_rate, from_rate, f);
   }
 
   std::optional<VarId> make_var(FactIndex f) {
@@ -87,6 +102,8 @@ class ClaimBuilder {
       }
       case FactKind::total:
         return builder_.sum_var(ops, f);
+      case FactKind::difference:
+        return difference(f, ops);
     }
     return std::nullopt;
   }
@@ -99,8 +116,10 @@ class ClaimBuilder {
 }  // namespace
 
 // A change states the rise (or fall) c; its variable is the multiplier to ÷ from, which
-// is 1 + c for a rise and 1 − c for a fall.
+// is 1 + c for a rise and 1 − c for a fall. A difference states d; its variable is
+// to − from, which is d for a rise and −d for a fall.
 Interval value_in_var_terms(const Fact& fact, const Interval& value, Direction direction) {
+  if (fact.kind == FactKind::difference) return direction == Direction::rise ? value : -value;
   if (fact.kind != FactKind::change) return value;
   const Interval one = Interval::point(1);
   return direction == Direction::rise ? one + value : one - value;

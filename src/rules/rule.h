@@ -17,7 +17,7 @@ namespace cc {
 enum class RuleRole {
   none,
   figures,      // its statements are figures: propagation takes them first
-  definitions,  // it defines relations: the builder stamps it on q = a ÷ b and t = Σ parts
+  definitions,  // it defines relations: the builder stamps it on q = a ÷ b, t = Σ, d = a − b
   tilings,      // its sums are periods tiling a span (`span = Σ tiles`), which may be relaxed
   records,      // its constraints are records: a derivation through one is a `record` finding
 };

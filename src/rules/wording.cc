@@ -11,6 +11,30 @@ std::optional<FactKind> defining_kind(const FactBase& base, const Variable& v) {
   return base.facts[*v.defined_by].kind;
 }
 
+bool is_fall(const FactBase& base, const Variable& v) {
+  return v.kind == VarKind::difference && v.defined_by &&
+         base.facts[*v.defined_by].direction == Direction::fall;
+}
+
+// "the difference from A to B" (to − from), "the fall from A to B" (from − to); with `per`,
+// "the fall per day from A to B" (between the rates).
+std::string describe_difference(const FactBase& base, const FactGraph& graph, const Variable& v) {
+  const auto plain = [&](VarId var) {
+    const Variable& operand = graph.vars[var];
+    // a difference of rates names the figures the rates are of
+    if (operand.kind == VarKind::quotient && v.defined_by && operand.defined_by &&
+        base.facts[*v.defined_by].per)
+      return describe_quantity(base, graph, operand.operands[0]);
+    return describe_quantity(base, graph, var);
+  };
+  const std::string what = is_fall(base, v) ? "fall" : "difference";
+  const bool per = v.defined_by && base.facts[*v.defined_by].per;
+  const std::string unit =
+      per ? fmt::format(" per {}", time_unit_name(base.facts[*v.defined_by].unit)) : "";
+  return fmt::format("the {}{} from {} to {}", what, unit, plain(v.operands[1]),
+                     plain(v.operands[0]));
+}
+
 }  // namespace
 
 std::string describe_quantity(const FactBase& base, const FactGraph& graph, VarId var) {
@@ -28,6 +52,8 @@ std::string describe_quantity(const FactBase& base, const FactGraph& graph, VarI
       for (const VarId t : v.operands) terms.push_back(name(t));
       return "the total of " + join_words(terms);
     }
+    case VarKind::difference:
+      return describe_difference(base, graph, v);
     case VarKind::quotient:
       break;
   }
@@ -38,7 +64,7 @@ std::string describe_quantity(const FactBase& base, const FactGraph& graph, VarI
     return fmt::format("the change from {} to {}", name(den), name(num));
   if (kind == FactKind::share) return fmt::format("the share of {} in {}", name(num), name(den));
   if (kind == FactKind::ratio) return fmt::format("the ratio of {} to {}", name(num), name(den));
-  if (kind == FactKind::rate) {
+  if (kind == FactKind::rate || kind == FactKind::difference) {  // a difference's own rates
     return fmt::format("{} per {}", name(num), time_unit_name(base.facts[*v.defined_by].unit));
   }
   if (kind == FactKind::interval) {
@@ -59,6 +85,7 @@ std::string describe_value(const FactBase& base, const FactGraph& graph, VarId v
                 : fmt::format("(1 + {})", describe(interval - one, true));
   }
   if (kind == FactKind::share) return describe(interval, true);
+  if (v.kind == VarKind::difference && is_fall(base, v)) return describe(-interval);
   return describe(interval);
 }
 

@@ -114,6 +114,7 @@ class Propagator {
   bool propagate_quotient(const Constraint& c, ConstraintId id);
   [[nodiscard]] bool known(VarId var);  // stated by a figure, or a constant
   bool propagate_sum(const Constraint& c, ConstraintId id, bool equal);
+  bool propagate_difference(const Constraint& c, ConstraintId id);
   bool propagate_less(const Constraint& c, ConstraintId id);
   bool propagate_shares(const Constraint& c, ConstraintId id);
   void enqueue(ConstraintId c);

@@ -187,7 +187,7 @@ class SlipFinder {
   }
 
   std::optional<Slip> direction() const {
-    if (fact_.kind != FactKind::change) return std::nullopt;
+    if (fact_.kind != FactKind::change && fact_.kind != FactKind::difference) return std::nullopt;
     const Direction other = fact_.direction == Direction::rise ? Direction::fall : Direction::rise;
     const Interval candidate = value_in_var_terms(fact_, fact_.value.interval, other);
     if (!candidate.overlaps(*standing_) || !agrees_(candidate)) return std::nullopt;

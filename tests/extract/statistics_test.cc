@@ -89,6 +89,25 @@ TEST_CASE("the kind of fact follows the words around the number", "[extract]") {
   CHECK(interval.unit == "minute");
 }
 
+TEST_CASE("a number with words of a difference is drafted as a difference", "[extract]") {
+  const auto difference = [](std::string_view text) {
+    const Statistic st = only(statistics_of(text));
+    CHECK(kind_name(st.kind) == std::string("difference"));
+    return st;
+  };
+  CHECK(difference("There were 30,000 fewer deaths than in 2022.").fall);
+  CHECK(difference("It was a drop of more than 27,000 on the year before.").fall);
+  CHECK(difference("Deaths fell by 18,300 last year.").fall);
+  CHECK_FALSE(difference("Admissions were about 1,000 above the 2021 total.").fall);
+  CHECK_FALSE(difference("There were 1,000 more admissions than in 2021.").fall);
+  CHECK(difference("a drop of more than 27,000").value_text == "more than 27,000");
+  // not a difference: a plain count, "more" with no "than", a percentage (a change)
+  CHECK(kind_name(only(statistics_of("Ten more cases were reported on Monday.")).kind) ==
+        std::string("figure"));
+  CHECK(kind_name(only(statistics_of("It was a drop of 12% on 2022.")).kind) ==
+        std::string("change"));
+}
+
 TEST_CASE("dates, years, times, phone numbers, ordinals and labels are left out", "[extract]") {
   const std::string text =
       "On 1 November 2024, 05:57, police said 45 cases were recorded in 2023-24 and in 2017. "

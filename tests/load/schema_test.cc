@@ -4,6 +4,7 @@
 // accepts the example files and rejects what the loader rejects for its structure.
 #include "catch.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -87,6 +88,21 @@ TEST_CASE("the schemas accept the example fact base", "[load][schema]") {
   CHECK(vocabulary.status == 0);
 }
 
+TEST_CASE("the schema accepts the fact files of the difference cases", "[load][schema]") {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(source_dir() / "tests/cases")) {
+    if (entry.path().filename().string().find("difference") == std::string::npos) continue;
+    for (const auto& file : fs::directory_iterator(entry.path() / "facts")) {
+      if (file.path().filename() != "vocabulary.yaml") files.push_back(file.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() >= 10);
+  const auto result = validate("facts", files);
+  INFO(result.out);
+  CHECK(result.status == 0);
+}
+
 TEST_CASE("the schema and the loader refuse the same structural faults", "[load][schema]") {
   const std::string header =
       "source: {id: s, title: T, published: 2024}\ndefaults: {measure: offences, where: UK, when: "
@@ -115,6 +131,14 @@ TEST_CASE("the schema and the loader refuse the same structural faults", "[load]
       {"exact-text", "facts: [{id: a, quote: q, value: 1, exact: yes}]\n"},
       {"value-boolean", "facts: [{id: a, quote: q, value: true}]\n"},
       {"pattern-field", "facts: [{id: a, quote: q, value: 1%, share: {of: {colour: red}}}]\n"},
+      {"difference-direction",
+       "facts: [{id: a, quote: q, value: 1, difference: {from: b, to: c, direction: down}}]\n"},
+      {"difference-per",
+       "facts: [{id: a, quote: q, value: 1, difference: {from: b, to: c, per: fortnight}}]\n"},
+      {"difference-without-to", "facts: [{id: a, quote: q, value: 1, difference: {from: b}}]\n"},
+      {"difference-and-change",
+       "facts: [{id: a, quote: q, value: 1, difference: {from: b, to: c}, change: {from: b, to: "
+       "c}}]\n"},
   };
   std::vector<fs::path> files;
   for (const auto& [name, text] : cases) {
