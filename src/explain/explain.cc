@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "rules/records.h"
 #include "rules/rule.h"
 #include "rules/time_units.h"
 #include "rules/wording.h"
@@ -313,21 +314,50 @@ class ConflictExplainer {
     return "a part exceeds its whole";
   }
 
+  // The figures a record constraint compares the record with (the terms of a sum
+  // included): those the conflict's facts state, else the first one.
+  std::vector<std::string> compared_figures(const Constraint& c, KeyId own) const {
+    std::vector<VarId> keys;
+    for (const VarId v : c.vars) {
+      const Variable& var = graph_.vars[v];
+      if (var.kind == VarKind::key && var.key != own) keys.push_back(v);
+      if (var.kind != VarKind::sum) continue;
+      for (const VarId t : var.operands) {
+        if (graph_.vars[t].kind == VarKind::key && graph_.vars[t].key != own) keys.push_back(t);
+      }
+    }
+    std::unordered_set<VarId> stated;
+    for (const FactIndex f : conflict_.facts) {
+      if (const auto v = graph_.var_of_fact(f)) stated.insert(*v);
+    }
+    std::vector<std::string> out;
+    for (const VarId v : keys) {
+      if (stated.contains(v)) out.push_back(describe_quantity(base_, graph_, v));
+    }
+    if (out.empty() && !keys.empty()) out.push_back(describe_quantity(base_, graph_, keys[0]));
+    return out;
+  }
+
   std::string record_message() const {
     for (auto it = derivation_.rbegin(); it != derivation_.rend(); ++it) {
       const Constraint& c = graph_.constraints[events_[*it].cause];
       if (!made_by(c, RuleRole::records) || !c.fact) continue;
       const Fact& fact = base_.facts[*c.fact];
       const bool high = fact.record.kind == RecordKind::high;
-      if (c.kind == ConstraintKind::less) {
-        const VarId earlier = high ? c.vars[0] : c.vars[1];
-        return fmt::format("'{}' claims a record {}, which {} rules out", base_.ref(*c.fact),
-                           high ? "high" : "low", describe_quantity(base_, graph_, earlier));
+      if (c.kind == ConstraintKind::statement) {
+        const auto& limit = high ? fact.record.first_time_above : fact.record.first_time_below;
+        return fmt::format("'{}' claims the first time {} {}, which an earlier figure rules out",
+                           base_.ref(*c.fact), high ? "above" : "below",
+                           limit ? format_number(*limit) : std::string("?"));
       }
-      const auto& limit = high ? fact.record.first_time_above : fact.record.first_time_below;
-      return fmt::format("'{}' claims the first time {} {}, which an earlier figure rules out",
-                         base_.ref(*c.fact), high ? "above" : "below",
-                         limit ? format_number(*limit) : std::string("?"));
+      const std::string claim = record_claim_words(base_, fact.record);
+      const std::vector<std::string> against = compared_figures(c, fact.key);
+      if (against.empty()) {
+        return fmt::format("'{}' claims {}, which the figures around it rule out",
+                           base_.ref(*c.fact), claim);
+      }
+      return fmt::format("'{}' claims {}, which {} rule{} out", base_.ref(*c.fact), claim,
+                         join_words(against), against.size() == 1 ? "s" : "");
     }
     return "a record claim is contradicted by an earlier figure";
   }

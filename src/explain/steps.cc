@@ -140,6 +140,24 @@ class StepWriter {
                        result(id));
   }
 
+  // A rank narrows the record from the others, or one of the others from the record.
+  [[nodiscard]] std::string rank_text(const Constraint& c, VarId v, EventId id) const {
+    std::vector<std::string> others;
+    for (std::size_t i = 1; i < c.vars.size(); ++i) {
+      if (c.vars[i] != v) others.push_back(value(c.vars[i]));
+    }
+    const std::string list =
+        others.size() > 6 ? fmt::format("the {} others", others.size()) : join_words(others);
+    const std::string_view side = c.rank_low ? "below" : "above";
+    if (v == c.vars[0]) {
+      return fmt::format("{}: at most {} of {} may lie {} it{}, so it is {}{}", label(v),
+                         c.rank - 1, list, side, c.rank_exact ? " (and at least as many do)" : "",
+                         result(id), reason(c));
+    }
+    return fmt::format("{} against {} (of {}): at most {} may lie {} it, so it is {}{}", label(v),
+                       value(c.vars[0]), list, c.rank - 1, side, result(id), reason(c));
+  }
+
   [[nodiscard]] std::string write_event(EventId id) const {
     const Event& event = propagator_.events()[id];
     const Constraint& c = graph_.constraints[event.cause];
@@ -184,6 +202,8 @@ class StepWriter {
                            reason(c));
       case ConstraintKind::difference:
         return difference_step(c, v, id);
+      case ConstraintKind::rank:
+        return rank_text(c, v, id);
       case ConstraintKind::shares_leq_one: {
         std::vector<std::string> others;
         for (const VarId o : c.vars) {

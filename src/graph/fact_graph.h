@@ -45,6 +45,8 @@ enum class ConstraintKind {
   less,            // vars[0] < vars[1]                       (a record: earlier < record)
   shares_leq_one,  // Σ vars ≤ 1                         (shares of disjoint parts)
   difference,      // vars[0] = vars[1] − vars[2]            (a difference's definition)
+  rank,            // at most `rank` − 1 of vars[1..] lie above vars[0] (below, with
+                   // `rank_low`); exactly that many with `rank_exact` (a second-highest)
 };
 
 // Which inference rule made a constraint: its index in the rule registry
@@ -59,6 +61,9 @@ struct Constraint {
   Interval value;                 // statement: the fact's interval in the variable's terms
   std::optional<FactIndex> fact;  // statements and record claims belong to a fact
   bool strict_upper = false;      // sum_leq with a strict bound is not needed yet; reserved
+  std::uint32_t rank = 0;         // rank: the place claimed (2: the second-highest)
+  bool rank_low = false;          // rank: counted from the lowest
+  bool rank_exact = false;        // rank: the whole series is known, so exactly rank − 1
 };
 
 class FactGraph {

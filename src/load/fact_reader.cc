@@ -270,57 +270,6 @@ void FactReader::read_rounding(const Fields& fields, RawFact& fact) {
   fact.precision = precision;
 }
 
-void FactReader::read_record(NodeRef node, RawFact& fact) {
-  RawRecord& record = fact.record;
-  record.pos = node.pos();
-  if (node.is_mapping()) return read_record_detail(node, record);
-  if (node.is_scalar() && (node.text() == "high" || node.text() == "low")) {
-    record.kind = node.text() == "high" ? RecordKind::high : RecordKind::low;
-    return;
-  }
-  const std::string shown = node.is_scalar() ? fmt::format("'{}'", node.text())
-                                             : std::string(node_kind_name(node.kind()));
-  convert_.error(
-      node.pos(),
-      fmt::format(
-          "'record' must be 'high', 'low' or a mapping such as {{high: true, first_time_above: "
-          "7000}}, not {}",
-          shown),
-      "record");
-}
-
-void FactReader::read_record_detail(NodeRef node, RawRecord& record) {
-  const auto fields = convert_.fields(node, ObjectKind::record, "record");
-  if (!fields) return;
-  const auto flag = [&](std::string_view name) {
-    const auto value = fields->get(name);
-    return value && convert_.boolean(*value, name).value_or(false);
-  };
-  const bool high = flag("high");
-  const bool low = flag("low");
-  if (high == low) {
-    convert_.error(
-        node.pos(),
-        high ? "a record is high or low, not both" : "a record needs 'high: true' or 'low: true'",
-        "record");
-    return;
-  }
-  record.kind = high ? RecordKind::high : RecordKind::low;
-  const auto bound = [&](std::string_view name, bool allowed, std::string_view with,
-                         std::optional<Rational>& out) {
-    const auto value = fields->get(name);
-    if (!value) return;
-    if (!allowed) {
-      convert_.error(fields->key_pos(name), fmt::format("'{}' goes with '{}: true'", name, with),
-                     "record");
-      return;
-    }
-    out = convert_.decimal(*value, name);
-  };
-  bound("first_time_above", high, "high", record.first_time_above);
-  bound("first_time_below", low, "low", record.first_time_below);
-}
-
 void FactReader::read_accepts(NodeRef node, RawFact& fact) {
   if (!convert_.expect(node, NodeKind::sequence, "accept")) return;
   for (const NodeRef item : node.children()) {

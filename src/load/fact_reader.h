@@ -33,6 +33,9 @@ class FactReader {
   void read_rounding(const Fields& fields, RawFact& fact);
   void read_record(NodeRef node, RawFact& fact);
   void read_record_detail(NodeRef node, RawRecord& record);
+  [[nodiscard]] bool read_record_kind(const Fields& fields, NodeRef node, RawRecord& record);
+  void read_record_scope(const Fields& fields, RawRecord& record);
+  void check_record(const Fields& fields, const RawRecord& record);
   void read_accepts(NodeRef node, RawFact& fact);
   [[nodiscard]] std::optional<RawAccept> read_accept(NodeRef node);
 

@@ -124,14 +124,19 @@ void KeyReader::read_where(NodeRef node, RawKey& key) {
 }
 
 void KeyReader::read_when(NodeRef node, RawKey& key) {
-  const auto text = convert_.text(node, "when");
-  if (!text) return key.when.fail(node.pos());
+  if (const auto period = read_period(node, "when")) return key.when.set(*period, node.pos());
+  key.when.fail(node.pos());
+}
+
+std::optional<Period> KeyReader::read_period(NodeRef node, std::string_view what) {
+  const auto text = convert_.text(node, what);
+  if (!text) return std::nullopt;
   const PeriodResult result = parse_period(*text, vocabulary_.vocabulary.fiscal_year_start);
-  if (const auto* period = std::get_if<Period>(&result)) return key.when.set(*period, node.pos());
+  if (const auto* period = std::get_if<Period>(&result)) return *period;
   const auto& error = std::get<PeriodError>(result);
   convert_.error(point_into(node.pos(), node.quoted(), node.verbatim(), *text, error.offset),
                  error.message, "period");
-  key.when.fail(node.pos());
+  return std::nullopt;
 }
 
 void KeyReader::read_subset(NodeRef node, RawKey& key) {

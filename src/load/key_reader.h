@@ -58,6 +58,8 @@ class KeyReader {
 
   // Reads whichever of measure, where, when and subset `fields` has.
   void read(const Fields& fields, RawKey& key);
+  // A period written like `when` (a record's `since`); nullopt when unreadable (reported).
+  [[nodiscard]] std::optional<Period> read_period(NodeRef node, std::string_view what);
 
  private:
   void read_measure(NodeRef node, RawKey& key);

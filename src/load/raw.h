@@ -73,6 +73,11 @@ struct ScalarText {
 
 struct RawRecord {
   RecordKind kind = RecordKind::none;
+  RecordOver over = RecordOver::level;
+  unsigned rank = 1;
+  std::optional<Period> since;
+  std::optional<Period> records_began;
+  bool same_time_of_year = false;
   std::optional<Rational> first_time_above;
   std::optional<Rational> first_time_below;
   Pos pos;

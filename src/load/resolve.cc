@@ -142,8 +142,16 @@ class Resolver {
     fact.exact = raw.exact;
     fact.precision = raw.precision;
     fact.note = std::move(raw.note);
-    fact.record = {raw.record.kind, raw.record.first_time_above, raw.record.first_time_below,
-                   mark(state, raw.record.pos)};
+    const RawRecord& r = raw.record;
+    fact.record = {r.kind,
+                   r.over,
+                   r.rank,
+                   r.since,
+                   r.records_began,
+                   r.same_time_of_year,
+                   r.first_time_above,
+                   r.first_time_below,
+                   mark(state, r.pos)};
     for (const RawAccept& accept : raw.accepts) {
       fact.accepts.push_back(
           {accept.rule, accept.with, std::nullopt, accept.reason, mark(state, accept.pos)});

@@ -4,6 +4,12 @@
 
 namespace cc {
 
+bool same_record_claim(const Record& a, const Record& b) {
+  return a.kind == b.kind && a.over == b.over && a.rank == b.rank && a.since == b.since &&
+         a.records_began == b.records_began && a.same_time_of_year == b.same_time_of_year &&
+         a.first_time_above == b.first_time_above && a.first_time_below == b.first_time_below;
+}
+
 std::string_view fact_kind_name(FactKind kind) {
   switch (kind) {
     case FactKind::figure:

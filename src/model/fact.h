@@ -34,14 +34,28 @@ struct Operand {
   std::string text;    // as written ("offences-2023-24", "{when: 2017-18}")
 };
 
-enum class RecordKind { none, high, low };
+// A record claim (FORMAT §5.5). `high`/`low`: the figure (or its change, with `over`) is
+// the highest (lowest) of those it is compared with; `first`: the first rise (fall) since
+// `since`.
+enum class RecordKind { none, high, low, first };
+// What is compared: the figures themselves, or the change from the previous period of the
+// same length (the rise: this − previous; the fall: previous − this).
+enum class RecordOver { level, rise, fall };
 
 struct Record {
   RecordKind kind = RecordKind::none;
+  RecordOver over = RecordOver::level;
+  unsigned rank = 1;                         // 2: the second-highest (second-lowest)
+  std::optional<Period> since;               // "the highest since 2019": the bound
+  std::optional<Period> records_began;       // compared figures start on or after this
+  bool same_time_of_year = false;            // only the same months/days of earlier years
   std::optional<Rational> first_time_above;  // with high: every earlier figure ≤ this
   std::optional<Rational> first_time_below;  // with low: every earlier figure ≥ this
   Mark mark;
 };
+
+// The same claim (the mark aside).
+[[nodiscard]] bool same_record_claim(const Record& a, const Record& b);
 
 struct Accept {
   std::string rule;                    // a finding rule id: "conflict", "implied", …

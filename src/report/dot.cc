@@ -63,6 +63,8 @@ std::string constraint_label(const Constraint& c) {
       return "Σ≤1";
     case ConstraintKind::difference:
       return "−";
+    case ConstraintKind::rank:
+      return "rank";
     case ConstraintKind::statement:
       return "";
   }

@@ -273,6 +273,86 @@ bool Propagator::propagate_less(const Constraint& c, ConstraintId id) {
   return true;
 }
 
+namespace {
+
+// Is `a` surely above `b` (every value of a greater than every value of b)?
+bool surely_above(const Interval& a, const Interval& b) {
+  if (!a.lo() || !b.hi()) return false;
+  if (a.lo()->value != b.hi()->value) return a.lo()->value > b.hi()->value;
+  return a.lo()->open || b.hi()->open;
+}
+
+// Can `a` be above `b`?
+bool maybe_above(const Interval& a, const Interval& b) {
+  if (!a.hi() || !b.lo()) return true;
+  if (a.hi()->value != b.lo()->value) return a.hi()->value > b.lo()->value;
+  return false;  // a ≤ a.hi = b.lo ≤ b
+}
+
+// The n-th largest (1-based) of the given ends; nullopt when it is unbounded (`upper`: a
+// missing end is +∞) or there are fewer than n bounded ends (lower ends: a missing one is −∞).
+std::optional<Bound> nth_largest(std::vector<std::optional<Bound>> bounds, std::size_t n,
+                                 bool upper) {
+  const auto missing = static_cast<std::size_t>(
+      std::count_if(bounds.begin(), bounds.end(), [](const auto& b) { return !b; }));
+  std::erase_if(bounds, [](const auto& b) { return !b; });
+  if (upper) {
+    if (n <= missing) return std::nullopt;
+    n -= missing;
+  }
+  if (n == 0 || bounds.size() < n) return std::nullopt;
+  std::sort(bounds.begin(), bounds.end(), [upper](const auto& x, const auto& y) {
+    if (x->value != y->value) return x->value > y->value;
+    return upper ? (!x->open && y->open) : (x->open && !y->open);  // the larger first
+  });
+  return bounds[n - 1];
+}
+
+}  // namespace
+
+// A rank (a "second-highest"): at most k = rank − 1 of the others above the record, and,
+// exact, at least k. Worked on negated intervals for a rank counted from the lowest.
+bool Propagator::propagate_rank(const Constraint& c, ConstraintId id) {
+  const auto get = [&](VarId v) { return c.rank_low ? -current(v) : current(v); };
+  const auto put = [&](VarId v, const Interval& i) { return narrow(v, c.rank_low ? -i : i, id); };
+  const VarId record = c.vars[0];
+  const std::size_t k = c.rank - 1;
+  std::vector<std::optional<Bound>> lows;
+  std::vector<std::optional<Bound>> highs;
+  for (std::size_t i = 1; i < c.vars.size(); ++i) {
+    lows.push_back(get(c.vars[i]).lo());
+    highs.push_back(get(c.vars[i]).hi());
+  }
+  // At most k above: the record is at least the (k+1)-th largest of the others.
+  if (const auto floor = nth_largest(lows, k + 1, false)) {
+    if (!put(record, Interval{floor, std::nullopt})) return false;
+  }
+  // Exactly k above: the record is below the k-th largest of the others.
+  if (c.rank_exact && k > 0) {
+    if (const auto ceiling = nth_largest(highs, k, true)) {
+      if (!put(record, Interval{std::nullopt, Bound{ceiling->value, true}})) return false;
+    }
+  }
+  for (std::size_t i = 1; i < c.vars.size(); ++i) {
+    std::size_t above = 0;
+    std::size_t may = 0;
+    for (std::size_t j = 1; j < c.vars.size(); ++j) {
+      if (j == i) continue;
+      if (surely_above(get(c.vars[j]), get(record))) ++above;
+      if (maybe_above(get(c.vars[j]), get(record))) ++may;
+    }
+    const Interval own = get(record);
+    // k others are above already: this one is not.
+    if (above >= k && own.hi() && !put(c.vars[i], Interval{std::nullopt, own.hi()})) return false;
+    // Exact and fewer than k others can be above: this one is.
+    if (c.rank_exact && may < k && own.lo() &&
+        !put(c.vars[i], Interval{Bound{own.lo()->value, true}, std::nullopt})) {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool Propagator::propagate_shares(const Constraint& c, ConstraintId id) {
   SideSum lows;
   for (const VarId v : c.vars) lows.add(current(v).lo());
@@ -306,6 +386,8 @@ bool Propagator::propagate(ConstraintId id) {
       return propagate_shares(c, id);
     case ConstraintKind::difference:
       return propagate_difference(c, id);
+    case ConstraintKind::rank:
+      return propagate_rank(c, id);
   }
   return true;
 }

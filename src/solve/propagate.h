@@ -117,6 +117,7 @@ class Propagator {
   bool propagate_difference(const Constraint& c, ConstraintId id);
   bool propagate_less(const Constraint& c, ConstraintId id);
   bool propagate_shares(const Constraint& c, ConstraintId id);
+  bool propagate_rank(const Constraint& c, ConstraintId id);
   void enqueue(ConstraintId c);
   [[nodiscard]] Interval simplify(Interval interval);
 

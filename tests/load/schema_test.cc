@@ -83,6 +83,17 @@ TEST_CASE("the schemas accept the example fact base", "[load][schema]") {
   REQUIRE(facts.out.find("No module named") ==
           std::string::npos);  // .ci/deps test installs python3-jsonschema, python3-ruamel.yaml
   CHECK(facts.status == 0);
+  // every form of `record` (the record cases' articles)
+  const fs::path cases = source_dir() / "tests/cases";
+  const auto records = validate(
+      "facts", {cases / "record-since-bound-fires/facts/moor-gazette-2025-02-03.yaml",
+                cases / "record-low-since-records-began-fires/facts/wendle-post-2024-04-02.yaml",
+                cases / "record-second-highest-fires/facts/valley-news-2024-02-14.yaml",
+                cases / "record-first-fall-fires/facts/ostry-courier-2024-01-09.yaml",
+                cases / "record-time-of-year-fires/facts/wendle-post-2024-03-25.yaml",
+                cases / "record-largest-fall-fires/facts/moor-gazette-2024-02-05.yaml"});
+  INFO(records.out);
+  CHECK(records.status == 0);
   const auto vocabulary = validate("vocabulary", {good / "vocabulary.yaml"});
   INFO(vocabulary.out);
   CHECK(vocabulary.status == 0);
@@ -119,6 +130,14 @@ TEST_CASE("the schema and the loader refuse the same structural faults", "[load]
       {"record-bound",
        "facts: [{id: a, quote: q, value: 1, record: {high: true, first_time_below: 3}}]\n"},
       {"record-word", "facts: [{id: a, quote: q, value: 1, record: highest}]\n"},
+      {"record-first-level",
+       "facts: [{id: a, quote: q, value: 1, record: {kind: first, since: 2018}}]\n"},
+      {"record-low-change",
+       "facts: [{id: a, quote: q, value: 1, record: {kind: low, over: fall}}]\n"},
+      {"record-since-and-began",
+       "facts: [{id: a, quote: q, value: 1, record: {kind: high, since: 2019, records_began: "
+       "2004}}]\n"},
+      {"record-rank-zero", "facts: [{id: a, quote: q, value: 1, record: {kind: high, rank: 0}}]\n"},
       {"accept-rule",
        "facts: [{id: a, quote: q, value: 1, accept: [{rule: conflit, reason: r}]}]\n"},
       {"accept-reason", "facts: [{id: a, quote: q, value: 1, accept: [{rule: conflict}]}]\n"},

@@ -137,6 +137,69 @@ TEST_CASE("solve: a record is above every earlier figure, strictly", "[solve]") 
   CHECK(domain_of(p, later) == "(10, inf)");
 }
 
+TEST_CASE("solve: a rank lets at most rank - 1 others above the record, exactly when known",
+          "[solve]") {
+  const auto rank_graph = [](HandGraph& b, bool low, bool exact, std::vector<VarId>& others) {
+    const SourceIndex s = b.source("s");
+    const VarId record = b.quantity();
+    for (int i = 0; i < 3; ++i) others.push_back(b.quantity());
+    std::vector<VarId> vars = {record};
+    vars.insert(vars.end(), others.begin(), others.end());
+    const ConstraintId c = b.constrain(ConstraintKind::rank, vars, MadeBy::inference);
+    b.graph.constraints[c].rank = 2;
+    b.graph.constraints[c].rank_low = low;
+    b.graph.constraints[c].rank_exact = exact;
+    return std::pair(s, record);
+  };
+  {  // the second-highest: at least the second largest lower end of the others
+    HandGraph b;
+    std::vector<VarId> o;
+    const auto [s, record] = rank_graph(b, false, false, o);
+    b.state(b.fact(s, "a"), o[0], exactly(900));
+    b.state(b.fact(s, "b"), o[1], more_than(700));
+    b.state(b.fact(s, "c"), o[2], closed(100, 2000));
+    b.finish();
+    Propagator p(b.graph);
+    CHECK_FALSE(run_all(p, b).contradiction);
+    CHECK(domain_of(p, record) == "(700, inf)");
+  }
+  {  // one other is surely above: every other one is at most the record
+    HandGraph b;
+    std::vector<VarId> o;
+    const auto [s, record] = rank_graph(b, false, false, o);
+    b.state(b.fact(s, "record"), record, exactly(800));
+    b.state(b.fact(s, "a"), o[0], exactly(900));
+    b.finish();
+    Propagator p(b.graph);
+    CHECK_FALSE(run_all(p, b).contradiction);
+    CHECK(domain_of(p, o[1]) == "[0, 800]");
+    CHECK(domain_of(p, o[2]) == "[0, 800]");
+  }
+  {  // exact, and only one can be above: it is
+    HandGraph b;
+    std::vector<VarId> o;
+    const auto [s, record] = rank_graph(b, false, true, o);
+    b.state(b.fact(s, "record"), record, exactly(800));
+    b.state(b.fact(s, "a"), o[0], exactly(700));
+    b.state(b.fact(s, "b"), o[1], exactly(750));
+    b.finish();
+    Propagator p(b.graph);
+    CHECK_FALSE(run_all(p, b).contradiction);
+    CHECK(domain_of(p, o[2]) == "(800, inf)");
+  }
+  {  // the second-lowest, counted from below: two others below contradict it
+    HandGraph b;
+    std::vector<VarId> o;
+    const auto [s, record] = rank_graph(b, true, false, o);
+    b.state(b.fact(s, "record"), record, exactly(500));
+    b.state(b.fact(s, "a"), o[0], exactly(400));
+    b.state(b.fact(s, "b"), o[1], closed(420, 450));
+    b.finish();
+    Propagator p(b.graph);
+    CHECK(run_all(p, b).contradiction);
+  }
+}
+
 TEST_CASE("solve: shares of disjoint parts leave each at most 1 minus the others", "[solve]") {
   HandGraph b;
   const SourceIndex s = b.source("s");
