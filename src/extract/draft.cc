@@ -9,42 +9,10 @@
 
 #include "extract/article_text.h"
 #include "load/convert.h"
+#include "model/utf8.h"
 
 namespace cc::extract {
 namespace {
-
-// One UTF-8 sequence at `i`: its code point, or nullopt for a malformed byte.
-std::optional<std::pair<char32_t, std::size_t>> next_code_point(std::string_view text,
-                                                                std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80) return std::make_pair(char32_t{lead}, std::size_t{1});
-  std::size_t length = 0;
-  char32_t value = 0;
-  char32_t min = 0;
-  if ((lead & 0xE0) == 0xC0) {
-    length = 2;
-    value = lead & 0x1F;
-    min = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3;
-    value = lead & 0x0F;
-    min = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4;
-    value = lead & 0x07;
-    min = 0x10000;
-  } else {
-    return std::nullopt;
-  }
-  if (i + length > text.size()) return std::nullopt;
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return std::nullopt;
-    value = (value << 6) | (byte(i + k) & 0x3F);
-  }
-  if (value < min || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return std::nullopt;
-  return std::make_pair(value, length);
-}
 
 // Text for a comment: one line, printable, malformed bytes as U+FFFD, at most `max` bytes
 // (cut at a character, with "…").
@@ -52,20 +20,20 @@ std::string comment_text(std::string_view text, std::size_t max = 120) {
   const std::string line = collapse_space(text);
   std::string out;
   for (std::size_t i = 0; i < line.size();) {
-    const auto c = next_code_point(line, i);
+    const utf8::CodePoint c = utf8::decode(line, i);
     if (out.size() >= max) {
       out += "\u2026";
       break;
     }
-    if (!c) {
+    if (!c.valid) {
       out += "\uFFFD";
       ++i;
       continue;
     }
     // collapse_space has already turned control characters, line and paragraph
     // separators and U+FEFF into spaces: every well-formed character left is printable.
-    out.append(line.substr(i, c->second));
-    i += c->second;
+    out.append(line.substr(i, c.length));
+    i += c.length;
   }
   return out;
 }
@@ -187,13 +155,13 @@ bool valid_id(std::string_view id) {
 std::string yaml_double_quoted(std::string_view text) {
   std::string out = "\"";
   for (std::size_t i = 0; i < text.size();) {
-    const auto c = next_code_point(text, i);
-    if (!c) {
+    const utf8::CodePoint c = utf8::decode(text, i);
+    if (!c.valid) {
       out += "\\uFFFD";
       ++i;
       continue;
     }
-    const char32_t v = c->first;
+    const char32_t v = c.value;
     if (v == '"') {
       out += "\\\"";
     } else if (v == '\\') {
@@ -207,9 +175,9 @@ std::string yaml_double_quoted(std::string_view text) {
     } else if (v == 0x2028 || v == 0x2029 || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF) {
       out += fmt::format("\\u{:04X}", static_cast<unsigned>(v));
     } else {
-      out.append(text.substr(i, c->second));
+      out.append(text.substr(i, c.length));
     }
-    i += c->second;
+    i += c.length;
   }
   return out + "\"";
 }
