@@ -36,21 +36,9 @@ std::string lower(std::string_view text) {
 using CodePoint = utf8::CodePoint;
 using utf8::decode;
 
-bool is_space(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0xA0 ||
-         (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x2028 ||
-         c == 0x2029;
-}
-
-// Letters beyond ASCII: anything from U+00C0 that is not punctuation, a symbol or a space.
-bool is_letter(char32_t c) {
-  if (c < 0xC0 || c == 0xD7 || c == 0xF7 || c == 0xFFFD) return false;
-  if (c >= 0x2000 && c <= 0x2BFF) return false;  // punctuation, currency, arrows, symbols
-  if (c >= 0x3000 && c <= 0x303F) return false;
-  if (c >= 0xFE10 && c <= 0xFE6F) return false;
-  if (c >= 0xFF00 && c <= 0xFF20) return false;
-  return c < 0xE000 || c > 0xF8FF;  // private use
-}
+// White space and letters beyond ASCII: Unicode's categories (utf8proc, model/utf8.h).
+using utf8::is_letter;
+using utf8::is_space;
 
 bool is_apostrophe(std::string_view text, std::size_t i, std::size_t& length) {
   if (text[i] == '\'') {

@@ -35,6 +35,12 @@ inline constexpr char32_t kReplacement = 0xFFFD;
 // The offset of the first byte that is not valid UTF-8, or nullopt.
 [[nodiscard]] std::optional<std::size_t> first_invalid(std::string_view text);
 
+// Unicode general categories (utf8proc_category): a letter or a combining mark (L*, M*),
+// and white space (Zs, Zl, Zp and the ASCII tab, line feed, vertical tab, form feed and
+// carriage return).
+[[nodiscard]] bool is_letter(char32_t c);
+[[nodiscard]] bool is_space(char32_t c);
+
 // Text for comparison "ignoring case": Unicode full case folding after compatibility
 // normalisation (NFKC_Casefold: "ÉTÉ" and "été" fold alike, "Straße" and "STRASSE", "ﬁ"
 // and "fi"), with default-ignorable characters (soft hyphens, zero-width joiners)

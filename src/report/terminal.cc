@@ -1,4 +1,5 @@
 // The terminal: one line per finding in the compilers' format, then a summary.
+#include <fmt/color.h>
 #include <fmt/format.h>
 
 #include "model/terminal_text.h"
@@ -15,8 +16,10 @@ FactRow fact_row(const FactBase& base, FactIndex f) {
 
 std::string render_terminal_line(const ReportInput& input, const Finding& finding, bool color) {
   const std::string severity(severity_name(finding.severity));
-  const char* paint = finding.severity == Severity::error ? "\033[1;31m" : "\033[1;35m";
-  const std::string shown = color ? fmt::format("{}{}\033[0m", paint, severity) : severity;
+  const fmt::text_style paint = fmt::emphasis::bold | fmt::fg(finding.severity == Severity::error
+                                                                  ? fmt::terminal_color::red
+                                                                  : fmt::terminal_color::magenta);
+  const std::string shown = color ? fmt::format(paint, "{}", severity) : severity;
   std::string line =
       fmt::format("{}:{}:{}: {}: {} [{}]", terminal_safe(input.base.file_of(finding.location)),
                   finding.location.line, finding.location.column, shown,

@@ -43,3 +43,19 @@ TEST_CASE("utf8: case folding is Unicode's, not ASCII's", "[model][utf8]") {
                             "operate") == std::optional<std::string>("cooperate"));
   CHECK_FALSE(cc::utf8::fold_case("\xC3").has_value());
 }
+
+TEST_CASE("utf8: letters and spaces are Unicode's categories", "[model][utf8]") {
+  CHECK(cc::utf8::is_letter(U'\u00E9'));
+  CHECK(cc::utf8::is_letter(U'\u00DF'));
+  CHECK(cc::utf8::is_letter(U'\u0301'));  // a combining accent stays inside its word
+  CHECK(cc::utf8::is_letter(U'\u00B5'));  // micro sign: a letter (Ll)
+  CHECK_FALSE(cc::utf8::is_letter(U'\u20AC'));
+  CHECK_FALSE(cc::utf8::is_letter(U'\U0001F600'));  // an emoji is a symbol, not a letter
+  CHECK_FALSE(cc::utf8::is_letter(U'\u0663'));      // a digit (Arabic-Indic three)
+  CHECK(cc::utf8::is_space(U'\u00A0'));
+  CHECK(cc::utf8::is_space(U'\u3000'));
+  CHECK(cc::utf8::is_space(U'\u2028'));
+  CHECK(cc::utf8::is_space(U'\t'));
+  CHECK_FALSE(cc::utf8::is_space(U'\u200B'));  // zero-width space is a format character
+  CHECK_FALSE(cc::utf8::is_space(U'x'));
+}
