@@ -38,7 +38,7 @@ std::string published(std::string_view text) {
 
 }  // namespace
 
-TEST_CASE("words are runs of Unicode letters; symbols and overlong bytes are marks", "[extract]") {
+TEST_CASE("words are runs of Unicode letters, symbols and overlong bytes are marks", "[extract]") {
   const auto kinds = [](std::string_view text) {
     std::string out;
     for (const Token& t : tokenize(text)) {
