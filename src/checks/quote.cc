@@ -11,6 +11,7 @@
 #include "checks/check.h"
 #include "explain/finding.h"
 #include "grammar/value.h"
+#include "model/utf8.h"
 #include "rules/wording.h"
 
 namespace cc {
@@ -31,10 +32,12 @@ constexpr Replacement kFolds[] = {
 
 }  // namespace
 
-std::string fold_quote_text(std::string_view text) {
+namespace {
+
+// Quote marks, dashes and wide spaces written as their ASCII counterparts.
+std::string fold_marks(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  bool space = false;
   for (std::size_t i = 0; i < text.size();) {
     char c = text[i];
     std::size_t length = 1;
@@ -45,16 +48,41 @@ std::string fold_quote_text(std::string_view text) {
         break;
       }
     }
+    out += c;
     i += length;
+  }
+  return out;
+}
+
+// Unicode case folding (utf8proc); ASCII only for text that is not UTF-8, which the
+// loader has already refused.
+std::string fold_case(std::string text) {
+  if (auto folded = utf8::fold_case(text)) return std::move(*folded);
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// Runs of white space as one space, none at the ends.
+std::string collapse_space(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (const char c : text) {
     if (std::isspace(static_cast<unsigned char>(c))) {
       space = !out.empty();
       continue;
     }
     if (space) out += ' ';
     space = false;
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out += c;
   }
   return out;
+}
+
+}  // namespace
+
+std::string fold_quote_text(std::string_view text) {
+  return collapse_space(fold_case(fold_marks(text)));
 }
 
 void check_quote(const FactBase& base, const FactGraph&, std::vector<Finding>& findings) {

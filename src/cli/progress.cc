@@ -4,6 +4,10 @@
 
 namespace cc::cli {
 
+// "\r\x1b[K" (carriage return, erase to the end of the line) is written by hand: fmt/color.h
+// has colours and emphasis but no cursor or erase controls, and no Debian-packaged library
+// worth a dependency offers this one sequence.
+
 ProgressLine::ProgressLine(std::ostream& out, Clock::duration delay, Clock::duration interval)
     : out_(out), start_(Clock::now()), last_(start_), delay_(delay), interval_(interval) {}
 

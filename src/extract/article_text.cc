@@ -8,6 +8,8 @@
 
 #include "load/files.h"
 #include "load/text.h"
+#include "model/period.h"
+#include "model/utf8.h"
 
 namespace cc::extract {
 namespace {
@@ -31,53 +33,12 @@ std::string lower(std::string_view text) {
   return out;
 }
 
-// One UTF-8 sequence at `i`: its code point and length; a malformed one is one byte, U+FFFD.
-struct CodePoint {
-  char32_t value = 0;
-  std::size_t length = 1;
-};
+using CodePoint = utf8::CodePoint;
+using utf8::decode;
 
-CodePoint decode(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80) return {lead, 1};
-  std::size_t length = 0;
-  char32_t value = 0;
-  if ((lead & 0xE0) == 0xC0) {
-    length = 2;
-    value = lead & 0x1F;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3;
-    value = lead & 0x0F;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4;
-    value = lead & 0x07;
-  } else {
-    return {0xFFFD, 1};
-  }
-  if (i + length > text.size()) return {0xFFFD, 1};
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return {0xFFFD, 1};
-    value = (value << 6) | (byte(i + k) & 0x3F);
-  }
-  return {value, length};
-}
-
-bool is_space(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0xA0 ||
-         (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x2028 ||
-         c == 0x2029;
-}
-
-// Letters beyond ASCII: anything from U+00C0 that is not punctuation, a symbol or a space.
-bool is_letter(char32_t c) {
-  if (c < 0xC0 || c == 0xD7 || c == 0xF7 || c == 0xFFFD) return false;
-  if (c >= 0x2000 && c <= 0x2BFF) return false;  // punctuation, currency, arrows, symbols
-  if (c >= 0x3000 && c <= 0x303F) return false;
-  if (c >= 0xFE10 && c <= 0xFE6F) return false;
-  if (c >= 0xFF00 && c <= 0xFF20) return false;
-  return c < 0xE000 || c > 0xF8FF;  // private use
-}
+// White space and letters beyond ASCII: Unicode's categories (utf8proc, model/utf8.h).
+using utf8::is_letter;
+using utf8::is_space;
 
 bool is_apostrophe(std::string_view text, std::size_t i, std::size_t& length) {
   if (text[i] == '\'') {
@@ -131,14 +92,10 @@ std::optional<int> small_number(const Token& token, std::size_t min_digits, std:
   return value;
 }
 
-bool leap(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
+// The days of a month (<chrono>, through model/period.h); year 0 (not written) allows
+// 29 February.
 int days_in(int year, int month) {
-  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month == 2 && (year == 0 || leap(year))) return 29;
-  return kDays[static_cast<std::size_t>(month - 1)];
+  return static_cast<int>(days_in_month(year == 0 ? 2000 : year, static_cast<unsigned>(month)));
 }
 
 bool ordinal_suffix(const Token& token) {
@@ -706,7 +663,7 @@ std::string collapse_space(std::string_view text) {
     } else {
       if (space) out += ' ';
       space = false;
-      if (c.value == 0xFFFD && c.length == 1) {
+      if (!c.valid) {
         out += "\uFFFD";  // a malformed byte
       } else {
         out.append(text.substr(i, c.length));

@@ -49,8 +49,8 @@ struct Line {
 };
 [[nodiscard]] std::vector<Line> split_lines(std::string_view text);
 
-// Words, numbers and single punctuation marks. A word is a run of letters (ASCII and any
-// non-ASCII letter) with apostrophes inside it ("children's"); a number a run of digits
+// Words, numbers and single punctuation marks. A word is a run of letters (Unicode's letters
+// and combining marks) with apostrophes inside it ("children's"); a number a run of digits
 // with ',' or '.' between digits ("7,062", "2.5"); anything else one mark (one UTF-8
 // sequence: "“", "–", "%"). White space (with no-break and thin spaces) separates them.
 enum class TokenKind { word, number, mark };

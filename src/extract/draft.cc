@@ -1,6 +1,7 @@
 #include "extract/draft.h"
 
 #include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -9,42 +10,10 @@
 
 #include "extract/article_text.h"
 #include "load/convert.h"
+#include "model/utf8.h"
 
 namespace cc::extract {
 namespace {
-
-// One UTF-8 sequence at `i`: its code point, or nullopt for a malformed byte.
-std::optional<std::pair<char32_t, std::size_t>> next_code_point(std::string_view text,
-                                                                std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80) return std::make_pair(char32_t{lead}, std::size_t{1});
-  std::size_t length = 0;
-  char32_t value = 0;
-  char32_t min = 0;
-  if ((lead & 0xE0) == 0xC0) {
-    length = 2;
-    value = lead & 0x1F;
-    min = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3;
-    value = lead & 0x0F;
-    min = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4;
-    value = lead & 0x07;
-    min = 0x10000;
-  } else {
-    return std::nullopt;
-  }
-  if (i + length > text.size()) return std::nullopt;
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return std::nullopt;
-    value = (value << 6) | (byte(i + k) & 0x3F);
-  }
-  if (value < min || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return std::nullopt;
-  return std::make_pair(value, length);
-}
 
 // Text for a comment: one line, printable, malformed bytes as U+FFFD, at most `max` bytes
 // (cut at a character, with "…").
@@ -52,20 +21,20 @@ std::string comment_text(std::string_view text, std::size_t max = 120) {
   const std::string line = collapse_space(text);
   std::string out;
   for (std::size_t i = 0; i < line.size();) {
-    const auto c = next_code_point(line, i);
+    const utf8::CodePoint c = utf8::decode(line, i);
     if (out.size() >= max) {
       out += "\u2026";
       break;
     }
-    if (!c) {
+    if (!c.valid) {
       out += "\uFFFD";
       ++i;
       continue;
     }
     // collapse_space has already turned control characters, line and paragraph
     // separators and U+FEFF into spaces: every well-formed character left is printable.
-    out.append(line.substr(i, c->second));
-    i += c->second;
+    out.append(line.substr(i, c.length));
+    i += c.length;
   }
   return out;
 }
@@ -79,39 +48,79 @@ std::string quoted_list(const std::vector<std::string>& items, std::size_t max) 
   return out;
 }
 
-std::string kind_line(const Statistic& st) {
+// A flow map of the emitter: { KEY: VALUE, … }, the values TODO, {} or a word.
+struct FlowEntry {
+  std::string_view key;
+  std::string_view value;  // "{}": an empty map; "{when}": { when: TODO }
+};
+
+void write_flow_map(YAML::Emitter& out, std::initializer_list<FlowEntry> entries) {
+  out << YAML::Flow << YAML::BeginMap;
+  for (const FlowEntry& entry : entries) {
+    out << YAML::Key << std::string(entry.key) << YAML::Value;
+    if (entry.value == "{}") {
+      out << YAML::Flow << YAML::BeginMap << YAML::EndMap;
+    } else if (entry.value == "{when}") {
+      out << YAML::Flow << YAML::BeginMap << YAML::Key << "when" << YAML::Value << "TODO"
+          << YAML::EndMap;
+    } else {
+      out << std::string(entry.value);
+    }
+  }
+  out << YAML::EndMap;
+}
+
+// The claim a fact of this kind makes, as an empty skeleton with a comment.
+void write_kind(YAML::Emitter& out, const Statistic& st) {
   switch (st.kind) {
     case FactKind::figure:
     case FactKind::total:  // not drafted: a total names the facts it adds up
-      return "";
+      return;
     case FactKind::share:
-      return "    share: { of: {} }  # a share of the key above; name the part with part: { "
-             "subset: { DIMENSION: VALUE } }, or the whole with of: FACT-ID\n";
+      out << YAML::Key << "share" << YAML::Value;
+      write_flow_map(out, {{"of", "{}"}});
+      out << YAML::Comment(
+          "a share of the key above; name the part with part: {subset: {DIMENSION: VALUE}}, "
+          "or the whole with of: FACT-ID");
+      return;
     case FactKind::change:
-      return fmt::format(
-          "    change: {{ from: {{ when: TODO }}, to: {{}}{} }}  # a {}: from the earlier period "
-          "to the key above (or to: FACT-ID)\n",
-          st.fall ? ", direction: fall" : "", st.fall ? "fall" : "rise");
+      out << YAML::Key << "change" << YAML::Value;
+      if (st.fall) {
+        write_flow_map(out, {{"from", "{when}"}, {"to", "{}"}, {"direction", "fall"}});
+      } else {
+        write_flow_map(out, {{"from", "{when}"}, {"to", "{}"}});
+      }
+      out << YAML::Comment(
+          fmt::format("a {}: from the earlier period to the key above (or to: FACT-ID)",
+                      st.fall ? "fall" : "rise"));
+      return;
     case FactKind::difference:
-      return fmt::format(
-          "    difference: {{ from: {{ when: TODO }}, to: {{}}{} }}  # a {} in number: from the "
-          "earlier period to the key above (or to: FACT-ID)\n",
-          st.fall ? ", direction: fall" : "", st.fall ? "fall" : "rise");
+      out << YAML::Key << "difference" << YAML::Value;
+      if (st.fall) {
+        write_flow_map(out, {{"from", "{when}"}, {"to", "{}"}, {"direction", "fall"}});
+      } else {
+        write_flow_map(out, {{"from", "{when}"}, {"to", "{}"}});
+      }
+      out << YAML::Comment(
+          fmt::format("a {} in number: from the earlier period to the key above (or to: FACT-ID)",
+                      st.fall ? "fall" : "rise"));
+      return;
     case FactKind::ratio:
-      return "    ratio: { of: {}, to: { when: TODO } }  # the key above is the multiple of 'to', "
-             "what it is compared with\n";
+      out << YAML::Key << "ratio" << YAML::Value;
+      write_flow_map(out, {{"of", "{}"}, {"to", "{when}"}});
+      out << YAML::Comment("the key above is the multiple of 'to', what it is compared with");
+      return;
     case FactKind::rate:
-      return fmt::format(
-          "    rate: {{ of: {{}}, per: {} }}  # the key above, counted over its "
-          "period, per {}\n",
-          st.unit, st.unit);
+      out << YAML::Key << "rate" << YAML::Value;
+      write_flow_map(out, {{"of", "{}"}, {"per", st.unit}});
+      out << YAML::Comment(fmt::format("the key above, counted over its period, per {}", st.unit));
+      return;
     case FactKind::interval:
-      return fmt::format(
-          "    interval: {{ of: {{}}, unit: {} }}  # one of the key above every so "
-          "many {}s\n",
-          st.unit, st.unit);
+      out << YAML::Key << "interval" << YAML::Value;
+      write_flow_map(out, {{"of", "{}"}, {"unit", st.unit}});
+      out << YAML::Comment(fmt::format("one of the key above every so many {}s", st.unit));
+      return;
   }
-  return "";
 }
 
 bool relative(const std::vector<std::string>& periods) {
@@ -189,37 +198,28 @@ bool valid_id(std::string_view id) {
   return load::is_id(id);  // the rule lint applies to the ids it reads
 }
 
-std::string yaml_double_quoted(std::string_view text) {
-  std::string out = "\"";
+namespace {
+
+// Code points that yaml-cpp's emitter writes as they are, but that YAML does not allow raw
+// (DEL is not printable in YAML 1.2) or that YAML 1.1 readers take for line breaks
+// (U+2028, U+2029). A scalar holding one is written with every character beyond ASCII
+// escaped: the one way the emitter offers to escape them. (The emitter writes U+FFFE and
+// U+FFFF, which are not printable either, as U+FFFD.)
+bool needs_ascii_escapes(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
-    const auto c = next_code_point(text, i);
-    if (!c) {
-      out += "\\uFFFD";
-      ++i;
-      continue;
+    const utf8::CodePoint c = utf8::decode(text, i);
+    if (c.valid && (c.value == 0x7F || c.value == 0x2028 || c.value == 0x2029)) {
+      return true;
     }
-    const char32_t v = c->first;
-    if (v == '"') {
-      out += "\\\"";
-    } else if (v == '\\') {
-      out += "\\\\";
-    } else if (v == '\n') {
-      out += "\\n";
-    } else if (v == '\t') {
-      out += "\\t";
-    } else if (v < 0x20 || v == 0x7F || (v >= 0x80 && v < 0xA0)) {
-      out += fmt::format("\\x{:02X}", static_cast<unsigned>(v));
-    } else if (v == 0x2028 || v == 0x2029 || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF) {
-      out += fmt::format("\\u{:04X}", static_cast<unsigned>(v));
-    } else {
-      out.append(text.substr(i, c->second));
-    }
-    i += c->second;
+    i += c.length;
   }
-  return out + "\"";
+  return false;
 }
 
-std::string yaml_scalar(std::string_view text) {
+// Whether `text` may stay a plain scalar: yaml-cpp reads every scalar as a string, but
+// YAML 1.1 readers (PyYAML, editors' schemas) type "yes", "07" or "1e5"; the emitter's own
+// choice of plain scalars follows yaml-cpp, so this rule stays ours.
+bool plain_is_safe(std::string_view text) {
   const auto safe = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ' ||
            c == ',' || c == '.' || c == '%' || c == '(' || c == ')' || c == '+' || c == '-' ||
@@ -232,10 +232,34 @@ std::string yaml_scalar(std::string_view text) {
   for (char& c : folded) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   static const std::set<std::string> kSpecial = {"true", "false", "yes", "no",  "on",  "off",
                                                  "null", "y",     "n",   "nan", "inf", "~"};
-  const bool plain = !text.empty() && first_ok(text.front()) && text.back() != ' ' &&
-                     std::all_of(text.begin(), text.end(), safe) && !kSpecial.contains(folded) &&
-                     !yaml_number_in_other_spelling(text);
-  return plain ? std::string(text) : yaml_double_quoted(text);
+  return !text.empty() && first_ok(text.front()) && text.back() != ' ' &&
+         std::all_of(text.begin(), text.end(), safe) && !kSpecial.contains(folded) &&
+         !yaml_number_in_other_spelling(text);
+}
+
+// A scalar, double-quoted (the emitter escapes it) unless `plain` and plain_is_safe.
+void write_scalar(YAML::Emitter& out, std::string_view text, bool plain) {
+  if (needs_ascii_escapes(text)) out << YAML::EscapeNonAscii;
+  if (!plain || !plain_is_safe(text)) out << YAML::DoubleQuoted;
+  out << std::string(text);
+}
+
+std::string emitted(const YAML::Emitter& out) {
+  return std::string(out.c_str(), out.size());
+}
+
+}  // namespace
+
+std::string yaml_double_quoted(std::string_view text) {
+  YAML::Emitter out;
+  write_scalar(out, text, false);
+  return emitted(out);
+}
+
+std::string yaml_scalar(std::string_view text) {
+  YAML::Emitter out;
+  write_scalar(out, text, true);
+  return emitted(out);
 }
 
 namespace {
@@ -366,84 +390,109 @@ int latest_year(const Statistics& statistics) {
   return latest;
 }
 
+// The source: its id, title, date of publication and article, with where each came from.
 std::string source_block(const Article& a, const Statistics& statistics,
                          const DraftOptions& options) {
-  std::string y = "source:\n";
-  y += fmt::format("  id: {}\n", source_id_for(a, options));
+  YAML::Emitter out;
+  out << YAML::BeginMap << YAML::Key << "source" << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "id" << YAML::Value << source_id_for(a, options);
+  out << YAML::Key << "title" << YAML::Value;
   if (a.title) {
-    y += fmt::format("  title: {}\n", yaml_double_quoted(comment_text(a.title_text, 300)));
+    write_scalar(out, comment_text(a.title_text, 300), false);
   } else {
-    y += "  title: TODO  # the text has no title line\n";
+    out << "TODO" << YAML::Comment("the text has no title line");
   }
+  out << YAML::Key << "published" << YAML::Value;
   if (a.published) {
-    y += fmt::format("  published: {}  # from \"{}\" (line {})\n", a.date,
-                     comment_text(a.published->span.of(a.text)), a.published->line);
+    out << a.date
+        << YAML::Comment(fmt::format("from \"{}\" (line {})",
+                                     comment_text(a.published->span.of(a.text)),
+                                     a.published->line));
   } else {
     std::string hint = "the text gives no date of publication";
     if (const int latest = latest_year(statistics); latest > 0)
       hint += fmt::format("; the latest year it names is {}", latest);
-    y += fmt::format("  published:  # TODO: {}\n", hint);
+    out << "TODO" << YAML::Comment(hint);
   }
   std::string file_name = std::filesystem::path(options.article_path).filename().string();
   if (file_name.empty()) file_name = "article.txt";
-  y += fmt::format("  article: {}  # relative to this file; the article was read from {}\n",
-                   yaml_scalar("articles/" + file_name), comment_text(options.article_path));
-  return y + "\n";
+  out << YAML::Key << "article" << YAML::Value;
+  write_scalar(out, "articles/" + file_name, true);
+  out << YAML::Comment("relative to this file; the article was read from " +
+                       comment_text(options.article_path));
+  out << YAML::EndMap << YAML::EndMap;
+  return emitted(out) + "\n\n";
 }
 
-std::string where_line(const Statistic& st, const std::vector<std::string>& places) {
-  if (!st.places.empty())
-    return fmt::format("    where: TODO  # named in the sentence: {}\n", quoted_list(st.places, 4));
-  if (!places.empty()) {
-    return fmt::format("    where: TODO  # the sentence names no place; the article names: {}\n",
-                       quoted_list(places, 4));
-  }
-  return "    where: TODO\n";
+// The comment on `where`: the places the sentence names, or those of the article.
+std::string where_comment(const Statistic& st, const std::vector<std::string>& places) {
+  if (!st.places.empty()) return "named in the sentence: " + quoted_list(st.places, 4);
+  if (!places.empty())
+    return "the sentence names no place; the article names: " + quoted_list(places, 4);
+  return "";
 }
 
-std::string when_line(const Statistic& st, const std::string& date) {
+// The comment on `when`: the periods the sentence names, and the article's date.
+std::string when_comment(const Statistic& st, const std::string& date) {
   const std::string dated = date.empty() ? "" : fmt::format("the article is dated {}", date);
   if (!st.periods.empty()) {
-    return fmt::format("    when: TODO  # named in the sentence: {}{}\n",
-                       quoted_list(st.periods, 5),
+    return fmt::format("named in the sentence: {}{}", quoted_list(st.periods, 5),
                        relative(st.periods) && !dated.empty() ? " (" + dated + ")" : "");
   }
-  return fmt::format("    when: TODO  # the sentence names no period{}\n",
-                     dated.empty() ? "" : "; " + dated);
+  return "the sentence names no period" + (dated.empty() ? "" : "; " + dated);
 }
 
-std::string fact_block(const Statistic& st, const std::string& id, const Article& a,
-                       const std::vector<std::string>& places) {
-  std::string y = fmt::format("  - id: {}", id);
-  if (!st.check.empty()) y += fmt::format("  # check: may not be a statistic ({})", st.check);
-  y += fmt::format("  # line {}\n", st.line);
-  y += fmt::format("    quote: {}\n", yaml_double_quoted(st.quote_text));
-  y += fmt::format("    value: {}\n", yaml_scalar(st.value_text));
-  std::string measure = "    measure: TODO";
+// `KEY: TODO`, with a comment when there is something to say.
+void write_todo(YAML::Emitter& out, std::string_view key, const std::string& comment) {
+  out << YAML::Key << std::string(key) << YAML::Value << "TODO";
+  if (!comment.empty()) out << YAML::Comment(comment);
+}
+
+void write_fact(YAML::Emitter& out, const Statistic& st, const std::string& id, const Article& a,
+                const std::vector<std::string>& places) {
+  out << YAML::BeginMap << YAML::Key << "id" << YAML::Value << id;
+  std::string comment = fmt::format("line {}", st.line);
+  if (!st.check.empty())
+    comment = fmt::format("check: may not be a statistic ({})  # {}", st.check, comment);
+  out << YAML::Comment(comment);
+  out << YAML::Key << "quote" << YAML::Value;
+  write_scalar(out, st.quote_text, false);
+  out << YAML::Key << "value" << YAML::Value;
+  write_scalar(out, st.value_text, true);
+  std::string counted;
   if (!st.counted.empty()) {
-    measure += st.kind == FactKind::share
-                   ? fmt::format("  # the whole, {} of: \"{}\"", st.value_text,
-                                 comment_text(st.counted, 80))
-                   : fmt::format("  # counts: \"{}\"", comment_text(st.counted, 80));
+    counted =
+        st.kind == FactKind::share
+            ? fmt::format("the whole, {} of: \"{}\"", st.value_text, comment_text(st.counted, 80))
+            : fmt::format("counts: \"{}\"", comment_text(st.counted, 80));
   }
-  y += measure + "\n";
-  y += where_line(st, places);
-  y += when_line(st, a.date);
-  return y + kind_line(st);
+  write_todo(out, "measure", counted);
+  write_todo(out, "where", where_comment(st, places));
+  write_todo(out, "when", when_comment(st, a.date));
+  write_kind(out, st);
+  out << YAML::EndMap;
 }
 
 std::string facts_block(const Article& a, const Statistics& statistics) {
-  std::string y = statistics.found.empty() ? "facts: []  # TODO: no statistics found in the text\n"
-                                           : "facts:\n";
-  const std::vector<std::string> places = article_places(a);
-  std::set<std::string> ids;
-  for (const Statistic& st : statistics.found) {
-    std::string id = st.id_base;
-    for (int n = 2; ids.contains(id); ++n) id = fmt::format("{}-{}", st.id_base, n);
-    ids.insert(id);
-    y += fact_block(st, id, a, places);
+  YAML::Emitter out;
+  out << YAML::BeginMap << YAML::Key << "facts" << YAML::Value;
+  if (statistics.found.empty()) {
+    out << YAML::Flow << YAML::BeginSeq << YAML::EndSeq
+        << YAML::Comment("TODO: no statistics found in the text");
+  } else {
+    out << YAML::BeginSeq;
+    const std::vector<std::string> places = article_places(a);
+    std::set<std::string> ids;
+    for (const Statistic& st : statistics.found) {
+      std::string id = st.id_base;
+      for (int n = 2; ids.contains(id); ++n) id = fmt::format("{}-{}", st.id_base, n);
+      ids.insert(id);
+      write_fact(out, st, id, a, places);
+    }
+    out << YAML::EndSeq;
   }
-  return y;
+  out << YAML::EndMap;
+  return emitted(out) + "\n";
 }
 
 }  // namespace

@@ -34,8 +34,8 @@ struct Draft {
 // [a-z0-9][a-z0-9-]*: a source or fact id.
 [[nodiscard]] bool valid_id(std::string_view id);
 
-// A YAML scalar for `text`: plain where that reads back as the same string ("7,062",
-// "89%", "1 in 4"), else double-quoted with escapes.
+// A YAML scalar for `text`, written by YAML::Emitter: plain where every YAML reader reads
+// it back as the same string ("7,062", "89%", "1 in 4"), else double-quoted with escapes.
 [[nodiscard]] std::string yaml_scalar(std::string_view text);
 [[nodiscard]] std::string yaml_double_quoted(std::string_view text);
 

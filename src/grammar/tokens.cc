@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model/utf8.h"
+
 namespace cc::value_detail {
 namespace {
 
@@ -22,24 +24,6 @@ bool digit_at(std::string_view text, std::size_t i) {
 std::size_t skip_digits(std::string_view text, std::size_t i) {
   while (digit_at(text, i)) ++i;
   return i;
-}
-
-// The length of the UTF-8 sequence starting at i: 1 for ASCII and for malformed bytes.
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-  const auto lead = static_cast<unsigned char>(text[i]);
-  std::size_t length = 1;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-  }
-  if (i + length > text.size()) return 1;
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 1;
-  }
-  return length;
 }
 
 bool starts_with_at(std::string_view text, std::size_t i, std::string_view what) {
@@ -114,7 +98,7 @@ std::vector<Token> tokenize(std::string_view text, LexMode mode) {
       kind = TokenKind::word;
       while (end < text.size() && is_letter(text[end])) ++end;
     } else {
-      end = i + utf8_length(text, i);
+      end = i + utf8::decode(text, i).length;  // a malformed byte alone
       kind = symbol_kind(text.substr(i, end - i));
     }
     tokens.push_back(Token{kind, i, end - i, text.substr(i, end - i)});

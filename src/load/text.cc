@@ -3,40 +3,13 @@
 #include <fmt/format.h>
 #include <algorithm>
 
+#include "model/utf8.h"
+
 namespace cc::load {
 namespace {
 
 [[nodiscard]] bool is_continuation(unsigned char c) {
   return (c & 0xC0) == 0x80;
-}
-
-// The length of the UTF-8 sequence starting at `at`, or 0 when it is invalid.
-[[nodiscard]] std::size_t sequence_length(std::string_view bytes, std::size_t at) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(bytes[at + i]); };
-  const unsigned char lead = byte(0);
-  if (lead < 0x80) return 1;
-  std::size_t length = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;   // overlong
-    if (lead == 0xED) high = 0x9F;  // surrogates
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;   // overlong
-    if (lead == 0xF4) high = 0x8F;  // above U+10FFFF
-  } else {
-    return 0;
-  }
-  if (at + length > bytes.size()) return 0;
-  if (byte(1) < low || byte(1) > high) return 0;
-  for (std::size_t i = 2; i < length; ++i) {
-    if (!is_continuation(byte(i))) return 0;
-  }
-  return length;
 }
 
 }  // namespace
@@ -45,13 +18,13 @@ std::optional<EncodingError> check_utf8(std::string_view bytes) {
   std::size_t at = 0;
   while (at < bytes.size()) {
     if (bytes[at] == '\0') return EncodingError{at, "the file holds a NUL byte: it is not text"};
-    const std::size_t length = sequence_length(bytes, at);
-    if (length == 0) {
+    const utf8::CodePoint c = utf8::decode(bytes, at);
+    if (!c.valid) {
       return EncodingError{
           at, fmt::format("the byte 0x{:02X} is not valid UTF-8: save the file as UTF-8",
                           static_cast<unsigned char>(bytes[at]))};
     }
-    at += length;
+    at += c.length;
   }
   return std::nullopt;
 }

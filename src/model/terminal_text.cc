@@ -2,33 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "model/utf8.h"
+
 namespace cc {
 namespace {
-
-// The length of the UTF-8 sequence starting at text[i], or 0 when it is not valid UTF-8
-// (overlong forms, surrogates and code points past U+10FFFF included).
-[[nodiscard]] std::size_t utf8_length(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
-  const unsigned char lead = byte(0);
-  std::size_t length = 0;
-  if (lead >= 0xC2 && lead <= 0xDF)
-    length = 2;
-  else if (lead >= 0xE0 && lead <= 0xEF)
-    length = 3;
-  else if (lead >= 0xF0 && lead <= 0xF4)
-    length = 4;
-  else
-    return 0;
-  if (i + length > text.size()) return 0;
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(k) & 0xC0) != 0x80) return 0;
-  }
-  if (lead == 0xE0 && byte(1) < 0xA0) return 0;   // overlong
-  if (lead == 0xED && byte(1) >= 0xA0) return 0;  // surrogate
-  if (lead == 0xF0 && byte(1) < 0x90) return 0;   // overlong
-  if (lead == 0xF4 && byte(1) >= 0x90) return 0;  // past U+10FFFF
-  return length;
-}
 
 void escape_byte(std::string& out, unsigned char c) {
   switch (c) {
@@ -61,18 +38,18 @@ std::string terminal_safe(std::string_view text) {
       ++i;
       continue;
     }
-    const std::size_t length = utf8_length(text, i);
-    if (length == 0) {
+    const utf8::CodePoint sequence = utf8::decode(text, i);
+    if (!sequence.valid) {
       escape_byte(out, c);
       ++i;
       continue;
     }
-    if (length == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
-      escape_byte(out, static_cast<unsigned char>(text[i + 1]));  // C1 control: U+0080-U+009F
+    if (sequence.value < 0xA0) {
+      escape_byte(out, static_cast<unsigned char>(sequence.value));  // C1 control: U+0080-U+009F
     } else {
-      out.append(text.substr(i, length));
+      out.append(text.substr(i, sequence.length));
     }
-    i += length;
+    i += sequence.length;
   }
   return out;
 }

@@ -3,13 +3,22 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <cctype>
+#include <optional>
+
+#include "model/utf8.h"
 
 namespace cc {
 
 std::string fold_name(std::string_view name) {
+  const bool ascii = std::all_of(name.begin(), name.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  // Beyond ASCII, Unicode case folding (utf8proc): "ZÜRICH" is "Zürich". ASCII, the usual
+  // case, is folded here: NFKC_Casefold of ASCII text is its lower case.
+  const std::optional<std::string> unicode = ascii ? std::nullopt : utf8::fold_case(name);
+  const std::string_view text = unicode ? std::string_view(*unicode) : name;
   std::string out;
   bool pending_space = false;
-  for (const char c : name) {
+  for (const char c : text) {
     if (std::isspace(static_cast<unsigned char>(c))) {
       pending_space = !out.empty();
       continue;

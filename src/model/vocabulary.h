@@ -56,7 +56,8 @@ struct Tolerances {
   Rational warn{1, 100};
 };
 
-// Names are matched after folding: lower case, runs of white space as one space, trimmed.
+// Names are matched after folding: Unicode case folding (NFKC_Casefold, model/utf8.h), runs
+// of white space as one space, trimmed.
 [[nodiscard]] std::string fold_name(std::string_view name);
 
 class Vocabulary {

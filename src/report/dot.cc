@@ -16,31 +16,13 @@
 
 #include "explain/explain.h"
 #include "model/terminal_text.h"
+#include "report/escape.h"
+#include "report/report.h"
 #include "report/report_text.h"
 #include "rules/rule.h"
 
 namespace cc {
 namespace {
-
-// Line breaks become DOT's "\n"; control characters from input are shown escaped
-// (terminal_safe), since `crosscheck graph` may print the DOT on a terminal.
-std::string escape_dot(std::string_view text) {
-  std::string out;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t end = text.find('\n', start);
-    const std::string_view line =
-        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-    for (const char c : terminal_safe(line)) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    if (end == std::string_view::npos) break;
-    out += "\\n";
-    start = end + 1;
-  }
-  return out;
-}
 
 struct VertexStyle {
   std::string label;
@@ -103,7 +85,7 @@ std::string write_dot(const Graph& g, const std::vector<VertexStyle>& styles) {
       out, g,
       [&](std::ostream& o, std::size_t v) {
         const VertexStyle& s = styles[v];
-        o << fmt::format("[label=\"{}\", shape={}", escape_dot(s.label), s.shape);
+        o << fmt::format("[label={}, shape={}", dot_id(s.label), s.shape);
         if (!s.color.empty()) o << fmt::format(", color={0}, fontcolor={0}, penwidth=2", s.color);
         if (s.doubted) o << ", style=filled, fillcolor=\"#fde2df\", penwidth=3";
         o << "]";

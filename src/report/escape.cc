@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <boost/graph/graphviz.hpp>
+
+#include "model/terminal_text.h"
 
 namespace cc {
 
@@ -114,6 +117,24 @@ std::string github_message_escape(std::string_view text) {
 }
 std::string github_property_escape(std::string_view text) {
   return github_escape(text, true);
+}
+
+std::string dot_id(std::string_view text) {
+  std::string escaped;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = text.find('\n', start);
+    const std::string_view line =
+        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    for (const char c : terminal_safe(line)) {
+      if (c == '\\') escaped += '\\';
+      escaped += c;
+    }
+    if (end == std::string_view::npos) break;
+    escaped += "\\n";
+    start = end + 1;
+  }
+  return boost::escape_dot_string(escaped);
 }
 
 std::string yaml_quote(std::string_view text) {

@@ -24,6 +24,13 @@ namespace cc {
 [[nodiscard]] std::string github_message_escape(std::string_view text);
 [[nodiscard]] std::string github_property_escape(std::string_view text);
 
+// A DOT ID for a label: Boost.Graph's escape_dot_string (the text as it is when it is a
+// plain ID or a number, else in double quotes with `"` escaped), after backslashes are
+// doubled, line breaks become DOT's "\n" and control characters are shown escaped
+// (terminal_safe): escape_dot_string leaves backslashes alone, so a label ending in one
+// would swallow its closing quote, and `crosscheck graph` may print the DOT on a terminal.
+[[nodiscard]] std::string dot_id(std::string_view text);
+
 // A YAML double-quoted scalar: "…" with \ " and control characters escaped.
 [[nodiscard]] std::string yaml_quote(std::string_view text);
 

@@ -1,5 +1,6 @@
 // The terminal: one line per finding in the compilers' format, then a summary. Accepted
 // findings print as "note:" (with the reason), whatever their severity.
+#include <fmt/color.h>
 #include <fmt/format.h>
 
 #include "model/terminal_text.h"
@@ -19,10 +20,12 @@ std::string render_terminal_line(const ReportInput& input, const Finding& findin
   // "error:" lines (a CI step, an editor) do not count what an editor already accepted.
   const std::string severity =
       finding.accepted ? "note" : std::string(severity_name(finding.severity));
-  const char* paint = finding.accepted                      ? "\033[1;36m"
-                      : finding.severity == Severity::error ? "\033[1;31m"
-                                                            : "\033[1;35m";
-  const std::string shown = color ? fmt::format("{}{}\033[0m", paint, severity) : severity;
+  const fmt::terminal_color hue = finding.accepted ? fmt::terminal_color::cyan
+                                  : finding.severity == Severity::error
+                                      ? fmt::terminal_color::red
+                                      : fmt::terminal_color::magenta;
+  const std::string shown =
+      color ? fmt::format(fmt::emphasis::bold | fmt::fg(hue), "{}", severity) : severity;
   std::string line =
       fmt::format("{}:{}:{}: {}: {} [{}]", terminal_safe(input.base.file_of(finding.location)),
                   finding.location.line, finding.location.column, shown,

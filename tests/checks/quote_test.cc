@@ -19,6 +19,30 @@ TEST_CASE("quote: folding makes curly quotes, dashes, case and spaces match", "[
   CHECK(cc::fold_quote_text("\u201cA  \u2014 B\u2019s\u201d") == "\"a - b's\"");
 }
 
+TEST_CASE("quote: case is folded beyond ASCII", "[rules][quote]") {
+  CHECK(cc::fold_quote_text("\u00C9T\u00C9") == cc::fold_quote_text("\u00E9t\u00E9"));
+  CHECK(cc::fold_quote_text("GROSSE STRASSE") == cc::fold_quote_text("gro\u00DFe Stra\u00DFe"));
+  CHECK(cc::fold_quote_text("\u0394\u039F\u039C\u0397") ==
+        cc::fold_quote_text("\u03B4\u03BF\u03BC\u03B7"));
+  CHECK(cc::fold_quote_text("\u00C9t\u00E9") != cc::fold_quote_text("ete"));  // accents stay
+}
+
+TEST_CASE("quote: a quote in capitals beyond ASCII is found in the article", "[rules][quote]") {
+  const std::string article =
+      "Le nombre a doubl\u00E9 pendant l\u2019\u00E9t\u00E9 : 7,062 cas dans la Gro\u00DFe "
+      "Stra\u00DFe.\n";
+  const auto checked = check_sources(
+      "quote-unicode",
+      {{"articles/a.txt", article},
+       {"a.yaml",
+        with_article(
+            R"(  - {id: n, quote: "DOUBL\u00C9 PENDANT L'\u00C9T\u00C9 : 7,062", value: 7062, measure: cases, where: Land, when: 2023-24}
+  - {id: m, quote: "7,062 CAS DANS LA GROSSE STRASSE", value: 7062, measure: cases, where: Land, when: 2022-23}
+)")}});
+  INFO((checked.findings.empty() ? std::string() : checked.findings[0]));
+  CHECK(checked.findings.empty());
+}
+
 TEST_CASE("quote: a value and a quote that match the article stay silent", "[rules][quote]") {
   const auto checked = check_sources(
       "quote-silent",

@@ -38,6 +38,24 @@ std::string published(std::string_view text) {
 
 }  // namespace
 
+TEST_CASE("words are runs of Unicode letters, symbols and overlong bytes are marks", "[extract]") {
+  const auto kinds = [](std::string_view text) {
+    std::string out;
+    for (const Token& t : tokenize(text)) {
+      out += t.kind == TokenKind::word ? "w" : t.kind == TokenKind::number ? "n" : "m";
+      out += "[" + std::string(t.text) + "]";
+    }
+    return out;
+  };
+  CHECK(kinds("Stra\u00DFe caf\u00E9") == "w[Stra\u00DFe]w[caf\u00E9]");
+  CHECK(kinds("cafe\u0301s") == "w[cafe\u0301s]");  // a combining accent inside the word
+  // An emoji was a letter to the ranges before utf8proc; it is a symbol (So): a mark.
+  CHECK(kinds("up\U0001F600") == "w[up]m[\U0001F600]");
+  // An overlong "/" (C0 AF) was one character to the old decoder; it is two bad bytes.
+  CHECK(kinds("a\xC0\xAF") == "w[a]m[\xC0]m[\xAF]");
+  CHECK(kinds("1\u3000000") == "n[1]n[000]");  // ideographic space separates
+}
+
 TEST_CASE("sentences end at a full stop, a question or an exclamation before a capital",
           "[extract]") {
   CHECK(sentences_of("Crime rose by 12%. Police said so! Was it true? Yes.") ==

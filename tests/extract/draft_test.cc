@@ -27,14 +27,35 @@ TEST_CASE("values stay plain only where every YAML reader reads them back as wri
 }
 
 TEST_CASE("double-quoted YAML escapes what would break it and keeps the rest", "[extract]") {
+  // yaml-cpp's emitter writes the escapes (lower-case hex) and a malformed byte as U+FFFD.
   CHECK(yaml_double_quoted("He said \"45%\" \\ no") == "\"He said \\\"45%\\\" \\\\ no\"");
-  CHECK(yaml_double_quoted("a\tb\nc\x1B\x7F") == "\"a\\tb\\nc\\x1B\\x7F\"");
-  CHECK(yaml_double_quoted("line\u2028sep \u201Cok\u201D") == "\"line\\u2028sep \u201Cok\u201D\"");
-  CHECK(yaml_double_quoted("bad \xFF byte") == "\"bad \\uFFFD byte\"");
-  for (const std::string& text : {std::string("He said \"45%\" \\ no"), std::string("a\tb\nc\x1B"),
-                                  std::string("line\u2028sep"), std::string("colon: # hash")}) {
-    CHECK(YAML::Load("v: " + yaml_double_quoted(text))["v"].as<std::string>() == text);
+  CHECK(yaml_double_quoted("a\tb\nc\x1B") == "\"a\\tb\\nc\\x1b\"");
+  CHECK(yaml_double_quoted("bad \xFF byte \u201Cok\u201D") == "\"bad \uFFFD byte \u201Cok\u201D\"");
+  // DEL, U+2028, U+2029: the emitter would write them raw, which YAML does not allow (or
+  // YAML 1.1 reads as a line break): the scalar is escaped to ASCII. U+FFFF, not printable
+  // in YAML either, the emitter writes as U+FFFD.
+  CHECK(yaml_double_quoted("c\x7F") == "\"c\\x7f\"");
+  CHECK(yaml_double_quoted("\u00E9t\u00E9\u2028sep") == "\"\\xe9t\\xe9\\u2028sep\"");
+  CHECK(yaml_double_quoted("x\uFFFF") == "\"x\uFFFD\"");
+  for (const std::string& text :
+       {std::string("He said \"45%\" \\ no"), std::string("a\tb\nc\x1B\x7F"),
+        std::string("line\u2028sep \u00E9t\u00E9"), std::string("colon: # hash"),
+        std::string("\u201Cok\u201D \u00A3 \xF0\x9F\x98\x80")}) {
+    const std::string quoted = yaml_double_quoted(text);
+    CHECK(quoted.find('\x7F') == std::string::npos);
+    CHECK(quoted.find("\u2028") == std::string::npos);
+    CHECK(YAML::Load("v: " + quoted)["v"].as<std::string>() == text);
   }
+}
+
+TEST_CASE("a draft of a quote with DEL and a line separator reads back as written", "[extract]") {
+  const std::string text =
+      "Title line\n\nPolice recorded 450 offences \x7F in 2019\u2028 in Kent.\n";
+  const Draft draft = build_draft(text, DraftOptions{});
+  CHECK(draft.yaml.find('\x7F') == std::string::npos);
+  const YAML::Node yaml = YAML::Load(draft.yaml);
+  REQUIRE(yaml["facts"].size() >= 1);
+  CHECK(yaml["facts"][0]["quote"].as<std::string>().find('\x7F') != std::string::npos);
 }
 
 TEST_CASE("ids are lower-case letters, digits and dashes", "[extract]") {

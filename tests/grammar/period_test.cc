@@ -311,6 +311,15 @@ TEST_CASE("days count from 1970-01-01 in the proleptic Gregorian calendar") {
   CHECK(day(2019, 3, 1) - day(2019, 2, 28) == 1);
   CHECK(day(2100, 3, 1) - day(2100, 2, 28) == 1);
   CHECK(day(2400, 3, 1) - day(2400, 2, 28) == 2);
+  // The ends of the years the grammar reads, counted by Python's datetime.
+  CHECK(day(1000, 1, 1) == -354285);
+  CHECK(day(9999, 12, 31) == 2932896);
+  CHECK(day(1600, 2, 29) == -135081);
+  CHECK(cc::civil_from_day(2932896).year == 9999);
+  CHECK(cc::days_in_month(1900, 2) == 28);
+  CHECK(cc::days_in_month(2000, 2) == 29);
+  CHECK(cc::days_in_month(2024, 2) == 29);
+  CHECK(cc::days_in_month(2023, 4) == 30);
   SECTION("civil_from_day undoes day_from_civil, day after day for 800 years") {
     cc::CivilDate expected{1600, 1, 1};
     int mismatches = 0;

@@ -136,3 +136,17 @@ TEST_CASE("a vocabulary that is not YAML cannot be used", "[load]") {
   CHECK_FALSE(v.usable);
   CHECK(v.errors.size() == 1);
 }
+
+TEST_CASE("place and measure names match in any case beyond ASCII", "[load]") {
+  const auto v = read(
+      "measures:\n  pupils: {unit: pupils, aliases: [\u00E9l\u00E8ves]}\nplaces:\n  Z\u00FCrich:\n"
+      "  \u00CEle-de-France:\n  Gro\u00DFbritannien:\n");
+  INFO((v.errors.empty() ? std::string() : v.errors[0]));
+  REQUIRE(v.errors.empty());
+  CHECK(v.vocabulary.find_place("Z\u00DCRICH").has_value());
+  CHECK(v.vocabulary.find_place("\u00EEle-de-france").has_value());
+  CHECK(v.vocabulary.find_place("GROSSBRITANNIEN").has_value());
+  CHECK(v.vocabulary.find_measure("\u00C9L\u00C8VES").has_value());
+  CHECK_FALSE(v.vocabulary.find_place("Zurich").has_value());  // accents still count
+  CHECK(v.vocabulary.find_place("  z\u00FCrich ").has_value());
+}

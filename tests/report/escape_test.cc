@@ -65,3 +65,15 @@ TEST_CASE("value_spans finds the number of the value in its quote", "[report]") 
         "almost [half] of them ([47%]), said");
   CHECK(marked("nothing here", value_of("12")) == "nothing here");
 }
+
+TEST_CASE("dot_id quotes labels with Boost.Graph's escaping and keeps backslashes", "[report]") {
+  CHECK(dot_id("gazette/year-one\n3,217") == "\"gazette/year-one\\n3,217\"");
+  CHECK(dot_id("say \"no\"") == "\"say \\\"no\\\"\"");
+  // escape_dot_string alone would give "a\" — a quote that does not close.
+  CHECK(dot_id("a\\") == "\"a\\\\\"");
+  CHECK(dot_id("a\\\"b") == "\"a\\\\\\\"b\"");
+  CHECK(dot_id("bell\x07") == "\"bell\\\\x07\"");
+  // A plain ID or a number needs no quotes in DOT (and reads the same).
+  CHECK(dot_id("365") == "365");
+  CHECK(dot_id("") == "\"\"");
+}
