@@ -349,11 +349,9 @@ class PanelDrawer {
 };
 
 // A quantity of a panel of several periods with two or more figures, one of them in an
-// open finding, gets a
-// panel of its own, scaled to its figures alone: on a shared axis two figures 1.5% apart
-// sit a pixel or two apart; here they stand apart, each labelled.
-std::vector<Panel> closeups(const ReportInput& input, const std::map<FactIndex, Flag>& flags,
-                            const Panel& panel) {
+// open finding, gets a panel of its own, scaled to its figures alone: on a shared axis two
+// figures 1.5% apart sit a pixel or two apart; here they stand apart, each labelled.
+std::vector<Panel> closeups(const std::map<FactIndex, Flag>& flags, const Panel& panel) {
   std::vector<Panel> out;
   if (panel.columns.size() < 2) return out;
   for (const Column& column : panel.columns) {
@@ -451,7 +449,7 @@ std::string charts_section(const ReportInput& input) {
       }
       body += PanelDrawer(input, flags, panel).draw() + "\n";
       ++drawn;
-      for (const Panel& one : closeups(input, flags, panel)) {
+      for (const Panel& one : closeups(flags, panel)) {
         if (drawn == kMaxPanels) break;
         body += PanelDrawer(input, flags, one).draw() + "\n";
         ++drawn;
