@@ -164,7 +164,7 @@ TEST_CASE("SARIF locations: relative paths against %SRCROOT%, absolute ones as f
   CHECK_FALSE(location["artifactLocation"].contains("uriBaseId"));
 }
 
-TEST_CASE("SARIF rules have a name, a help page; the tool an information URI", "[report]") {
+TEST_CASE("SARIF rules have a name and a help page, the tool an information URI", "[report]") {
   const auto checked = test::checked_fixture("sarif-rules");
   const json log = json::parse(render_sarif(checked->input()));
   const json& driver = log["runs"][0]["tool"]["driver"];
