@@ -54,10 +54,10 @@ TEST_CASE("check --help names every format --format accepts", "[cli]") {
   const auto help = run_cli({"check", "--help"}).out;
   for (const cc::ReportFormat& format : cc::report_formats()) {
     INFO(format.name);
-    const bool named =
-        help.find(std::string(" ") + std::string(format.name) + ",") != std::string::npos ||
-        help.find(std::string(" ") + std::string(format.name) + " ") != std::string::npos;
-    CHECK(named);
+    const std::string name(format.name);
+    const bool listed = help.find(" " + name + ",") != std::string::npos ||
+                        help.find(" " + name + " ") != std::string::npos;
+    CHECK(listed);
   }
   const auto r = run_cli({"check", "--format", "png"});
   CHECK(r.exit_code == 2);
