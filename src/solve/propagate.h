@@ -118,6 +118,7 @@ class Propagator {
   bool propagate_shares(const Constraint& c, ConstraintId id);
   void enqueue(ConstraintId c);
   [[nodiscard]] Interval simplify(Interval interval);
+  [[nodiscard]] bool needs_simplify(const Interval& interval) const;
 
   const FactGraph& graph_;
   PropagationLimits limits_;
