@@ -403,6 +403,8 @@ Breakdown breakdown(const cc::FactBase& base, const cc::EngineOptions& options, 
   Clock::time_point last;
   std::size_t done_before = 0;
   cc::SolveOptions solve_options = options.solve;
+  // One thread here, so the time between two progress calls is one component's.
+  solve_options.threads = 1;
   solve_options.progress = [&](std::size_t done, std::size_t) {
     const double s = seconds_since(last);
     if (s > slowest.seconds) slowest = {s, done - done_before};
@@ -803,6 +805,7 @@ int main(int argc, char** argv) {
 
   // Engine settings.
   cc::EngineOptions engine_options;
+  engine_options.solve.threads = options.threads;  // the check solves on as many as it loads
   if (options.max_bound_bits) engine_options.solve.limits.max_bound_bits = *options.max_bound_bits;
   if (options.max_conflicts)
     engine_options.solve.max_conflicts_per_component = *options.max_conflicts;
