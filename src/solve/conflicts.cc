@@ -212,19 +212,21 @@ class ComponentSolver {
   // doubted fact whose conflict is being written).
   [[nodiscard]] std::vector<FactIndex> shrink(const std::vector<FactIndex>& candidates,
                                               const std::vector<FactIndex>& last) {
-    std::vector<FactIndex> order = candidates;
+    std::vector<std::pair<FactIndex, BlameKey>> order;
+    order.reserve(candidates.size());
+    for (const FactIndex f : candidates) order.emplace_back(f, blame_key(base_, graph_, f));
     const auto is_last = [&](FactIndex f) {
       return std::find(last.begin(), last.end(), f) != last.end();
     };
     // Where a doubted fact is being explained, the opponents most to blame go first, so the
     // set kept shows it against the firmest facts that stand (the exact count, not the
     // rounded figure beside it).
-    std::sort(order.begin(), order.end(), [&](FactIndex a, FactIndex b) {
-      if (is_last(a) != is_last(b)) return is_last(b);
-      return last.empty() ? more_to_blame(base_, graph_, b, a) : more_to_blame(base_, graph_, a, b);
+    std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+      if (is_last(a.first) != is_last(b.first)) return is_last(b.first);
+      return last.empty() ? more_to_blame(b.second, a.second) : more_to_blame(a.second, b.second);
     });
     FactSet kept(candidates.begin(), candidates.end());
-    for (const FactIndex f : order) {
+    for (const auto& [f, key] : order) {
       kept.erase(f);
       if (!infeasible(kept)) kept.insert(f);
     }
@@ -439,16 +441,24 @@ bool has_record_claim(const Fact& fact) {
 
 }  // namespace
 
+BlameKey blame_key(const FactBase& base, const FactGraph& graph, FactIndex f) {
+  return BlameKey{written_width(base, graph, f), has_record_claim(base.facts[f]),
+                  &base.sources[base.facts[f].source].published, f};
+}
+
+bool more_to_blame(const BlameKey& a, const BlameKey& b) {
+  if (a.width != b.width) {  // the less precise as written
+    if (!a.width) return true;
+    if (!b.width) return false;
+    return *a.width > *b.width;
+  }
+  if (a.record != b.record) return a.record;
+  if (*a.published != *b.published) return *a.published > *b.published;
+  return a.index > b.index;
+}
+
 bool more_to_blame(const FactBase& base, const FactGraph& graph, FactIndex a, FactIndex b) {
-  if (written_width(base, graph, a) != written_width(base, graph, b))
-    return less_precise(base, graph, a, b);
-  const bool ra = has_record_claim(base.facts[a]);
-  const bool rb = has_record_claim(base.facts[b]);
-  if (ra != rb) return ra;
-  const std::string& pa = base.sources[base.facts[a].source].published;
-  const std::string& pb = base.sources[base.facts[b].source].published;
-  if (pa != pb) return pa > pb;
-  return a > b;
+  return more_to_blame(blame_key(base, graph, a), blame_key(base, graph, b));
 }
 
 std::vector<std::vector<FactIndex>> facts_by_component(const FactGraph& graph) {

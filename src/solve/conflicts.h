@@ -82,6 +82,16 @@ struct SolveResult {
 [[nodiscard]] bool more_to_blame(const FactBase& base, const FactGraph& graph, FactIndex a,
                                  FactIndex b);
 
+// What more_to_blame compares, worked out once per fact (for sorting many facts).
+struct BlameKey {
+  std::optional<Rational> width;  // relative width as written; nullopt: a one-sided bound
+  bool record = false;
+  const std::string* published = nullptr;
+  FactIndex index = 0;
+};
+[[nodiscard]] BlameKey blame_key(const FactBase& base, const FactGraph& graph, FactIndex f);
+[[nodiscard]] bool more_to_blame(const BlameKey& a, const BlameKey& b);
+
 // The facts whose constraints lie in each component (sorted).
 [[nodiscard]] std::vector<std::vector<FactIndex>> facts_by_component(const FactGraph& graph);
 
