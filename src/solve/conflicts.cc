@@ -564,7 +564,11 @@ SolveResult solve(const FactBase& base, const FactGraph& graph, const SolveOptio
     probes.emplace_back(graph, options.limits);
   }
   std::vector<SolveResult> parts(graph.components().size());
+  // Progress is told in component order, as one thread would (a component finished early
+  // waits for those before it), so its calls are the same whatever the number of threads.
   std::mutex progress_mutex;
+  std::vector<char> finished(graph.components().size(), 0);
+  std::size_t next_to_tell = 0;
   std::size_t done = 0;
   on_threads(order.size(), threads, [&](std::size_t worker, std::size_t i) {
     const std::uint32_t c = order[i];
@@ -572,8 +576,13 @@ SolveResult solve(const FactBase& base, const FactGraph& graph, const SolveOptio
                            context);
     solver.run(facts[c], options, parts[c], result.implied);
     const std::lock_guard lock(progress_mutex);
-    done += facts[c].size();
-    if (options.progress) options.progress(done, total);
+    finished[c] = 1;
+    for (; next_to_tell < finished.size(); ++next_to_tell) {
+      if (facts[next_to_tell].empty()) continue;
+      if (!finished[next_to_tell]) break;
+      done += facts[next_to_tell].size();
+      if (options.progress) options.progress(done, total);
+    }
   });
   for (SolveResult& part : parts) append(result, std::move(part));
   find_slips(base, graph, probes, threads, result);

@@ -55,7 +55,7 @@ struct SolveOptions {
   std::size_t diagnosis_node_budget = 20000;
   // Called after each component with the facts solved so far and in all (for a progress
   // line; the core never prints).
-  // (Called from the thread that finished the component, one call at a time.)
+  // (Called in component order, one call at a time, from a solving thread.)
   std::function<void(std::size_t done, std::size_t total)> progress;
   // Threads solving components at once; 0: one per core. The result is the same whatever
   // the number (components are independent and joined in a fixed order).
