@@ -4,6 +4,7 @@
 //   crosscheck_bench FACTS_DIR [--planted FILE] [--threads N] [--repeat N] [--breakdown]
 //                              [--json FILE] [--label TEXT] [--report-dir DIR]
 //                              [--max-bound-bits N] [--max-conflicts N] [--graph-only]
+//                              [--parse-only]
 //
 // Phases: bare parse (yaml-cpp event API with a no-op handler, 1 thread and N threads;
 // libyaml's C parser, 1 thread), load (cc::load_fact_base), check (cc::run_checks: build,
@@ -403,6 +404,8 @@ Breakdown breakdown(const cc::FactBase& base, const cc::EngineOptions& options, 
   Clock::time_point last;
   std::size_t done_before = 0;
   cc::SolveOptions solve_options = options.solve;
+  // One thread here, so the time between two progress calls is one component's.
+  solve_options.threads = 1;
   solve_options.progress = [&](std::size_t done, std::size_t) {
     const double s = seconds_since(last);
     if (s > slowest.seconds) slowest = {s, done - done_before};
@@ -657,6 +660,7 @@ struct Options {
   int repeat = 1;
   bool breakdown = false;
   bool graph_only = false;
+  bool parse_only = false;  // the bare yaml-cpp parse alone: a whole-process yardstick
   // Engine settings to experiment with (defaults: the engine's own).
   std::optional<std::size_t> max_bound_bits;
   std::optional<std::size_t> max_conflicts;
@@ -669,6 +673,10 @@ struct Options {
             << "                        [--json FILE] [--label TEXT] [--report-dir DIR]\n"
             << "                        [--max-bound-bits N] [--max-conflicts N]   (engine "
                "settings, to experiment)\n"
+            << "                        [--parse-only]   (only the bare yaml-cpp parse, 1 thread: "
+               "the yardstick\n"
+            << "                                          for timing a whole `crosscheck` process "
+               "beside it)\n"
             << "                        [--graph-only]   (load, build the graph, print its shape; "
                "no check; with\n"
             << "                                          --planted, time one fixpoint without the "
@@ -692,6 +700,8 @@ Options parse_options(int argc, char** argv) {
       o.label = value();
     else if (arg == "--report-dir")
       o.report_dir = value();
+    else if (arg == "--parse-only")
+      o.parse_only = true;
     else if (arg == "--threads")
       o.threads = static_cast<unsigned>(std::stoul(value()));
     else if (arg == "--repeat")
@@ -747,6 +757,10 @@ int main(int argc, char** argv) {
   std::cerr << fmt::format("{}: {} YAML files ({:.1f} MB), {} articles ({:.1f} MB)\n",
                            options.label, inputs.yaml.size(), inputs.yaml_bytes / 1e6,
                            inputs.articles.size(), inputs.article_bytes / 1e6);
+  if (options.parse_only) {
+    std::cout << bare_parse_yaml_cpp(inputs, 1) << " YAML events\n";
+    return 0;
+  }
   warm_cache(inputs);
   Phases phases;
   nlohmann::json out;
@@ -803,6 +817,7 @@ int main(int argc, char** argv) {
 
   // Engine settings.
   cc::EngineOptions engine_options;
+  engine_options.solve.threads = options.threads;  // the check solves on as many as it loads
   if (options.max_bound_bits) engine_options.solve.limits.max_bound_bits = *options.max_bound_bits;
   if (options.max_conflicts)
     engine_options.solve.max_conflicts_per_component = *options.max_conflicts;

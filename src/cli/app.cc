@@ -78,6 +78,10 @@ int run(int argc, const char* const* argv, const Streams& streams) {
       ->capture_default_str();
   check_cmd->add_option("--annotations", check.annotations, "also print CI annotations")
       ->check(CLI::IsMember({"github"}));
+  check_cmd
+      ->add_option("--threads", check.threads,
+                   "components solved at once (0: one per core); the reports are the same")
+      ->capture_default_str();
 
   ExplainOptions explain;
   CLI::App* explain_cmd = app.add_subcommand(

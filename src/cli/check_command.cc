@@ -49,6 +49,7 @@ int run_check(const CheckOptions& options, const Streams& streams) {
       load_or_report(options.facts_dir, streams, options.annotations == "github");
   if (!base) return 2;
   EngineOptions engine;
+  engine.solve.threads = options.threads;
   ProgressLine progress(streams.err);
   if (streams.err_is_tty && !options.quiet && !terminal_is_dumb()) {
     engine.solve.progress = [&](std::size_t done, std::size_t total) {

@@ -29,6 +29,7 @@ struct CheckOptions {
   bool quiet = false;
   Color color = Color::automatic;
   std::string annotations;  // "" or "github"
+  unsigned threads = 0;     // components solved at once; 0: one per core
 };
 
 struct ExplainOptions {

@@ -78,17 +78,22 @@ Interval Interval::hull(const Interval& other) const {
 Interval Interval::integers() const {
   std::optional<Bound> lo;
   std::optional<Bound> hi;
-  if (lo_) {
+  // A closed whole-number end is kept as it is (no new number is made).
+  if (lo_ && !lo_->open && is_integer(lo_->value)) {
+    lo = lo_;
+  } else if (lo_) {
     BigInt c = ceil_of(lo_->value);
-    if (lo_->open && Rational(c) == lo_->value) c += 1;
+    if (lo_->open && is_integer(lo_->value)) c += 1;
     lo = Bound{Rational(c), false};
   }
-  if (hi_) {
+  if (hi_ && !hi_->open && is_integer(hi_->value)) {
+    hi = hi_;
+  } else if (hi_) {
     BigInt f = floor_of(hi_->value);
-    if (hi_->open && Rational(f) == hi_->value) f -= 1;
+    if (hi_->open && is_integer(hi_->value)) f -= 1;
     hi = Bound{Rational(f), false};
   }
-  return {lo, hi};
+  return {std::move(lo), std::move(hi)};
 }
 
 namespace {

@@ -10,21 +10,23 @@ Rational pow10(int exponent) {
   return exponent < 0 ? Rational(BigInt(1), power) : Rational(power);
 }
 
+// GMP directly: Boost's numerator() and denominator() return copies of the parts.
 BigInt floor_of(const Rational& value) {
-  const BigInt& num = boost::multiprecision::numerator(value);
-  const BigInt& den = boost::multiprecision::denominator(value);
-  BigInt quotient = num / den;  // truncates toward zero
-  if (num < 0 && quotient * den != num) quotient -= 1;
+  BigInt quotient;
+  const mpq_t& q = value.backend().data();
+  mpz_fdiv_q(quotient.backend().data(), mpq_numref(q), mpq_denref(q));
   return quotient;
 }
 
 BigInt ceil_of(const Rational& value) {
-  BigInt floor = floor_of(value);
-  return Rational(floor) == value ? floor : floor + 1;
+  BigInt quotient;
+  const mpq_t& q = value.backend().data();
+  mpz_cdiv_q(quotient.backend().data(), mpq_numref(q), mpq_denref(q));
+  return quotient;
 }
 
 bool is_integer(const Rational& value) {
-  return boost::multiprecision::denominator(value) == 1;
+  return mpz_cmp_ui(mpq_denref(value.backend().data()), 1) == 0;
 }
 
 double to_double(const Rational& value) {
@@ -103,10 +105,9 @@ std::string format_bound(const Rational& value, int outward, int significant) {
 }
 
 std::size_t size_in_bits(const Rational& value) {
-  const BigInt num = boost::multiprecision::abs(boost::multiprecision::numerator(value));
-  const BigInt& den = boost::multiprecision::denominator(value);
-  const std::size_t num_bits = num == 0 ? 0 : boost::multiprecision::msb(num) + 1;
-  return num_bits + boost::multiprecision::msb(den) + 1;
+  const mpq_t& q = value.backend().data();
+  const std::size_t num_bits = mpz_sgn(mpq_numref(q)) == 0 ? 0 : mpz_sizeinbase(mpq_numref(q), 2);
+  return num_bits + mpz_sizeinbase(mpq_denref(q), 2);
 }
 
 }  // namespace cc

@@ -3,8 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <iterator>
 #include <map>
+#include <mutex>
 #include <set>
+#include <thread>
 #include <unordered_set>
 
 #include "model/provenance.h"
@@ -99,7 +103,10 @@ class ComponentSolver {
 
   // Sets aside revised figures, then collects conflicts and takes the least-cost hitting
   // set of them until what is left is consistent; each doubted unit becomes one finding.
-  void run(const std::vector<FactIndex>& facts, const SolveOptions& options, SolveResult& result) {
+  // `result` is this component's own; `implied` (indexed by KeyId) is shared, and only the
+  // keys of this component are written.
+  void run(const std::vector<FactIndex>& facts, const SolveOptions& options, SolveResult& result,
+           std::vector<Interval>& implied) {
     const Units units = make_units(base_, graph_, facts, context_.witness_of_source);
     FactSet active(facts.begin(), facts.end());
     std::vector<MinimalConflict> found = set_aside_revisions(units, active);
@@ -161,8 +168,7 @@ class ComponentSolver {
     // The fixpoint of the facts that stand: what they imply for each quantity.
     for (const ConstraintId c : component_) {
       for (const VarId v : graph_.constraints[c].vars) {
-        if (graph_.vars[v].kind == VarKind::key)
-          result.implied[graph_.vars[v].key] = main_.domain(v);
+        if (graph_.vars[v].kind == VarKind::key) implied[graph_.vars[v].key] = main_.domain(v);
       }
     }
   }
@@ -206,19 +212,21 @@ class ComponentSolver {
   // doubted fact whose conflict is being written).
   [[nodiscard]] std::vector<FactIndex> shrink(const std::vector<FactIndex>& candidates,
                                               const std::vector<FactIndex>& last) {
-    std::vector<FactIndex> order = candidates;
+    std::vector<std::pair<FactIndex, BlameKey>> order;
+    order.reserve(candidates.size());
+    for (const FactIndex f : candidates) order.emplace_back(f, blame_key(base_, graph_, f));
     const auto is_last = [&](FactIndex f) {
       return std::find(last.begin(), last.end(), f) != last.end();
     };
     // Where a doubted fact is being explained, the opponents most to blame go first, so the
     // set kept shows it against the firmest facts that stand (the exact count, not the
     // rounded figure beside it).
-    std::sort(order.begin(), order.end(), [&](FactIndex a, FactIndex b) {
-      if (is_last(a) != is_last(b)) return is_last(b);
-      return last.empty() ? more_to_blame(base_, graph_, b, a) : more_to_blame(base_, graph_, a, b);
+    std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+      if (is_last(a.first) != is_last(b.first)) return is_last(b.first);
+      return last.empty() ? more_to_blame(b.second, a.second) : more_to_blame(a.second, b.second);
     });
     FactSet kept(candidates.begin(), candidates.end());
-    for (const FactIndex f : order) {
+    for (const auto& [f, key] : order) {
       kept.erase(f);
       if (!infeasible(kept)) kept.insert(f);
     }
@@ -433,16 +441,24 @@ bool has_record_claim(const Fact& fact) {
 
 }  // namespace
 
+BlameKey blame_key(const FactBase& base, const FactGraph& graph, FactIndex f) {
+  return BlameKey{written_width(base, graph, f), has_record_claim(base.facts[f]),
+                  &base.sources[base.facts[f].source].published, f};
+}
+
+bool more_to_blame(const BlameKey& a, const BlameKey& b) {
+  if (a.width != b.width) {  // the less precise as written
+    if (!a.width) return true;
+    if (!b.width) return false;
+    return *a.width > *b.width;
+  }
+  if (a.record != b.record) return a.record;
+  if (*a.published != *b.published) return *a.published > *b.published;
+  return a.index > b.index;
+}
+
 bool more_to_blame(const FactBase& base, const FactGraph& graph, FactIndex a, FactIndex b) {
-  if (written_width(base, graph, a) != written_width(base, graph, b))
-    return less_precise(base, graph, a, b);
-  const bool ra = has_record_claim(base.facts[a]);
-  const bool rb = has_record_claim(base.facts[b]);
-  if (ra != rb) return ra;
-  const std::string& pa = base.sources[base.facts[a].source].published;
-  const std::string& pb = base.sources[base.facts[b].source].published;
-  if (pa != pb) return pa > pb;
-  return a > b;
+  return more_to_blame(blame_key(base, graph, a), blame_key(base, graph, b));
 }
 
 std::vector<std::vector<FactIndex>> facts_by_component(const FactGraph& graph) {
@@ -459,13 +475,38 @@ std::vector<std::vector<FactIndex>> facts_by_component(const FactGraph& graph) {
 
 namespace {
 
+// Runs fn(worker, i) for i in 0 … count - 1 on up to `threads` threads; `worker` numbers
+// the thread (0 … threads - 1) so each can keep its own state. fn must not throw.
+template <typename Fn>
+void on_threads(std::size_t count, unsigned threads, const Fn& fn) {
+  const std::size_t workers = std::min<std::size_t>(std::max(1U, threads), count);
+  if (workers <= 1) {
+    for (std::size_t i = 0; i < count; ++i) fn(0, i);
+    return;
+  }
+  std::atomic<std::size_t> next{0};
+  const auto work = [&](std::size_t worker) {
+    for (std::size_t i = next++; i < count; i = next++) fn(worker, i);
+  };
+  std::vector<std::jthread> pool;
+  for (std::size_t w = 1; w < workers; ++w) pool.emplace_back(work, w);
+  work(0);
+}
+
+unsigned thread_count(unsigned asked) {
+  if (asked > 0) return asked;
+  return std::max(1U, std::thread::hardware_concurrency());
+}
+
 // Each doubted fact is tried for the usual slips against the facts that stand.
-void find_slips(const FactBase& base, const FactGraph& graph, Propagator& probe,
-                SolveResult& result) {
+void find_slips(const FactBase& base, const FactGraph& graph, std::vector<Propagator>& probes,
+                unsigned threads, SolveResult& result) {
   const std::unordered_set<FactIndex> aside(result.set_aside.begin(), result.set_aside.end());
-  for (MinimalConflict& conflict : result.conflicts) {
+  on_threads(result.conflicts.size(), threads, [&](std::size_t worker, std::size_t i) {
+    MinimalConflict& conflict = result.conflicts[i];
     const auto statement = graph.statement_of_fact(conflict.blame);
-    if (conflict.revision || !statement) continue;
+    if (conflict.revision || !statement) return;
+    Propagator& probe = probes[worker];
     const auto& component = graph.components()[conflict.component];
     const FactIndex blame = conflict.blame;
     const SlipCheck agrees = [&](const Interval& value) {
@@ -476,7 +517,16 @@ void find_slips(const FactBase& base, const FactGraph& graph, Propagator& probe,
       return !outcome.contradiction && !outcome.exhausted;
     };
     conflict.slip = find_slip(base, graph, conflict, result.implied, agrees);
-  }
+  });
+}
+
+// Appends one component's findings and bookkeeping to the whole result.
+void append(SolveResult& to, SolveResult&& from) {
+  std::move(from.conflicts.begin(), from.conflicts.end(), std::back_inserter(to.conflicts));
+  to.set_aside.insert(to.set_aside.end(), from.set_aside.begin(), from.set_aside.end());
+  to.exhausted.insert(to.exhausted.end(), from.exhausted.begin(), from.exhausted.end());
+  to.truncated.insert(to.truncated.end(), from.truncated.begin(), from.truncated.end());
+  to.bounded.insert(to.bounded.end(), from.bounded.begin(), from.bounded.end());
 }
 
 }  // namespace
@@ -487,8 +537,6 @@ SolveResult solve(const FactBase& base, const FactGraph& graph, const SolveOptio
   for (const Variable& var : graph.vars) {
     if (var.kind == VarKind::key) result.implied[var.key] = Propagator::initial_domain(var);
   }
-  Propagator main(graph, options.limits);
-  Propagator probe(graph, options.limits);
   SolveContext context;
   context.witness_of_source = witness_of_sources(base);
   for (SourceIndex s = 0; s < base.sources.size(); ++s)
@@ -496,15 +544,48 @@ SolveResult solve(const FactBase& base, const FactGraph& graph, const SolveOptio
   const auto facts = facts_by_component(graph);
   std::size_t total = 0;
   for (const auto& f : facts) total += f.size();
-  std::size_t done = 0;
-  for (std::uint32_t c = 0; c < graph.components().size(); ++c) {
-    if (facts[c].empty()) continue;
-    ComponentSolver solver(base, graph, main, probe, graph.components()[c], c, context);
-    solver.run(facts[c], options, result);
-    done += facts[c].size();
-    if (options.progress) options.progress(done, total);
+  // Components are independent: each is solved on its own into its own part, the largest
+  // first (so the last to finish is a small one), and the parts are joined in component
+  // order, so the result is the same whatever the number of threads.
+  std::vector<std::uint32_t> order;
+  for (std::uint32_t c = 0; c < graph.components().size(); ++c)
+    if (!facts[c].empty()) order.push_back(c);
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return graph.components()[a].size() > graph.components()[b].size();
+  });
+  const unsigned threads =
+      std::min<std::size_t>(thread_count(options.threads), std::max<std::size_t>(1, order.size()));
+  std::vector<Propagator> mains;
+  std::vector<Propagator> probes;
+  mains.reserve(threads);
+  probes.reserve(threads);
+  for (unsigned t = 0; t < threads; ++t) {
+    mains.emplace_back(graph, options.limits);
+    probes.emplace_back(graph, options.limits);
   }
-  find_slips(base, graph, probe, result);
+  std::vector<SolveResult> parts(graph.components().size());
+  // Progress is told in component order, as one thread would (a component finished early
+  // waits for those before it), so its calls are the same whatever the number of threads.
+  std::mutex progress_mutex;
+  std::vector<char> finished(graph.components().size(), 0);
+  std::size_t next_to_tell = 0;
+  std::size_t done = 0;
+  on_threads(order.size(), threads, [&](std::size_t worker, std::size_t i) {
+    const std::uint32_t c = order[i];
+    ComponentSolver solver(base, graph, mains[worker], probes[worker], graph.components()[c], c,
+                           context);
+    solver.run(facts[c], options, parts[c], result.implied);
+    const std::lock_guard lock(progress_mutex);
+    finished[c] = 1;
+    for (; next_to_tell < finished.size(); ++next_to_tell) {
+      if (facts[next_to_tell].empty()) continue;
+      if (!finished[next_to_tell]) break;
+      done += facts[next_to_tell].size();
+      if (options.progress) options.progress(done, total);
+    }
+  });
+  for (SolveResult& part : parts) append(result, std::move(part));
+  find_slips(base, graph, probes, threads, result);
   return result;
 }
 

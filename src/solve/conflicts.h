@@ -55,7 +55,11 @@ struct SolveOptions {
   std::size_t diagnosis_node_budget = 20000;
   // Called after each component with the facts solved so far and in all (for a progress
   // line; the core never prints).
+  // (Called in component order, one call at a time, from a solving thread.)
   std::function<void(std::size_t done, std::size_t total)> progress;
+  // Threads solving components at once; 0: one per core. The result is the same whatever
+  // the number (components are independent and joined in a fixed order).
+  unsigned threads = 0;
 };
 
 struct SolveResult {
@@ -77,6 +81,16 @@ struct SolveResult {
 // relative width), then a record claim, then the newer source, then the later fact.
 [[nodiscard]] bool more_to_blame(const FactBase& base, const FactGraph& graph, FactIndex a,
                                  FactIndex b);
+
+// What more_to_blame compares, worked out once per fact (for sorting many facts).
+struct BlameKey {
+  std::optional<Rational> width;  // relative width as written; nullopt: a one-sided bound
+  bool record = false;
+  const std::string* published = nullptr;
+  FactIndex index = 0;
+};
+[[nodiscard]] BlameKey blame_key(const FactBase& base, const FactGraph& graph, FactIndex f);
+[[nodiscard]] bool more_to_blame(const BlameKey& a, const BlameKey& b);
 
 // The facts whose constraints lie in each component (sorted).
 [[nodiscard]] std::vector<std::vector<FactIndex>> facts_by_component(const FactGraph& graph);

@@ -124,9 +124,11 @@ Units make_units(const FactBase& base, const FactGraph& graph, const std::vector
   // Rank: the blame order of the units' first facts (most to blame first).
   std::vector<UnitId> order(out.units.size());
   std::iota(order.begin(), order.end(), UnitId{0});
-  std::sort(order.begin(), order.end(), [&](UnitId a, UnitId b) {
-    return more_to_blame(base, graph, out.units[a].facts[0], out.units[b].facts[0]);
-  });
+  std::vector<BlameKey> keys;
+  keys.reserve(out.units.size());
+  for (const DoubtUnit& unit : out.units) keys.push_back(blame_key(base, graph, unit.facts[0]));
+  std::sort(order.begin(), order.end(),
+            [&](UnitId a, UnitId b) { return more_to_blame(keys[a], keys[b]); });
   for (std::uint32_t r = 0; r < order.size(); ++r) out.units[order[r]].rank = r;
   return out;
 }

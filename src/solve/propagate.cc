@@ -108,6 +108,24 @@ void Propagator::reset() {
   diverged_ = false;
 }
 
+namespace {
+
+// Is the value past ±2^200 (without making a number)?
+bool past_huge(const Rational& value) {
+  static const Rational huge = Rational(BigInt(1) << 200);
+  static const Rational minus_huge = -huge;
+  return value > huge || value < minus_huge;
+}
+
+}  // namespace
+
+bool Propagator::needs_simplify(const Interval& interval) const {
+  const auto needs = [&](const std::optional<Bound>& b) {
+    return b && (past_huge(b->value) || size_in_bits(b->value) > limits_.max_bound_bits);
+  };
+  return needs(interval.lo()) || needs(interval.hi());
+}
+
 Interval Propagator::simplify(Interval interval) {
   // Bounds past any statistic (a cycle of claims that feeds on itself grows them without
   // limit) are let go, which only widens the interval; the run says it diverged.
@@ -135,8 +153,12 @@ bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId ca
   // A constant (a period's length) is never narrowed: its constraint narrows the other
   // side exactly, so a contradiction shows on a quantity rather than on "366 days".
   if (graph_.vars[var].kind == VarKind::constant) return true;
-  const Interval computed = simplify(computed_raw);
-  const Interval before = current(var);
+  // Most bounds need no simplifying: then no copy is made.
+  std::optional<Interval> simplified;
+  if (needs_simplify(computed_raw)) simplified = simplify(computed_raw);
+  const Interval& computed = simplified ? *simplified : computed_raw;
+  // A reference: the slot exists (propagate() made it) and is only replaced below.
+  const Interval& before = current(var);
   Interval next = before.intersect(computed);
   if (graph_.vars[var].integer) next = next.integers();
   const bool lower = lower_tighter(next.lo(), before.lo());

@@ -120,6 +120,7 @@ class Propagator {
   bool propagate_rank(const Constraint& c, ConstraintId id);
   void enqueue(ConstraintId c);
   [[nodiscard]] Interval simplify(Interval interval);
+  [[nodiscard]] bool needs_simplify(const Interval& interval) const;
 
   const FactGraph& graph_;
   PropagationLimits limits_;
