@@ -10,6 +10,7 @@
 #include "report/escape.h"
 #include "report/graphviz.h"
 #include "report/html_parts.h"
+#include "report/html_review.h"
 #include "report/report_text.h"
 
 namespace cc {
@@ -96,6 +97,7 @@ std::string findings_section(const ReportInput& input) {
   out += filters(input);
   out += fmt::format("<p id=\"shown\" aria-live=\"polite\">{}</p>\n", plural(n, "finding"));
   FactFileLines lines(input.base);
+  if (input.review) return out + html::reviewed_cards(input, *input.review, lines) + "</section>\n";
   for (const Finding& finding : input.result.findings)
     out += html::finding_card(input.base, finding, lines);
   return out + "</section>\n";
