@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/print.h"
 #include "cli/targets.h"
+#include "engine/rule_settings.h"
 #include "load/files.h"
 #include "load/loader.h"
 
@@ -46,6 +47,7 @@ namespace {
 int lint_base(const FactBaseTarget& target, const Streams& streams) {
   Diagnostics diagnostics;
   const FactBase base = load_fact_base(target.dir, diagnostics);
+  check_rule_settings(base, diagnostics);
   const std::vector<std::string> files = shown_files(target);
   const auto shown = [&](const Diagnostic& d) {
     return target.whole || std::find(files.begin(), files.end(), d.file) != files.end();

@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "engine/rule_settings.h"
 #include "load/loader.h"
 
 namespace cc::cli {
@@ -9,6 +10,7 @@ namespace cc::cli {
 std::optional<FactBase> load_or_report(const std::string& facts_dir, const Streams& streams) {
   Diagnostics diagnostics;
   FactBase base = load_fact_base(facts_dir, diagnostics);
+  check_rule_settings(base, diagnostics);
   for (const Diagnostic& d : diagnostics.sorted()) streams.err << format_diagnostic(d) << "\n";
   if (diagnostics.has_errors()) return std::nullopt;
   return base;
