@@ -63,10 +63,10 @@ std::optional<FactBaseTarget> target_named(const CheckOptions& options,
     print_lines(streams.err, "crosscheck: note: " + note);
   if (targets.bases.size() > 1) {
     std::string dirs;
-    for (const FactBaseTarget& t : targets.bases) dirs += (dirs.empty() ? "'" : ", '") + t.dir + "'";
-    print_error(streams.err,
-                fmt::format("the paths lie in {} fact bases ({}): check one at a time",
-                            targets.bases.size(), dirs));
+    for (const FactBaseTarget& t : targets.bases)
+      dirs += (dirs.empty() ? "'" : ", '") + t.dir + "'";
+    print_error(streams.err, fmt::format("the paths lie in {} fact bases ({}): check one at a time",
+                                         targets.bases.size(), dirs));
     return std::nullopt;
   }
   if (targets.bases.empty()) return FactBaseTarget{};
@@ -139,9 +139,10 @@ int run_check(const CheckOptions& options, const Streams& streams) {
     streams.out << render_summary_line(input) << "\n";
     if (review.active()) print_lines(streams.out, review_summary(review, result.findings));
   }
-  const bool failed = std::any_of(result.findings.begin(), result.findings.end(), [&](const Finding& f) {
-    return fails(f, options.fail_on) && gates(review, f, options.fail_on_background);
-  });
+  const bool failed =
+      std::any_of(result.findings.begin(), result.findings.end(), [&](const Finding& f) {
+        return fails(f, options.fail_on) && gates(review, f, options.fail_on_background);
+      });
   return failed ? 1 : 0;
 }
 

@@ -39,8 +39,8 @@ namespace fs = std::filesystem;
                      did_you_mean(names));
 }
 
-void print_line(const ReportInput& input, const Review& review, const Finding& finding,
-                bool color, std::ostream& out) {
+void print_line(const ReportInput& input, const Review& review, const Finding& finding, bool color,
+                std::ostream& out) {
   std::string line = render_terminal_line(input, finding, color);
   if (const auto state = review.baseline_state(finding))
     line += fmt::format(" (baseline: {})", baseline_state_name(*state));
@@ -107,8 +107,8 @@ std::optional<std::unordered_set<std::string>> finding_ids_without(
   return ids;
 }
 
-void print_reviewed_findings(const ReportInput& input, const Review& review, bool color,
-                             bool quiet, std::ostream& out) {
+void print_reviewed_findings(const ReportInput& input, const Review& review, bool color, bool quiet,
+                             std::ostream& out) {
   const std::vector<Finding>& findings = input.result.findings;
   const auto draft_end = std::find_if(findings.begin(), findings.end(),
                                       [&](const Finding& f) { return !review.in_draft(f); });
@@ -116,10 +116,11 @@ void print_reviewed_findings(const ReportInput& input, const Review& review, boo
     std::string sources;
     for (const std::string& id : review.draft_sources)
       sources += (sources.empty() ? "" : ", ") + id;
-    out << "the draft under review (" << terminal_safe(sources) << "):"
-        << (draft_end == findings.begin() ? " no findings" : "") << "\n";
+    out << "the draft under review (" << terminal_safe(sources)
+        << "):" << (draft_end == findings.begin() ? " no findings" : "") << "\n";
   }
-  for (auto it = findings.begin(); it != draft_end; ++it) print_line(input, review, *it, color, out);
+  for (auto it = findings.begin(); it != draft_end; ++it)
+    print_line(input, review, *it, color, out);
   if (review.has_draft && !quiet && draft_end != findings.end())
     out << "the rest of the fact base:\n";
   for (auto it = draft_end; it != findings.end(); ++it) print_line(input, review, *it, color, out);

@@ -34,7 +34,7 @@ namespace cc::cli {
 // The terminal lines: with a draft, its findings under "the draft under review:" and the
 // rest under "the rest of the fact base:"; each line marked against the baseline; then the
 // fixed findings of the baseline.
-void print_reviewed_findings(const ReportInput& input, const Review& review, bool color,
-                             bool quiet, std::ostream& out);
+void print_reviewed_findings(const ReportInput& input, const Review& review, bool color, bool quiet,
+                             std::ostream& out);
 
 }  // namespace cc::cli

@@ -41,8 +41,8 @@ struct CheckOptions {
 
 struct ExplainOptions {
   std::string facts_dir;  // "": the fact base found from the current folder, else facts
-  std::string target;  // a fact ref, a key ("offences · UK · 2017-18" or measure/where/when)
-                       // or a finding id ("conflict-417a8b3b")
+  std::string target;     // a fact ref, a key ("offences · UK · 2017-18" or measure/where/when)
+                          // or a finding id ("conflict-417a8b3b")
   std::string format = "text";  // or "json"
 };
 

@@ -12,7 +12,9 @@
 namespace cc::cli {
 namespace {
 
-[[nodiscard]] bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
+[[nodiscard]] bool is_hex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+}
 
 // The ids nearest to `target` (edit distance at most 3), for "did you mean".
 [[nodiscard]] std::vector<std::string> nearest_ids(const std::vector<Finding>& findings,
@@ -42,8 +44,9 @@ namespace {
 }
 
 [[nodiscard]] std::string finding_text(const FactBase& base, const Finding& finding) {
-  std::string out = fmt::format("{}: {} [{}] at {}\n", finding.id, finding_status(finding),
-                                finding_rule_id(finding.rule), location_text(base, finding.location));
+  std::string out =
+      fmt::format("{}: {} [{}] at {}\n", finding.id, finding_status(finding),
+                  finding_rule_id(finding.rule), location_text(base, finding.location));
   out += fmt::format("  {}\n", finding.message);
   if (!finding.quantity.empty()) out += fmt::format("quantity: {}\n", finding.quantity);
   if (const std::string gap = gap_text(finding); !gap.empty()) out += "gap: " + gap + "\n";
@@ -86,13 +89,13 @@ int explain_finding(const FactBase& base, const CheckResult& result, const Expla
                                   [&](const Finding& f) { return f.id == options.target; });
   if (found == result.findings.end()) {
     const std::string hint = did_you_mean(nearest_ids(result.findings, options.target));
-    print_error(streams.err,
-                fmt::format("no finding '{}' in '{}'{}", options.target, base.root,
-                            hint.empty() ? fmt::format(" ({} {}: crosscheck check lists them)",
-                                                       result.findings.size(),
-                                                       result.findings.size() == 1 ? "finding"
-                                                                                   : "findings")
-                                         : hint));
+    print_error(
+        streams.err,
+        fmt::format("no finding '{}' in '{}'{}", options.target, base.root,
+                    hint.empty() ? fmt::format(" ({} {}: crosscheck check lists them)",
+                                               result.findings.size(),
+                                               result.findings.size() == 1 ? "finding" : "findings")
+                                 : hint));
     return 2;
   }
   if (options.format == "json") {

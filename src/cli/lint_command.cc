@@ -63,18 +63,17 @@ int lint_base(const FactBaseTarget& target, const Streams& streams) {
     streams.err << format_diagnostic(d) << "\n";
   }
   if (elsewhere > 0) {
-    print_lines(streams.err, fmt::format("crosscheck: note: {} more input {} in other files of "
-                                         "'{}' (crosscheck lint {})",
-                                         elsewhere, elsewhere == 1 ? "error" : "errors", base.root,
-                                         base.root));
+    print_lines(streams.err,
+                fmt::format("crosscheck: note: {} more input {} in other files of "
+                            "'{}' (crosscheck lint {})",
+                            elsewhere, elsewhere == 1 ? "error" : "errors", base.root, base.root));
   }
   if (errors || (target.whole && diagnostics.has_errors())) return 2;
-  print_lines(streams.out, target.whole ? summary(base)
-                                        : fmt::format("{}: {}, no input errors", base.root,
-                                                      fmt::format("{} {}", target.files.size(),
-                                                                  target.files.size() == 1
-                                                                      ? "file"
-                                                                      : "files")));
+  print_lines(streams.out,
+              target.whole ? summary(base)
+                           : fmt::format("{}: {}, no input errors", base.root,
+                                         fmt::format("{} {}", target.files.size(),
+                                                     target.files.size() == 1 ? "file" : "files")));
   return 0;
 }
 

@@ -10,9 +10,9 @@
 namespace cc::cli {
 
 struct FactBaseTarget {
-  std::string dir;                  // as the loader is given it: "facts", ".", "../.."
-  std::vector<std::string> files;   // fact files named in it (names at its top)
-  bool whole = false;               // the folder (or its vocabulary.yaml) was named itself
+  std::string dir;                 // as the loader is given it: "facts", ".", "../.."
+  std::vector<std::string> files;  // fact files named in it (names at its top)
+  bool whole = false;              // the folder (or its vocabulary.yaml) was named itself
 };
 
 struct Targets {

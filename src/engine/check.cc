@@ -167,7 +167,8 @@ Counts count_findings(const std::vector<Finding>& findings) {
 
 CheckResult run_checks(const FactBase& base, const EngineOptions& given) {
   EngineOptions options = given;  // with the rules vocabulary.yaml turns off
-  for (std::string& id : rules_turned_off(base)) options.build.disabled_rules.push_back(std::move(id));
+  for (std::string& id : rules_turned_off(base))
+    options.build.disabled_rules.push_back(std::move(id));
   CheckResult result;
   result.graph = build_graph(base, options.build);
   const SolveResult solved = solve(base, result.graph, options.solve);

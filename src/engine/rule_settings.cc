@@ -75,10 +75,10 @@ void check_rule_settings(const FactBase& base, Diagnostics& diagnostics) {
   for (const RuleSetting& setting : base.vocabulary.rules) {
     const std::string& file = base.file_of(setting.mark);
     if (!std::binary_search(ids.begin(), ids.end(), setting.id)) {
-      diagnostics.error(file, setting.mark.line, setting.mark.column,
-                        fmt::format("unknown rule '{}'{}", setting.id,
-                                    did_you_mean(nearest(ids, setting.id))),
-                        "unknown-rule");
+      diagnostics.error(
+          file, setting.mark.line, setting.mark.column,
+          fmt::format("unknown rule '{}'{}", setting.id, did_you_mean(nearest(ids, setting.id))),
+          "unknown-rule");
       continue;
     }
     const bool finding_rule = parse_finding_rule(setting.id).has_value();

@@ -74,10 +74,11 @@ class VocabularyReader {
       const auto* found = std::find_if(std::begin(kLevels), std::end(kLevels),
                                        [&](const auto& entry) { return entry.first == *level; });
       if (found == std::end(kLevels)) {
-        convert_.error(children[i + 1].pos(),
-                       fmt::format("the rule '{}' is set to '{}': write off, error, warning or info",
-                                   *id, *level),
-                       "vocabulary");
+        convert_.error(
+            children[i + 1].pos(),
+            fmt::format("the rule '{}' is set to '{}': write off, error, warning or info", *id,
+                        *level),
+            "vocabulary");
         continue;
       }
       vocabulary_.rules.push_back(

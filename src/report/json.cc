@@ -103,11 +103,12 @@ Json review_json(const Review& review, const std::vector<Finding>& findings) {
       fresh += review.baseline_state(f) == BaselineState::new_finding ? 1 : 0;
     Json fixed = Json::array();
     for (const BaselineFinding& f : review.fixed) {
-      fixed.push_back(Json{{"id", f.id},
-                           {"rule", f.rule},
-                           {"severity", f.severity},
-                           {"message", f.message},
-                           {"location", Json{{"file", f.file}, {"line", f.line}, {"column", f.column}}}});
+      fixed.push_back(
+          Json{{"id", f.id},
+               {"rule", f.rule},
+               {"severity", f.severity},
+               {"message", f.message},
+               {"location", Json{{"file", f.file}, {"line", f.line}, {"column", f.column}}}});
     }
     j["baseline"] = Json{{"path", review.baseline->path},
                          {"new", fresh},

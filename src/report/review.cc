@@ -116,8 +116,7 @@ bool Review::in_draft(const Finding& finding) const {
 
 std::optional<BaselineState> Review::baseline_state(const Finding& finding) const {
   if (!baseline) return std::nullopt;
-  return baseline_ids.count(finding.id) > 0 ? BaselineState::unchanged
-                                            : BaselineState::new_finding;
+  return baseline_ids.count(finding.id) > 0 ? BaselineState::unchanged : BaselineState::new_finding;
 }
 
 Review make_review(const FactBase& base, const std::vector<Finding>& findings, bool has_draft,

@@ -14,9 +14,9 @@ using namespace cc::test;
 namespace {
 
 std::string figure(const std::string& id, int value, int year) {
-  return "  - {id: " + id + ", quote: " + std::to_string(value) + " cases, value: " +
-         std::to_string(value) + ", measure: cases, where: Land, when: " + std::to_string(year) +
-         "}\n";
+  return "  - {id: " + id + ", quote: " + std::to_string(value) +
+         " cases, value: " + std::to_string(value) +
+         ", measure: cases, where: Land, when: " + std::to_string(year) + "}\n";
 }
 
 // An older pair of sources that disagree on 2019 (a background finding) and a draft that
@@ -42,7 +42,8 @@ RunResult run_in(const std::filesystem::path& dir, const std::vector<std::string
 std::size_t line_of(const std::string& text, const std::string& needle) {
   const std::size_t at = text.find(needle);
   REQUIRE(at != std::string::npos);
-  return static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+  return static_cast<std::size_t>(
+      std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
 }
 
 }  // namespace
@@ -82,8 +83,7 @@ TEST_CASE("a draft that agrees passes though the background has an error, unless
   CHECK(r.out.find("the draft under review (draft): no findings\n") != std::string::npos);
   CHECK(r.out.find("the draft: 0 errors, 0 warnings; the rest of the fact base: 1 error") !=
         std::string::npos);
-  CHECK(run_cli({"check", "--draft", file, "--no-reports", "--fail-on-background"}).exit_code ==
-        1);
+  CHECK(run_cli({"check", "--draft", file, "--no-reports", "--fail-on-background"}).exit_code == 1);
   // A fact file as the path is the draft too.
   CHECK(run_cli({"check", file, "--no-reports"}).exit_code == 0);
   CHECK(!std::filesystem::exists(dir / "reports"));
@@ -111,8 +111,8 @@ TEST_CASE("--baseline: only new findings fail; reports mark new, unchanged and f
   CHECK(same.out.find("(baseline: unchanged)") != std::string::npos);
   CHECK(same.out.find("against the baseline: 0 new, 1 unchanged, 0 fixed") != std::string::npos);
   // The 2019 figures fixed, a new contradiction for 2020: it fails, the old one is fixed.
-  write_file(dir / "b.yaml", source_file("b", figure("n", 3171, 2019) + figure("m", 900, 2020),
-                                         "2024-02-01"));
+  write_file(dir / "b.yaml",
+             source_file("b", figure("n", 3171, 2019) + figure("m", 900, 2020), "2024-02-01"));
   const auto out = dir / "after";
   const auto r = run_cli({"check", dir.string(), "--baseline", baseline, "--out", out.string()});
   INFO(r.out << r.err);
@@ -138,8 +138,9 @@ TEST_CASE("--baseline: only new findings fail; reports mark new, unchanged and f
 TEST_CASE("lint and check take a fact file, and find the fact base from a subfolder",
           "[cli][review]") {
   const auto dir = newsroom("review-paths");
-  write_file(dir / "bad.yaml", source_file("bad", "  - {id: x, quote: 1 cases, value: 1, measure: "
-                                                  "casez, where: Land, when: 2019}\n"));
+  write_file(dir / "bad.yaml", source_file("bad",
+                                           "  - {id: x, quote: 1 cases, value: 1, measure: "
+                                           "casez, where: Land, when: 2019}\n"));
   // lint FILE: that file's errors only, and a note for the others.
   const auto one = run_cli({"lint", (dir / "draft.yaml").string()});
   CHECK(one.exit_code == 0);
@@ -147,7 +148,7 @@ TEST_CASE("lint and check take a fact file, and find the fact base from a subfol
   CHECK(one.err.find("1 more input error in other files") != std::string::npos);
   const auto bad = run_cli({"lint", (dir / "bad.yaml").string()});
   CHECK(bad.exit_code == 2);
-  CHECK(bad.err.find((dir / "bad.yaml").string() + ":6:53: error: unknown measure 'casez'") !=
+  CHECK(bad.err.find((dir / "bad.yaml").string() + ":6:48: error: unknown measure 'casez'") !=
         std::string::npos);
   std::filesystem::remove(dir / "bad.yaml");
   // From a subfolder, with no path: the fact base above is found.
