@@ -160,9 +160,11 @@ TEST_CASE("lint and check take a fact file, and find the fact base from a subfol
   CHECK(check.exit_code == 1);
   CHECK(check.out.find("the draft under review (draft):") != std::string::npos);
   // A file in no fact base is skipped with a note.
-  write_file(scratch_dir("review-nowhere") / "x.yaml", "a: 1\n");
-  const auto none = run_cli({"lint", (scratch_dir("review-nowhere") / "x.yaml").string()});
+  const auto nowhere = scratch_dir("review-nowhere") / "x.yaml";
+  write_file(nowhere, "a: 1\n");
+  const auto none = run_cli({"lint", nowhere.string()});
   CHECK(none.exit_code == 0);
+  CHECK(none.err.find("is skipped: it lies in no fact base") != std::string::npos);
 }
 
 TEST_CASE("rules: in vocabulary.yaml turn a rule off, set its severity, set tolerances per measure",
