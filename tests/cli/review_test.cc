@@ -89,7 +89,7 @@ TEST_CASE("a draft that agrees passes though the background has an error, unless
   CHECK(!std::filesystem::exists(dir / "reports"));
 }
 
-TEST_CASE("--draft with an unknown source id says which it may be", "[cli][review]") {
+TEST_CASE("check with an unknown draft source id says which it may be", "[cli][review]") {
   const auto dir = newsroom("review-draft-typo");
   const auto r = run_cli({"check", dir.string(), "--draft", "draf", "--no-reports"});
   CHECK(r.exit_code == 2);
@@ -97,8 +97,9 @@ TEST_CASE("--draft with an unknown source id says which it may be", "[cli][revie
                      dir.string() + "' (did you mean 'draft'?)\n");
 }
 
-TEST_CASE("--baseline: only new findings fail; reports mark new, unchanged and fixed",
-          "[cli][review]") {
+TEST_CASE(
+    "check against a baseline fails only on new findings and reports new, unchanged and fixed",
+    "[cli][review]") {
   const auto dir = newsroom("review-baseline");
   std::filesystem::remove(dir / "draft.yaml");
   const auto before = dir / "before";
@@ -167,7 +168,7 @@ TEST_CASE("lint and check take a fact file, and find the fact base from a subfol
   CHECK(none.err.find("is skipped: it lies in no fact base") != std::string::npos);
 }
 
-TEST_CASE("rules: in vocabulary.yaml turn a rule off, set its severity, set tolerances per measure",
+TEST_CASE("rules in vocabulary.yaml turn a rule off, set its severity and tolerances per measure",
           "[cli][review]") {
   const auto dir = newsroom("review-rules");
   std::filesystem::remove(dir / "draft.yaml");
@@ -212,7 +213,7 @@ TEST_CASE("a measure's own vague reads its hedged figures more narrowly", "[cli]
   CHECK(r.out.find("cases · Land · 2020") != std::string::npos);
 }
 
-TEST_CASE("explain FINDING-ID explains the finding; a typo gets did you mean", "[cli][review]") {
+TEST_CASE("explain FINDING-ID explains the finding and a typo gets did you mean", "[cli][review]") {
   const auto dir = newsroom("review-explain");
   const auto out = dir / "out";
   REQUIRE(run_cli({"check", dir.string(), "--out", out.string()}).exit_code == 1);
