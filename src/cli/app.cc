@@ -39,6 +39,20 @@ std::string default_formats() {
   return list;
 }
 
+// `check`'s review of a draft and against a baseline (docs/REPORTS.md, "Draft and baseline").
+void add_review_options(CLI::App& check_cmd, CheckOptions& check) {
+  check_cmd
+      .add_option("--draft", check.drafts,
+                  "a fact file or source id under review (repeatable): its findings come first "
+                  "and alone decide the exit status")
+      ->allow_extra_args(false);
+  check_cmd.add_flag("--fail-on-background", check.fail_on_background,
+                     "with --draft, findings among the other sources fail the run too");
+  check_cmd.add_option("--baseline", check.baseline,
+                       "an earlier report.json: only findings not in it fail the run");
+  check_cmd.add_flag("--no-reports", check.no_reports, "write no report files");
+}
+
 }  // namespace
 
 int run(int argc, const char* const* argv, const Streams& streams) {
@@ -51,15 +65,18 @@ int run(int argc, const char* const* argv, const Streams& streams) {
   LintOptions lint;
   CLI::App* lint_cmd =
       app.add_subcommand("lint", "report input errors only; fast enough for every save");
-  lint_cmd->add_option("FACTS_DIR", lint.facts_dir, "the fact base folder")->capture_default_str();
+  lint_cmd->add_option("PATH", lint.paths,
+                       "fact base folders or fact files (default: the fact base found from the "
+                       "current folder, else facts)");
 
   CheckOptions check;
   std::string formats = default_formats();
   std::string fail_on = "error";
   std::string color = "auto";
   CLI::App* check_cmd = app.add_subcommand("check", "check the fact base and write the reports");
-  check_cmd->add_option("FACTS_DIR", check.facts_dir, "the fact base folder")
-      ->capture_default_str();
+  check_cmd->add_option("PATH", check.paths,
+                        "the fact base folder, or fact files in it (each one a draft; default: the "
+                        "fact base found from the current folder, else facts)");
   check_cmd
       ->add_option("--out", check.out_dir,
                    "the folder the reports are written to (not '-': they are files)")
@@ -82,6 +99,7 @@ int run(int argc, const char* const* argv, const Streams& streams) {
       ->add_option("--threads", check.threads,
                    "components solved at once (0: one per core); the reports are the same")
       ->capture_default_str();
+  add_review_options(*check_cmd, check);
 
   ExplainOptions explain;
   CLI::App* explain_cmd = app.add_subcommand(
@@ -89,10 +107,16 @@ int run(int argc, const char* const* argv, const Streams& streams) {
   // One word is TARGET (with positionals_at_end, CLI11 fills the required positional
   // first), two are FACTS_DIR TARGET.
   explain_cmd->positionals_at_end();
-  explain_cmd->add_option("FACTS_DIR", explain.facts_dir, "the fact base folder")
-      ->capture_default_str();
-  explain_cmd->add_option("TARGET", explain.target, "a fact ref (source/fact) or a key")
+  explain_cmd->add_option(
+      "FACTS_DIR", explain.facts_dir,
+      "the fact base folder (default: the fact base found from the current folder, else facts)");
+  explain_cmd
+      ->add_option("TARGET", explain.target,
+                   "a fact ref (source/fact), a key, or a finding id (conflict-417a8b3b)")
       ->required();
+  explain_cmd->add_option("--format", explain.format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
 
   ExtractOptions extract;
   CLI::App* extract_cmd =

@@ -1,12 +1,17 @@
-// crosscheck check: load, check, print one line per finding, write the reports.
+// crosscheck check: load, check, print one line per finding, write the reports. With a
+// draft (--draft, or a fact file as the path) or a baseline, the findings are reviewed
+// against them (cli/check_review.h).
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <ostream>
 
+#include "cli/check_review.h"
 #include "cli/commands.h"
 #include "cli/load_or_report.h"
 #include "cli/print.h"
 #include "cli/progress.h"
+#include "cli/targets.h"
 #include "engine/check.h"
 #include "report/formats.h"
 #include "report/write.h"
@@ -20,10 +25,11 @@ bool fails(const Finding& finding, FailOn fail_on) {
   return fail_on == FailOn::warning && finding.severity == Severity::warning;
 }
 
-}  // namespace
-
-int run_check(const CheckOptions& options, const Streams& streams) {
+// The report formats named, or nullopt after printing the unknown one.
+std::optional<std::vector<const ReportFormat*>> formats_named(const CheckOptions& options,
+                                                              const Streams& streams) {
   std::vector<const ReportFormat*> formats;
+  if (options.no_reports) return formats;
   for (const std::string& name : options.formats) {
     const ReportFormat* format = find_report_format(name);
     if (!format) {
@@ -31,23 +37,88 @@ int run_check(const CheckOptions& options, const Streams& streams) {
       for (const ReportFormat& f : report_formats())
         known += (known.empty() ? "" : ", ") + std::string(f.name);
       print_error(streams.err, fmt::format("unknown report format '{}' (known: {})", name, known));
-      return 2;
+      return std::nullopt;
     }
     formats.push_back(format);
   }
-  if (options.out_dir.empty()) {
+  return formats;
+}
+
+// The fact base to check and the draft's files in it: the paths, then the --draft entries
+// that are files; nullopt after printing why there is not exactly one.
+std::optional<FactBaseTarget> target_named(const CheckOptions& options,
+                                           std::vector<std::string>& draft_ids,
+                                           const Streams& streams) {
+  std::vector<std::string> paths = options.paths;
+  for (const std::string& draft : options.drafts) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(draft, ec)) {
+      paths.push_back(draft);
+    } else {
+      draft_ids.push_back(draft);
+    }
+  }
+  const Targets targets = resolve_targets(paths, options.facts_dir);
+  for (const std::string& note : targets.notes)
+    print_lines(streams.err, "crosscheck: note: " + note);
+  if (targets.bases.size() > 1) {
+    std::string dirs;
+    for (const FactBaseTarget& t : targets.bases)
+      dirs += (dirs.empty() ? "'" : ", '") + t.dir + "'";
+    print_error(streams.err, fmt::format("the paths lie in {} fact bases ({}): check one at a time",
+                                         targets.bases.size(), dirs));
+    return std::nullopt;
+  }
+  if (targets.bases.empty()) return FactBaseTarget{};
+  return targets.bases.front();
+}
+
+int write_reports(const CheckOptions& options, const std::vector<const ReportFormat*>& formats,
+                  const ReportInput& input, const Streams& streams) {
+  if (options.no_reports) return 0;
+  std::vector<ReportFile> files;
+  for (const ReportFormat* format : formats)
+    files.push_back({std::string(format->file), format->render(input)});
+  if (const std::string error = write_report_set(options.out_dir, files); !error.empty()) {
+    print_error(streams.err, error);
+    return 2;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int run_check(const CheckOptions& options, const Streams& streams) {
+  const std::optional<std::vector<const ReportFormat*>> formats = formats_named(options, streams);
+  if (!formats) return 2;
+  if (options.out_dir.empty() && !options.no_reports) {
     print_error(streams.err, "--out is '': name the folder the reports go to");
     return 2;
   }
-  if (options.out_dir == "-") {
+  if (options.out_dir == "-" && !options.no_reports) {
     print_error(streams.err,
                 "--out is '-', but the reports are files in a folder, not one stream: name a "
                 "folder (a folder named '-' is written as --out ./-)");
     return 2;
   }
+  std::vector<std::string> draft_ids;
+  const std::optional<FactBaseTarget> target = target_named(options, draft_ids, streams);
+  if (!target) return 2;
+  if (target->dir.empty()) {
+    if (!options.quiet) streams.out << "no fact base among the paths: nothing to check\n";
+    return 0;
+  }
   const std::optional<FactBase> base =
-      load_or_report(options.facts_dir, streams, options.annotations == "github");
+      load_or_report(target->dir, streams, options.annotations == "github");
   if (!base) return 2;
+  const bool has_draft = !target->files.empty() || !draft_ids.empty();
+  const auto draft = draft_sources(*base, *target, draft_ids, streams);
+  if (!draft) return 2;
+  std::optional<Baseline> baseline;
+  if (!options.baseline.empty()) {
+    baseline = read_baseline(options.baseline, streams);
+    if (!baseline) return 2;
+  }
   EngineOptions engine;
   engine.solve.threads = options.threads;
   ProgressLine progress(streams.err);
@@ -56,27 +127,30 @@ int run_check(const CheckOptions& options, const Streams& streams) {
       progress.update("checking", done, total);
     };
   }
-  const CheckResult result = run_checks(*base, engine);
+  CheckResult result = run_checks(*base, engine);
   progress.finish();
-  const ReportInput input{*base, result};
+  Review review = make_review(*base, result.findings, has_draft, *draft, std::move(baseline));
+  if (has_draft && !review.baseline)
+    review.without_draft = finding_ids_without(target->dir, *base, *draft);
+  put_draft_first(review, result.findings);
+  const ReportInput input{*base, result, review.active() ? &review : nullptr};
   const bool color =
       options.color == Color::always ||
       (options.color == Color::automatic && streams.out_is_tty && environment_allows_color());
-  for (const Finding& finding : result.findings)
-    streams.out << render_terminal_line(input, finding, color) << "\n";
+  print_reviewed_findings(input, review, color, options.quiet, streams.out);
   if (options.annotations == "github") streams.out << render_github_annotations(input);
   for (const std::string& notice : result.notices)
     print_lines(streams.err, "crosscheck: note: " + notice);
-  std::vector<ReportFile> files;
-  for (const ReportFormat* format : formats)
-    files.push_back({std::string(format->file), format->render(input)});
-  if (const std::string error = write_report_set(options.out_dir, files); !error.empty()) {
-    print_error(streams.err, error);
-    return 2;
+  if (const int status = write_reports(options, *formats, input, streams); status != 0)
+    return status;
+  if (!options.quiet) {
+    streams.out << render_summary_line(input) << "\n";
+    if (review.active()) print_lines(streams.out, review_summary(review, result.findings));
   }
-  if (!options.quiet) streams.out << render_summary_line(input) << "\n";
-  const bool failed = std::any_of(result.findings.begin(), result.findings.end(),
-                                  [&](const Finding& f) { return fails(f, options.fail_on); });
+  const bool failed =
+      std::any_of(result.findings.begin(), result.findings.end(), [&](const Finding& f) {
+        return fails(f, options.fail_on) && gates(review, f, options.fail_on_background);
+      });
   return failed ? 1 : 0;
 }
 

@@ -18,7 +18,8 @@ enum class FailOn { error, warning, never };
 enum class Color { automatic, always, never };
 
 struct LintOptions {
-  std::string facts_dir = "facts";
+  std::string facts_dir = "facts";  // when no path is given and none is found from here
+  std::vector<std::string> paths;   // fact base folders or fact files (cli/targets.h)
 };
 
 struct CheckOptions {
@@ -30,11 +31,20 @@ struct CheckOptions {
   Color color = Color::automatic;
   std::string annotations;  // "" or "github"
   unsigned threads = 0;     // components solved at once; 0: one per core
+  // The review (docs/REPORTS.md, "Draft and baseline"): fact base folders or fact files
+  // (a file is a draft), the drafts of --draft (files or source ids), --baseline.
+  std::vector<std::string> paths;
+  std::vector<std::string> drafts;
+  std::string baseline;
+  bool fail_on_background = false;
+  bool no_reports = false;
 };
 
 struct ExplainOptions {
-  std::string facts_dir = "facts";
-  std::string target;  // a fact ref or a key ("offences · UK · 2017-18" or measure/where/when)
+  std::string facts_dir;  // "": the fact base found from the current folder, else facts
+  std::string target;     // a fact ref, a key ("offences · UK · 2017-18" or measure/where/when)
+                          // or a finding id ("conflict-417a8b3b")
+  std::string format = "text";  // or "json"
 };
 
 struct ExtractOptions {

@@ -7,8 +7,10 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/explain_finding.h"
 #include "cli/load_or_report.h"
 #include "cli/print.h"
+#include "cli/targets.h"
 #include "engine/check.h"
 #include "explain/explain.h"
 #include "explain/query.h"
@@ -86,8 +88,18 @@ class Printer {
 }  // namespace
 
 int run_explain(const ExplainOptions& options, const Streams& streams) {
-  std::optional<FactBase> base = load_or_report(options.facts_dir, streams);
+  const std::string dir = options.facts_dir.empty() ? resolve_targets({}, "facts").bases.front().dir
+                                                    : options.facts_dir;
+  std::optional<FactBase> base = load_or_report(dir, streams);
   if (!base) return 2;
+  if (looks_like_finding_id(options.target))
+    return explain_finding(*base, run_checks(*base), options, streams);
+  if (options.format == "json") {
+    print_error(streams.err,
+                "--format json explains a finding id (conflict-417a8b3b); a fact or a "
+                "quantity is explained as text");
+    return 2;
+  }
   const auto target = read_query_target(*base, options.target);
   if (const auto* error = std::get_if<std::string>(&target)) {
     print_error(streams.err, *error);

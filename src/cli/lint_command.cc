@@ -1,10 +1,16 @@
-// `crosscheck lint [FACTS_DIR]`: the input errors only, sorted, one per line on stderr.
+// `crosscheck lint [PATH…]`: the input errors only, sorted, one per line on stderr. A path
+// is a fact base folder or a fact file in one (then only that file's input errors, and the
+// vocabulary's, are shown; the fact base is found from the file: targets.h).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ostream>
 
 #include "cli/commands.h"
 #include "cli/print.h"
+#include "cli/targets.h"
+#include "engine/rule_settings.h"
+#include "load/files.h"
 #include "load/loader.h"
 
 namespace cc::cli {
@@ -28,17 +34,59 @@ namespace {
   return text + ", no input errors";
 }
 
+// The display paths of the files a target names, and of its vocabulary.
+[[nodiscard]] std::vector<std::string> shown_files(const FactBaseTarget& target) {
+  const std::string root = load::display_root(target.dir);
+  const std::string prefix = root == "/" ? "/" : root + "/";
+  std::vector<std::string> shown{prefix + "vocabulary.yaml"};
+  for (const std::string& name : target.files) shown.push_back(prefix + name);
+  return shown;
+}
+
+// Lints one fact base; the exit status for it.
+int lint_base(const FactBaseTarget& target, const Streams& streams) {
+  Diagnostics diagnostics;
+  const FactBase base = load_fact_base(target.dir, diagnostics);
+  check_rule_settings(base, diagnostics);
+  const std::vector<std::string> files = shown_files(target);
+  const auto shown = [&](const Diagnostic& d) {
+    return target.whole || std::find(files.begin(), files.end(), d.file) != files.end();
+  };
+  bool errors = false;
+  std::size_t elsewhere = 0;
+  for (const Diagnostic& d : with_skipped(diagnostics, base).sorted()) {
+    if (!shown(d)) {
+      elsewhere += d.severity == Severity::error ? 1 : 0;
+      continue;
+    }
+    errors = errors || d.severity == Severity::error;
+    streams.err << format_diagnostic(d) << "\n";
+  }
+  if (elsewhere > 0) {
+    print_lines(streams.err,
+                fmt::format("crosscheck: note: {} more input {} in other files of "
+                            "'{}' (crosscheck lint {})",
+                            elsewhere, elsewhere == 1 ? "error" : "errors", base.root, base.root));
+  }
+  if (errors || (target.whole && diagnostics.has_errors())) return 2;
+  print_lines(streams.out,
+              target.whole ? summary(base)
+                           : fmt::format("{}: {}, no input errors", base.root,
+                                         fmt::format("{} {}", target.files.size(),
+                                                     target.files.size() == 1 ? "file" : "files")));
+  return 0;
+}
+
 }  // namespace
 
 int run_lint(const LintOptions& options, const Streams& streams) {
-  Diagnostics diagnostics;
-  const FactBase base = load_fact_base(options.facts_dir, diagnostics);
-  for (const Diagnostic& d : with_skipped(diagnostics, base).sorted()) {
-    streams.err << format_diagnostic(d) << "\n";
-  }
-  if (diagnostics.has_errors()) return 2;
-  print_lines(streams.out, summary(base));
-  return 0;
+  const Targets targets = resolve_targets(options.paths, options.facts_dir);
+  for (const std::string& note : targets.notes)
+    print_lines(streams.err, "crosscheck: note: " + note);
+  int status = 0;
+  for (const FactBaseTarget& target : targets.bases)
+    status = std::max(status, lint_base(target, streams));
+  return status;
 }
 
 }  // namespace cc::cli

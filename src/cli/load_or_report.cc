@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "engine/rule_settings.h"
 #include "load/loader.h"
 #include "report/report.h"
 
@@ -11,6 +12,7 @@ std::optional<FactBase> load_or_report(const std::string& facts_dir, const Strea
                                        bool github_annotations) {
   Diagnostics diagnostics;
   FactBase base = load_fact_base(facts_dir, diagnostics);
+  check_rule_settings(base, diagnostics);
   for (const Diagnostic& d : diagnostics.sorted()) {
     streams.err << format_diagnostic(d) << "\n";
     if (github_annotations) streams.out << render_github_diagnostic(d) << "\n";

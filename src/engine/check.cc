@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "checks/check.h"
+#include "engine/rule_settings.h"
 #include "explain/explain.h"
 #include "model/provenance.h"
 
@@ -62,6 +63,19 @@ void mark_revision(const FactBase& base, const MinimalConflict& conflict, Findin
   finding.diagnosis->corrected = base.facts[later].value.written;
 }
 
+// The warn tolerance of a finding: the smallest of its figures' measures' (FORMAT §8),
+// the vocabulary's where none of its facts is a figure.
+const Rational& warn_tolerance(const FactBase& base, const Finding& finding) {
+  const Rational* warn = nullptr;
+  for (const FactIndex f : finding.facts) {
+    const Fact& fact = base.facts[f];
+    if (fact.kind != FactKind::figure) continue;
+    const Rational& own = base.vocabulary.warn_of(base.keys.key(fact.key).measure);
+    if (!warn || own < *warn) warn = &own;
+  }
+  return warn ? *warn : base.vocabulary.tolerances.warn;
+}
+
 }  // namespace
 
 void finish_finding(const FactBase& base, Finding& finding) {
@@ -83,7 +97,7 @@ void finish_finding(const FactBase& base, Finding& finding) {
       finding.rule == FindingRule::implied || finding.rule == FindingRule::containment ||
       finding.rule == FindingRule::record || finding.rule == FindingRule::hedge;
   if (numeric_rule) {
-    const bool small = finding.gap && *finding.gap < base.vocabulary.tolerances.warn;
+    const bool small = finding.gap && *finding.gap < warn_tolerance(base, finding);
     finding.severity = small ? Severity::warning : Severity::error;
   }
 }
@@ -151,7 +165,10 @@ Counts count_findings(const std::vector<Finding>& findings) {
   return counts;
 }
 
-CheckResult run_checks(const FactBase& base, const EngineOptions& options) {
+CheckResult run_checks(const FactBase& base, const EngineOptions& given) {
+  EngineOptions options = given;  // with the rules vocabulary.yaml turns off
+  for (std::string& id : rules_turned_off(base))
+    options.build.disabled_rules.push_back(std::move(id));
   CheckResult result;
   result.graph = build_graph(base, options.build);
   const SolveResult solved = solve(base, result.graph, options.solve);
@@ -180,6 +197,7 @@ CheckResult run_checks(const FactBase& base, const EngineOptions& options) {
   }
   result.implied = solved.implied;
   apply_accepts(base, result.findings);
+  apply_rule_settings(base, result.findings);
   sort_findings(base, result.findings);
   for (const std::uint32_t c : solved.exhausted) {
     result.notices.push_back(

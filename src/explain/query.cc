@@ -23,6 +23,21 @@ KeyId intern_key(FactBase& base, const load::KeyText& key) {
   return base.keys.intern(Key{key.measure, key.place, period, base.keys.intern_subset(subset)});
 }
 
+// Up to three fact refs nearest to `text` (edit distance), for "did you mean".
+std::vector<std::string> nearest_refs(const FactBase& base, std::string_view text) {
+  std::vector<std::pair<std::size_t, std::string>> near;
+  const std::size_t limit = std::max<std::size_t>(2, text.size() / 4);
+  for (FactIndex f = 0; f < base.facts.size(); ++f) {
+    std::string ref = base.ref(f);
+    const std::size_t d = edit_distance(text, ref);
+    if (d <= limit) near.emplace_back(d, std::move(ref));
+  }
+  std::sort(near.begin(), near.end());
+  std::vector<std::string> refs;
+  for (std::size_t i = 0; i < near.size() && i < 3; ++i) refs.push_back(near[i].second);
+  return refs;
+}
+
 class Query {
  public:
   Query(const FactBase& base, const FactGraph& graph, std::span<const FactIndex> set_aside)
@@ -119,7 +134,8 @@ std::variant<QueryTarget, std::string> read_query_target(FactBase& base, std::st
   const std::vector<std::string> parts = load::split_key_text(text);
   if (parts.size() < 3) {
     return fmt::format(
-        "'{}' is neither a fact ref (source/fact) nor a key (measure · place · period)", text);
+        "'{}' is neither a fact ref (source/fact) nor a key (measure · place · period){}", text,
+        did_you_mean(nearest_refs(base, text)));
   }
   auto key = load::read_key_parts(base.vocabulary, parts);
   if (auto* error = std::get_if<std::string>(&key)) return std::move(*error);

@@ -54,13 +54,13 @@ const std::vector<FieldTable>& field_tables() {
        "vocabulary",
        "",
        "the vocabulary",
-       {"tolerances", "fiscal_year_start", "measures", "places", "dimensions"}},
+       {"tolerances", "fiscal_year_start", "measures", "places", "dimensions", "rules"}},
       {ObjectKind::tolerances, "vocabulary", "tolerances", "the tolerances", {"vague", "warn"}},
       {ObjectKind::measure,
        "vocabulary",
        "measure",
        "a measure",
-       {"name", "unit", "additive", "count", "stock", "aliases", "within"}},
+       {"name", "unit", "additive", "count", "stock", "aliases", "within", "tolerances"}},
       {ObjectKind::dimension, "vocabulary", "dimension", "a dimension", {"exclusive", "values"}},
   };
   return tables;

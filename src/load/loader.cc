@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "load/fact_file_loader.h"
@@ -118,7 +119,11 @@ void load_into(const fs::path& dir, FactBase& base, Diagnostics& diagnostics,
   const bool usable = load_vocabulary(folder, base, diagnostics);
   const load::VocabularyView vocabulary{base.vocabulary, usable};
   std::string error;
-  const std::vector<std::string> names = load::list_fact_files(folder, error, diagnostics);
+  std::vector<std::string> names = load::list_fact_files(folder, error, diagnostics);
+  std::erase_if(names, [&](const std::string& name) {
+    return std::find(options.leave_out.begin(), options.leave_out.end(), name) !=
+           options.leave_out.end();
+  });
   if (!error.empty()) diagnostics.error(folder.display, 0, 0, error, "folder");
   std::vector<RawFile> files = load_files(folder, names, vocabulary, options.threads);
   std::vector<RawFile> fact_files;

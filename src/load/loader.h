@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "model/diagnostic.h"
 #include "model/fact.h"
@@ -14,6 +16,9 @@ struct LoadOptions {
   unsigned threads = 2;  // files parsed at once
   // A larger fact file, vocabulary or article is refused (an error), never read.
   std::uintmax_t max_file_bytes = std::uintmax_t{256} * 1024 * 1024;
+  // Fact files (names at the top of the folder) not to read: `check --draft` checks the
+  // fact base without the draft too, to say whether the draft changed the rest.
+  std::vector<std::string> leave_out;
 };
 
 // Loads `dir` (vocabulary.yaml, then every other *.yaml in sorted order). The fact base

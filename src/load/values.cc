@@ -70,8 +70,11 @@ void parse_file_values(RawFile& file, const Vocabulary& vocabulary, bool vocabul
                                  ? figure_measure(fact, file, vocabulary)
                                  : nullptr;
     const bool count = measure && measure->count;
-    fact.parsed = parse(*fact.value, value_context(fact, count, vocabulary.tolerances.vague),
-                        file.display, file.diagnostics);
+    // A measure's own `vague` (FORMAT §8) for the facts whose key or defaults name it.
+    const Measure* named = vocabulary_usable ? figure_measure(fact, file, vocabulary) : nullptr;
+    const Rational& vague = named && named->vague ? *named->vague : vocabulary.tolerances.vague;
+    fact.parsed =
+        parse(*fact.value, value_context(fact, count, vague), file.display, file.diagnostics);
     if (count && fact.parsed && !fact.parsed->hedge_conflict) {
       check_whole(*fact.parsed, *measure, *fact.value, file.display, file.diagnostics);
     }

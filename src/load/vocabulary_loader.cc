@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "load/convert.h"
@@ -30,6 +31,7 @@ class VocabularyReader {
     if (const auto node = fields->get("measures")) read_measures(*node);
     if (const auto node = fields->get("places")) read_places(*node, std::nullopt, 0);
     if (const auto node = fields->get("dimensions")) read_dimensions(*node);
+    if (const auto node = fields->get("rules")) read_rules(*node);
   }
 
  private:
@@ -40,6 +42,48 @@ class VocabularyReader {
     if (!fields) return;
     read_tolerance(*fields, "vague", vocabulary_.tolerances.vague);
     read_tolerance(*fields, "warn", vocabulary_.tolerances.warn);
+  }
+
+  // A measure's own `tolerances:` (FORMAT §8).
+  void read_measure_tolerances(NodeRef node, Measure& measure) {
+    const auto fields = convert_.fields(node, ObjectKind::tolerances, "tolerances");
+    if (!fields) return;
+    for (const auto& [name, slot] : {std::pair{"vague", &measure.vague}, {"warn", &measure.warn}}) {
+      if (!fields->get(name)) continue;
+      Rational value = -1;
+      read_tolerance(*fields, name, value);
+      if (value >= 0) *slot = value;
+    }
+  }
+
+  // `rules:` (FORMAT §8): a rule id → off, error, warning or info. The ids are checked
+  // against the registries by the engine (engine/rule_settings.h), above the loader.
+  void read_rules(NodeRef node) {
+    if (!convert_.expect(node, NodeKind::mapping, "rules")) return;
+    const std::vector<NodeRef> children = node.children();
+    for (std::size_t i = 0; i + 1 < children.size(); i += 2) {
+      const auto id = convert_.text(children[i], "rule id");
+      const auto level = convert_.text(children[i + 1], "rule setting");
+      if (!id || !level) continue;
+      static constexpr std::pair<std::string_view, RuleLevel> kLevels[] = {
+          {"off", RuleLevel::off},
+          {"false", RuleLevel::off},
+          {"error", RuleLevel::error},
+          {"warning", RuleLevel::warning},
+          {"info", RuleLevel::info}};
+      const auto* found = std::find_if(std::begin(kLevels), std::end(kLevels),
+                                       [&](const auto& entry) { return entry.first == *level; });
+      if (found == std::end(kLevels)) {
+        convert_.error(
+            children[i + 1].pos(),
+            fmt::format("the rule '{}' is set to '{}': write off, error, warning or info", *id,
+                        *level),
+            "vocabulary");
+        continue;
+      }
+      vocabulary_.rules.push_back(
+          {*id, found->second, mark(children[i].pos()), mark(children[i + 1].pos())});
+    }
   }
 
   void read_tolerance(const Fields& fields, std::string_view name, Rational& out) {
@@ -126,6 +170,7 @@ class VocabularyReader {
     }
     if (const auto node = fields->get("stock"))
       measure.stock = convert_.boolean(*node, "stock").value_or(false);
+    if (const auto node = fields->get("tolerances")) read_measure_tolerances(*node, measure);
     const auto measure_id = static_cast<MeasureId>(vocabulary_.measures.size());
     claim_measure_name(key, *id, *id);
     if (const auto node = fields->get("aliases")) read_aliases(*node, *id, measure);

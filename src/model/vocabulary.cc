@@ -157,4 +157,14 @@ std::string did_you_mean(const std::vector<std::string>& suggestions) {
   return out + "?)";
 }
 
+const Rational& Vocabulary::vague_of(MeasureId measure) const {
+  const std::optional<Rational>& own = measures[measure].vague;
+  return own ? *own : tolerances.vague;
+}
+
+const Rational& Vocabulary::warn_of(MeasureId measure) const {
+  const std::optional<Rational>& own = measures[measure].warn;
+  return own ? *own : tolerances.warn;
+}
+
 }  // namespace cc

@@ -34,6 +34,9 @@ struct Measure {
   bool stock = false;    // a level at a moment (population): never summed over periods
   std::vector<std::string> aliases;
   std::optional<MeasureId> within;  // this measure is a subset of another
+  // `tolerances:` on the measure: its own vague and warn, in place of the vocabulary's.
+  std::optional<Rational> vague;
+  std::optional<Rational> warn;
   Mark mark;
 };
 
@@ -56,6 +59,16 @@ struct Tolerances {
   Rational warn{1, 100};
 };
 
+// One entry of `rules:` (FORMAT §8): a rule id and what to do with it. The loader reads
+// the setting; the ids are checked against the registries above it (engine/rule_settings.h).
+enum class RuleLevel { off, error, warning, info };
+struct RuleSetting {
+  std::string id;
+  RuleLevel level = RuleLevel::off;
+  Mark mark;        // the id
+  Mark level_mark;  // the setting
+};
+
 // Names are matched after folding: Unicode case folding (NFKC_Casefold, model/utf8.h), runs
 // of white space as one space, trimmed.
 [[nodiscard]] std::string fold_name(std::string_view name);
@@ -67,6 +80,11 @@ class Vocabulary {
   std::vector<Measure> measures;
   std::vector<Place> places;
   std::vector<Dimension> dimensions;
+  std::vector<RuleSetting> rules;  // in file order
+
+  // The vague and warn tolerances of a measure: its own where set, else the vocabulary's.
+  [[nodiscard]] const Rational& vague_of(MeasureId measure) const;
+  [[nodiscard]] const Rational& warn_of(MeasureId measure) const;
 
   // Call after filling the vectors: builds the folded-name indexes.
   void index();

@@ -10,6 +10,7 @@
 #include "report/escape.h"
 #include "report/graphviz.h"
 #include "report/html_parts.h"
+#include "report/html_review.h"
 #include "report/report_text.h"
 
 namespace cc {
@@ -98,6 +99,8 @@ std::string findings_section(const ReportInput& input, const HtmlOptions& option
   const html::FindingGraphs graphs = html::draw_finding_graphs(input, options);
   out += html::finding_graphs_notice(graphs);
   FactFileLines lines(input.base);
+  if (input.review)
+    return out + html::reviewed_cards(input, *input.review, lines, graphs.svg) + "</section>\n";
   for (std::size_t i = 0; i < n; ++i)
     out += html::finding_card(input.base, input.result.findings[i], lines, graphs.svg[i]);
   return out + "</section>\n";

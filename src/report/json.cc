@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/report.h"
+#include "report/review.h"
 
 namespace cc {
 namespace {
@@ -68,7 +69,62 @@ Json finding_json(const FactBase& base, const Finding& finding) {
   return j;
 }
 
+// With --draft or --baseline: where the finding stands (docs/REPORTS.md, "Draft and
+// baseline"). Absent from the report of a plain run.
+void add_review_fields(const Review& review, const Finding& finding, Json& j) {
+  if (review.has_draft) j["draft"] = review.in_draft(finding);
+  if (const auto state = review.baseline_state(finding))
+    j["baseline"] = std::string(baseline_state_name(*state));
+}
+
+Json counts_json(const std::vector<Finding>& findings) {
+  const Counts counts = count_findings(findings);
+  return Json{{"error", counts.error},
+              {"warning", counts.warning},
+              {"info", counts.info},
+              {"accepted", counts.accepted}};
+}
+
+Json review_json(const Review& review, const std::vector<Finding>& findings) {
+  Json j;
+  if (review.has_draft) {
+    std::vector<Finding> draft;
+    std::vector<Finding> rest;
+    for (const Finding& f : findings) (review.in_draft(f) ? draft : rest).push_back(f);
+    j["draft"] = Json{{"sources", review.draft_sources},
+                      {"findings", counts_json(draft)},
+                      {"background", counts_json(rest)}};
+  } else {
+    j["draft"] = nullptr;
+  }
+  if (review.baseline) {
+    std::size_t fresh = 0;
+    for (const Finding& f : findings)
+      fresh += review.baseline_state(f) == BaselineState::new_finding ? 1 : 0;
+    Json fixed = Json::array();
+    for (const BaselineFinding& f : review.fixed) {
+      fixed.push_back(
+          Json{{"id", f.id},
+               {"rule", f.rule},
+               {"severity", f.severity},
+               {"message", f.message},
+               {"location", Json{{"file", f.file}, {"line", f.line}, {"column", f.column}}}});
+    }
+    j["baseline"] = Json{{"path", review.baseline->path},
+                         {"new", fresh},
+                         {"unchanged", findings.size() - fresh},
+                         {"fixed", fixed}};
+  } else {
+    j["baseline"] = nullptr;
+  }
+  return j;
+}
+
 }  // namespace
+
+std::string render_finding_json(const FactBase& base, const Finding& finding) {
+  return finding_json(base, finding).dump(2) + "\n";
+}
 
 std::string render_json(const ReportInput& input) {
   const FactBase& base = input.base;
@@ -87,9 +143,13 @@ std::string render_json(const ReportInput& input) {
             Json{{"error", counts.error}, {"warning", counts.warning}, {"info", counts.info}}},
            {"accepted", counts.accepted}};
   j["findings"] = Json::array();
-  for (const Finding& finding : input.result.findings)
-    j["findings"].push_back(finding_json(base, finding));
+  for (const Finding& finding : input.result.findings) {
+    Json f = finding_json(base, finding);
+    if (input.review) add_review_fields(*input.review, finding, f);
+    j["findings"].push_back(std::move(f));
+  }
   j["notices"] = input.result.notices;
+  if (input.review) j["review"] = review_json(*input.review, input.result.findings);
   return j.dump(2) + "\n";
 }
 

@@ -8,6 +8,7 @@
 #include "report/escape.h"
 #include "report/report.h"
 #include "report/report_text.h"
+#include "report/review.h"
 
 namespace cc {
 namespace {
@@ -118,11 +119,15 @@ std::string accept_part(const FactBase& base, const Finding& finding) {
   return fmt::format("{}\n\n```yaml\n{}```\n", intro, snippet->yaml);
 }
 
-std::string finding_section(const FactBase& base, const Finding& finding) {
+std::string finding_section(const FactBase& base, const Finding& finding, const Review* review) {
   std::string out = fmt::format("### {}\n\n", markdown_escape(finding.message));
   std::string meta =
       fmt::format("{} · **{}** · rule {}", markdown_code(finding.id), finding_status(finding),
                   markdown_code(finding_rule_id(finding.rule)));
+  if (review) {
+    if (const std::string marks = review_marks(*review, finding); !marks.empty())
+      meta = fmt::format("**[{}]** · {}", marks, meta);
+  }
   if (finding.accepted) meta += fmt::format(" · {}", severity_name(finding.severity));
   if (const std::string gap = gap_text(finding); !gap.empty()) meta += " · gap " + gap;
   meta += " · at " + markdown_code(location_text(base, finding.location));
@@ -146,6 +151,54 @@ struct Group {
 constexpr Group kGroups[] = {
     {"Errors", "error"}, {"Warnings", "warning"}, {"Info", "info"}, {"Accepted", "accepted"}};
 
+// The findings `keep` selects, grouped by status, under headings of `level`.
+template <typename Keep>
+std::string grouped(const ReportInput& input, std::string_view level, Keep keep) {
+  std::string out;
+  for (const Group& group : kGroups) {
+    std::string body;
+    std::size_t n = 0;
+    for (const Finding& finding : input.result.findings) {
+      if (finding_status(finding) != group.status || !keep(finding)) continue;
+      body += finding_section(input.base, finding, input.review);
+      ++n;
+    }
+    if (n > 0) out += fmt::format("{} {} ({})\n\n{}", level, group.title, n, body);
+  }
+  return out;
+}
+
+// With --draft: the draft's findings first, then the rest as background; with
+// --baseline, the findings it had that are gone (docs/REPORTS.md, "Draft and baseline").
+std::string reviewed_findings(const ReportInput& input, const Review& review) {
+  std::string out = fmt::format("**Review**: {}\n\n",
+                                markdown_escape(review_summary(review, input.result.findings)));
+  if (review.has_draft) {
+    std::string sources;
+    for (const std::string& id : review.draft_sources)
+      sources += (sources.empty() ? "" : ", ") + markdown_code(id);
+    const std::string draft =
+        grouped(input, "###", [&](const Finding& f) { return review.in_draft(f); });
+    out += fmt::format("## The draft under review ({})\n\n{}", sources,
+                       draft.empty() ? "No findings involve the draft.\n\n" : draft);
+    const std::string rest =
+        grouped(input, "###", [&](const Finding& f) { return !review.in_draft(f); });
+    if (!rest.empty()) out += "## The rest of the fact base (background)\n\n" + rest;
+  } else {
+    out += grouped(input, "##", [](const Finding&) { return true; });
+  }
+  if (!review.fixed.empty()) {
+    out += fmt::format("## Fixed since the baseline ({})\n\n", review.fixed.size());
+    for (const BaselineFinding& f : review.fixed) {
+      out += fmt::format("- {} {} ({}) at {}\n", markdown_code(f.id), markdown_escape(f.message),
+                         markdown_code(f.rule),
+                         markdown_code(fmt::format("{}:{}:{}", f.file, f.line, f.column)));
+    }
+    out += "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render_markdown(const ReportInput& input) {
@@ -161,16 +214,8 @@ std::string render_markdown(const ReportInput& input) {
                            plural(base.facts.size(), "fact"));
   if (counts.accepted > 0) out += fmt::format(" {} accepted.", counts.accepted);
   out += "\n\n" + summary(input) + "\n## Sources\n\n" + sources_table(input) + "\n";
-  for (const Group& group : kGroups) {
-    std::string body;
-    std::size_t n = 0;
-    for (const Finding& finding : input.result.findings) {
-      if (finding_status(finding) != group.status) continue;
-      body += finding_section(base, finding);
-      ++n;
-    }
-    if (n > 0) out += fmt::format("## {} ({})\n\n{}", group.title, n, body);
-  }
+  out += input.review ? reviewed_findings(input, *input.review)
+                      : grouped(input, "##", [](const Finding&) { return true; });
   if (!input.result.notices.empty()) {
     out += "## Notices\n\n";
     for (const std::string& notice : input.result.notices)

@@ -12,12 +12,17 @@
 
 namespace cc {
 
+struct Review;  // report/review.h
+
 struct ReportInput {
   const FactBase& base;
   const CheckResult& result;
+  const Review* review = nullptr;  // `check --draft` / `--baseline`: marks on the findings
 };
 
 [[nodiscard]] std::string render_json(const ReportInput& input);
+// One finding as report.json writes it (`explain FINDING-ID --format json`).
+[[nodiscard]] std::string render_finding_json(const FactBase& base, const Finding& finding);
 [[nodiscard]] std::string render_dot(const ReportInput& input);
 
 // report.md: GitHub-flavoured Markdown for a pull request or an email.

@@ -13,6 +13,7 @@
 
 #include "report/report.h"
 #include "report/report_text.h"
+#include "report/review.h"
 
 namespace cc {
 namespace {
@@ -149,6 +150,32 @@ Json result_json(const FactBase& base, const Finding& finding) {
   return j;
 }
 
+// With --baseline: each result's baselineState ("new", "unchanged"), and one "absent"
+// result for each finding of the baseline that is gone (SARIF 2.1.0 §3.27.24).
+void add_baseline_states(const Review& review, const std::vector<Finding>& findings,
+                         Json& results) {
+  if (!review.baseline) return;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (const auto state = review.baseline_state(findings[i]))
+      results[i]["baselineState"] = std::string(baseline_state_name(*state));
+  }
+  for (const BaselineFinding& f : review.fixed) {
+    Json region{{"startLine", std::max<std::uint32_t>(f.line, 1)}};
+    if (f.column > 0) region["startColumn"] = f.column;
+    Json location{{"artifactLocation", Json{{"uri", f.file}, {"uriBaseId", "%SRCROOT%"}}},
+                  {"region", region}};
+    Json result{{"ruleId", f.rule},
+                {"kind", "pass"},
+                {"level", "none"},
+                {"message", Json{{"text", sarif_text(f.message)}}},
+                {"locations", Json::array({Json{{"physicalLocation", location}}})},
+                {"partialFingerprints", Json{{kFingerprintKey, f.id}}},
+                {"baselineState", "absent"},
+                {"properties", Json{{"findingId", f.id}}}};
+    results.push_back(std::move(result));
+  }
+}
+
 }  // namespace
 
 std::string sarif_artifact_uri(std::string_view path) {
@@ -198,6 +225,7 @@ std::string render_sarif(const ReportInput& input) {
   Json results = Json::array();
   for (const Finding& finding : input.result.findings)
     results.push_back(result_json(input.base, finding));
+  if (input.review) add_baseline_states(*input.review, input.result.findings, results);
   Json run{{"tool", Json{{"driver", driver}}}, {"results", results}};
   Json log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
            {"version", "2.1.0"},

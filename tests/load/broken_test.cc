@@ -48,7 +48,8 @@ TEST_CASE("lint on a missing folder is a clear error", "[load]") {
   CHECK(result.exit_code == 2);
   CHECK(result.err ==
         "tests/load/no-such-folder: error: the fact base folder does not exist [folder]\n");
+  // A fact file is linted in its fact base (issue 14), no longer refused as "not a folder".
   const auto file = run_cli({"lint", "tests/load/good/lbc.yaml"});
-  CHECK(file.exit_code == 2);
-  CHECK(file.err == "tests/load/good/lbc.yaml: error: the fact base is not a folder [folder]\n");
+  CHECK(file.exit_code == 0);
+  CHECK(file.out == "tests/load/good: 1 file, no input errors\n");
 }

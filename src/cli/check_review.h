@@ -1,0 +1,40 @@
+#pragma once
+// `check --draft` and `check --baseline`: which sources are the draft, the baseline read
+// from disk, the check without the draft, and the terminal lines marked for the review.
+// report/review.h computes the marks; this file reads files and prints.
+
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/targets.h"
+#include "report/report.h"
+#include "report/review.h"
+
+namespace cc::cli {
+
+// The sources of the draft: those of the target's files and the source ids named. Prints
+// an error (with "did you mean") and returns nullopt for an unknown source id; a named
+// file that holds no source is noted on stderr.
+[[nodiscard]] std::optional<std::vector<SourceIndex>> draft_sources(
+    const FactBase& base, const FactBaseTarget& target, const std::vector<std::string>& ids,
+    const Streams& streams);
+
+// The report.json at `path`, or nullopt after printing why it cannot be one.
+[[nodiscard]] std::optional<Baseline> read_baseline(const std::string& path,
+                                                    const Streams& streams);
+
+// The ids of the findings of the fact base `dir` without the files of the draft's
+// sources; nullopt when that fact base does not load cleanly.
+[[nodiscard]] std::optional<std::unordered_set<std::string>> finding_ids_without(
+    const std::string& dir, const FactBase& base, const std::vector<SourceIndex>& draft);
+
+// The terminal lines: with a draft, its findings under "the draft under review:" and the
+// rest under "the rest of the fact base:"; each line marked against the baseline; then the
+// fixed findings of the baseline.
+void print_reviewed_findings(const ReportInput& input, const Review& review, bool color, bool quiet,
+                             std::ostream& out);
+
+}  // namespace cc::cli
