@@ -1,6 +1,7 @@
 // The command line: CLI11 parses it, each command lives in its own file.
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
+#include <memory>
 #include <ostream>
 #include <sstream>
 
@@ -19,6 +20,32 @@ constexpr const char* kDescription =
 constexpr const char* kExitCodes =
     "Exit status: 0 no unaccepted finding at or above --fail-on (or nothing to report);\n"
     "1 there is one (check); 2 an input or usage error.";
+
+// `explain [FACTS_DIR] TARGET`: one or two words, the folder being optional. One
+// positional taking one or two values: CLI11 2.4 refuses a name with a space in it, and two
+// positionals with positionals_at_end() refuse an option after them.
+void split_dir_and_target(const std::vector<std::string>& words, std::string& dir,
+                          std::string& target) {
+  if (words.size() == 1) {
+    target = words[0];
+  } else if (words.size() >= 2) {
+    dir = words[0];
+    target = words[1];
+  }
+}
+
+// explain's usage line: "[FACTS_DIR] TARGET", without CLI11's repeat count "TARGET(1x)".
+class ExplainUsage : public CLI::Formatter {
+ public:
+  std::string make_usage(const CLI::App* app, std::string name) const override {
+    std::string usage = CLI::Formatter::make_usage(app, std::move(name));
+    const std::size_t at = usage.rfind(" TARGET");
+    if (at == std::string::npos) return usage;
+    const std::size_t end = usage.find_first_of(" \n", at + 1);
+    return usage.substr(0, at) + " [FACTS_DIR] TARGET" +
+           (end == std::string::npos ? "" : usage.substr(end));
+  }
+};
 
 std::vector<std::string> split_formats(const std::string& list) {
   std::vector<std::string> formats;
@@ -104,16 +131,15 @@ int run(int argc, const char* const* argv, const Streams& streams) {
   ExplainOptions explain;
   CLI::App* explain_cmd = app.add_subcommand(
       "explain", "one quantity or fact: who states it, what is implied, by which chain");
-  // One word is TARGET (with positionals_at_end, CLI11 fills the required positional
-  // first), two are FACTS_DIR TARGET.
-  explain_cmd->positionals_at_end();
-  explain_cmd->add_option(
-      "FACTS_DIR", explain.facts_dir,
-      "the fact base folder (default: the fact base found from the current folder, else facts)");
+  std::vector<std::string> explain_words;
   explain_cmd
-      ->add_option("TARGET", explain.target,
-                   "a fact ref (source/fact), a key, or a finding id (conflict-417a8b3b)")
+      ->add_option("TARGET", explain_words,
+                   "[FACTS_DIR] TARGET: the fact base folder (default: the fact base found from "
+                   "the current folder, else facts), then a fact ref (source/fact), a key, or a "
+                   "finding id (conflict-417a8b3b)")
+      ->expected(1, 2)
       ->required();
+  explain_cmd->formatter(std::make_shared<ExplainUsage>());
   explain_cmd->add_option("--format", explain.format, "text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
@@ -164,7 +190,10 @@ int run(int argc, const char* const* argv, const Streams& streams) {
                                      : Color::automatic;
     return run_check(check, streams);
   }
-  if (explain_cmd->parsed()) return run_explain(explain, streams);
+  if (explain_cmd->parsed()) {
+    split_dir_and_target(explain_words, explain.facts_dir, explain.target);
+    return run_explain(explain, streams);
+  }
   if (extract_cmd->parsed()) return run_extract(extract, streams);
   if (graph_cmd->parsed()) return run_graph(graph, streams);
   if (lsp_cmd->parsed()) return run_lsp(streams);
