@@ -259,7 +259,7 @@ class ConflictExplainer {
       case FindingRule::containment:
         return containment_message();
       case FindingRule::record:
-        return record_message();
+        return record_message(name, x, low, high);
       default:
         if (whole_number_gap(x)) {
           const Fact& blamed = base_.facts[conflict_.blame];
@@ -314,9 +314,9 @@ class ConflictExplainer {
     return "a part exceeds its whole";
   }
 
-  // The figures a record constraint compares the record with (the terms of a sum
-  // included): those the conflict's facts state, else the first one.
-  std::vector<std::string> compared_figures(const Constraint& c, KeyId own) const {
+  // The quantities a record constraint compares (the terms of a sum included), the record's
+  // own (`own`) left out.
+  std::vector<VarId> compared_vars(const Constraint& c, std::optional<KeyId> own) const {
     std::vector<VarId> keys;
     for (const VarId v : c.vars) {
       const Variable& var = graph_.vars[v];
@@ -326,6 +326,13 @@ class ConflictExplainer {
         if (graph_.vars[t].kind == VarKind::key && graph_.vars[t].key != own) keys.push_back(t);
       }
     }
+    return keys;
+  }
+
+  // The figures a record constraint compares the record with: those the conflict's facts
+  // state, else the first one.
+  std::vector<std::string> compared_figures(const Constraint& c, KeyId own) const {
+    const std::vector<VarId> keys = compared_vars(c, own);
     std::unordered_set<VarId> stated;
     for (const FactIndex f : conflict_.facts) {
       if (const auto v = graph_.var_of_fact(f)) stated.insert(*v);
@@ -338,11 +345,28 @@ class ConflictExplainer {
     return out;
   }
 
-  std::string record_message() const {
+  // When the fact to check is neither the record claim nor a figure it is compared with, the
+  // record is only one link of the chain: the message says what the facts imply, then which
+  // record claim they lean on.
+  std::string record_message(const std::string& name, const Contradiction& x, const Interval& low,
+                             const Interval& high_side) const {
     for (auto it = derivation_.rbegin(); it != derivation_.rend(); ++it) {
       const Constraint& c = graph_.constraints[events_[*it].cause];
       if (!made_by(c, RuleRole::records) || !c.fact) continue;
       const Fact& fact = base_.facts[*c.fact];
+      const auto blamed = graph_.var_of_fact(conflict_.blame);
+      const std::vector<VarId> compared = compared_vars(c, std::nullopt);
+      const bool in_comparison =
+          *c.fact == conflict_.blame ||
+          (blamed && std::find(compared.begin(), compared.end(), *blamed) != compared.end());
+      if (!in_comparison) {
+        return fmt::format(
+            "the facts imply different values for {}: {} and {}, given that '{}' "
+            "claims {}",
+            name, describe_value(base_, graph_, x.var, low),
+            describe_value(base_, graph_, x.var, high_side), base_.ref(*c.fact),
+            record_claim_words(base_, fact.record));
+      }
       const bool high = fact.record.kind == RecordKind::high;
       if (c.kind == ConstraintKind::statement) {
         const auto& limit = high ? fact.record.first_time_above : fact.record.first_time_below;
