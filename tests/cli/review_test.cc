@@ -136,6 +136,27 @@ TEST_CASE(
   CHECK(bad.err.find("is not JSON") != std::string::npos);
 }
 
+TEST_CASE("with every finding of the baseline fixed, the reports still list them as fixed",
+          "[cli][review]") {
+  const auto dir = newsroom("review-all-fixed");
+  std::filesystem::remove(dir / "draft.yaml");
+  const auto before = dir / "before";
+  REQUIRE(run_cli({"check", dir.string(), "--out", before.string()}).exit_code == 1);
+  write_file(dir / "b.yaml", source_file("b", figure("n", 3171, 2019), "2024-02-01"));
+  const auto out = dir / "after";
+  const auto r = run_cli({"check", dir.string(), "--baseline", (before / "report.json").string(),
+                          "--out", out.string()});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("against the baseline: 0 new, 0 unchanged, 1 fixed") != std::string::npos);
+  const std::string html = read_file(out / "report.html");
+  CHECK(html.find("No findings: every number agrees with the others.") != std::string::npos);
+  CHECK(html.find("<b>Review</b>: ") != std::string::npos);
+  CHECK(html.find("Fixed since the baseline (1)") != std::string::npos);
+  CHECK(html.find("cases · Land · 2019 is stated as 3,217 and as 3,171") != std::string::npos);
+  CHECK(read_file(out / "report.md").find("## Fixed since the baseline (1)") != std::string::npos);
+}
+
 TEST_CASE("lint and check take a fact file, and find the fact base from a subfolder",
           "[cli][review]") {
   const auto dir = newsroom("review-paths");
