@@ -69,7 +69,12 @@ TEST_CASE("check --draft puts the draft's findings first and gates the exit on t
   CHECK(md.find("## The draft under review (`draft`)") <
         md.find("## The rest of the fact base (background)"));
   CHECK(md.find("**[draft]**") != std::string::npos);
-  CHECK(read_file(out / "report.html").find("The draft under review") != std::string::npos);
+  const std::string html = read_file(out / "report.html");
+  CHECK(html.find("<h3 class=\"review\">The draft under review (<code>draft</code>)</h3>") <
+        html.find("<h3 class=\"review\">The rest of the fact base (background)</h3>"));
+  // The mark is a label in the card's header line, before the id, not a line of its own.
+  CHECK(html.find("<span class=\"rmark draft\">draft</span> <a class=\"id\"") != std::string::npos);
+  CHECK(html.find("review-mark") == std::string::npos);
 }
 
 TEST_CASE("a draft that agrees passes though the background has an error, unless asked",
@@ -130,6 +135,8 @@ TEST_CASE(
   CHECK(results[0]["baselineState"] == "new");
   CHECK(results[1]["baselineState"] == "absent");
   CHECK(read_file(out / "report.md").find("## Fixed since the baseline (1)") != std::string::npos);
+  CHECK(read_file(out / "report.html").find("<span class=\"rmark new\">baseline: new</span>") !=
+        std::string::npos);
   // Not a report.json: exit 2.
   const auto bad = run_cli({"check", dir.string(), "--baseline", (dir / "a.yaml").string()});
   CHECK(bad.exit_code == 2);
