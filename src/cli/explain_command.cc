@@ -11,7 +11,6 @@
 #include "cli/print.h"
 #include "cli/targets.h"
 #include "engine/check.h"
-#include "explain/explain.h"
 #include "explain/query.h"
 #include "model/terminal_text.h"
 #include "report/explain_text.h"
