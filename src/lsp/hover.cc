@@ -5,75 +5,12 @@
 #include <algorithm>
 
 #include "explain/query.h"
+#include "report/explain_text.h"
 #include "report/report_text.h"
 #include "rules/wording.h"
 
 namespace cc::lsp {
 namespace {
-
-// The lines `crosscheck explain` prints for a quantity (cli/explain_command.cc), as text.
-class ExplainText {
- public:
-  ExplainText(const FactBase& base, const FactGraph& graph) : base_(base), graph_(graph) {}
-
-  [[nodiscard]] std::string text(const QuantityAnswer& answer) {
-    out_ = describe_quantity(base_, graph_, answer.var) + "\n";
-    statements(answer);
-    chains(answer);
-    everything(answer);
-    set_aside(answer);
-    return out_;
-  }
-
- private:
-  [[nodiscard]] std::string where(FactIndex f) const {
-    const Fact& fact = base_.facts[f];
-    return fmt::format("{}:{}:{}", base_.file_of(fact.mark), fact.mark.line, fact.mark.column);
-  }
-
-  void statements(const QuantityAnswer& answer) {
-    if (answer.stated_by.empty()) {
-      out_ += "  stated by: no source states it\n";
-      return;
-    }
-    out_ += "  stated by:\n";
-    for (const auto& s : answer.stated_by) {
-      out_ +=
-          fmt::format("    {}: {} ({}){}\n", base_.ref(s.fact), base_.facts[s.fact].value.written,
-                      where(s.fact), s.set_aside ? ", set aside by a finding" : "");
-    }
-  }
-
-  void chains(const QuantityAnswer& answer) {
-    if (answer.chains.empty()) return;
-    out_ += "  each claim that names it implies, with the other such claims left out:\n";
-    for (const auto& chain : answer.chains) {
-      out_ += fmt::format("    {} ({}): {}\n", base_.ref(chain.claim),
-                          base_.facts[chain.claim].value.written,
-                          describe_value(base_, graph_, answer.var, chain.implied.interval));
-      for (const auto& step : chain.implied.steps) out_ += "      " + step + "\n";
-    }
-  }
-
-  void everything(const QuantityAnswer& answer) {
-    out_ += fmt::format("  everything else together (facts set aside by findings left out): {}\n",
-                        describe_value(base_, graph_, answer.var, answer.everything.interval));
-    for (const auto& step : answer.everything.steps) out_ += "    " + step + "\n";
-  }
-
-  void set_aside(const QuantityAnswer& answer) {
-    if (answer.set_aside.empty()) return;
-    out_ += "  set aside in this part of the graph, by findings:\n";
-    for (const auto& s : answer.set_aside) {
-      out_ +=
-          fmt::format("    {} ({}): {}\n", base_.ref(s.fact), s.finding->id, s.finding->message);
-    }
-  }
-
-  const FactBase& base_;
-  const FactGraph& graph_;
-  std::string out_;
-};
 
 // A code fence longer than any run of backticks in `text`, so input cannot close it.
 [[nodiscard]] std::string fenced(const std::string& text) {
@@ -122,7 +59,7 @@ std::string hover_text(const Analysis& analysis, FactIndex f) {
       fmt::format(" means {}\n\n", describe_value(base, check.graph, *var, fact.value.interval));
   const QuantityAnswer answer =
       query_quantity(base, check.graph, check.findings, check.set_aside, *var);
-  return text + fenced(ExplainText(base, check.graph).text(answer));
+  return text + fenced(render_quantity_text(base, check.graph, answer, InputText::as_is));
 }
 
 }  // namespace cc::lsp

@@ -91,9 +91,14 @@ std::string filters(const ReportInput& input) {
 std::string findings_section(const ReportInput& input, const HtmlOptions& options) {
   std::string out = "<section id=\"findings\"><h2>Findings</h2>\n";
   const std::size_t n = input.result.findings.size();
-  if (n == 0)
-    return out +
-           "<p class=\"clean\">No findings: every number agrees with the others.</p></section>\n";
+  if (n == 0) {
+    out += "<p class=\"clean\">No findings: every number agrees with the others.</p>\n";
+    if (input.review) {  // the review line, and what the baseline had that is fixed now
+      FactFileLines lines(input.base);
+      out += html::reviewed_cards(input, *input.review, lines, {});
+    }
+    return out + "</section>\n";
+  }
   out += filters(input);
   out += fmt::format("<p id=\"shown\" aria-live=\"polite\">{}</p>\n", plural(n, "finding"));
   const html::FindingGraphs graphs = html::draw_finding_graphs(input, options);

@@ -58,6 +58,12 @@ mark{background:var(--mark);padding:0 2px;border-radius:2px;font-style:normal;fo
 details.loc{margin-top:4px;font-size:13px}
 details summary{cursor:pointer}
 .hint{color:var(--muted)}
+p.review{background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:8px 12px;margin:12px 0}
+h3.review{font-size:17px;margin:24px 0 4px;padding:2px 0 2px 10px;border-left:4px solid var(--info)}
+.rmark{border:1px solid var(--line);border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;
+color:var(--muted);background:var(--tint);white-space:nowrap}
+.rmark.draft{color:#174ea6;background:#e8f0fe;border-color:#aecbfa}
+.rmark.new{color:var(--error);background:#fce8e6;border-color:#f3b7b2}
 pre{background:#f3f4f6;border:1px solid var(--line);border-radius:6px;padding:8px;overflow:auto;margin:6px 0}
 pre.yaml span{display:block;white-space:pre}
 pre.yaml span[data-line]::before{content:attr(data-line);display:inline-block;width:3.2em;color:#9aa0a6;

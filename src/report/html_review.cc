@@ -8,13 +8,39 @@
 namespace cc::html {
 namespace {
 
-// The card with a line of marks ("draft, new") just inside its <article>.
+// The finding's marks as small labels: "draft", "baseline: new" or "baseline: unchanged".
+std::string mark_labels(const Review& review, const Finding& finding) {
+  std::string out;
+  if (review.in_draft(finding)) out += "<span class=\"rmark draft\">draft</span> ";
+  if (const auto state = review.baseline_state(finding)) {
+    const std::string_view name = baseline_state_name(*state);
+    out += fmt::format("<span class=\"rmark {0}\">baseline: {0}</span> ", name);
+  }
+  return out;
+}
+
+// The card with its marks in its header line, after the severity and the rule (before the
+// id, which keeps to the right).
 std::string marked_card(const Review& review, const Finding& finding, std::string card) {
-  const std::string marks = review_marks(review, finding);
-  const std::size_t open = card.find('>');
-  if (marks.empty() || open == std::string::npos) return card;
-  card.insert(open + 1, fmt::format("<p class=\"review-mark\"><b>{}</b></p>", html_escape(marks)));
+  const std::string marks = mark_labels(review, finding);
+  if (marks.empty()) return card;
+  const std::size_t header = card.find("<header>");
+  const std::size_t id = card.find("<a class=\"id\"");
+  if (header != std::string::npos && id != std::string::npos && header < id) {
+    card.insert(id, marks);
+  } else if (const std::size_t open = card.find('>'); open != std::string::npos) {
+    card.insert(open + 1, "<p class=\"review-mark\">" + marks + "</p>");
+  }
   return card;
+}
+
+// "The draft under review (lbc-2024-11-01)".
+std::string draft_heading(const Review& review) {
+  std::string sources;
+  for (const std::string& id : review.draft_sources)
+    sources += (sources.empty() ? "" : ", ") + fmt::format("<code>{}</code>", html_escape(id));
+  return fmt::format("<h3 class=\"review\">The draft under review{}</h3>\n",
+                     sources.empty() ? "" : " (" + sources + ")");
 }
 
 std::string fixed_list(const Review& review) {
@@ -42,7 +68,7 @@ std::string reviewed_cards(const ReportInput& input, const Review& review, FactF
     const std::string_view graph = i < graphs.size() ? std::string_view(graphs[i]) : "";
     const bool draft = review.in_draft(finding);
     if (review.has_draft && draft && !in_draft_part) {
-      out += "<h3 class=\"review\">The draft under review</h3>\n";
+      out += draft_heading(review);
       in_draft_part = true;
     }
     if (review.has_draft && !draft && !in_rest_part) {

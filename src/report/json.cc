@@ -2,6 +2,8 @@
 // added, none removed or renamed. Keys keep the contract's order (nlohmann::ordered_json).
 #include <nlohmann/json.hpp>
 
+#include "explain/explain.h"  // describe_quantity, describe_value
+#include "report/explain_text.h"
 #include "report/report.h"
 #include "report/review.h"
 
@@ -120,7 +122,44 @@ Json review_json(const Review& review, const std::vector<Finding>& findings) {
   return j;
 }
 
+// What a propagation implies: [lo, hi] (null for an open side; null as a whole when the
+// facts in play contradict each other), the same in words, and the steps.
+Json implied_json(const FactBase& base, const FactGraph& graph, VarId var, const Implied& implied) {
+  Json j;
+  j["interval"] = implied.interval.is_empty()
+                      ? Json(nullptr)
+                      : Json::array({bound(implied.interval.lo()), bound(implied.interval.hi())});
+  j["value"] = describe_value(base, graph, var, implied.interval);
+  j["steps"] = implied.steps;
+  return j;
+}
+
 }  // namespace
+
+std::string render_quantity_json(const FactBase& base, const FactGraph& graph,
+                                 const QuantityAnswer& answer, std::optional<FactIndex> fact) {
+  Json j;
+  j["quantity"] = describe_quantity(base, graph, answer.var);
+  j["fact"] = fact ? fact_json(base, *fact) : Json(nullptr);
+  j["stated_by"] = Json::array();
+  for (const auto& s : answer.stated_by) {
+    Json f = fact_json(base, s.fact);
+    f["set_aside"] = s.set_aside;
+    j["stated_by"].push_back(std::move(f));
+  }
+  j["chains"] = Json::array();
+  for (const auto& chain : answer.chains) {
+    j["chains"].push_back(Json{{"claim", fact_json(base, chain.claim)},
+                               {"implied", implied_json(base, graph, answer.var, chain.implied)}});
+  }
+  j["everything"] = implied_json(base, graph, answer.var, answer.everything);
+  j["set_aside"] = Json::array();
+  for (const auto& s : answer.set_aside) {
+    j["set_aside"].push_back(Json{
+        {"ref", base.ref(s.fact)}, {"finding", s.finding->id}, {"message", s.finding->message}});
+  }
+  return j.dump(2) + "\n";
+}
 
 std::string render_finding_json(const FactBase& base, const Finding& finding) {
   return finding_json(base, finding).dump(2) + "\n";

@@ -2,6 +2,8 @@
 // interval everything else forces on it, with the chain.
 #include "catch.h"
 
+#include <nlohmann/json.hpp>
+
 #include "rules/rule_test_support.h"
 #include "support/test_support.h"
 
@@ -64,4 +66,45 @@ TEST_CASE("explain of a fact ref, and of a name it cannot read", "[cli][explain]
   const auto bad = run_cli({"explain", dir.string(), "casse · Land · 2019"});
   CHECK(bad.exit_code == 2);
   CHECK(bad.err == "crosscheck: error: unknown measure 'casse' (did you mean 'cases'?)\n");
+}
+
+TEST_CASE("explain --format json: a quantity and a fact as one JSON object", "[cli][explain]") {
+  const auto dir = two_rises("explain-json");
+  const auto text = run_cli({"explain", dir.string(), "cases · Land · 2017-18"});
+  const auto r = run_cli({"explain", dir.string(), "cases · Land · 2017-18", "--format", "json"});
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["quantity"] == "cases · Land · 2017-18");
+  CHECK(j["fact"].is_null());
+  CHECK(j["stated_by"].empty());
+  REQUIRE(j["chains"].size() == 2);
+  const auto& a = j["chains"][0];
+  CHECK(a["claim"]["ref"] == "a/rise");
+  CHECK(a["claim"]["value"] == "89%");
+  CHECK(a["claim"]["file"].get<std::string>().ends_with("a.yaml"));
+  CHECK(a["claim"]["line"].get<int>() > 0);
+  CHECK(a["implied"]["value"] == "3,727…3,746");
+  CHECK(a["implied"]["interval"][0].get<double>() > 3726);
+  CHECK(a["implied"]["interval"][1].get<double>() < 3747);
+  // Every step the text shows, as strings.
+  REQUIRE(!a["implied"]["steps"].empty());
+  for (const auto& step : a["implied"]["steps"])
+    CHECK(text.out.find("      " + step.get<std::string>() + "\n") != std::string::npos);
+  CHECK(j["chains"][1]["claim"]["ref"] == "b/rise");
+  CHECK(j["everything"].contains("interval"));
+  CHECK(text.out.find(j["everything"]["value"].get<std::string>()) != std::string::npos);
+  REQUIRE(!j["set_aside"].empty());
+  CHECK(j["set_aside"][0]["finding"].get<std::string>().find('-') != std::string::npos);
+
+  const auto fact = run_cli({"explain", dir.string(), "a/latest", "--format", "json"});
+  REQUIRE(fact.exit_code == 0);
+  const auto f = nlohmann::json::parse(fact.out);
+  CHECK(f["quantity"] == "cases · Land · 2023-24");
+  CHECK(f["fact"]["ref"] == "a/latest");
+  CHECK(f["fact"]["quote"] == "7062 cases");
+  REQUIRE(f["stated_by"].size() == 1);
+  CHECK(f["stated_by"][0]["ref"] == "a/latest");
+  CHECK(f["stated_by"][0]["interval"] == nlohmann::json::array({7062.0, 7062.0}));
+  CHECK(f["stated_by"][0].contains("set_aside"));
 }

@@ -69,7 +69,12 @@ TEST_CASE("check --draft puts the draft's findings first and gates the exit on t
   CHECK(md.find("## The draft under review (`draft`)") <
         md.find("## The rest of the fact base (background)"));
   CHECK(md.find("**[draft]**") != std::string::npos);
-  CHECK(read_file(out / "report.html").find("The draft under review") != std::string::npos);
+  const std::string html = read_file(out / "report.html");
+  CHECK(html.find("<h3 class=\"review\">The draft under review (<code>draft</code>)</h3>") <
+        html.find("<h3 class=\"review\">The rest of the fact base (background)</h3>"));
+  // The mark is a label in the card's header line, before the id, not a line of its own.
+  CHECK(html.find("<span class=\"rmark draft\">draft</span> <a class=\"id\"") != std::string::npos);
+  CHECK(html.find("review-mark") == std::string::npos);
 }
 
 TEST_CASE("a draft that agrees passes though the background has an error, unless asked",
@@ -130,10 +135,33 @@ TEST_CASE(
   CHECK(results[0]["baselineState"] == "new");
   CHECK(results[1]["baselineState"] == "absent");
   CHECK(read_file(out / "report.md").find("## Fixed since the baseline (1)") != std::string::npos);
+  CHECK(read_file(out / "report.html").find("<span class=\"rmark new\">baseline: new</span>") !=
+        std::string::npos);
   // Not a report.json: exit 2.
   const auto bad = run_cli({"check", dir.string(), "--baseline", (dir / "a.yaml").string()});
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("is not JSON") != std::string::npos);
+}
+
+TEST_CASE("with every finding of the baseline fixed, the reports still list them as fixed",
+          "[cli][review]") {
+  const auto dir = newsroom("review-all-fixed");
+  std::filesystem::remove(dir / "draft.yaml");
+  const auto before = dir / "before";
+  REQUIRE(run_cli({"check", dir.string(), "--out", before.string()}).exit_code == 1);
+  write_file(dir / "b.yaml", source_file("b", figure("n", 3171, 2019), "2024-02-01"));
+  const auto out = dir / "after";
+  const auto r = run_cli({"check", dir.string(), "--baseline", (before / "report.json").string(),
+                          "--out", out.string()});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("against the baseline: 0 new, 0 unchanged, 1 fixed") != std::string::npos);
+  const std::string html = read_file(out / "report.html");
+  CHECK(html.find("No findings: every number agrees with the others.") != std::string::npos);
+  CHECK(html.find("<b>Review</b>: ") != std::string::npos);
+  CHECK(html.find("Fixed since the baseline (1)") != std::string::npos);
+  CHECK(html.find("cases · Land · 2019 is stated as 3,217 and as 3,171") != std::string::npos);
+  CHECK(read_file(out / "report.md").find("## Fixed since the baseline (1)") != std::string::npos);
 }
 
 TEST_CASE("lint and check take a fact file, and find the fact base from a subfolder",

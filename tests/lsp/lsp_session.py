@@ -239,6 +239,14 @@ def run(binary, fixture, scratch):
     for expected in ("2,375,000", "2,385,000", "everything else together", "2,417,306",
                      "census-office-2022-06-28/highfold"):
         check(expected in text, f"the hover shows {expected!r}: {text}")
+    # The fenced part is what `crosscheck explain REF` prints after its first line: one printer.
+    ref = text.split("**")[1]
+    fence = text[text.index("```text\n") + len("```text\n"):text.rindex("```")]
+    explained = subprocess.run([binary, "explain", base, ref], capture_output=True, text=True,
+                               timeout=TIMEOUT)
+    check(explained.returncode == 0, f"explain {ref}: {explained.stderr}")
+    check(explained.stdout.split("\n", 1)[1] == fence,
+          f"the hover shows what explain prints:\n{fence}\n---\n{explained.stdout}")
     rid = client.request("textDocument/hover", {"textDocument": {"uri": paper_uri},
                                                 "position": {"line": 0, "character": 0}})
     check(client.response(rid)["result"] is None, "no hover away from a value")
