@@ -29,27 +29,10 @@ const nlohmann::json& object_of(const nlohmann::json& root, std::string_view def
   return root.at("definitions").at(std::string(definition));
 }
 
-struct Command {
-  int status = -1;
-  std::string out;
-};
-
-Command run(const std::string& command) {
-  Command result;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buffer[4096];
-  while (const std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) result.out.append(buffer, n);
-  result.status = pclose(pipe);
-  return result;
-}
+using Command = cc::test::SchemaRun;
 
 Command validate(std::string_view schema_name, const std::vector<fs::path>& files) {
-  std::string command =
-      "/usr/bin/python3 " + (source_dir() / "schema/validate.py").string() + " " +
-      (source_dir() / "schema" / (std::string(schema_name) + ".schema.json")).string();
-  for (const auto& file : files) command += " '" + file.string() + "'";
-  return run(command);
+  return cc::test::validate_with_schema(std::string(schema_name) + ".schema.json", files);
 }
 
 }  // namespace

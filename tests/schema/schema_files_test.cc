@@ -20,31 +20,10 @@ using namespace cc;
 
 namespace {
 
-// Debian's Python, which has python3-jsonschema and python3-ruamel.yaml (.ci/deps test);
-// another python3 on the PATH (pyenv, a virtualenv) may have neither.
-constexpr const char* kPython = "/usr/bin/python3";
-
-struct Command {
-  int status = -1;
-  std::string out;
-};
-
-Command run(const std::string& command) {
-  Command result;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buffer[4096];
-  while (const std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) result.out.append(buffer, n);
-  result.status = pclose(pipe);
-  return result;
-}
+using Command = test::SchemaRun;
 
 Command validate(std::string_view schema, const std::vector<fs::path>& files) {
-  std::string command = std::string(kPython) + " '" +
-                        (test::source_dir() / "schema/validate.py").string() + "' '" +
-                        (test::source_dir() / "schema" / schema).string() + "'";
-  for (const fs::path& file : files) command += " '" + file.string() + "'";
-  return run(command);
+  return test::validate_with_schema(std::string(schema), files);
 }
 
 // The validator ran: the interpreter and both modules are there. Never skipped: a missing

@@ -1,6 +1,8 @@
 #include "support/test_support.h"
 
 #include <unistd.h>
+
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -96,6 +98,20 @@ dimensions:
   age: { exclusive: true, values: [child, adult] }
   ward: { exclusive: false }
 )";
+}
+
+SchemaRun validate_with_schema(const std::string& schema_file,
+                               const std::vector<std::filesystem::path>& files) {
+  std::string command = "/usr/bin/python3 '" + (source_dir() / "schema/validate.py").string() +
+                        "' '" + (source_dir() / "schema" / schema_file).string() + "'";
+  for (const auto& file : files) command += " '" + file.string() + "'";
+  SchemaRun result;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (pipe == nullptr) return result;
+  char buffer[4096];
+  while (const std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) result.out.append(buffer, n);
+  result.status = pclose(pipe);
+  return result;
 }
 
 }  // namespace cc::test

@@ -26,6 +26,16 @@ struct RunResult {
 void write_file(const std::filesystem::path& path, const std::string& text);
 [[nodiscard]] std::string read_file(const std::filesystem::path& path);
 
+// `schema/validate.py SCHEMA FILE…` run by Debian's /usr/bin/python3 (python3-jsonschema and
+// python3-ruamel.yaml, `.ci/deps test`; another python3 on the PATH may have neither):
+// its exit status (as pclose gives it) and its output, stderr included.
+struct SchemaRun {
+  int status = -1;
+  std::string out;
+};
+[[nodiscard]] SchemaRun validate_with_schema(const std::string& schema_file,
+                                             const std::vector<std::filesystem::path>& files);
+
 }  // namespace cc::test
 
 namespace cc::test {
