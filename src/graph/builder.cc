@@ -24,23 +24,31 @@ GraphBuilder::GraphBuilder(const FactBase& base, FactGraph& graph, RuleIndex def
   }
 }
 
+VarId GraphBuilder::defined_var(VarKind kind, std::vector<VarId> operands, bool integer,
+                                std::optional<FactIndex> defined_by, ConstraintKind definition) {
+  const auto id = static_cast<VarId>(graph_.vars.size());
+  Variable v;
+  v.kind = kind;
+  v.operands = operands;
+  v.defined_by = defined_by;
+  v.integer = integer;
+  graph_.vars.push_back(std::move(v));
+  Constraint c;
+  c.kind = definition;
+  c.rule = definitions_rule_;
+  c.vars.push_back(id);
+  c.vars.insert(c.vars.end(), operands.begin(), operands.end());
+  append(std::move(c));
+  return id;
+}
+
 VarId GraphBuilder::quotient_var(VarId numerator, VarId denominator,
                                  std::optional<FactIndex> defined_by) {
   const auto [it, inserted] = quotients_.emplace(std::pair{numerator, denominator}, 0);
   if (!inserted) return it->second;
-  const auto id = static_cast<VarId>(graph_.vars.size());
-  Variable v;
-  v.kind = VarKind::quotient;
-  v.operands = {numerator, denominator};
-  v.defined_by = defined_by;
-  graph_.vars.push_back(std::move(v));
-  it->second = id;
-  Constraint definition;
-  definition.kind = ConstraintKind::quotient;
-  definition.rule = definitions_rule_;
-  definition.vars = {id, numerator, denominator};
-  append(std::move(definition));
-  return id;
+  it->second = defined_var(VarKind::quotient, {numerator, denominator}, false, defined_by,
+                           ConstraintKind::quotient);
+  return it->second;
 }
 
 VarId GraphBuilder::sum_var(std::vector<VarId> terms, std::optional<FactIndex> defined_by) {
@@ -48,42 +56,21 @@ VarId GraphBuilder::sum_var(std::vector<VarId> terms, std::optional<FactIndex> d
   std::sort(signature.begin(), signature.end());
   const auto [it, inserted] = sums_.emplace(signature, 0);
   if (!inserted) return it->second;
-  const auto id = static_cast<VarId>(graph_.vars.size());
-  Variable v;
-  v.kind = VarKind::sum;
-  v.operands = terms;
-  v.defined_by = defined_by;
-  v.integer =
+  const bool integer =
       std::all_of(terms.begin(), terms.end(), [&](VarId t) { return graph_.vars[t].integer; });
-  graph_.vars.push_back(std::move(v));
-  it->second = id;
-  Constraint definition;
-  definition.kind = ConstraintKind::sum_eq;
-  definition.rule = definitions_rule_;
-  definition.vars.push_back(id);
-  definition.vars.insert(definition.vars.end(), terms.begin(), terms.end());
-  append(std::move(definition));
-  return id;
+  it->second =
+      defined_var(VarKind::sum, std::move(terms), integer, defined_by, ConstraintKind::sum_eq);
+  return it->second;
 }
 
 VarId GraphBuilder::difference_var(VarId minuend, VarId subtrahend,
                                    std::optional<FactIndex> defined_by) {
   const auto [it, inserted] = differences_.emplace(std::pair{minuend, subtrahend}, 0);
   if (!inserted) return it->second;
-  const auto id = static_cast<VarId>(graph_.vars.size());
-  Variable v;
-  v.kind = VarKind::difference;
-  v.operands = {minuend, subtrahend};
-  v.defined_by = defined_by;
-  v.integer = graph_.vars[minuend].integer && graph_.vars[subtrahend].integer;
-  graph_.vars.push_back(std::move(v));
-  it->second = id;
-  Constraint definition;
-  definition.kind = ConstraintKind::difference;
-  definition.rule = definitions_rule_;
-  definition.vars = {id, minuend, subtrahend};
-  append(std::move(definition));
-  return id;
+  const bool integer = graph_.vars[minuend].integer && graph_.vars[subtrahend].integer;
+  it->second = defined_var(VarKind::difference, {minuend, subtrahend}, integer, defined_by,
+                           ConstraintKind::difference);
+  return it->second;
 }
 
 VarId GraphBuilder::constant_var(const Rational& value) {

@@ -48,6 +48,9 @@ class GraphBuilder {
 
  private:
   ConstraintId append(Constraint constraint);  // as stamped
+  // A new variable of `kind` over `operands`, and the constraint that defines it.
+  VarId defined_var(VarKind kind, std::vector<VarId> operands, bool integer,
+                    std::optional<FactIndex> defined_by, ConstraintKind definition);
 
   const FactBase& base_;
   FactGraph& graph_;
