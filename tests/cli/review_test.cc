@@ -3,8 +3,8 @@
 // vocabulary.yaml, explain FINDING-ID.
 #include <unistd.h>
 
-#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include "catch.h"
 
 #include "rules/rule_test_support.h"
 #include "support/test_support.h"

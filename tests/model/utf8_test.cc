@@ -1,5 +1,5 @@
 // The one UTF-8 decoder (utf8proc) and Unicode case folding.
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include "model/utf8.h"
 

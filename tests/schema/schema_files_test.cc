@@ -4,7 +4,7 @@
 // schema/report.schema.json; every fact file of facts/ and tests/cases/*/facts/ against
 // schema/facts.schema.json, every vocabulary.yaml against schema/vocabulary.schema.json.
 // Each test also shows the validator refusing a broken file, so it can fail.
-#include <catch2/catch.hpp>
+#include "catch.h"
 
 #include <cstdio>
 #include <filesystem>
