@@ -5,20 +5,22 @@
 #include <algorithm>
 #include <cctype>
 
-namespace cc::lsp {
+#include "model/utf8.h"
+#include "report/report.h"
 
-std::size_t utf8_length(unsigned char lead) {
-  if (lead >= 0xF0 && lead <= 0xF4) return 4;
-  if (lead >= 0xE0 && lead <= 0xEF) return 3;
-  if (lead >= 0xC2 && lead <= 0xDF) return 2;
-  return 1;
-}
+namespace cc::lsp {
 
 namespace {
 
-// UTF-16 code units of the UTF-8 sequence starting with `lead`.
-[[nodiscard]] std::uint32_t utf16_units(unsigned char lead) {
-  return utf8_length(lead) == 4 ? 2 : 1;
+// The character at `byte` (model/utf8, the program's one decoder): its length in bytes and
+// in UTF-16 code units, the protocol's unit (two above U+FFFF; a bad byte is one of each).
+struct Character {
+  std::size_t bytes;
+  std::uint32_t units;
+};
+[[nodiscard]] Character character_at(std::string_view text, std::size_t byte) {
+  const utf8::CodePoint c = utf8::decode(text, byte);
+  return {c.length, c.value > 0xFFFF ? 2U : 1U};
 }
 
 }  // namespace
@@ -47,9 +49,9 @@ std::size_t LineIndex::offset(Position position) const {
   std::size_t byte = 0;
   std::uint32_t units = 0;
   while (byte < text.size() && units < position.character) {
-    const auto lead = static_cast<unsigned char>(text[byte]);
-    units += utf16_units(lead);
-    byte = std::min(text.size(), byte + utf8_length(lead));
+    const Character c = character_at(text, byte);
+    units += c.units;
+    byte += c.bytes;
   }
   return starts_[position.line] + byte;
 }
@@ -58,9 +60,9 @@ Position LineIndex::position(std::size_t line_number, std::size_t byte_in_line) 
   const std::string_view text = line(line_number);
   std::uint32_t units = 0;
   for (std::size_t byte = 0; byte < std::min(byte_in_line, text.size());) {
-    const auto lead = static_cast<unsigned char>(text[byte]);
-    units += utf16_units(lead);
-    byte += utf8_length(lead);
+    const Character c = character_at(text, byte);
+    units += c.units;
+    byte += c.bytes;
   }
   return {static_cast<std::uint32_t>(line_number), units};
 }
@@ -71,7 +73,7 @@ Position LineIndex::from_mark(std::uint32_t line_1, std::uint32_t column_1) cons
   const std::string_view text = line(line_number);
   std::size_t byte = 0;
   for (std::uint32_t c = 1; c < column_1 && byte < text.size(); ++c) {
-    byte += utf8_length(static_cast<unsigned char>(text[byte]));
+    byte += character_at(text, byte).bytes;
   }
   return position(line_number, byte);
 }
@@ -110,12 +112,6 @@ namespace {
   return -1;
 }
 
-[[nodiscard]] bool unreserved_in_path(unsigned char c) {
-  return std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/' || c == ':' ||
-         c == '@' || c == '!' || c == '$' || c == '&' || c == '\'' || c == '(' || c == ')' ||
-         c == '*' || c == '+' || c == ',' || c == ';' || c == '=';
-}
-
 }  // namespace
 
 std::optional<std::filesystem::path> path_of_uri(std::string_view uri) {
@@ -145,16 +141,7 @@ std::optional<std::filesystem::path> path_of_uri(std::string_view uri) {
 }
 
 std::string uri_of_path(const std::filesystem::path& path) {
-  std::string uri = "file://";
-  for (const char c : path.generic_string()) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (unreserved_in_path(byte)) {
-      uri += c;
-    } else {
-      uri += fmt::format("%{:02X}", byte);
-    }
-  }
-  return uri;
+  return sarif_artifact_uri(path.generic_string());  // uriparser, as report.sarif's paths
 }
 
 }  // namespace cc::lsp

@@ -45,9 +45,6 @@ class LineIndex {
   std::vector<std::size_t> ends_;    // byte offset where each line's text ends
 };
 
-// Bytes of a UTF-8 sequence starting with `lead` (1 for a stray byte).
-[[nodiscard]] std::size_t utf8_length(unsigned char lead);
-
 // The range of the scalar written at `position` on its line: a quoted scalar to its
 // closing quote, a plain one to a comment or the line's end, trailing blanks left out;
 // at least one character.
@@ -56,7 +53,7 @@ class LineIndex {
 // "file:///tmp/a%20b/x.yaml" → "/tmp/a b/x.yaml"; nullopt for another scheme.
 [[nodiscard]] std::optional<std::filesystem::path> path_of_uri(std::string_view uri);
 // The other way: an absolute path → "file:///…", with the bytes a URI may not hold
-// percent-encoded.
+// percent-encoded by uriparser (report.h's sarif_artifact_uri).
 [[nodiscard]] std::string uri_of_path(const std::filesystem::path& path);
 
 }  // namespace cc::lsp

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "load/files.h"
+#include "load/locate.h"
 
 namespace cc::lsp {
 namespace {
@@ -87,12 +88,11 @@ void load_texts(const load::Folder& folder, Analysis& analysis, Diagnostics refu
 }  // namespace
 
 std::optional<fs::path> find_fact_base(const fs::path& file) {
+  const std::optional<fs::path> found = cc::find_fact_base(file);  // as the commands find it
+  if (!found) return std::nullopt;
   std::error_code ec;
-  for (fs::path dir = file.parent_path(); !dir.empty(); dir = dir.parent_path()) {
-    if (fs::is_regular_file(dir / kVocabulary, ec)) return dir;
-    if (dir == dir.parent_path()) break;
-  }
-  return std::nullopt;
+  const fs::path absolute = fs::absolute(*found, ec);
+  return ec ? *found : absolute.lexically_normal();
 }
 
 std::optional<std::string> name_in_base(const fs::path& root, const fs::path& file) {

@@ -16,8 +16,9 @@
 
 namespace cc::lsp {
 
-// The fact base holding `file`: the nearest folder at or above the file's folder that
-// holds vocabulary.yaml; nullopt when none does.
+// The fact base holding `file`, found as the commands find it (load/locate.h: the nearest
+// folder at or above the file's that holds vocabulary.yaml, not above a .git folder), as
+// an absolute path; nullopt when none does.
 [[nodiscard]] std::optional<std::filesystem::path> find_fact_base(
     const std::filesystem::path& file);
 

@@ -162,8 +162,7 @@ void add_baseline_states(const Review& review, const std::vector<Finding>& findi
   for (const BaselineFinding& f : review.fixed) {
     Json region{{"startLine", std::max<std::uint32_t>(f.line, 1)}};
     if (f.column > 0) region["startColumn"] = f.column;
-    Json location{{"artifactLocation", Json{{"uri", f.file}, {"uriBaseId", "%SRCROOT%"}}},
-                  {"region", region}};
+    Json location{{"artifactLocation", artifact_location(f.file)}, {"region", region}};
     Json result{{"ruleId", f.rule},
                 {"kind", "pass"},
                 {"level", "none"},
