@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "engine/rule_settings.h"
 #include "load/files.h"
 #include "load/locate.h"
 
@@ -83,6 +84,7 @@ void load_texts(const load::Folder& folder, Analysis& analysis, Diagnostics refu
   analysis.diagnostics = std::move(refused);
   analysis.base =
       load_fact_base_from_memory(folder.path.string(), analysis.texts, analysis.diagnostics);
+  check_rule_settings(analysis.base, analysis.diagnostics);  // as lint and check do
 }
 
 }  // namespace

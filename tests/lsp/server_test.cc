@@ -176,3 +176,22 @@ TEST_CASE("server: input errors at once, findings after the debounce, kept in pl
   CHECK(at_once[0]["code"] == "unknown-field");
   CHECK(at_once[0]["range"]["start"]["line"] == 13);
 }
+
+TEST_CASE("server: a misspelled rule id in vocabulary.yaml is an input error, as in lint",
+          "[lsp]") {
+  const auto dir = cc::test::scratch_dir("lsp-rules") / "facts";
+  const std::string vocabulary = std::string(kVocabulary) + "rules:\n  unit: off\n";
+  cc::test::write_file(dir / "vocabulary.yaml", vocabulary);
+  cc::test::write_file(dir / "census.yaml", kCensus);
+  const std::string uri = cc::lsp::uri_of_path(dir / "vocabulary.yaml");
+  Session s;
+  s.initialize();
+  s.notify("textDocument/didOpen",
+           {{"textDocument",
+             {{"uri", uri}, {"languageId", "yaml"}, {"version", 1}, {"text", vocabulary}}}});
+  const json ds = s.published(uri);  // input errors are published at once
+  REQUIRE(ds.is_array());
+  REQUIRE(ds.size() == 1);
+  CHECK(ds[0]["code"] == "unknown-rule");
+  CHECK(ds[0]["message"].get<std::string>().find("units") != std::string::npos);
+}
