@@ -7,6 +7,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
+#include <utility>
 
 #include "checks/check.h"
 #include "explain/finding.h"
@@ -41,6 +44,12 @@ std::string fold_marks(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     char c = text[i];
     std::size_t length = 1;
+    // Every fold starts with a byte of a multi-byte UTF-8 sequence: ASCII is copied as is.
+    if (static_cast<unsigned char>(c) < 0x80) {
+      out += c;
+      ++i;
+      continue;
+    }
     for (const auto& fold : kFolds) {
       if (text.substr(i, fold.from.size()) == fold.from) {
         c = fold.to;
@@ -57,6 +66,14 @@ std::string fold_marks(std::string_view text) {
 // Unicode case folding (utf8proc); ASCII only for text that is not UTF-8, which the
 // loader has already refused.
 std::string fold_case(std::string text) {
+  // ASCII has no compatibility forms and no ignorable code points: NFKC_Casefold of it is
+  // its lower case (most quotes; utf8proc is the cost of the check otherwise).
+  const bool ascii = std::all_of(text.begin(), text.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+  }
   if (auto folded = utf8::fold_case(text)) return std::move(*folded);
   for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return text;
@@ -85,13 +102,63 @@ std::string fold_quote_text(std::string_view text) {
   return collapse_space(fold_case(fold_marks(text)));
 }
 
+QuoteIndex::QuoteIndex(std::string folded) : text_(std::move(folded)) {
+  if (text_.size() < kGram || text_.size() > kMaxIndexed) return;
+  const std::size_t grams = text_.size() - kGram + 1;
+  while ((std::size_t{1} << bits_) < grams) ++bits_;
+  // Counting sort of the offsets by bucket: starts_[b] … starts_[b + 1] are bucket b's.
+  starts_.assign((std::size_t{1} << bits_) + 1, 0);
+  for (std::size_t at = 0; at < grams; ++at) ++starts_[bucket(gram_at(text_, at)) + 1];
+  for (std::size_t b = 1; b < starts_.size(); ++b) starts_[b] += starts_[b - 1];
+  offsets_.resize(grams);
+  std::vector<std::uint32_t> next(starts_.begin(), starts_.end() - 1);
+  for (std::size_t at = 0; at < grams; ++at)
+    offsets_[next[bucket(gram_at(text_, at))]++] = static_cast<std::uint32_t>(at);
+}
+
+std::uint64_t QuoteIndex::gram_at(std::string_view text, std::size_t at) {
+  std::uint64_t gram = 0;
+  std::memcpy(&gram, text.data() + at, kGram);
+  return gram;
+}
+
+std::size_t QuoteIndex::bucket(std::uint64_t gram) const {
+  if (bits_ == 0) return 0;
+  return static_cast<std::size_t>((gram * 0x9E3779B97F4A7C15ULL) >> (64 - bits_));
+}
+
+bool QuoteIndex::contains(std::string_view folded) const {
+  if (folded.size() < kGram || offsets_.empty()) return text_.find(folded) != std::string::npos;
+  // The quote's gram with the smallest bucket: the quote can only start where that gram
+  // occurs, and every occurrence is in its bucket (with other grams that share it).
+  std::size_t best = 0;
+  std::size_t best_offset = 0;
+  std::size_t best_count = offsets_.size() + 1;
+  for (std::size_t offset = 0; offset + kGram <= folded.size(); ++offset) {
+    const std::size_t b = bucket(gram_at(folded, offset));
+    const std::size_t count = starts_[b + 1] - starts_[b];
+    if (count == 0) return false;  // a gram the text lacks: the quote is not in it
+    if (count < best_count) {
+      best = b;
+      best_offset = offset;
+      best_count = count;
+    }
+  }
+  const std::string_view text(text_);
+  for (std::size_t i = starts_[best]; i < starts_[best + 1]; ++i) {
+    if (offsets_[i] < best_offset) continue;
+    if (text.substr(offsets_[i] - best_offset, folded.size()) == folded) return true;
+  }
+  return false;
+}
+
 void check_quote(const FactBase& base, const FactGraph&, std::vector<Finding>& findings) {
   for (const Source& source : base.sources) {
     if (source.article.empty()) continue;  // quotes are checked where the article is given
-    const std::string article = fold_quote_text(source.article_text);
+    const QuoteIndex article(fold_quote_text(source.article_text));
     for (const FactIndex f : source.facts) {
       const Fact& fact = base.facts[f];
-      if (article.find(fold_quote_text(fact.quote)) == std::string::npos) {
+      if (!article.contains(fold_quote_text(fact.quote))) {
         Finding finding;
         finding.rule = FindingRule::quote;
         finding.facts = {f};

@@ -72,3 +72,35 @@ TEST_CASE("quote: a number copied wrongly and a quote not in the article", "[rul
         "quote error [a/r]: the quote of 'a/r' is not in quote-fires/articles/a.txt");
   CHECK(check_sources("quote-off", files, {"quote"}).findings.empty());
 }
+
+TEST_CASE("quote: the article's index finds exactly what a search of the text finds",
+          "[rules][quote]") {
+  // Texts of few letters repeat their grams many times; quotes are cut from the text
+  // (found), cut and changed by one letter (found or not), and made up.
+  std::uint64_t state = 7;
+  const auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>(state >> 33);
+  };
+  for (const std::string_view letters : {"ab", "abc ", "the quick brown fox"}) {
+    std::string text;
+    for (int i = 0; i < 3000; ++i) text += letters[next() % letters.size()];
+    const cc::QuoteIndex index(text);
+    for (int i = 0; i < 600; ++i) {
+      const std::size_t length = next() % 40;
+      const std::size_t start = next() % (text.size() - length);
+      std::string quote = text.substr(start, length);
+      if (i % 3 == 1 && !quote.empty())
+        quote[next() % quote.size()] = letters[next() % letters.size()];
+      if (i % 3 == 2) {
+        quote.clear();
+        for (std::size_t k = 0; k < length; ++k) quote += letters[next() % letters.size()];
+      }
+      INFO(quote);
+      CHECK(index.contains(quote) == (text.find(quote) != std::string::npos));
+    }
+  }
+  CHECK(cc::QuoteIndex("short").contains("short"));
+  CHECK_FALSE(cc::QuoteIndex("short").contains("shorter than the text"));
+  CHECK(cc::QuoteIndex("").contains(""));
+}
