@@ -131,7 +131,7 @@ int run_check(const CheckOptions& options, const Streams& streams) {
   progress.finish();
   Review review = make_review(*base, result.findings, has_draft, *draft, std::move(baseline));
   if (has_draft && !review.baseline)
-    review.without_draft = finding_ids_without(target->dir, *base, *draft);
+    review.without_draft = finding_ids_without(target->dir, *base, result, *draft, engine);
   put_draft_first(review, result.findings);
   const ReportInput input{*base, result, review.active() ? &review : nullptr};
   const bool color =

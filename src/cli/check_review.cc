@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "cli/print.h"
+#include "engine/without_draft.h"
 #include "load/files.h"
 #include "load/loader.h"
 #include "model/terminal_text.h"
@@ -95,16 +96,15 @@ std::optional<Baseline> read_baseline(const std::string& path, const Streams& st
 }
 
 std::optional<std::unordered_set<std::string>> finding_ids_without(
-    const std::string& dir, const FactBase& base, const std::vector<SourceIndex>& draft) {
-  LoadOptions options;
+    const std::string& dir, const FactBase& base, const CheckResult& checked,
+    const std::vector<SourceIndex>& draft, const EngineOptions& options) {
+  LoadOptions load;
   for (const SourceIndex s : draft)
-    options.leave_out.push_back(file_name(base.files[base.sources[s].file]));
+    load.leave_out.push_back(file_name(base.files[base.sources[s].file]));
   Diagnostics diagnostics;
-  const FactBase rest = load_fact_base(dir, diagnostics, options);
+  const FactBase rest = load_fact_base(dir, diagnostics, load);
   if (diagnostics.has_errors()) return std::nullopt;
-  std::unordered_set<std::string> ids;
-  for (const Finding& finding : run_checks(rest).findings) ids.insert(finding.id);
-  return ids;
+  return check_without_draft(base, checked, draft, rest, options).ids;
 }
 
 void print_reviewed_findings(const ReportInput& input, const Review& review, bool color, bool quiet,

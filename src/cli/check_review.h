@@ -27,9 +27,12 @@ namespace cc::cli {
                                                     const Streams& streams);
 
 // The ids of the findings of the fact base `dir` without the files of the draft's
-// sources; nullopt when that fact base does not load cleanly.
+// sources (engine/without_draft.h: only the components the draft touches are solved
+// again); nullopt when that fact base does not load cleanly. `checked` is the check of
+// `base` with `options`.
 [[nodiscard]] std::optional<std::unordered_set<std::string>> finding_ids_without(
-    const std::string& dir, const FactBase& base, const std::vector<SourceIndex>& draft);
+    const std::string& dir, const FactBase& base, const CheckResult& checked,
+    const std::vector<SourceIndex>& draft, const EngineOptions& options);
 
 // The terminal lines: with a draft, its findings under "the draft under review:" and the
 // rest under "the rest of the fact base:"; each line marked against the baseline; then the

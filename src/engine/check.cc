@@ -78,6 +78,38 @@ const Rational& warn_tolerance(const FactBase& base, const Finding& finding) {
 
 }  // namespace
 
+std::vector<Finding> explain_conflicts(const FactBase& base, const FactGraph& graph,
+                                       const SolveResult& solved, const EngineOptions& options) {
+  std::vector<Finding> findings;
+  Propagator propagator(graph, options.solve.limits);
+  for (const MinimalConflict& conflict : solved.conflicts) {
+    Finding finding = explain_conflict(base, graph, propagator, conflict);
+    for (const FactIndex f : conflict.restating) finding.facts.push_back(f);
+    for (const FactIndex f : conflict.also_contradicts) finding.facts.push_back(f);
+    finding.diagnosis = diagnose(base, conflict);
+    if (conflict.revision) mark_revision(base, conflict, finding);
+    finish_finding(base, finding);
+    findings.push_back(std::move(finding));
+  }
+  return findings;
+}
+
+void run_fact_checks(const FactBase& base, const FactGraph& graph, const EngineOptions& options,
+                     std::vector<Finding>& findings) {
+  for (const FactCheck& check : fact_checks()) {
+    const bool disabled =
+        std::find(options.build.disabled_rules.begin(), options.build.disabled_rules.end(),
+                  check.id) != options.build.disabled_rules.end();
+    if (disabled) continue;
+    std::vector<Finding> found;
+    check.run(base, graph, found);
+    for (Finding& f : found) {
+      finish_finding(base, f);
+      findings.push_back(std::move(f));
+    }
+  }
+}
+
 void finish_finding(const FactBase& base, Finding& finding) {
   if (finding.id.empty())
     finding.id = finding_id(base, finding.rule, finding.facts, finding.discriminator);
@@ -173,28 +205,10 @@ CheckResult run_checks(const FactBase& base, const EngineOptions& given) {
   result.graph = build_graph(base, options.build);
   const SolveResult solved = solve(base, result.graph, options.solve);
   result.set_aside = solved.set_aside;
-  Propagator propagator(result.graph, options.solve.limits);
-  for (const MinimalConflict& conflict : solved.conflicts) {
-    Finding finding = explain_conflict(base, result.graph, propagator, conflict);
-    for (const FactIndex f : conflict.restating) finding.facts.push_back(f);
-    for (const FactIndex f : conflict.also_contradicts) finding.facts.push_back(f);
-    finding.diagnosis = diagnose(base, conflict);
-    if (conflict.revision) mark_revision(base, conflict, finding);
-    finish_finding(base, finding);
-    result.findings.push_back(std::move(finding));
-  }
-  for (const FactCheck& check : fact_checks()) {
-    const bool disabled =
-        std::find(options.build.disabled_rules.begin(), options.build.disabled_rules.end(),
-                  check.id) != options.build.disabled_rules.end();
-    if (disabled) continue;
-    std::vector<Finding> found;
-    check.run(base, result.graph, found);
-    for (Finding& f : found) {
-      finish_finding(base, f);
-      result.findings.push_back(std::move(f));
-    }
-  }
+  result.findings = explain_conflicts(base, result.graph, solved, options);
+  for (std::size_t i = 0; i < solved.conflicts.size(); ++i)
+    result.solved_components.emplace(result.findings[i].id, solved.conflicts[i].component);
+  run_fact_checks(base, result.graph, options, result.findings);
   result.implied = solved.implied;
   apply_accepts(base, result.findings);
   apply_rule_settings(base, result.findings);

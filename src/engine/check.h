@@ -2,7 +2,9 @@
 // The whole check after loading: build the graph, solve it, explain each contradiction,
 // run the single-fact checks, apply accepts, and sort. Reporters take the result as is.
 
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "explain/finding.h"
@@ -24,9 +26,23 @@ struct CheckResult {
   // quantity: indexed by KeyId. Charts draw these as bars; `explain` prints them.
   std::vector<Interval> implied;
   std::vector<std::string> notices;  // e.g. work bounds reached
+  // The component of the graph of each finding of the solve, by finding id (a check of
+  // the same fact base without a draft reuses those of the components it leaves alone:
+  // engine/without_draft.h).
+  std::unordered_map<std::string, std::uint32_t> solved_components;
 };
 
 [[nodiscard]] CheckResult run_checks(const FactBase& base, const EngineOptions& options = {});
+
+// The findings of the solve's minimal conflicts (explained, diagnosed, finished), in the
+// order of solved.conflicts.
+[[nodiscard]] std::vector<Finding> explain_conflicts(const FactBase& base, const FactGraph& graph,
+                                                     const SolveResult& solved,
+                                                     const EngineOptions& options);
+
+// Appends the finished findings of the single-fact checks not turned off.
+void run_fact_checks(const FactBase& base, const FactGraph& graph, const EngineOptions& options,
+                     std::vector<Finding>& findings);
 
 // Marks findings matched by an `accept` and adds a stale-accept finding for each accept
 // that matches none.

@@ -1,0 +1,105 @@
+// check --draft: the check of the fact base without the draft solves again only the
+// components the draft touches, and finds what a whole check of the rest finds.
+#include "engine/without_draft.h"
+
+#include <algorithm>
+
+#include "catch.h"
+#include "load/memory_loader.h"
+#include "rules/rule_test_support.h"
+
+using namespace cc::test;
+
+namespace {
+
+cc::FactBase load(const cc::FileTexts& files) {
+  cc::Diagnostics diagnostics;
+  cc::FactBase base = cc::load_fact_base_from_memory("draft", files, diagnostics);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  return base;
+}
+
+std::unordered_set<std::string> ids_of(const cc::CheckResult& result) {
+  std::unordered_set<std::string> ids;
+  for (const cc::Finding& f : result.findings) ids.insert(f.id);
+  return ids;
+}
+
+std::string figure(const std::string& id, int year, int value) {
+  const std::string v = std::to_string(value);
+  return "  - {id: " + id + ", quote: '" + v + " cases', value: " + v +
+         ", measure: cases, where: Land, when: " + std::to_string(year) + "}\n";
+}
+
+}  // namespace
+
+TEST_CASE("the check without the draft re-solves the components the draft touches, no others",
+          "[engine][draft]") {
+  // One component per year of `cases` in Land:
+  //   2019: a contradiction of the rest alone (a1, b1): the draft leaves it alone;
+  //   2020: the draft's d1 contradicts a2: without the draft, no finding;
+  //   2021: a3 and b3 disagree; the draft's d3 and e3 side with b3, so the whole check
+  //         doubts a3 against three facts, the rest alone against one (another finding);
+  //   2022: the rest agrees (a4, b4), untouched, silent;  2023: the draft's own (d5).
+  cc::FileTexts rest_files{
+      {"vocabulary.yaml", test_vocabulary()},
+      {"a.yaml", source_file("a",
+                             figure("a1", 2019, 100) + figure("a2", 2020, 300) +
+                                 figure("a3", 2021, 400) + figure("a4", 2022, 10),
+                             "2024-01-01")},
+      {"b.yaml",
+       source_file("b", figure("b1", 2019, 200) + figure("b3", 2021, 450) + figure("b4", 2022, 10),
+                   "2024-06-01")},
+  };
+  cc::FileTexts all_files = rest_files;
+  all_files.emplace(
+      "d.yaml",
+      source_file("d", figure("d1", 2020, 500) + figure("d3", 2021, 450) + figure("d5", 2023, 5),
+                  "2024-03-01"));
+  all_files.emplace("e.yaml", source_file("e", figure("e3", 2021, 450), "2024-04-01"));
+  const cc::FactBase base = load(all_files);
+  const cc::FactBase rest = load(rest_files);
+  const std::vector<cc::SourceIndex> draft = {*base.find_source("d"), *base.find_source("e")};
+
+  const cc::EngineOptions options;
+  const cc::CheckResult whole = cc::run_checks(base, options);
+  const std::unordered_set<std::string> expected = ids_of(cc::run_checks(rest, options));
+  const cc::WithoutDraft without = cc::check_without_draft(base, whole, draft, rest, options);
+
+  // The case has teeth: a finding both checks share (reused from the whole check), one of
+  // the rest alone (found only by solving 2021 again) and one of the whole alone (2020).
+  const std::unordered_set<std::string> all = ids_of(whole);
+  const auto shared = std::count_if(expected.begin(), expected.end(),
+                                    [&](const std::string& id) { return all.count(id) > 0; });
+  CHECK(shared >= 1);
+  CHECK(shared < static_cast<std::ptrdiff_t>(expected.size()));
+  CHECK(std::any_of(all.begin(), all.end(),
+                    [&](const std::string& id) { return expected.count(id) == 0; }));
+
+  CHECK(without.ids == expected);
+  CHECK_FALSE(without.full);
+  CHECK(without.components == 4);    // 2019, 2020, 2021, 2022
+  CHECK(without.solved_again == 2);  // 2020 and 2021
+}
+
+TEST_CASE("the check without the draft falls back to a whole check when the rest differs",
+          "[engine][draft]") {
+  // `rest` is not the fact base without the draft (a fact changed): the sources cannot be
+  // matched, so the rest is checked in full.
+  const cc::FileTexts all_files{
+      {"vocabulary.yaml", test_vocabulary()},
+      {"a.yaml", source_file("a", figure("a1", 2019, 100), "2024-01-01")},
+      {"d.yaml", source_file("d", figure("d1", 2019, 100), "2024-03-01")},
+  };
+  const cc::FileTexts rest_files{
+      {"vocabulary.yaml", test_vocabulary()},
+      {"a.yaml", source_file("a", figure("a1", 2019, 100) + figure("a2", 2019, 300))},
+  };
+  const cc::FactBase base = load(all_files);
+  const cc::FactBase rest = load(rest_files);
+  const cc::CheckResult whole = cc::run_checks(base);
+  const cc::WithoutDraft without =
+      cc::check_without_draft(base, whole, {*base.find_source("d")}, rest, {});
+  CHECK(without.full);
+  CHECK(without.ids == ids_of(cc::run_checks(rest)));
+}
