@@ -4,7 +4,7 @@
 //   crosscheck_bench FACTS_DIR [--planted FILE] [--threads N] [--repeat N] [--breakdown]
 //                              [--json FILE] [--label TEXT] [--report-dir DIR]
 //                              [--max-bound-bits N] [--max-conflicts N] [--graph-only]
-//                              [--parse-only]
+//                              [--parse-only] [--whole-graph]
 //
 // Phases: bare parse (yaml-cpp event API with a no-op handler, 1 thread and N threads;
 // libyaml's C parser, 1 thread), load (cc::load_fact_base), check (cc::run_checks: build,
@@ -661,6 +661,9 @@ struct Options {
   bool breakdown = false;
   bool graph_only = false;
   bool parse_only = false;  // the bare yaml-cpp parse alone: a whole-process yardstick
+  // Render graph.dot and graph.svg (the whole base, not default formats) whatever its size;
+  // without it, only for a graph of at most kWholeGraphVertices vertices.
+  bool whole_graph = false;
   // Engine settings to experiment with (defaults: the engine's own).
   std::optional<std::size_t> max_bound_bits;
   std::optional<std::size_t> max_conflicts;
@@ -677,6 +680,9 @@ struct Options {
                "the yardstick\n"
             << "                                          for timing a whole `crosscheck` process "
                "beside it)\n"
+            << "                        [--whole-graph]  (graph.dot and graph.svg of the whole base "
+               "even past\n"
+            << "                                          500,000 vertices)\n"
             << "                        [--graph-only]   (load, build the graph, print its shape; "
                "no check; with\n"
             << "                                          --planted, time one fixpoint without the "
@@ -710,6 +716,8 @@ Options parse_options(int argc, char** argv) {
       o.breakdown = true;
     else if (arg == "--graph-only")
       o.graph_only = true;
+    else if (arg == "--whole-graph")
+      o.whole_graph = true;
     else if (arg == "--max-bound-bits")
       o.max_bound_bits = std::stoul(value());
     else if (arg == "--max-conflicts")
@@ -875,7 +883,17 @@ int main(int argc, char** argv) {
   }
   // Each format rendered (timed apart), then the set written at once, as `check` does.
   std::vector<cc::ReportFile> files;
+  // The whole base's graph.dot (and graph.svg, Graphviz on it) are asked for, never
+  // default: past 500,000 vertices (1M facts) they are hundreds of MB and would dominate
+  // the report's time and the run's peak RSS, so they are left out unless --whole-graph.
+  constexpr std::size_t kWholeGraphVertices = 500000;
+  const std::size_t vertices = result->graph.vars.size() + result->graph.constraints.size();
   for (const cc::ReportFormat& format : cc::report_formats()) {
+    if (!format.on_by_default && !options.whole_graph && vertices > kWholeGraphVertices) {
+      std::cerr << "crosscheck_bench: " << format.file << " left out (" << vertices
+                << " vertices; --whole-graph renders it)\n";
+      continue;
+    }
     const auto start = Clock::now();
     const double cpu_start = cpu_seconds();
     std::string text = format.render(input);

@@ -69,6 +69,9 @@ def load(run):
     if os.path.exists(os.path.join(run, "commit")):
         with open(os.path.join(run, "commit")) as fh:
             b["commit"] = fh.read().strip()
+    if os.path.exists(os.path.join(run, "process.json")):
+        with open(os.path.join(run, "process.json")) as fh:
+            b["process"] = json.load(fh)
     return b, stats, stamp, max_rss_mb(os.path.join(run, "time.txt"))
 
 
@@ -160,6 +163,36 @@ def main():
           f"| {rp['seconds']:.2f} ({rp['cpu_seconds']:.2f}) | {ratio(rp['cpu_seconds'], base)} "
           f"| {rss_text} | {b['findings']['total']} | {pl.get('planted', '')} "
           f"| {pl.get('found', '')} | {pl.get('findings_without_plant', '')} |")
+    timed = [b for b, _, _, _ in runs if "process" in b]
+    if timed:
+        w("")
+        w("The whole commands, as a user runs them (`bench/run`, PROCESS=1), each its own process "
+          "under `/usr/bin/time` in the same sitting: `crosscheck_bench --parse-only` (the bare "
+          "yaml-cpp parse, one thread), `crosscheck lint` and `crosscheck check --format json` "
+          "(default threads). Seconds are CPU (wall-clock in parentheses); × is the ratio of CPU "
+          "seconds to those of the bare parse; peak RSS is the process's maximum resident set.")
+        w("")
+        w("| fact base | facts | bare parse s | lint s | × | lint peak RSS MB | check s | × "
+          "| check peak RSS MB | check peak RSS ÷ YAML |")
+        w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for b in timed:
+            pr = b["process"]
+            parse, lint, check = pr.get("parse"), pr.get("lint"), pr.get("check")
+            base = parse["cpu_seconds"] if parse else 0
+
+            def cell(p):
+                return f"{p['cpu_seconds']:.2f} ({p['seconds']:.2f})" if p else ""
+
+            def times(p):
+                return ratio(p["cpu_seconds"], base) if p else ""
+
+            def rss(p):
+                return f"{p['peak_rss_mb']:,.0f}" if p else ""
+
+            per_yaml = (f"{check['peak_rss_mb'] * 2**20 / b['yaml_bytes']:.2f}"
+                        if check and b.get("yaml_bytes") else "")
+            w(f"| {b['label']} | {b['facts']:,} | {cell(parse)} | {cell(lint)} | {times(lint)} "
+              f"| {rss(lint)} | {cell(check)} | {times(check)} | {rss(check)} | {per_yaml} |")
     if any(phase(b, "one fixpoint, traced") for b, _, _, _ in runs):
         w("")
         w("The solve phase (`cc::solve`, timed in the step-by-step check) against one propagation of "
