@@ -670,23 +670,24 @@ struct Options {
 };
 
 [[noreturn]] void usage(const std::string& error) {
-  std::cerr << "crosscheck_bench: " << error << "\n"
-            << "usage: crosscheck_bench FACTS_DIR [--planted FILE] [--threads N] [--repeat N] "
-               "[--breakdown]\n"
-            << "                        [--json FILE] [--label TEXT] [--report-dir DIR]\n"
-            << "                        [--max-bound-bits N] [--max-conflicts N]   (engine "
-               "settings, to experiment)\n"
-            << "                        [--parse-only]   (only the bare yaml-cpp parse, 1 thread: "
-               "the yardstick\n"
-            << "                                          for timing a whole `crosscheck` process "
-               "beside it)\n"
-            << "                        [--whole-graph]  (graph.dot and graph.svg of the whole base "
-               "even past\n"
-            << "                                          500,000 vertices)\n"
-            << "                        [--graph-only]   (load, build the graph, print its shape; "
-               "no check; with\n"
-            << "                                          --planted, time one fixpoint without the "
-               "planted facts)\n";
+  std::cerr
+      << "crosscheck_bench: " << error << "\n"
+      << "usage: crosscheck_bench FACTS_DIR [--planted FILE] [--threads N] [--repeat N] "
+         "[--breakdown]\n"
+      << "                        [--json FILE] [--label TEXT] [--report-dir DIR]\n"
+      << "                        [--max-bound-bits N] [--max-conflicts N]   (engine "
+         "settings, to experiment)\n"
+      << "                        [--parse-only]   (only the bare yaml-cpp parse, 1 thread: "
+         "the yardstick\n"
+      << "                                          for timing a whole `crosscheck` process "
+         "beside it)\n"
+      << "                        [--whole-graph]  (graph.dot and graph.svg of the whole base "
+         "even past\n"
+      << "                                          500,000 vertices)\n"
+      << "                        [--graph-only]   (load, build the graph, print its shape; "
+         "no check; with\n"
+      << "                                          --planted, time one fixpoint without the "
+         "planted facts)\n";
   std::exit(2);
 }
 
