@@ -7,7 +7,6 @@
 #include <iterator>
 #include <map>
 #include <mutex>
-#include <set>
 #include <thread>
 #include <unordered_set>
 
@@ -209,12 +208,14 @@ class ComponentSolver {
   [[nodiscard]] std::vector<FactIndex> traced_facts(const Propagator& run,
                                                     const Contradiction& contradiction) const {
     const EventId roots[] = {contradiction.lower, contradiction.upper};
-    std::set<FactIndex> facts;
+    std::vector<FactIndex> facts;
     for (const EventId e : run.derivation(roots)) {
       const auto& fact = graph_.constraints[run.events()[e].cause].fact;
-      if (fact) facts.insert(*fact);
+      if (fact) facts.push_back(*fact);
     }
-    return {facts.begin(), facts.end()};
+    std::sort(facts.begin(), facts.end());
+    facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
+    return facts;
   }
 
   // Deletion filtering: each fact is removed in turn and kept out if the rest stays
@@ -486,14 +487,15 @@ bool more_to_blame(const FactBase& base, const FactGraph& graph, FactIndex a, Fa
 }
 
 std::vector<std::vector<FactIndex>> facts_by_component(const FactGraph& graph) {
-  std::vector<std::set<FactIndex>> sets(graph.components().size());
+  std::vector<std::vector<FactIndex>> out(graph.components().size());
   for (ConstraintId c = 0; c < graph.constraints.size(); ++c) {
     if (graph.constraints[c].fact)
-      sets[graph.component_of_constraint(c)].insert(*graph.constraints[c].fact);
+      out[graph.component_of_constraint(c)].push_back(*graph.constraints[c].fact);
   }
-  std::vector<std::vector<FactIndex>> out;
-  out.reserve(sets.size());
-  for (const auto& s : sets) out.emplace_back(s.begin(), s.end());
+  for (auto& facts : out) {
+    std::sort(facts.begin(), facts.end());
+    facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
+  }
   return out;
 }
 

@@ -24,13 +24,13 @@ InPlay::InPlay(const FactGraph& graph, const ConstraintsOfFacts& of_facts, std::
       component_(component),
       index_(component.empty() ? 0 : graph.component_of_constraint(component.front())) {
   for (const ConstraintId c : component)
-    if (graph.constraints[c].fact) fact_constraints_.push_back(c);
+    if (const auto& f = graph.constraints[c].fact) fact_constraints_.emplace_back(c, *f);
 }
 
 Propagator::Outcome InPlay::run(Propagator& propagator, Recording recording) {
   seeds_.clear();
-  for (const ConstraintId c : fact_constraints_)
-    if (mask_[*graph_.constraints[c].fact]) seeds_.push_back(c);
+  for (const auto& [c, fact] : fact_constraints_)
+    if (mask_[fact]) seeds_.push_back(c);
   return propagator.run(component_, seeds_, mask_, recording);
 }
 

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "graph/fact_graph.h"
@@ -54,7 +55,8 @@ class InPlay {
   std::vector<char>& mask_;
   std::span<const ConstraintId> component_;
   std::uint32_t index_;
-  std::vector<ConstraintId> fact_constraints_;  // the component's, in id order
+  // The component's constraints that belong to a fact, with the fact, in id order.
+  std::vector<std::pair<ConstraintId, FactIndex>> fact_constraints_;
   std::vector<ConstraintId> seeds_;
 };
 
