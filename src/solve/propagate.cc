@@ -128,8 +128,12 @@ bool past_huge(const Rational& value) {
 }  // namespace
 
 bool Propagator::needs_simplify(const Interval& interval) const {
+  // A value past ±2^200 has a numerator of more than 200 bits: most bounds are told short
+  // by their size alone, without a comparison.
   const auto needs = [&](const std::optional<Bound>& b) {
-    return b && (past_huge(b->value) || size_in_bits(b->value) > limits_.max_bound_bits);
+    if (!b) return false;
+    const std::size_t bits = size_in_bits(b->value);
+    return bits > limits_.max_bound_bits || (bits > 200 && past_huge(b->value));
   };
   return needs(interval.lo()) || needs(interval.hi());
 }
@@ -167,6 +171,10 @@ bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId ca
   const Interval& computed = simplified ? *simplified : computed_raw;
   // A reference: the slot exists (propagate() made it) and is only replaced below.
   const Interval& before = current(var);
+  // Most constraints compute nothing tighter: then no interval is made. (The intersection
+  // would be `before`, which is already whole-numbered for a count: every narrowing was.)
+  if (!lower_tighter(computed.lo(), before.lo()) && !upper_tighter(computed.hi(), before.hi()))
+    return true;
   Interval next = before.intersect(computed);
   if (graph_.vars[var].integer) next = next.integers();
   const bool lower = lower_tighter(next.lo(), before.lo());
