@@ -7,12 +7,12 @@
 #include <iterator>
 #include <map>
 #include <mutex>
-#include <set>
 #include <thread>
 #include <unordered_set>
 
 #include "model/provenance.h"
 #include "solve/diagnosis.h"
+#include "solve/in_play.h"
 #include "solve/slips.h"
 
 namespace cc {
@@ -51,7 +51,18 @@ struct SolveContext {
   std::vector<std::vector<Release>> releases;  // by source
 };
 
-using FactSet = std::unordered_set<FactIndex>;
+// The facts of a component not in `out`'s units (both sorted).
+std::vector<FactIndex> without(const std::vector<FactIndex>& facts, const Units& units,
+                               const std::vector<UnitId>& out) {
+  std::vector<FactIndex> removed;
+  for (const UnitId u : out)
+    removed.insert(removed.end(), units.units[u].facts.begin(), units.units[u].facts.end());
+  std::sort(removed.begin(), removed.end());
+  std::vector<FactIndex> left;
+  std::set_difference(facts.begin(), facts.end(), removed.begin(), removed.end(),
+                      std::back_inserter(left));
+  return left;
+}
 
 // "2019" → "2019-00-00" as the start of what it names, "2019-99-99" as its end, so that
 // dates of different precision compare as the spans they name.
@@ -91,12 +102,13 @@ struct Alternative {
 class ComponentSolver {
  public:
   ComponentSolver(const FactBase& base, const FactGraph& graph, Propagator& main, Propagator& probe,
-                  std::span<const ConstraintId> component, std::uint32_t index,
+                  InPlay& in_play, std::span<const ConstraintId> component, std::uint32_t index,
                   const SolveContext& context)
       : base_(base),
         graph_(graph),
         main_(main),
         propagator_(probe),
+        in_play_(in_play),
         component_(component),
         index_(index),
         context_(context) {}
@@ -108,7 +120,7 @@ class ComponentSolver {
   void run(const std::vector<FactIndex>& facts, const SolveOptions& options, SolveResult& result,
            std::vector<Interval>& implied) {
     const Units units = make_units(base_, graph_, facts, context_.witness_of_source);
-    FactSet active(facts.begin(), facts.end());
+    std::vector<FactIndex> active = facts;  // sorted
     std::vector<MinimalConflict> found = set_aside_revisions(units, active);
     HittingSets hitting(units, options.diagnosis_node_budget);
     std::vector<UnitId> doubted;
@@ -118,8 +130,7 @@ class ComponentSolver {
         result.truncated.push_back(index_);
         break;
       }
-      const FactSet left = without(active, units, doubted);
-      const auto outcome = main_.run(component_, member_of(left), Recording::trace);
+      const auto outcome = run_without(main_, active, units, doubted, {}, Recording::trace);
       if (outcome.exhausted) {
         result.exhausted.push_back(index_);
         return;
@@ -135,7 +146,7 @@ class ComponentSolver {
       hitting.add_conflict(std::move(conflict));
       doubted = hitting.best();
     }
-    const FactSet standing = without(active, units, doubted);
+    const std::vector<FactIndex> standing = without(active, units, doubted);
     // One finding per witness and quantity: a doubted unit stating what an earlier doubted
     // unit of the same witness states joins its finding.
     std::map<std::pair<std::uint32_t, VarId>, std::size_t> finding_of;
@@ -152,7 +163,7 @@ class ComponentSolver {
       const auto alternative =
           consistent ? alternative_to(units, u, hitting, active) : std::nullopt;
       finding_of.emplace(key, found.size());
-      found.push_back(explain_doubt(units, u, doubted, alternative, standing));
+      found.push_back(explain_doubt(units, u, doubted, alternative, active, standing));
     }
     if (hitting.bounded()) result.bounded.push_back(index_);
     for (MinimalConflict& conflict : found) {
@@ -174,20 +185,18 @@ class ComponentSolver {
   }
 
  private:
-  static std::function<bool(FactIndex)> member_of(const FactSet& set) {
-    return [&set](FactIndex f) { return set.count(f) > 0; };
-  }
-
-  static FactSet without(const FactSet& active, const Units& units,
-                         const std::vector<UnitId>& doubted) {
-    FactSet out = active;
-    for (const UnitId u : doubted)
-      for (const FactIndex f : units.units[u].facts) out.erase(f);
-    return out;
-  }
-
-  [[nodiscard]] bool infeasible(const FactSet& facts) {
-    return propagator_.run(component_, member_of(facts), Recording::none).contradiction.has_value();
+  // A run of `propagator` on `facts` but the units of `out`, with the facts of `back` in
+  // play again. The facts are taken out of play afterwards.
+  Propagator::Outcome run_without(Propagator& propagator, const std::vector<FactIndex>& facts,
+                                  const Units& units, const std::vector<UnitId>& out,
+                                  std::span<const FactIndex> back, Recording recording) {
+    in_play_.put(facts, true);
+    for (const UnitId u : out) in_play_.put(units.units[u].facts, false);
+    in_play_.put(back, true);
+    const auto outcome = in_play_.run(propagator, recording);
+    in_play_.put(facts, false);
+    in_play_.put(back, false);
+    return outcome;
   }
 
   [[nodiscard]] const Interval* statement_value(FactIndex f) const {
@@ -199,12 +208,14 @@ class ComponentSolver {
   [[nodiscard]] std::vector<FactIndex> traced_facts(const Propagator& run,
                                                     const Contradiction& contradiction) const {
     const EventId roots[] = {contradiction.lower, contradiction.upper};
-    std::set<FactIndex> facts;
+    std::vector<FactIndex> facts;
     for (const EventId e : run.derivation(roots)) {
       const auto& fact = graph_.constraints[run.events()[e].cause].fact;
-      if (fact) facts.insert(*fact);
+      if (fact) facts.push_back(*fact);
     }
-    return {facts.begin(), facts.end()};
+    std::sort(facts.begin(), facts.end());
+    facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
+    return facts;
   }
 
   // Deletion filtering: each fact is removed in turn and kept out if the rest stays
@@ -225,13 +236,19 @@ class ComponentSolver {
       if (is_last(a.first) != is_last(b.first)) return is_last(b.first);
       return last.empty() ? more_to_blame(b.second, a.second) : more_to_blame(a.second, b.second);
     });
-    FactSet kept(candidates.begin(), candidates.end());
+    // The facts kept are those in play; each probe takes one out.
+    in_play_.put(candidates, true);
     for (const auto& [f, key] : order) {
-      kept.erase(f);
-      if (!infeasible(kept)) kept.insert(f);
+      in_play_.put(f, false);
+      const auto outcome = in_play_.run_among(propagator_, candidates, Recording::none);
+      if (!outcome.contradiction) in_play_.put(f, true);
     }
-    std::vector<FactIndex> out(kept.begin(), kept.end());
+    std::vector<FactIndex> out;
+    for (const FactIndex f : candidates)
+      if (in_play_.in(f)) out.push_back(f);
+    in_play_.put(candidates, false);
     std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
   }
 
@@ -239,12 +256,13 @@ class ComponentSolver {
   // its copies, the other statements of its quantity it misses, and why it is the one.
   MinimalConflict explain_doubt(const Units& units, UnitId u, const std::vector<UnitId>& doubted,
                                 const std::optional<Alternative>& alternative,
-                                const FactSet& standing) {
+                                const std::vector<FactIndex>& active,
+                                const std::vector<FactIndex>& standing) {
     const DoubtUnit& unit = units.units[u];
-    FactSet with = standing;
-    with.insert(unit.facts.begin(), unit.facts.end());
     std::vector<FactIndex> facts;
-    const auto outcome = propagator_.run(component_, member_of(with), Recording::trace);
+    // The facts that stand, with the unit.
+    const auto outcome =
+        run_without(propagator_, active, units, doubted, unit.facts, Recording::trace);
     if (outcome.contradiction)
       facts = shrink(traced_facts(propagator_, *outcome.contradiction), unit.facts);
     const auto mine =
@@ -262,15 +280,17 @@ class ComponentSolver {
   }
 
   // Standing statements of the blamed fact's quantity whose value it misses.
-  [[nodiscard]] std::vector<FactIndex> other_statements_missed(const MinimalConflict& conflict,
-                                                               const FactSet& standing) const {
+  [[nodiscard]] std::vector<FactIndex> other_statements_missed(
+      const MinimalConflict& conflict, const std::vector<FactIndex>& standing) const {
     std::vector<FactIndex> out;
     const auto var = graph_.var_of_fact(conflict.blame);
     const Interval* value = statement_value(conflict.blame);
     if (!var || !value) return out;
     for (const ConstraintId c : graph_.constraints_of(*var)) {
       const auto& f = graph_.constraints[c].fact;
-      if (!f || !standing.count(*f) || graph_.var_of_fact(*f) != var) continue;
+      if (!f || !std::binary_search(standing.begin(), standing.end(), *f) ||
+          graph_.var_of_fact(*f) != var)
+        continue;
       if (std::find(conflict.facts.begin(), conflict.facts.end(), *f) != conflict.facts.end())
         continue;
       const Interval* other = statement_value(*f);
@@ -295,13 +315,12 @@ class ComponentSolver {
   // at most kAlternativeRounds rounds; past them, the cheapest set that hits the conflicts
   // known, which is a lower bound (`complete` false). nullopt when the unit cannot be kept.
   std::optional<Alternative> alternative_to(const Units& units, UnitId u, HittingSets& hitting,
-                                            const FactSet& active) {
+                                            const std::vector<FactIndex>& active) {
     for (std::size_t round = 0;; ++round) {
       auto other = hitting.without(u);
       if (!other) return std::nullopt;
       if (round == kAlternativeRounds) return Alternative{*other, false};
-      const FactSet left = without(active, units, *other);
-      const auto outcome = propagator_.run(component_, member_of(left), Recording::trace);
+      const auto outcome = run_without(propagator_, active, units, *other, {}, Recording::trace);
       if (outcome.exhausted) return Alternative{*other, false};
       if (!outcome.contradiction) return Alternative{*other, true};
       std::vector<UnitId> conflict;
@@ -376,7 +395,8 @@ class ComponentSolver {
   // Figures an earlier release of a publisher gave and a later release of the same
   // publisher revised (they state one quantity and do not overlap): set aside first, each
   // unit one `revision` finding against the latest release that revises it.
-  std::vector<MinimalConflict> set_aside_revisions(const Units& units, FactSet& active) {
+  std::vector<MinimalConflict> set_aside_revisions(const Units& units,
+                                                   std::vector<FactIndex>& active) {
     std::map<VarId, std::vector<FactIndex>> by_var;
     for (const FactIndex f : active)
       if (const auto var = graph_.var_of_fact(f); var && statement_value(f))
@@ -403,13 +423,14 @@ class ComponentSolver {
       }
     }
     std::vector<MinimalConflict> out;
+    std::vector<FactIndex> aside;
     for (const auto& [u, pair] : superseded) {
       MinimalConflict conflict;
       conflict.revision = true;
       conflict.blame = pair.first;
       conflict.facts = {std::min(pair.first, pair.second), std::max(pair.first, pair.second)};
       for (const FactIndex f : units.units[u].facts) {
-        active.erase(f);
+        aside.push_back(f);
         if (f != pair.first) conflict.restating.push_back(f);
       }
       const Revision& r = how.at(u);
@@ -420,6 +441,9 @@ class ComponentSolver {
           r.later.published);
       out.push_back(std::move(conflict));
     }
+    std::sort(aside.begin(), aside.end());
+    std::erase_if(active,
+                  [&](FactIndex f) { return std::binary_search(aside.begin(), aside.end(), f); });
     return out;
   }
 
@@ -430,6 +454,7 @@ class ComponentSolver {
   const FactGraph& graph_;
   Propagator& main_;
   Propagator& propagator_;  // probe runs
+  InPlay& in_play_;
   std::span<const ConstraintId> component_;
   std::uint32_t index_;
   const SolveContext& context_;
@@ -462,14 +487,15 @@ bool more_to_blame(const FactBase& base, const FactGraph& graph, FactIndex a, Fa
 }
 
 std::vector<std::vector<FactIndex>> facts_by_component(const FactGraph& graph) {
-  std::vector<std::set<FactIndex>> sets(graph.components().size());
+  std::vector<std::vector<FactIndex>> out(graph.components().size());
   for (ConstraintId c = 0; c < graph.constraints.size(); ++c) {
     if (graph.constraints[c].fact)
-      sets[graph.component_of_constraint(c)].insert(*graph.constraints[c].fact);
+      out[graph.component_of_constraint(c)].push_back(*graph.constraints[c].fact);
   }
-  std::vector<std::vector<FactIndex>> out;
-  out.reserve(sets.size());
-  for (const auto& s : sets) out.emplace_back(s.begin(), s.end());
+  for (auto& facts : out) {
+    std::sort(facts.begin(), facts.end());
+    facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
+  }
   return out;
 }
 
@@ -500,7 +526,9 @@ unsigned thread_count(unsigned asked) {
 
 // Each doubted fact is tried for the usual slips against the facts that stand.
 void find_slips(const FactBase& base, const FactGraph& graph, std::vector<Propagator>& probes,
-                unsigned threads, SolveResult& result) {
+                std::vector<std::vector<char>>& masks, const ConstraintsOfFacts& of_facts,
+                const std::vector<std::vector<FactIndex>>& facts_of_component, unsigned threads,
+                SolveResult& result) {
   const std::unordered_set<FactIndex> aside(result.set_aside.begin(), result.set_aside.end());
   on_threads(result.conflicts.size(), threads, [&](std::size_t worker, std::size_t i) {
     MinimalConflict& conflict = result.conflicts[i];
@@ -509,11 +537,15 @@ void find_slips(const FactBase& base, const FactGraph& graph, std::vector<Propag
     Propagator& probe = probes[worker];
     const auto& component = graph.components()[conflict.component];
     const FactIndex blame = conflict.blame;
+    // The facts that stand, and the doubted one.
+    const auto& facts = facts_of_component[conflict.component];
+    InPlay in_play(graph, of_facts, masks[worker], component);
     const SlipCheck agrees = [&](const Interval& value) {
+      for (const FactIndex f : facts) in_play.put(f, f == blame || !aside.count(f));
       probe.override_statement(*statement, value);
-      const auto outcome = probe.run(
-          component, [&](FactIndex f) { return f == blame || !aside.count(f); }, Recording::none);
+      const auto outcome = in_play.run(probe, Recording::none);
       probe.clear_override();
+      in_play.put(facts, false);
       return !outcome.contradiction && !outcome.exhausted;
     };
     conflict.slip = find_slip(base, graph, conflict, result.implied, agrees);
@@ -563,6 +595,9 @@ SolveResult solve(const FactBase& base, const FactGraph& graph, const SolveOptio
     mains.emplace_back(graph, options.limits);
     probes.emplace_back(graph, options.limits);
   }
+  // Each thread's facts in play (all zeros between runs), and each fact's constraints.
+  std::vector<std::vector<char>> masks(threads, std::vector<char>(base.facts.size(), 0));
+  const ConstraintsOfFacts of_facts(graph, base.facts.size());
   std::vector<SolveResult> parts(graph.components().size());
   // Progress is told in component order, as one thread would (a component finished early
   // waits for those before it), so its calls are the same whatever the number of threads.
@@ -572,8 +607,9 @@ SolveResult solve(const FactBase& base, const FactGraph& graph, const SolveOptio
   std::size_t done = 0;
   on_threads(order.size(), threads, [&](std::size_t worker, std::size_t i) {
     const std::uint32_t c = order[i];
-    ComponentSolver solver(base, graph, mains[worker], probes[worker], graph.components()[c], c,
-                           context);
+    InPlay in_play(graph, of_facts, masks[worker], graph.components()[c]);
+    ComponentSolver solver(base, graph, mains[worker], probes[worker], in_play,
+                           graph.components()[c], c, context);
     solver.run(facts[c], options, parts[c], result.implied);
     const std::lock_guard lock(progress_mutex);
     finished[c] = 1;
@@ -585,7 +621,7 @@ SolveResult solve(const FactBase& base, const FactGraph& graph, const SolveOptio
     }
   });
   for (SolveResult& part : parts) append(result, std::move(part));
-  find_slips(base, graph, probes, threads, result);
+  find_slips(base, graph, probes, masks, of_facts, facts, threads, result);
   return result;
 }
 

@@ -53,6 +53,14 @@ Propagator::Propagator(const FactGraph& graph, PropagationLimits limits)
   slot_of_.assign(graph.vars.size(), kNoSlot);
   queued_.assign(graph.constraints.size(), 0);
   enabled_.assign(graph.constraints.size(), 0);
+  fact_of_.assign(graph.constraints.size(), kNoFact);
+  figure_.assign(graph.constraints.size(), 0);
+  for (ConstraintId c = 0; c < graph.constraints.size(); ++c) {
+    const Constraint& constraint = graph.constraints[c];
+    if (!constraint.fact) continue;
+    fact_of_[c] = *constraint.fact;
+    figure_[c] = made_by(constraint, RuleRole::figures) ? 1 : 0;
+  }
 }
 
 Interval Propagator::initial_domain(const Variable& var) {
@@ -120,8 +128,12 @@ bool past_huge(const Rational& value) {
 }  // namespace
 
 bool Propagator::needs_simplify(const Interval& interval) const {
+  // A value past ±2^200 has a numerator of more than 200 bits: most bounds are told short
+  // by their size alone, without a comparison.
   const auto needs = [&](const std::optional<Bound>& b) {
-    return b && (past_huge(b->value) || size_in_bits(b->value) > limits_.max_bound_bits);
+    if (!b) return false;
+    const std::size_t bits = size_in_bits(b->value);
+    return bits > limits_.max_bound_bits || (bits > 200 && past_huge(b->value));
   };
   return needs(interval.lo()) || needs(interval.hi());
 }
@@ -159,6 +171,10 @@ bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId ca
   const Interval& computed = simplified ? *simplified : computed_raw;
   // A reference: the slot exists (propagate() made it) and is only replaced below.
   const Interval& before = current(var);
+  // Most constraints compute nothing tighter: then no interval is made. (The intersection
+  // would be `before`, which is already whole-numbered for a count: every narrowing was.)
+  if (!lower_tighter(computed.lo(), before.lo()) && !upper_tighter(computed.hi(), before.hi()))
+    return true;
   Interval next = before.intersect(computed);
   if (graph_.vars[var].integer) next = next.integers();
   const bool lower = lower_tighter(next.lo(), before.lo());
@@ -203,7 +219,7 @@ bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId ca
 }
 
 void Propagator::enqueue(ConstraintId c) {
-  if (enabled_[c] && !queued_[c]) {
+  if (!queued_[c] && enabled(c)) {
     queued_[c] = 1;
     queue_.push_back(c);
   }
@@ -419,24 +435,42 @@ Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
                                     Recording recording) {
   reset();
   recording_ = recording;
+  mask_ = {};
+  std::vector<ConstraintId> seeds;
   for (const ConstraintId c : component) {
     const Constraint& constraint = graph_.constraints[c];
     if (constraint.fact && !active(*constraint.fact)) continue;
     enabled_[c] = 1;
     enabled_list_.push_back(c);
+    if (constraint.fact) seeds.push_back(c);
   }
+  return propagate_from(seeds, component.size());
+}
+
+Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
+                                    std::span<const ConstraintId> seeds,
+                                    std::span<const char> active, Recording recording) {
+  reset();
+  recording_ = recording;
+  mask_ = active;
+  const Outcome outcome = propagate_from(seeds, component.size());
+  mask_ = {};
+  return outcome;
+}
+
+Propagator::Outcome Propagator::propagate_from(std::span<const ConstraintId> seeds,
+                                               std::size_t component_size) {
   // Propagation starts from what the facts say: the figures first, then the claims on
   // them, so a claim meets what its figures already give (a rate "202 a day" against the
   // 201 of its count), which is how an editor checks it.
   for (const bool figures : {true, false}) {
-    for (const ConstraintId c : enabled_list_) {
-      const Constraint& constraint = graph_.constraints[c];
-      if (!constraint.fact || made_by(constraint, RuleRole::figures) != figures) continue;
+    for (const ConstraintId c : seeds) {
+      if ((figure_[c] != 0) != figures) continue;
       enqueue(c);
-      if (figures) slot(constraint.vars[0]).stated = true;
+      if (figures) slot(graph_.constraints[c].vars[0]).stated = true;
     }
   }
-  const std::size_t budget = limits_.events_per_constraint * component.size() + 10000;
+  const std::size_t budget = limits_.events_per_constraint * component_size + 10000;
   Outcome outcome;
   while (queue_head_ < queue_.size()) {
     const ConstraintId c = queue_[queue_head_++];

@@ -64,6 +64,13 @@ class Propagator {
   // Resets the domains it touched on the previous run.
   Outcome run(std::span<const ConstraintId> component, const std::function<bool(FactIndex)>& active,
               Recording recording);
+  // The same run, with the facts in play given as a mask indexed by fact (nonzero: in
+  // play) and `seeds`: the constraints of those facts in this component, in id order. The
+  // events are the same as the run above makes with the same facts; it only skips
+  // visiting every constraint of the component to enable it, so a run on a few facts
+  // costs what their narrowings reach (the component sets only the work bound).
+  Outcome run(std::span<const ConstraintId> component, std::span<const ConstraintId> seeds,
+              std::span<const char> active, Recording recording);
 
   // A variable's interval now (its initial interval when no run has narrowed it).
   [[nodiscard]] Interval domain(VarId var) const;
@@ -102,6 +109,7 @@ class Propagator {
     bool stated = false;  // an active figure states this variable
   };
   static constexpr std::uint32_t kNoSlot = 0xffffffffu;
+  static constexpr std::uint32_t kNoFact = 0xffffffffu;
 
   void reset();
   Slot& slot(VarId var);
@@ -119,6 +127,14 @@ class Propagator {
   bool propagate_shares(const Constraint& c, ConstraintId id);
   bool propagate_rank(const Constraint& c, ConstraintId id);
   void enqueue(ConstraintId c);
+  [[nodiscard]] bool enabled(ConstraintId c) const {
+    if (!mask_.data()) return enabled_[c] != 0;
+    const std::uint32_t fact = fact_of_[c];
+    return fact == kNoFact || mask_[fact] != 0;
+  }
+  // Queues the seeds (the figures first) and propagates to a fixpoint, a contradiction or
+  // the work bound.
+  Outcome propagate_from(std::span<const ConstraintId> seeds, std::size_t component_size);
   [[nodiscard]] Interval simplify(Interval interval);
   [[nodiscard]] bool needs_simplify(const Interval& interval) const;
 
@@ -136,6 +152,9 @@ class Propagator {
   std::size_t queue_head_ = 0;
   std::vector<char> enabled_;
   std::vector<ConstraintId> enabled_list_;
+  std::vector<std::uint32_t> fact_of_;  // by constraint: its fact, or kNoFact
+  std::vector<char> figure_;            // by constraint: a fact's figure (made by `figures`)
+  std::span<const char> mask_;          // the facts in play, during a run given a mask
   std::optional<Contradiction> contradiction_;
   std::size_t event_count_ = 0;
   bool relax_tilings_ = false;

@@ -1,0 +1,51 @@
+#include "solve/in_play.h"
+
+#include <algorithm>
+
+namespace cc {
+
+ConstraintsOfFacts::ConstraintsOfFacts(const FactGraph& graph, std::size_t fact_count) {
+  begin_.assign(fact_count + 1, 0);
+  for (const Constraint& c : graph.constraints)
+    if (c.fact) ++begin_[*c.fact + 1];
+  for (std::size_t f = 0; f < fact_count; ++f) begin_[f + 1] += begin_[f];
+  list_.resize(begin_[fact_count]);
+  std::vector<std::uint32_t> next(begin_.begin(), begin_.end() - 1);
+  for (ConstraintId c = 0; c < graph.constraints.size(); ++c) {
+    if (const auto& f = graph.constraints[c].fact) list_[next[*f]++] = c;  // in id order
+  }
+}
+
+InPlay::InPlay(const FactGraph& graph, const ConstraintsOfFacts& of_facts, std::vector<char>& mask,
+               std::span<const ConstraintId> component)
+    : graph_(graph),
+      of_facts_(of_facts),
+      mask_(mask),
+      component_(component),
+      index_(component.empty() ? 0 : graph.component_of_constraint(component.front())) {
+  for (const ConstraintId c : component)
+    if (const auto& f = graph.constraints[c].fact) fact_constraints_.emplace_back(c, *f);
+}
+
+Propagator::Outcome InPlay::run(Propagator& propagator, Recording recording) {
+  seeds_.clear();
+  for (const auto& [c, fact] : fact_constraints_)
+    if (mask_[fact]) seeds_.push_back(c);
+  return propagator.run(component_, seeds_, mask_, recording);
+}
+
+Propagator::Outcome InPlay::run_among(Propagator& propagator, std::span<const FactIndex> facts,
+                                      Recording recording) {
+  seeds_.clear();
+  for (const FactIndex f : facts) {
+    if (!mask_[f]) continue;
+    for (const ConstraintId c : of_facts_.of(f))
+      if (graph_.component_of_constraint(c) == index_) seeds_.push_back(c);
+  }
+  // The component's order, as a run on many facts takes them (a fact listed twice counts once).
+  std::sort(seeds_.begin(), seeds_.end());
+  seeds_.erase(std::unique(seeds_.begin(), seeds_.end()), seeds_.end());
+  return propagator.run(component_, seeds_, mask_, recording);
+}
+
+}  // namespace cc

@@ -1,0 +1,63 @@
+#pragma once
+// The facts in play for a propagation run, as the propagator takes them: a mask indexed by
+// fact and the constraints of those facts in id order (the run's seeds). Setting a fact in
+// or out costs one byte, so the solver never copies a set of facts per run, and a run on a
+// few facts (a probe of the minimal-set shrinking) gathers only their constraints instead
+// of visiting every constraint of the component (docs/ARCHITECTURE.md, "Solving").
+
+#include <cstdint>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include "graph/fact_graph.h"
+#include "solve/propagate.h"
+
+namespace cc {
+
+// The constraints of each fact (its statement, its record claims), in id order.
+class ConstraintsOfFacts {
+ public:
+  ConstraintsOfFacts(const FactGraph& graph, std::size_t fact_count);
+  [[nodiscard]] std::span<const ConstraintId> of(FactIndex fact) const {
+    return {list_.data() + begin_[fact], list_.data() + begin_[fact + 1]};
+  }
+
+ private:
+  std::vector<std::uint32_t> begin_;  // fact → its first constraint in list_
+  std::vector<ConstraintId> list_;
+};
+
+// One component's runs. `mask` is the solving thread's own (one byte per fact of the base);
+// it is all zeros between runs: every function that puts facts in play takes them out.
+class InPlay {
+ public:
+  InPlay(const FactGraph& graph, const ConstraintsOfFacts& of_facts, std::vector<char>& mask,
+         std::span<const ConstraintId> component);
+
+  void put(std::span<const FactIndex> facts, bool in) {
+    for (const FactIndex f : facts) mask_[f] = in ? 1 : 0;
+  }
+  void put(FactIndex fact, bool in) { mask_[fact] = in ? 1 : 0; }
+  [[nodiscard]] bool in(FactIndex fact) const { return mask_[fact] != 0; }
+
+  // A run on the facts in play now, many of them: the seeds are the component's fact
+  // constraints whose fact is in play.
+  Propagator::Outcome run(Propagator& propagator, Recording recording);
+  // A run on the facts in play now, all of them among `facts` (few): the seeds are
+  // gathered from those facts alone.
+  Propagator::Outcome run_among(Propagator& propagator, std::span<const FactIndex> facts,
+                                Recording recording);
+
+ private:
+  const FactGraph& graph_;
+  const ConstraintsOfFacts& of_facts_;
+  std::vector<char>& mask_;
+  std::span<const ConstraintId> component_;
+  std::uint32_t index_;
+  // The component's constraints that belong to a fact, with the fact, in id order.
+  std::vector<std::pair<ConstraintId, FactIndex>> fact_constraints_;
+  std::vector<ConstraintId> seeds_;
+};
+
+}  // namespace cc
