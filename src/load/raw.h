@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -164,6 +165,7 @@ struct RawFile {
   // facts as the FactBase holds them (marks on file 0 until resolved) and their links.
   std::vector<Fact> built;
   std::vector<FactLinks> links;
+  std::shared_ptr<const char[]> texts;  // the bytes the built facts' quotes view
   Diagnostics diagnostics;
 };
 

@@ -101,9 +101,13 @@ class Resolver {
   }
 
   static void set_file(Fact& fact, std::uint32_t file) {
-    for (Mark* mark :
-         {&fact.mark, &fact.quote_mark, &fact.value_mark, &fact.relation_mark, &fact.record.mark})
+    for (Mark* mark : {&fact.mark, &fact.quote_mark, &fact.value_mark, &fact.relation_mark})
       mark->file = file;
+    if (fact.record().kind != RecordKind::none || fact.record().mark != Mark{}) {
+      Record record = fact.record();
+      record.mark.file = file;
+      fact.set_record(std::move(record));
+    }
     for (Accept& accept : fact.accepts) accept.mark.file = file;
   }
 
@@ -117,6 +121,7 @@ class Resolver {
     source.article = raw.article;
     source.article_file = raw.article_file;
     source.article_text = std::move(raw.article_text);
+    source.texts = std::move(state.raw->texts);
     source.file = state.file;
     source.mark = mark(state, raw.id_pos);
     return source;
@@ -284,7 +289,6 @@ class Resolver {
     }
     Operand operand;
     operand.mark = mark(state, ref.pos);
-    operand.text = ref.text;
     if (base_.facts[*target].kind != FactKind::figure) {
       operand.kind = Operand::Kind::fact;
       operand.fact = *target;
@@ -311,7 +315,6 @@ class Resolver {
     operand.kind = Operand::Kind::key;
     operand.key = *key;
     operand.mark = mark(state, ref.pos);
-    operand.text = ref.text;
     return operand;
   }
 
@@ -336,7 +339,7 @@ class Resolver {
       operands[a] = resolve_ref(state, index, raw.refs[a], own, false);
       if (operands[a] && operands[a]->kind == Operand::Kind::key)
         anchor_fill = key_fill(operands[a]->key);
-      if (operands[a] && operands[a]->kind == Operand::Kind::fact) anchor_claim = operands[a]->text;
+      if (operands[a] && operands[a]->kind == Operand::Kind::fact) anchor_claim = raw.refs[a].text;
     }
     for (std::size_t r = 0; r < raw.refs.size(); ++r) {
       if (has_anchor && r == static_cast<std::size_t>(raw.anchor)) continue;
@@ -389,13 +392,13 @@ class Resolver {
         error(state, links.refs[r].pos,
               fmt::format("a rate of a difference is written as the difference itself with "
                           "'per: {}' ('{}' is a difference)",
-                          time_unit_name(raw.unit), operands[r]->text),
+                          time_unit_name(raw.unit), links.refs[r].text),
               "relation");
       } else if (per_difference) {
         error(state, links.refs[r].pos,
               fmt::format("a difference with 'per' divides each figure by the length of its "
                           "period: name a figure or a key pattern, not the {} '{}'",
-                          fact_kind_name(target.kind), operands[r]->text),
+                          fact_kind_name(target.kind), links.refs[r].text),
               "relation");
       }
     }
@@ -522,12 +525,12 @@ class Resolver {
 };
 
 // The fact as the FactBase holds it, its strings and value moved out of `raw`.
-[[nodiscard]] Fact make_fact(RawFact& raw) {
+[[nodiscard]] Fact make_fact(RawFact& raw, std::string_view quote) {
   const auto mark = [](Pos pos) { return Mark{0, pos.line, pos.column}; };
   Fact fact;
   fact.id = std::move(raw.id);
   fact.mark = mark(raw.pos);
-  fact.quote = std::move(raw.quote);
+  fact.quote = quote;
   fact.quote_mark = mark(raw.quote_pos);
   fact.value_mark = raw.value ? mark(raw.value->pos) : fact.mark;
   if (raw.parsed) {
@@ -544,15 +547,10 @@ class Resolver {
   fact.precision = std::move(raw.precision);
   fact.note = std::move(raw.note);
   RawRecord& r = raw.record;
-  fact.record = {r.kind,
-                 r.over,
-                 r.rank,
-                 r.since,
-                 r.records_began,
-                 r.same_time_of_year,
-                 std::move(r.first_time_above),
-                 std::move(r.first_time_below),
-                 mark(r.pos)};
+  fact.set_record({r.kind, r.over, r.rank, r.since, r.records_began, r.same_time_of_year,
+                   std::move(r.first_time_above), std::move(r.first_time_below), mark(r.pos)});
+  // One reading is the value's interval itself: only the two of a hedge are kept.
+  if (fact.value.readings.size() < 2) fact.value.readings = {};
   fact.accepts.reserve(raw.accepts.size());
   for (RawAccept& accept : raw.accepts) {
     fact.accepts.push_back({std::move(accept.rule), std::move(accept.with), std::nullopt,
@@ -578,11 +576,18 @@ class Resolver {
 }  // namespace
 
 void build_facts(RawFile& file) {
+  std::size_t bytes = 0;
+  for (const RawFact& raw : file.facts) bytes += raw.quote.size();
+  const std::shared_ptr<char[]> texts(new char[std::max<std::size_t>(bytes, 1)]);
+  file.texts = texts;
+  std::size_t at = 0;
   file.built.reserve(file.facts.size());
   file.links.reserve(file.facts.size());
   while (!file.facts.empty()) {  // each raw fact freed as soon as it is built
     RawFact& raw = file.facts.front();
-    file.built.push_back(make_fact(raw));  // copies the written value that make_links moves
+    std::copy(raw.quote.begin(), raw.quote.end(), texts.get() + at);
+    file.built.push_back(make_fact(raw, std::string_view(texts.get() + at, raw.quote.size())));
+    at += raw.quote.size();  // copies the written value that make_links moves
     file.links.push_back(make_links(raw));
     file.facts.pop_front();
   }
