@@ -132,6 +132,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     files.push_back(cc::load::read_fact_file(fact_file(in, s), name, "facts/" + name, view));
     if (!files.back().read) return 0;
     cc::load::parse_file_values(files.back(), view.vocabulary, true);
+    cc::load::build_facts(files.back());
     if (files.back().diagnostics.has_errors()) return 0;
   }
   cc::FactBase base;

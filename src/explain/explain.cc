@@ -365,16 +365,16 @@ class ConflictExplainer {
             "claims {}",
             name, describe_value(base_, graph_, x.var, low),
             describe_value(base_, graph_, x.var, high_side), base_.ref(*c.fact),
-            record_claim_words(base_, fact.record));
+            record_claim_words(base_, fact.record()));
       }
-      const bool high = fact.record.kind == RecordKind::high;
+      const bool high = fact.record().kind == RecordKind::high;
       if (c.kind == ConstraintKind::statement) {
-        const auto& limit = high ? fact.record.first_time_above : fact.record.first_time_below;
+        const auto& limit = high ? fact.record().first_time_above : fact.record().first_time_below;
         return fmt::format("'{}' claims the first time {} {}, which an earlier figure rules out",
                            base_.ref(*c.fact), high ? "above" : "below",
                            limit ? format_number(*limit) : std::string("?"));
       }
-      const std::string claim = record_claim_words(base_, fact.record);
+      const std::string claim = record_claim_words(base_, fact.record());
       const std::vector<std::string> against = compared_figures(c, fact.key);
       if (against.empty()) {
         return fmt::format("'{}' claims {}, which the figures around it rule out",

@@ -16,7 +16,7 @@ GraphBuilder::GraphBuilder(const FactBase& base, FactGraph& graph, RuleIndex def
     v.key = k;
     v.integer = base.is_count(k);
     graph_.vars.push_back(std::move(v));
-    graph_.key_vars.emplace(k, k);
+    graph_.key_var_count = k + 1;
     const Key& key = base.keys.key(k);
     if (!base.vocabulary.measures[key.measure].additive) continue;
     by_place_[{key.measure, key.period, key.subset}].keys.push_back(k);

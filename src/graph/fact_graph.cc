@@ -13,23 +13,42 @@ std::optional<VarId> FactGraph::var_of_fact(FactIndex fact) const {
 }
 
 std::optional<VarId> FactGraph::var_of_key(KeyId key) const {
-  const auto it = key_vars.find(key);
-  if (it == key_vars.end()) return std::nullopt;
-  return it->second;
+  if (key >= key_var_count) return std::nullopt;
+  return key;
 }
 
 std::optional<ConstraintId> FactGraph::statement_of_fact(FactIndex fact) const {
-  const auto it = fact_statements.find(fact);
-  if (it == fact_statements.end()) return std::nullopt;
-  return it->second;
+  if (fact >= fact_statements_.size() || fact_statements_[fact] == kNoConstraint)
+    return std::nullopt;
+  return fact_statements_[fact];
+}
+
+void FactGraph::set_statement_of_fact(FactIndex fact, ConstraintId statement) {
+  if (fact >= fact_statements_.size()) fact_statements_.resize(fact + 1, kNoConstraint);
+  if (fact_statements_[fact] == kNoConstraint) fact_statements_[fact] = statement;
 }
 
 void FactGraph::finish() {
-  adjacency_.assign(vars.size(), {});
+  // Counted first, then filled: one array for all variables, a constraint listed once per
+  // variable it binds (even twice).
+  adjacency_start_.assign(vars.size() + 1, 0);
+  std::vector<ConstraintId> last(vars.size(), kNoConstraint);
   for (ConstraintId c = 0; c < constraints.size(); ++c) {
     for (const VarId v : constraints[c].vars) {
-      auto& list = adjacency_[v];
-      if (list.empty() || list.back() != c) list.push_back(c);
+      if (last[v] == c) continue;
+      last[v] = c;
+      ++adjacency_start_[v + 1];
+    }
+  }
+  for (std::size_t v = 0; v < vars.size(); ++v) adjacency_start_[v + 1] += adjacency_start_[v];
+  adjacency_.assign(adjacency_start_.back(), 0);
+  std::vector<std::uint32_t> filled(adjacency_start_.begin(), adjacency_start_.end() - 1);
+  last.assign(vars.size(), kNoConstraint);
+  for (ConstraintId c = 0; c < constraints.size(); ++c) {
+    for (const VarId v : constraints[c].vars) {
+      if (last[v] == c) continue;
+      last[v] = c;
+      adjacency_[filled[v]++] = c;
     }
   }
   // Vertices 0..V-1 are variables, V..V+C-1 constraints: the factor graph.

@@ -5,7 +5,9 @@
 // variables: a fact's statement, a relation's definition, or an inference of FORMAT §5.
 
 #include <cstdint>
+#include <limits>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -71,9 +73,10 @@ class FactGraph {
   std::vector<Variable> vars;
   std::vector<Constraint> constraints;
 
-  // Adjacency: the constraints of each variable (built by finish()).
-  [[nodiscard]] const std::vector<ConstraintId>& constraints_of(VarId var) const {
-    return adjacency_[var];
+  // Adjacency: the constraints of each variable, in id order (built by finish()).
+  [[nodiscard]] std::span<const ConstraintId> constraints_of(VarId var) const {
+    return std::span<const ConstraintId>(adjacency_)
+        .subspan(adjacency_start_[var], adjacency_start_[var + 1] - adjacency_start_[var]);
   }
   // Connected components over variables and constraints (Boost.Graph); each component
   // lists its constraints in id order. Built by finish().
@@ -92,13 +95,18 @@ class FactGraph {
 
   void finish();
 
-  // Written by the builder.
-  std::unordered_map<KeyId, VarId> key_vars;
+  // Written by the builder. Key variables come first, numbered like the keys.
+  std::size_t key_var_count = 0;
   std::unordered_map<FactIndex, VarId> fact_vars;
-  std::unordered_map<FactIndex, ConstraintId> fact_statements;
+  // The statement of `fact`; the first one set stays.
+  void set_statement_of_fact(FactIndex fact, ConstraintId statement);
 
  private:
-  std::vector<std::vector<ConstraintId>> adjacency_;
+  static constexpr ConstraintId kNoConstraint = std::numeric_limits<ConstraintId>::max();
+  std::vector<ConstraintId> fact_statements_;  // by fact; kNoConstraint: none
+  // The constraints of variable v: adjacency_[adjacency_start_[v] … adjacency_start_[v + 1]).
+  std::vector<ConstraintId> adjacency_;
+  std::vector<std::uint32_t> adjacency_start_;
   std::vector<std::vector<ConstraintId>> components_;
   std::vector<std::uint32_t> constraint_component_;
 };

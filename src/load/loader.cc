@@ -87,6 +87,7 @@ constexpr std::string_view kVocabulary = "vocabulary.yaml";
   if (!file.read) return file;
   load::read_article(folder, file);
   load::parse_file_values(file, vocabulary.vocabulary, vocabulary.usable);
+  load::build_facts(file);
   return file;
 }
 
@@ -127,6 +128,7 @@ void load_into(const fs::path& dir, FactBase& base, Diagnostics& diagnostics,
   if (!error.empty()) diagnostics.error(folder.display, 0, 0, error, "folder");
   std::vector<RawFile> files = load_files(folder, names, vocabulary, options.threads);
   std::vector<RawFile> fact_files;
+  fact_files.reserve(files.size());  // RawFile moves may throw (a deque's): never grown by copies
   for (RawFile& file : files) {
     diagnostics.append(file.diagnostics);
     if (file.skipped) base.skipped.push_back(file.display);

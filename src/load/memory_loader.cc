@@ -74,12 +74,14 @@ void load_into(std::string_view root, const FileTexts& files, FactBase& base,
   const bool usable = load_vocabulary(folder, files, base, diagnostics);
   const load::VocabularyView vocabulary{base.vocabulary, usable};
   std::vector<RawFile> fact_files;
+  fact_files.reserve(files.size());  // RawFile moves may throw (a deque's): never grown by copies
   for (const auto& [name, text] : files) {  // a std::map: sorted by name, bytewise
     if (!is_fact_file(name)) continue;
     RawFile file = load::read_fact_file(text, name, folder.display_of(name), vocabulary);
     if (file.read) {
       read_article(folder, files, file);
       load::parse_file_values(file, vocabulary.vocabulary, vocabulary.usable);
+      load::build_facts(file);
     }
     diagnostics.append(file.diagnostics);
     if (file.skipped) base.skipped.push_back(file.display);

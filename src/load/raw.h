@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -139,6 +140,19 @@ struct RawSource {
   Pos pos;
 };
 
+// What resolving a fact still needs once its Fact is built: the key fields, the
+// references as written, and (for totals and differences) the value text, read once the
+// references tell whether it is a count. Kept beside the file's facts until resolved.
+struct FactLinks {
+  Pos pos;  // the fact's id
+  RawKey key;
+  std::vector<RawRef> refs;  // in Fact::operands order
+  int anchor = -1;
+  bool relation_ok = true;
+  std::optional<ScalarText> value;  // totals and differences only
+  std::vector<Pos> accept_with;     // per accept: where its `with` is written
+};
+
 struct RawFile {
   std::string name;      // "lbc.yaml"
   std::string display;   // "facts/lbc.yaml"
@@ -147,6 +161,11 @@ struct RawFile {
   RawSource source;
   RawKey defaults;
   std::deque<RawFact> facts;  // a deque: no copy of them all as the file grows
+  // build_facts() turns `facts` into these (and empties it), in the loader's thread: the
+  // facts as the FactBase holds them (marks on file 0 until resolved) and their links.
+  std::vector<Fact> built;
+  std::vector<FactLinks> links;
+  std::shared_ptr<const char[]> texts;  // the bytes the built facts' quotes view
   Diagnostics diagnostics;
 };
 

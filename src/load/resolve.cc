@@ -18,7 +18,7 @@ struct FileState {
   std::uint32_t file = 0;
   SourceIndex source = 0;
   FactIndex first_fact = 0;
-  std::unordered_map<std::string, FactIndex> ids;
+  std::unordered_map<std::string_view, FactIndex> ids;  // views of the facts' ids in the base
 };
 
 // measure, where, when, subset as far as known: where a pattern's missing fields come from.
@@ -41,7 +41,7 @@ class Resolver {
 
   void run() {
     std::size_t count = base_.facts.size();
-    for (const RawFile& file : files_) count += file.facts.size();
+    for (const RawFile& file : files_) count += file.built.size();
     base_.facts.reserve(count);
     for (RawFile& file : files_) add_file(file);
     base_.index();
@@ -85,13 +85,30 @@ class Resolver {
     state.first_fact = static_cast<FactIndex>(base_.facts.size());
     base_.sources.push_back(make_source(state, file.source));
     check_source_id(state, file.source);
-    for (RawFact& raw : file.facts) {
+    base_.sources[state.source].facts.reserve(file.built.size());
+    for (Fact& fact : file.built) {
       const auto index = static_cast<FactIndex>(base_.facts.size());
-      if (!raw.id.empty()) state.ids.emplace(raw.id, index);  // the first of a duplicate
       base_.sources[state.source].facts.push_back(index);
-      base_.facts.push_back(make_fact(state, raw));
+      set_file(fact, state.file);
+      fact.source = state.source;
+      base_.facts.push_back(std::move(fact));
+      // A view of the id in base_.facts, which was reserved whole and does not move.
+      const std::string& id = base_.facts.back().id;
+      if (!id.empty()) state.ids.emplace(id, index);  // the first of a duplicate
     }
+    file.built = {};  // the moved-from facts: freed file by file
     states_.push_back(std::move(state));
+  }
+
+  static void set_file(Fact& fact, std::uint32_t file) {
+    for (Mark* mark : {&fact.mark, &fact.quote_mark, &fact.value_mark, &fact.relation_mark})
+      mark->file = file;
+    if (fact.record().kind != RecordKind::none || fact.record().mark != Mark{}) {
+      Record record = fact.record();
+      record.mark.file = file;
+      fact.set_record(std::move(record));
+    }
+    for (Accept& accept : fact.accepts) accept.mark.file = file;
   }
 
   [[nodiscard]] Source make_source(const FileState& state, RawSource& raw) const {
@@ -104,6 +121,7 @@ class Resolver {
     source.article = raw.article;
     source.article_file = raw.article_file;
     source.article_text = std::move(raw.article_text);
+    source.texts = std::move(state.raw->texts);
     source.file = state.file;
     source.mark = mark(state, raw.id_pos);
     return source;
@@ -120,45 +138,6 @@ class Resolver {
           "duplicate-id");
   }
 
-  [[nodiscard]] Fact make_fact(const FileState& state, RawFact& raw) const {
-    Fact fact;
-    fact.source = state.source;
-    fact.id = raw.id;
-    fact.mark = mark(state, raw.pos);
-    fact.quote = std::move(raw.quote);
-    fact.quote_mark = mark(state, raw.quote_pos);
-    fact.value_mark = raw.value ? mark(state, raw.value->pos) : fact.mark;
-    if (raw.parsed) {
-      fact.value = std::move(*raw.parsed);
-      raw.parsed.reset();
-    } else if (raw.value) {
-      fact.value.written = raw.value->text;
-    }
-    fact.kind = raw.kind;
-    fact.relation_mark = mark(state, raw.relation_pos);
-    fact.direction = raw.direction;
-    fact.unit = raw.unit;
-    fact.per = raw.per;
-    fact.exact = raw.exact;
-    fact.precision = raw.precision;
-    fact.note = std::move(raw.note);
-    const RawRecord& r = raw.record;
-    fact.record = {r.kind,
-                   r.over,
-                   r.rank,
-                   r.since,
-                   r.records_began,
-                   r.same_time_of_year,
-                   r.first_time_above,
-                   r.first_time_below,
-                   mark(state, r.pos)};
-    for (const RawAccept& accept : raw.accepts) {
-      fact.accepts.push_back(
-          {accept.rule, accept.with, std::nullopt, accept.reason, mark(state, accept.pos)});
-    }
-    return fact;
-  }
-
   // Keys -------------------------------------------------------------------------------
 
   [[nodiscard]] Slot<Subset> intern_subset(const Slot<RawSubset>& raw) {
@@ -172,7 +151,7 @@ class Resolver {
   }
 
   // The fact's own fields, else those of the file's `defaults`.
-  [[nodiscard]] Fill own_fill(const RawFact& fact, const RawFile& file) {
+  [[nodiscard]] Fill own_fill(const FactLinks& fact, const RawFile& file) {
     Fill fill;
     fill.measure = either(fact.key.measure, file.defaults.measure);
     fill.where = either(fact.key.where, file.defaults.where);
@@ -243,12 +222,12 @@ class Resolver {
 
   void resolve_figures(FileState& state) {
     const RawFile& file = *state.raw;
-    for (std::size_t i = 0; i < file.facts.size(); ++i) {
-      const RawFact& raw = file.facts[i];
-      if (raw.kind != FactKind::figure) continue;
+    for (std::size_t i = 0; i < file.links.size(); ++i) {
+      const FactLinks& raw = file.links[i];
+      const FactIndex index = state.first_fact + static_cast<FactIndex>(i);
+      if (base_.facts[index].kind != FactKind::figure) continue;
       std::vector<std::string_view> missing;
       const auto key = intern(own_fill(raw, file), missing);
-      const FactIndex index = state.first_fact + static_cast<FactIndex>(i);
       if (key) {
         base_.facts[index].key = *key;
         figure_ok_.emplace(index);
@@ -263,11 +242,11 @@ class Resolver {
 
   // References -------------------------------------------------------------------------
 
-  [[nodiscard]] std::optional<FactIndex> lookup(const FileState& state, const std::string& text,
+  [[nodiscard]] std::optional<FactIndex> lookup(const FileState& state, std::string_view text,
                                                 Pos pos) {
     const std::size_t slash = text.find('/');
     if (slash == std::string::npos) return lookup_in(state, state, text, pos, "");
-    const std::string source_id = text.substr(0, slash);
+    const std::string source_id(text.substr(0, slash));
     const auto source = source_ids_.find(source_id);
     if (source == source_ids_.end()) {
       std::vector<std::string_view> known;
@@ -284,7 +263,7 @@ class Resolver {
   }
 
   [[nodiscard]] std::optional<FactIndex> lookup_in(const FileState& from, const FileState& target,
-                                                   const std::string& id, Pos pos,
+                                                   std::string_view id, Pos pos,
                                                    std::string_view source_id) {
     const auto it = target.ids.find(id);
     if (it != target.ids.end()) return it->second;
@@ -310,7 +289,6 @@ class Resolver {
     }
     Operand operand;
     operand.mark = mark(state, ref.pos);
-    operand.text = ref.text;
     if (base_.facts[*target].kind != FactKind::figure) {
       operand.kind = Operand::Kind::fact;
       operand.fact = *target;
@@ -337,20 +315,20 @@ class Resolver {
     operand.kind = Operand::Kind::key;
     operand.key = *key;
     operand.mark = mark(state, ref.pos);
-    operand.text = ref.text;
     return operand;
   }
 
   void resolve_claims(FileState& state) {
     const RawFile& file = *state.raw;
-    for (std::size_t i = 0; i < file.facts.size(); ++i) {
-      const RawFact& raw = file.facts[i];
-      if (raw.kind == FactKind::figure || !raw.relation_ok) continue;
-      resolve_claim(state, raw, state.first_fact + static_cast<FactIndex>(i));
+    for (std::size_t i = 0; i < file.links.size(); ++i) {
+      const FactLinks& raw = file.links[i];
+      const FactIndex index = state.first_fact + static_cast<FactIndex>(i);
+      if (base_.facts[index].kind == FactKind::figure || !raw.relation_ok) continue;
+      resolve_claim(state, raw, index);
     }
   }
 
-  void resolve_claim(const FileState& state, const RawFact& raw, FactIndex index) {
+  void resolve_claim(const FileState& state, const FactLinks& raw, FactIndex index) {
     const Fill own = own_fill(raw, *state.raw);
     const bool has_anchor = raw.anchor >= 0;
     std::vector<std::optional<Operand>> operands(raw.refs.size());
@@ -361,7 +339,7 @@ class Resolver {
       operands[a] = resolve_ref(state, index, raw.refs[a], own, false);
       if (operands[a] && operands[a]->kind == Operand::Kind::key)
         anchor_fill = key_fill(operands[a]->key);
-      if (operands[a] && operands[a]->kind == Operand::Kind::fact) anchor_claim = operands[a]->text;
+      if (operands[a] && operands[a]->kind == Operand::Kind::fact) anchor_claim = raw.refs[a].text;
     }
     for (std::size_t r = 0; r < raw.refs.size(); ++r) {
       if (has_anchor && r == static_cast<std::size_t>(raw.anchor)) continue;
@@ -388,7 +366,7 @@ class Resolver {
     if (fact.kind == FactKind::total && !operands.empty() && all_counts)
       claim_counts_.insert(index);
     if (fact.kind == FactKind::difference && !fact.per && all_counts) claim_counts_.insert(index);
-    check_time_operands(state, raw, operands);
+    check_time_operands(state, fact, raw, operands);
     for (std::size_t r = 0; r < operands.size(); ++r) {
       Operand operand = operands[r].value_or(Operand{});
       if (!operands[r]) operand.mark = mark(state, raw.refs[r].pos);
@@ -403,7 +381,7 @@ class Resolver {
   // A rate's `of` and the operands of a difference with `per` are divided by the length
   // of their period, so they must be keys. A rate of a difference is written as the
   // difference with `per` (FORMAT §4).
-  void check_time_operands(const FileState& state, const RawFact& raw,
+  void check_time_operands(const FileState& state, const Fact& raw, const FactLinks& links,
                            const std::vector<std::optional<Operand>>& operands) {
     const bool per_difference = raw.kind == FactKind::difference && raw.per;
     if (raw.kind != FactKind::rate && !per_difference) return;
@@ -411,16 +389,16 @@ class Resolver {
       if (!operands[r] || operands[r]->kind != Operand::Kind::fact) continue;
       const Fact& target = base_.facts[operands[r]->fact];
       if (raw.kind == FactKind::rate && target.kind == FactKind::difference) {
-        error(state, raw.refs[r].pos,
+        error(state, links.refs[r].pos,
               fmt::format("a rate of a difference is written as the difference itself with "
                           "'per: {}' ('{}' is a difference)",
-                          time_unit_name(raw.unit), operands[r]->text),
+                          time_unit_name(raw.unit), links.refs[r].text),
               "relation");
       } else if (per_difference) {
-        error(state, raw.refs[r].pos,
+        error(state, links.refs[r].pos,
               fmt::format("a difference with 'per' divides each figure by the length of its "
                           "period: name a figure or a key pattern, not the {} '{}'",
-                          fact_kind_name(target.kind), operands[r]->text),
+                          fact_kind_name(target.kind), links.refs[r].text),
               "relation");
       }
     }
@@ -527,11 +505,12 @@ class Resolver {
 
   void resolve_accepts(FileState& state) {
     const RawFile& file = *state.raw;
-    for (std::size_t i = 0; i < file.facts.size(); ++i) {
+    for (std::size_t i = 0; i < file.links.size(); ++i) {
       Fact& fact = base_.facts[state.first_fact + i];
       for (std::size_t a = 0; a < fact.accepts.size(); ++a) {
-        const RawAccept& raw = file.facts[i].accepts[a];
-        if (!raw.with.empty()) fact.accepts[a].with_fact = lookup(state, raw.with, raw.with_pos);
+        Accept& accept = fact.accepts[a];
+        if (!accept.with.empty())
+          accept.with_fact = lookup(state, accept.with, file.links[i].accept_with[a]);
       }
     }
   }
@@ -545,7 +524,75 @@ class Resolver {
   std::unordered_set<FactIndex> claim_counts_;  // totals and differences of counts only
 };
 
+// The fact as the FactBase holds it, its strings and value moved out of `raw`.
+[[nodiscard]] Fact make_fact(RawFact& raw, std::string_view quote) {
+  const auto mark = [](Pos pos) { return Mark{0, pos.line, pos.column}; };
+  Fact fact;
+  fact.id = std::move(raw.id);
+  fact.mark = mark(raw.pos);
+  fact.quote = quote;
+  fact.quote_mark = mark(raw.quote_pos);
+  fact.value_mark = raw.value ? mark(raw.value->pos) : fact.mark;
+  if (raw.parsed) {
+    fact.value = std::move(*raw.parsed);
+  } else if (raw.value) {
+    fact.value.written = raw.value->text;
+  }
+  fact.kind = raw.kind;
+  fact.relation_mark = mark(raw.relation_pos);
+  fact.direction = raw.direction;
+  fact.unit = raw.unit;
+  fact.per = raw.per;
+  fact.exact = raw.exact;
+  fact.precision = std::move(raw.precision);
+  fact.note = std::move(raw.note);
+  RawRecord& r = raw.record;
+  fact.set_record({r.kind, r.over, r.rank, r.since, r.records_began, r.same_time_of_year,
+                   std::move(r.first_time_above), std::move(r.first_time_below), mark(r.pos)});
+  // One reading is the value's interval itself: only the two of a hedge are kept.
+  if (fact.value.readings.size() < 2) fact.value.readings = {};
+  fact.accepts.reserve(raw.accepts.size());
+  for (RawAccept& accept : raw.accepts) {
+    fact.accepts.push_back({std::move(accept.rule), std::move(accept.with), std::nullopt,
+                            std::move(accept.reason), mark(accept.pos)});
+  }
+  return fact;
+}
+
+[[nodiscard]] FactLinks make_links(RawFact& raw) {
+  FactLinks links;
+  links.pos = raw.pos;
+  links.key = std::move(raw.key);
+  links.refs = std::move(raw.refs);
+  links.anchor = raw.anchor;
+  links.relation_ok = raw.relation_ok;
+  if (raw.kind == FactKind::total || raw.kind == FactKind::difference)
+    links.value = std::move(raw.value);
+  links.accept_with.reserve(raw.accepts.size());
+  for (const RawAccept& accept : raw.accepts) links.accept_with.push_back(accept.with_pos);
+  return links;
+}
+
 }  // namespace
+
+void build_facts(RawFile& file) {
+  std::size_t bytes = 0;
+  for (const RawFact& raw : file.facts) bytes += raw.quote.size();
+  const std::shared_ptr<char[]> texts(new char[std::max<std::size_t>(bytes, 1)]);
+  file.texts = texts;
+  std::size_t at = 0;
+  file.built.reserve(file.facts.size());
+  file.links.reserve(file.facts.size());
+  while (!file.facts.empty()) {  // each raw fact freed as soon as it is built
+    RawFact& raw = file.facts.front();
+    std::copy(raw.quote.begin(), raw.quote.end(), texts.get() + at);
+    file.built.push_back(make_fact(raw, std::string_view(texts.get() + at, raw.quote.size())));
+    at += raw.quote.size();  // copies the written value that make_links moves
+    file.links.push_back(make_links(raw));
+    file.facts.pop_front();
+  }
+  file.facts = {};
+}
 
 std::vector<bool> resolve(std::vector<RawFile>& files, FactBase& base, Diagnostics& diagnostics) {
   Resolver resolver(files, base, diagnostics);

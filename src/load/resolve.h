@@ -12,6 +12,11 @@
 
 namespace cc::load {
 
+// Turns the file's raw facts (read, values parsed) into the facts the FactBase holds and
+// the links resolve() still needs, freeing each raw fact as it goes. Call in the file's
+// loader thread, once parse_file_values() has run.
+void build_facts(RawFile& file);
+
 // `files` in sorted order, only those read as fact files. `base.files` holds the
 // vocabulary's display path; each file's is appended. Values are not parsed here: the
 // result tells, per fact, whether its value is a count (a figure of an additive measure,

@@ -49,9 +49,9 @@ void check_whole(const Value& value, const Measure& measure, const ScalarText& w
   return fact.kind == FactKind::total || fact.kind == FactKind::difference;
 }
 
-}  // namespace
-
-ValueContext value_context(const RawFact& fact, bool count, const Rational& vague) {
+// A RawFact's or a Fact's: the fields it reads have the same names in both.
+template <typename AnyFact>
+[[nodiscard]] ValueContext context_of(const AnyFact& fact, bool count, const Rational& vague) {
   ValueContext context;
   context.role = fact.kind;
   context.count = count;
@@ -61,6 +61,12 @@ ValueContext value_context(const RawFact& fact, bool count, const Rational& vagu
   context.exact = fact.exact;
   context.precision = fact.precision;
   return context;
+}
+
+}  // namespace
+
+ValueContext value_context(const RawFact& fact, bool count, const Rational& vague) {
+  return context_of(fact, count, vague);
 }
 
 void parse_file_values(RawFile& file, const Vocabulary& vocabulary, bool vocabulary_usable) {
@@ -86,11 +92,12 @@ void parse_total_values(const std::vector<RawFile>& files, const std::vector<boo
   for (std::size_t f = 0; f < files.size(); ++f) {
     const RawFile& file = files[f];
     const Source& source = base.sources[f];
-    for (std::size_t i = 0; i < file.facts.size() && i < source.facts.size(); ++i) {
-      const RawFact& raw = file.facts[i];
-      if (!raw.value || !waits_for_operands(raw)) continue;
+    for (std::size_t i = 0; i < file.links.size() && i < source.facts.size(); ++i) {
+      const FactLinks& raw = file.links[i];
+      if (!raw.value) continue;  // kept for totals and differences only
       const FactIndex index = source.facts[i];
-      const auto context = value_context(raw, counts[index], base.vocabulary.tolerances.vague);
+      const auto context =
+          context_of(base.facts[index], counts[index], base.vocabulary.tolerances.vague);
       if (auto value = parse(*raw.value, context, file.display, diagnostics))
         base.facts[index].value = std::move(*value);
     }

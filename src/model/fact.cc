@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace cc {
 
 bool same_record_claim(const Record& a, const Record& b) {
@@ -52,6 +54,19 @@ std::string_view time_unit_name(TimeUnit unit) {
   return "day";
 }
 
+void Fact::set_record(Record record) {
+  if (same_record_claim(record, Record{}) && record.mark == Mark{}) {
+    record_.reset();
+    return;
+  }
+  record_ = std::make_shared<const Record>(std::move(record));
+}
+
+const Record& Fact::no_record() {
+  static const Record none;
+  return none;
+}
+
 std::string FactBase::ref(FactIndex fact) const {
   return sources[facts[fact].source].id + "/" + facts[fact].id;
 }
@@ -60,13 +75,35 @@ void FactBase::index() {
   ref_index_.clear();
   source_index_.clear();
   for (SourceIndex s = 0; s < sources.size(); ++s) source_index_.emplace(sources[s].id, s);
-  for (FactIndex f = 0; f < facts.size(); ++f) ref_index_.emplace(ref(f), f);
+  ref_index_.resize(facts.size());
+  for (FactIndex f = 0; f < facts.size(); ++f) ref_index_[f] = f;
+  // The first fact of a ref given twice comes first, as find_fact promises.
+  std::sort(ref_index_.begin(), ref_index_.end(), [&](FactIndex a, FactIndex b) {
+    const SourceIndex sa = facts[a].source;
+    const SourceIndex sb = facts[b].source;
+    if (sa != sb) {
+      if (const int c = sources[sa].id.compare(sources[sb].id); c != 0) return c < 0;
+    }
+    if (const int c = facts[a].id.compare(facts[b].id); c != 0) return c < 0;
+    return a < b;
+  });
 }
 
 std::optional<FactIndex> FactBase::find_fact(std::string_view ref_text) const {
-  const auto it = ref_index_.find(std::string(ref_text));
-  if (it == ref_index_.end()) return std::nullopt;
-  return it->second;
+  const std::size_t slash = ref_text.find('/');
+  if (slash == std::string_view::npos) return std::nullopt;
+  const std::string_view source = ref_text.substr(0, slash);
+  const std::string_view id = ref_text.substr(slash + 1);
+  const auto key = [&](FactIndex f) {
+    return std::pair<std::string_view, std::string_view>(sources[facts[f].source].id, facts[f].id);
+  };
+  const auto it =
+      std::lower_bound(ref_index_.begin(), ref_index_.end(), std::pair(source, id),
+                       [&](FactIndex f, const std::pair<std::string_view, std::string_view>& k) {
+                         return key(f) < k;
+                       });
+  if (it == ref_index_.end() || key(*it) != std::pair(source, id)) return std::nullopt;
+  return *it;
 }
 
 std::optional<SourceIndex> FactBase::find_source(std::string_view id) const {

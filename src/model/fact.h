@@ -2,6 +2,7 @@
 // The fact base after loading: plain structs, keys interned, YAML gone.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,7 +32,6 @@ struct Operand {
   KeyId key = 0;       // Kind::key
   FactIndex fact = 0;  // Kind::fact: a relation claim
   Mark mark;           // where the reference is written
-  std::string text;    // as written ("offences-2023-24", "{when: 2017-18}")
 };
 
 // A record claim (FORMAT §5.5). `high`/`low`: the figure (or its change, with `over`) is
@@ -69,7 +69,8 @@ struct Fact {
   SourceIndex source = 0;
   std::string id;
   Mark mark;  // the fact's `id:` value
-  std::string quote;
+  // A view of its source's `texts` (one buffer per file): valid while the source is.
+  std::string_view quote;
   Mark quote_mark;
   Value value;
   Mark value_mark;
@@ -85,8 +86,15 @@ struct Fact {
   bool exact = false;
   std::optional<Rational> precision;
   std::string note;
-  Record record;
   std::vector<Accept> accepts;
+
+  // The record claim (kind none for most facts, which then hold no Record at all).
+  [[nodiscard]] const Record& record() const { return record_ ? *record_ : no_record(); }
+  void set_record(Record record);
+
+ private:
+  [[nodiscard]] static const Record& no_record();
+  std::shared_ptr<const Record> record_;  // shared by copies of the fact; null: none
 };
 
 // Where a source's figures come from (FORMAT §1.1): another source of the fact base, or a
@@ -109,6 +117,7 @@ struct Source {
   std::string article_text;  // the article's text, when `article` is given and readable
   std::uint32_t file = 0;    // index into FactBase::files
   Mark mark;
+  std::shared_ptr<const char[]> texts;  // the bytes its facts' quotes view, one buffer per file
   std::vector<FactIndex> facts;
   std::vector<Upstream> based_on;  // whose figures it reports, as written
 };
@@ -134,7 +143,7 @@ struct FactBase {
   void index();
 
  private:
-  std::unordered_map<std::string, FactIndex> ref_index_;
+  std::vector<FactIndex> ref_index_;  // facts sorted by (source id, fact id, index)
   std::unordered_map<std::string, SourceIndex> source_index_;
 };
 

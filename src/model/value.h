@@ -38,11 +38,13 @@ struct Reading {
 };
 
 struct Value {
-  std::string written;            // as in the file, trimmed
-  Interval interval;              // intersection of the readings (may be empty: see hedge)
-  std::vector<Reading> readings;  // one or two
-  bool hedge_conflict = false;    // two readings that do not overlap ("almost half (52%)")
-  bool percent = false;           // written as a percentage: reports show it as one
+  std::string written;  // as in the file, trimmed
+  Interval interval;    // intersection of the readings (may be empty: see hedge)
+  // The value grammar gives one or two; the FactBase keeps only the two of a hedged value
+  // ("almost half (47%)"): one reading is `interval` itself, and most values have one.
+  std::vector<Reading> readings;
+  bool hedge_conflict = false;  // two readings that do not overlap ("almost half (52%)")
+  bool percent = false;         // written as a percentage: reports show it as one
   // The numbers written, normalised as numbers_in_text() writes them, so the quote check
   // can find them in the quote: "7,062" → "7062", "nine" → "9", "89%" → "89",
   // "1 in 4" → "1", "4", "2.5 million" → "2.5"; a fraction or multiplier word is kept as

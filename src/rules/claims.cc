@@ -34,7 +34,7 @@ class ClaimBuilder {
     statement.vars = {*var};
     statement.value = value_in_var_terms(fact);
     statement.fact = f;
-    builder_.graph().fact_statements.emplace(f, builder_.add(std::move(statement)));
+    builder_.graph().set_statement_of_fact(f, builder_.add(std::move(statement)));
   }
 
  private:

@@ -16,7 +16,7 @@ void add_identity_constraints(GraphBuilder& builder) {
     statement.value = fact.value.interval;
     statement.fact = f;
     builder.graph().fact_vars.emplace(f, var);
-    builder.graph().fact_statements.emplace(f, builder.add(std::move(statement)));
+    builder.graph().set_statement_of_fact(f, builder.add(std::move(statement)));
   }
 }
 

@@ -74,7 +74,7 @@ class RecordBuilder {
       : builder_(builder),
         base_(builder.base()),
         f_(fact),
-        record_(base_.facts[fact].record),
+        record_(base_.facts[fact].record()),
         key_(base_.facts[fact].key),
         own_(base_.keys.period(base_.keys.key(key_).period)),
         series_(series) {}
@@ -304,7 +304,7 @@ std::string record_claim_words(const FactBase& base, const Record& record) {
 void add_records_constraints(GraphBuilder& builder) {
   const FactBase& base = builder.base();
   bool any = false;
-  for (const Fact& fact : base.facts) any = any || fact.record.kind != RecordKind::none;
+  for (const Fact& fact : base.facts) any = any || fact.record().kind != RecordKind::none;
   if (!any) return;
   std::map<std::tuple<MeasureId, PlaceId, SubsetId>, Series> series;
   for (KeyId k = 0; k < base.keys.key_count(); ++k) {
@@ -313,7 +313,7 @@ void add_records_constraints(GraphBuilder& builder) {
   }
   for (FactIndex f = 0; f < base.facts.size(); ++f) {
     const Fact& fact = base.facts[f];
-    if (fact.kind != FactKind::figure || fact.record.kind == RecordKind::none) continue;
+    if (fact.kind != FactKind::figure || fact.record().kind == RecordKind::none) continue;
     const Key& key = base.keys.key(fact.key);
     RecordBuilder(builder, f, series[{key.measure, key.place, key.subset}]).add();
   }
@@ -322,7 +322,7 @@ void add_records_constraints(GraphBuilder& builder) {
 std::string records_reason(const FactBase& base, const FactGraph&, const Constraint& c) {
   if (!c.fact) return {};
   const Fact& fact = base.facts[*c.fact];
-  const Record& record = fact.record;
+  const Record& record = fact.record();
   if (c.kind == ConstraintKind::statement) {
     if (record.first_time_above) {
       return fmt::format("'{}' claims it is the first time above {}", base.ref(*c.fact),

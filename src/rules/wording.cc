@@ -47,7 +47,7 @@ std::string describe_quantity(const FactBase& base, const FactGraph& graph, VarI
       return format_number(v.constant, 4);
     case VarKind::anonymous:
       if (v.operands.size() == 2 && v.defined_by) {  // a record's change (rules/records.cc)
-        const bool fall = base.facts[*v.defined_by].record.over == RecordOver::fall;
+        const bool fall = base.facts[*v.defined_by].record().over == RecordOver::fall;
         return fmt::format("the {} from {} to {}", fall ? "fall" : "rise", name(v.operands[0]),
                            name(v.operands[1]));
       }

@@ -461,7 +461,7 @@ class ComponentSolver {
 };
 
 bool has_record_claim(const Fact& fact) {
-  return fact.record.kind != RecordKind::none;
+  return fact.record().kind != RecordKind::none;
 }
 
 }  // namespace

@@ -36,7 +36,7 @@ double relative_distance(const Interval& a, const Interval& b) {
 // Two facts say the same beyond their value: the same record claim, if any ("2,107, a record
 // high" is not a copy of a plain 2,107).
 bool same_claims(const Fact& a, const Fact& b) {
-  return same_record_claim(a.record, b.record);
+  return same_record_claim(a.record(), b.record());
 }
 
 struct Statement {

@@ -60,7 +60,9 @@ class HandGraph {
     Fact f;
     f.source = source;
     f.id = id;
-    f.record.kind = record;
+    Record claim;
+    claim.kind = record;
+    f.set_record(claim);
     base.facts.push_back(std::move(f));
     const auto index = static_cast<FactIndex>(base.facts.size() - 1);
     base.sources[source].facts.push_back(index);
@@ -113,7 +115,7 @@ class HandGraph {
     const ConstraintId c =
         constrain(ConstraintKind::statement, {var}, rule, std::move(value), fact);
     graph.fact_vars[fact] = var;
-    graph.fact_statements[fact] = c;
+    graph.set_statement_of_fact(fact, c);
     return c;
   }
 

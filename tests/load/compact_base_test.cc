@@ -1,0 +1,144 @@
+// The fact base is held compactly (docs/ARCHITECTURE.md, "Loading and the fact base in
+// memory"): each file's quotes in one buffer the facts view, refs found through a sorted
+// index, one reading kept only for a hedge, record claims apart. What a user sees must not
+// change: quotes, ids, written values and refs read right after the loader's own copies are
+// gone, after the base is moved or copied, and with the same ids in several files.
+#include <memory>
+#include <string>
+
+#include "catch.h"
+#include "load/memory_loader.h"
+#include "load_helpers.h"
+
+namespace {
+
+using cc::test::load_files;
+
+// Three sources whose facts share ids; quotes short and long, escaped, plain and quoted.
+std::map<std::string, std::string> three_files() {
+  std::map<std::string, std::string> files;
+  for (const std::string name : {"a", "b", "c"}) {
+    files[name + ".yaml"] = "source: {id: " + name + ", title: T, published: 2024}\n" +
+                            "defaults: {measure: offences, where: UK, when: 2020}\n"
+                            "facts:\n"
+                            "  - id: n\n"
+                            "    quote: \"" +
+                            name +
+                            ": \\\"caf\\u00e9\\\" saw more than 3,000 offences in the year "
+                            "to March 2020\"\n"
+                            "    value: more than 3,000\n"
+                            "  - id: short\n"
+                            "    quote: " +
+                            name +
+                            " short\n"
+                            "    value: almost half (47%)\n"
+                            "    share: {of: n}\n"
+                            "  - id: up\n"
+                            "    quote: 'it rose by 89% from " +
+                            name +
+                            "''s figure'\n"
+                            "    value: 89%\n"
+                            "    change: {from: {when: 2019}, to: n}\n"
+                            "    note: a note of " +
+                            name + "\n";
+  }
+  return files;
+}
+
+void check_three(const cc::FactBase& base) {
+  REQUIRE(base.facts.size() == 9);
+  for (const std::string name : {"a", "b", "c"}) {
+    INFO(name);
+    const auto n = base.find_fact(name + "/n");
+    const auto short_fact = base.find_fact(name + "/short");
+    const auto up = base.find_fact(name + "/up");
+    REQUIRE(n);
+    REQUIRE(short_fact);
+    REQUIRE(up);
+    const cc::Fact& figure = base.facts[*n];
+    CHECK(figure.id == "n");
+    CHECK(base.ref(*n) == name + "/n");
+    CHECK(figure.quote ==
+          name + ": \"caf\xC3\xA9\" saw more than 3,000 offences in the year to March 2020");
+    CHECK(figure.value.written == "more than 3,000");
+    CHECK(base.files[figure.mark.file] == base.files[base.sources[figure.source].file]);
+    CHECK(base.sources[figure.source].id == name);
+    const cc::Fact& share = base.facts[*short_fact];
+    CHECK(share.quote == name + " short");
+    CHECK(share.value.written == "almost half (47%)");
+    REQUIRE(share.value.readings.size() == 2);  // a hedge keeps both readings
+    CHECK(share.value.readings[0].text == "almost half");
+    CHECK(share.value.readings[1].text == "47%");
+    CHECK(share.operands.at(0).key == figure.key);
+    const cc::Fact& change = base.facts[*up];
+    CHECK(change.quote == "it rose by 89% from " + name + "'s figure");
+    CHECK(change.value.written == "89%");
+    CHECK(change.value.interval.contains(cc::Rational(89, 100)));
+    CHECK(change.note == "a note of " + name);
+    CHECK(change.operands.at(1).key == figure.key);
+  }
+  CHECK_FALSE(base.find_fact("a"));
+  CHECK_FALSE(base.find_fact("a/"));
+  CHECK_FALSE(base.find_fact("/n"));
+  CHECK_FALSE(base.find_fact("d/n"));
+  CHECK_FALSE(base.find_fact("a/m"));
+  CHECK_FALSE(base.find_fact("a/n/n"));
+}
+
+}  // namespace
+
+TEST_CASE("quotes, ids and written values read right from several files with the same ids",
+          "[load][memory]") {
+  auto loaded = load_files("compact-three", three_files());
+  INFO(loaded.text());
+  REQUIRE(loaded.clean());
+  check_three(loaded.base);
+
+  // Moved, then copied, then the original destroyed: the quotes live in the sources'
+  // buffers, which the copies share.
+  auto moved = std::make_unique<cc::FactBase>(std::move(loaded.base));
+  check_three(*moved);
+  const cc::FactBase copy = *moved;
+  moved.reset();
+  check_three(copy);
+}
+
+TEST_CASE("a base loaded from texts in memory keeps its quotes once the texts are gone",
+          "[load][memory]") {
+  cc::Diagnostics diagnostics;
+  cc::FactBase base;
+  {
+    cc::FileTexts texts;
+    texts["vocabulary.yaml"] = cc::test::kVocabulary;
+    for (auto& [name, text] : three_files()) texts[name] = text;
+    base = cc::load_fact_base_from_memory("facts", texts, diagnostics);
+  }
+  REQUIRE(diagnostics.empty());
+  check_three(base);
+}
+
+TEST_CASE("a fact id given twice names the first, in its own file only", "[load][memory]") {
+  const auto loaded =
+      load_files("compact-duplicate", {{"a.yaml", R"(source: {id: a, title: A, published: 2024}
+defaults: {measure: offences, where: UK, when: 2020}
+facts:
+  - {id: n, quote: the first, value: 100}
+  - {id: n, quote: the second, value: 200}
+)"},
+                                       {"b.yaml", R"(source: {id: b, title: B, published: 2024}
+defaults: {measure: offences, where: UK, when: 2021}
+facts:
+  - {id: n, quote: the one in b, value: 300}
+)"}});
+  REQUIRE(loaded.lines.size() == 1);
+  CHECK(loaded.lines[0] ==
+        "a.yaml:5:10: error: duplicate fact id 'n' (first at line 4) [duplicate-id]");
+  const auto a = loaded.base.find_fact("a/n");
+  const auto b = loaded.base.find_fact("b/n");
+  REQUIRE(a);
+  REQUIRE(b);
+  CHECK(loaded.base.facts[*a].quote == "the first");
+  CHECK(loaded.base.facts[*a].value.written == "100");
+  CHECK(loaded.base.facts[*b].quote == "the one in b");
+  CHECK(loaded.base.facts[*b].value.written == "300");
+}
