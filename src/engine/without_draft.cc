@@ -142,16 +142,15 @@ std::vector<bool> components_to_solve(const RestComponents& rest,
 // kept, so keys and facts keep their variables).
 FactGraph pruned(FactGraph graph, const std::vector<bool>& keep) {
   FactGraph out;
-  std::vector<ConstraintId> renumbered(graph.constraints.size(), kNone);
   for (ConstraintId c = 0; c < graph.constraints.size(); ++c) {
     if (!keep[graph.component_of_constraint(c)]) continue;
-    renumbered[c] = static_cast<ConstraintId>(out.constraints.size());
+    const auto fact = graph.constraints[c].fact;
+    if (fact && graph.statement_of_fact(*fact) == c)
+      out.set_statement_of_fact(*fact, static_cast<ConstraintId>(out.constraints.size()));
     out.constraints.push_back(std::move(graph.constraints[c]));
   }
-  for (const auto& [fact, c] : graph.fact_statements)
-    if (renumbered[c] != kNone) out.fact_statements.emplace(fact, renumbered[c]);
   out.vars = std::move(graph.vars);
-  out.key_vars = std::move(graph.key_vars);
+  out.key_var_count = graph.key_var_count;
   out.fact_vars = std::move(graph.fact_vars);
   out.finish();
   return out;
