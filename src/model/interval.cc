@@ -82,16 +82,16 @@ Interval Interval::integers() const {
   if (lo_ && !lo_->open && is_integer(lo_->value)) {
     lo = lo_;
   } else if (lo_) {
-    BigInt c = ceil_of(lo_->value);
+    Rational c = ceil_rational(lo_->value);
     if (lo_->open && is_integer(lo_->value)) c += 1;
-    lo = Bound{Rational(c), false};
+    lo = Bound{std::move(c), false};
   }
   if (hi_ && !hi_->open && is_integer(hi_->value)) {
     hi = hi_;
   } else if (hi_) {
-    BigInt f = floor_of(hi_->value);
+    Rational f = floor_rational(hi_->value);
     if (hi_->open && is_integer(hi_->value)) f -= 1;
-    hi = Bound{Rational(f), false};
+    hi = Bound{std::move(f), false};
   }
   return {std::move(lo), std::move(hi)};
 }

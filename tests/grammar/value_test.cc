@@ -64,7 +64,7 @@ Rational dec(std::string_view text) {
 
 // A number as a decimal when it has a finite one, else as a fraction ("2/9").
 std::string show(const Rational& value) {
-  cc::BigInt denominator = boost::multiprecision::denominator(value);
+  cc::BigInt denominator = cc::denominator(value);
   int decimals = 0;
   while (denominator % 10 == 0 || denominator % 2 == 0 || denominator % 5 == 0) {
     if (denominator % 10 == 0) {
@@ -76,7 +76,7 @@ std::string show(const Rational& value) {
   }
   if (denominator != 1) return value.str();
   const Rational scaled = value * cc::pow10(decimals);
-  std::string digits = boost::multiprecision::numerator(scaled).str();
+  std::string digits = cc::numerator(scaled).str();
   const bool negative = !digits.empty() && digits[0] == '-';
   if (negative) digits.erase(0, 1);
   if (decimals > 0) {
