@@ -1,8 +1,7 @@
 #include "graph/fact_graph.h"
 
 #include <fmt/format.h>
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/connected_components.hpp>
+#include <boost/pending/disjoint_sets.hpp>
 
 namespace cc {
 
@@ -29,6 +28,8 @@ void FactGraph::set_statement_of_fact(FactIndex fact, ConstraintId statement) {
 }
 
 void FactGraph::finish() {
+  vars.shrink_to_fit();  // the builder's spare capacity, freed before the arrays below
+  constraints.shrink_to_fit();
   // Counted first, then filled: one array for all variables, a constraint listed once per
   // variable it binds (even twice).
   adjacency_start_.assign(vars.size() + 1, 0);
@@ -51,20 +52,29 @@ void FactGraph::finish() {
       adjacency_[filled[v]++] = c;
     }
   }
-  // Vertices 0..V-1 are variables, V..V+C-1 constraints: the factor graph.
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+  // Vertices 0..V-1 are variables, V..V+C-1 constraints: the factor graph's components,
+  // by union-find (Boost's disjoint sets: two arrays, where an adjacency_list would hold
+  // a list node per edge).
   const std::size_t var_count = vars.size();
-  Graph g(var_count + constraints.size());
+  const std::size_t vertex_count = var_count + constraints.size();
+  std::vector<std::uint32_t> rank(vertex_count, 0);
+  std::vector<std::uint32_t> parent(vertex_count, 0);
+  boost::disjoint_sets<std::uint32_t*, std::uint32_t*> sets(rank.data(), parent.data());
+  for (std::uint32_t v = 0; v < vertex_count; ++v) sets.make_set(v);
   for (ConstraintId c = 0; c < constraints.size(); ++c) {
     for (const VarId v : constraints[c].vars) {
       // A constant (365 days) is shared by every rate over a year but carries nothing
       // between them: it is never narrowed. Linking through it would fuse unrelated
       // parts of the graph into one component.
-      if (vars[v].kind != VarKind::constant) boost::add_edge(v, var_count + c, g);
+      if (vars[v].kind != VarKind::constant)
+        sets.union_set(v, static_cast<std::uint32_t>(var_count + c));
     }
   }
-  std::vector<std::uint32_t> component(boost::num_vertices(g));
-  const auto count = boost::connected_components(g, component.data());
+  // Fully compressed: each vertex's parent is then its component's root.
+  for (std::uint32_t v = 0; v < vertex_count; ++v) parent[v] = sets.find_set(v);
+  rank = {};
+  const std::vector<std::uint32_t>& component = parent;
+  const std::size_t count = vertex_count;
   // Number components in order of their first constraint, so output order is stable.
   std::vector<std::int64_t> renumber(static_cast<std::size_t>(count), -1);
   components_.clear();
