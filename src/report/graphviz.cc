@@ -148,6 +148,12 @@ SvgResult run_dot_svg(std::string_view dot, const DotOptions& options) {
   in.close_read();
   out.close_write();
   err.close_write();
+  // The child's stdin is written without blocking: dot writes each graph's SVG before it
+  // reads the next graph, so a blocking write of input larger than the pipe would wait on
+  // a child that waits for its full stdout to be read (a deadlock until the time limit,
+  // as with the findings' graphs of a million facts).
+  const int flags = fcntl(in.write, F_GETFL);
+  if (flags >= 0) fcntl(in.write, F_SETFL, flags | O_NONBLOCK);
   Output output = exchange(in, out, err, dot);
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
