@@ -72,7 +72,7 @@ void FactGraph::finish() {
   }
   // Fully compressed: each vertex's parent is then its component's root.
   for (std::uint32_t v = 0; v < vertex_count; ++v) parent[v] = sets.find_set(v);
-  rank = {};
+  rank = std::vector<std::uint32_t>();  // freed (`= {}` would keep the capacity)
   const std::vector<std::uint32_t>& component = parent;
   const std::size_t count = vertex_count;
   // Number components in order of their first constraint, so output order is stable.

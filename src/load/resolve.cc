@@ -96,7 +96,9 @@ class Resolver {
       const std::string& id = base_.facts.back().id;
       if (!id.empty()) state.ids.emplace(id, index);  // the first of a duplicate
     }
-    file.built = {};  // the moved-from facts: freed file by file
+    // The moved-from facts, freed file by file. Not `= {}`: that is the initializer_list
+    // assignment, which clears but keeps the capacity (the storage would stay held).
+    file.built = std::vector<Fact>();
     states_.push_back(std::move(state));
   }
 
@@ -550,7 +552,7 @@ class Resolver {
   fact.set_record({r.kind, r.over, r.rank, r.since, r.records_began, r.same_time_of_year,
                    std::move(r.first_time_above), std::move(r.first_time_below), mark(r.pos)});
   // One reading is the value's interval itself: only the two of a hedge are kept.
-  if (fact.value.readings.size() < 2) fact.value.readings = {};
+  if (fact.value.readings.size() < 2) fact.value.readings = std::vector<Reading>();  // freed
   fact.accepts.reserve(raw.accepts.size());
   for (RawAccept& accept : raw.accepts) {
     fact.accepts.push_back({std::move(accept.rule), std::move(accept.with), std::nullopt,
@@ -591,7 +593,7 @@ void build_facts(RawFile& file) {
     file.links.push_back(make_links(raw));
     file.facts.pop_front();
   }
-  file.facts = {};
+  file.facts = std::deque<RawFact>();
 }
 
 std::vector<bool> resolve(std::vector<RawFile>& files, FactBase& base, Diagnostics& diagnostics) {
