@@ -26,7 +26,8 @@ std::optional<std::vector<FactIndex>> match_facts(const FactBase& base,
     const Source& part = rest.sources[r++];
     if (whole.id != part.id || whole.facts.size() != part.facts.size()) return std::nullopt;
     for (std::size_t k = 0; k < whole.facts.size(); ++k) {
-      if (base.ref(whole.facts[k]) != rest.ref(part.facts[k])) return std::nullopt;
+      // The sources' ids are equal: the refs are equal when the facts' ids are.
+      if (base.facts[whole.facts[k]].id != rest.facts[part.facts[k]].id) return std::nullopt;
       to_rest[whole.facts[k]] = part.facts[k];
     }
     matched += whole.facts.size();

@@ -220,7 +220,8 @@ class ComponentSolver {
 
   // Deletion filtering: each fact is removed in turn and kept out if the rest stays
   // inconsistent, so the set kept is minimal. The facts of `last` go at the very end (the
-  // doubted fact whose conflict is being written).
+  // doubted fact whose conflict is being written). `candidates` holds each fact once (a
+  // traced_facts result), so what is kept holds each once too.
   [[nodiscard]] std::vector<FactIndex> shrink(const std::vector<FactIndex>& candidates,
                                               const std::vector<FactIndex>& last) {
     std::vector<std::pair<FactIndex, BlameKey>> order;
@@ -248,7 +249,6 @@ class ComponentSolver {
       if (in_play_.in(f)) out.push_back(f);
     in_play_.put(candidates, false);
     std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
   }
 
