@@ -1,15 +1,11 @@
 #include "load/yaml_reader.h"
 
 #include <fmt/format.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
 #include <cctype>
-#include <istream>
 #include <memory>
-#include <streambuf>
+#include <optional>
 #include <unordered_map>
 
 namespace cc::load {
@@ -49,20 +45,85 @@ std::vector<NodeRef> NodeRef::children() const {
 
 namespace {
 
-// Thrown by the handler to stop yaml-cpp once an error makes the rest pointless.
-struct StopParsing {};
-
 constexpr std::string_view kStringTag = "tag:yaml.org,2002:str";
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr std::size_t kSmallMapping = 16;
 
-// An istream over bytes already in memory (no copy of a large file).
-class MemoryBuffer : public std::streambuf {
- public:
-  explicit MemoryBuffer(std::string_view bytes) {
-    char* begin = const_cast<char*>(bytes.data());
-    setg(begin, begin, begin + bytes.size());
+// libyaml's parser and one event, freed on every path.
+struct Parser {
+  explicit Parser(std::string_view yaml) {
+    ready = yaml_parser_initialize(&parser) != 0;
+    if (!ready) return;
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+    yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(yaml.data()),
+                                 yaml.size());
   }
+  ~Parser() {
+    if (ready) yaml_parser_delete(&parser);
+  }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+  yaml_parser_t parser{};
+  bool ready = false;
+};
+
+struct Event {
+  ~Event() {
+    if (parsed) yaml_event_delete(&event);
+  }
+  yaml_event_t event{};
+  bool parsed = false;
+};
+
+// libyaml's marks count characters (a CRLF two); the tree wants 1-based positions whose
+// column counts characters and whose lines end at '\n' only (as PositionMap), and the checks
+// on the source want byte offsets. Marks grow as the file is read, so the cursor walks on
+// from the last one (linear over a file), and starts over for one behind it.
+class Cursor {
+ public:
+  Cursor(std::string_view bytes, std::size_t start) : bytes_(bytes), start_(start), byte_(start) {}
+
+  void seek(std::size_t index) {
+    if (index < index_) *this = Cursor(bytes_, start_);
+    while (index_ < index && byte_ < bytes_.size()) step();
+  }
+  // Walks on over blanks, line breaks and comments: to the next token.
+  void skip_to_token() {
+    while (byte_ < bytes_.size()) {
+      const char c = bytes_[byte_];
+      if (c == '#' && (byte_ == start_ || is_space(bytes_[byte_ - 1]))) {
+        while (byte_ < bytes_.size() && bytes_[byte_] != '\n') step();
+      } else if (is_space(c)) {
+        step();
+      } else {
+        return;
+      }
+    }
+  }
+  [[nodiscard]] std::size_t byte() const { return byte_; }
+  [[nodiscard]] Pos pos() const { return pos_; }
+
+ private:
+  [[nodiscard]] static bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  }
+  void step() {
+    const auto lead = static_cast<unsigned char>(bytes_[byte_]);
+    if (lead == '\n') {
+      ++pos_.line;
+      pos_.column = 1;
+    } else {
+      ++pos_.column;
+    }
+    byte_ += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    ++index_;
+  }
+
+  std::string_view bytes_;
+  std::size_t start_;
+  std::size_t index_ = 0;
+  std::size_t byte_;
+  Pos pos_{1, 1};
 };
 
 struct KeySeen {
@@ -82,36 +143,37 @@ struct Frame {
   std::unique_ptr<std::unordered_map<std::string, Pos>> key_index;  // once there are many
 };
 
-[[nodiscard]] std::string yaml_message(std::string message) {
+[[nodiscard]] std::string_view view(const yaml_char_t* text) {
+  return text == nullptr ? std::string_view()
+                         : std::string_view(reinterpret_cast<const char*>(text));
+}
+
+// yaml-cpp's names for a node's tag, which the checks keep: "?" an untagged plain scalar or
+// collection, "!" an untagged quoted or block scalar, else the tag as resolved.
+[[nodiscard]] std::string_view tag_name(const yaml_char_t* tag, bool plain) {
+  if (tag == nullptr) return plain ? "?" : "!";
+  return view(tag);
+}
+
+// An untagged plain scalar YAML reads as null (yaml-cpp's OnNull).
+[[nodiscard]] bool is_null(const yaml_event_t& event) {
+  const auto& scalar = event.data.scalar;
+  if (scalar.tag != nullptr || scalar.style != YAML_PLAIN_SCALAR_STYLE) return false;
+  const std::string_view value(reinterpret_cast<const char*>(scalar.value), scalar.length);
+  return value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL";
+}
+
+// The first letter lower-case and no full stop, like every other message.
+[[nodiscard]] std::string yaml_message(std::string_view problem) {
+  std::string message(problem);
   while (!message.empty() && (message.back() == '.' || message.back() == ' ')) message.pop_back();
   if (!message.empty())
     message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
   return message.empty() ? std::string("unreadable YAML") : message;
 }
 
-// True when the quoted scalar opening at `at` is closed before the end of the file
-// (yaml-cpp silently accepts `"abc` running to the end of the file).
-[[nodiscard]] bool quote_closed(std::string_view bytes, std::size_t at) {
-  const char quote = bytes[at];
-  for (std::size_t i = at + 1; i < bytes.size(); ++i) {
-    if (quote == '"' && bytes[i] == '\\') {
-      ++i;
-    } else if (bytes[i] == quote) {
-      if (quote == '\'' && i + 1 < bytes.size() && bytes[i + 1] == '\'') {
-        ++i;
-      } else {
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
-}  // namespace
-
-// Builds the tree from yaml-cpp's events (a friend of Tree).
-// yaml-cpp's message for a tab in the indentation does not say so.
-[[nodiscard]] static std::string tab_hint(std::string_view bytes, std::uint32_t line) {
+// A tab in the indentation is a syntax error whose message does not say so.
+[[nodiscard]] std::string tab_hint(std::string_view bytes, std::uint32_t line) {
   std::size_t start = 0;
   for (std::uint32_t l = 1; l < line && start != std::string_view::npos; ++l) {
     start = bytes.find('\n', start);
@@ -125,60 +187,119 @@ struct Frame {
   return " (a tab indents this line: YAML indents with spaces only)";
 }
 
-class TreeBuilder : public YAML::EventHandler {
+// The first U+0085, U+2028 or U+2029 in `bytes`: YAML 1.1 (libyaml) reads each as a line
+// break, YAML 1.2 and editors as text, so a quote holding one would read differently.
+struct OddBreak {
+  std::size_t offset;
+  std::string_view name;
+};
+[[nodiscard]] std::optional<OddBreak> find_odd_break(std::string_view bytes) {
+  std::optional<OddBreak> found;
+  if (const std::size_t at = bytes.find("\xC2\x85"); at != std::string_view::npos)
+    found = OddBreak{at, "U+0085 (next line)"};
+  const std::size_t end = found ? found->offset : bytes.size();
+  for (std::size_t at = bytes.find('\xE2'); at < end; at = bytes.find('\xE2', at + 1)) {
+    if (bytes.substr(at + 1, 2) == "\x80\xA8") return OddBreak{at, "U+2028 (line separator)"};
+    if (bytes.substr(at + 1, 2) == "\x80\xA9") return OddBreak{at, "U+2029 (paragraph separator)"};
+  }
+  return found;
+}
+
+}  // namespace
+
+// Builds the tree from libyaml's events (a friend of Tree).
+class TreeBuilder {
  public:
   TreeBuilder(Tree& tree, std::string_view bytes, std::size_t bom, const std::string& file,
               Diagnostics& diagnostics, const ReadOptions& options, const ItemHandler& on_item)
       : tree_(tree),
         bytes_(bytes),
         bom_(bom),
-        positions_(bytes),
+        cursor_(bytes, bom),
         file_(file),
         diagnostics_(diagnostics),
         options_(options),
         on_item_(on_item) {}
 
   [[nodiscard]] std::size_t streamed() const { return streamed_; }
-  [[nodiscard]] std::size_t documents() const { return documents_; }
 
-  [[nodiscard]] Pos pos_at(const YAML::Mark& mark) const {
-    if (mark.pos < 0) return positions_.at(bytes_.size());
-    return positions_.at(static_cast<std::size_t>(mark.pos) + bom_);
+  // Reads the whole stream; false when it stopped on an error.
+  [[nodiscard]] bool read() {
+    Parser parser(bytes_.substr(bom_));
+    if (!parser.ready) {
+      error({}, "cannot read the YAML: out of memory");
+      return false;
+    }
+    for (;;) {
+      Event next;
+      if (yaml_parser_parse(&parser.parser, &next.event) == 0) {
+        syntax_error(parser.parser);
+        return false;
+      }
+      next.parsed = true;
+      if (next.event.type == YAML_STREAM_END_EVENT) return true;
+      if (!handle(next.event)) return false;
+    }
   }
 
+ private:
   void error(Pos pos, std::string message, std::string rule = "yaml") {
     if (diagnostics_.size() >= kMaxErrorsPerFile) return;
     diagnostics_.error(file_, pos.line, pos.column, std::move(message), std::move(rule));
   }
 
-  void OnDocumentStart(const YAML::Mark& mark) override {
-    if (++documents_ > 1) {
-      error(pos_at(mark),
-            "more than one YAML document in the file ('---'): a file is one document");
-      throw StopParsing{};
+  [[nodiscard]] Pos pos_at(const yaml_mark_t& mark) {
+    cursor_.seek(mark.index);
+    return cursor_.pos();
+  }
+
+  // One event; false to stop reading.
+  [[nodiscard]] bool handle(const yaml_event_t& event) {
+    switch (event.type) {
+      case YAML_DOCUMENT_START_EVENT:
+        if (++documents_ > 1) {
+          error(pos_at(event.start_mark),
+                "more than one YAML document in the file ('---'): a file is one document");
+          return false;
+        }
+        return true;
+      case YAML_ALIAS_EVENT:
+        error(pos_at(event.start_mark), "aliases ('*') are not supported: write the value out");
+        return false;
+      case YAML_SCALAR_EVENT:
+        return scalar(event);
+      case YAML_SEQUENCE_START_EVENT:
+        return start_collection(event, event.data.sequence_start.anchor,
+                                event.data.sequence_start.tag, false);
+      case YAML_MAPPING_START_EVENT:
+        return start_collection(event, event.data.mapping_start.anchor,
+                                event.data.mapping_start.tag, true);
+      case YAML_SEQUENCE_END_EVENT:
+      case YAML_MAPPING_END_EVENT:
+        end_collection();
+        return true;
+      default:  // the stream's start, a document's end
+        return true;
     }
   }
-  void OnDocumentEnd() override {}
 
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
-    const std::uint32_t index = add(NodeKind::null, pos_at(mark));
-    complete(index);
-  }
-
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    error(pos_at(mark), "aliases ('*') are not supported: write the value out");
-    throw StopParsing{};
-  }
-
-  void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
+  [[nodiscard]] bool refuse_anchor(const yaml_mark_t& mark, const yaml_char_t* anchor) {
+    if (anchor == nullptr) return false;
     error(pos_at(mark),
-          fmt::format("anchors ('&{}') are not supported: write the value out", name));
-    throw StopParsing{};
+          fmt::format("anchors ('&{}') are not supported: write the value out", view(anchor)));
+    return true;
   }
 
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
-                const std::string& value) override {
-    const Pos pos = pos_at(mark);
+  [[nodiscard]] bool scalar(const yaml_event_t& event) {
+    const auto& data = event.data.scalar;
+    if (refuse_anchor(event.start_mark, data.anchor)) return false;
+    if (is_null(event)) {
+      complete(add(NodeKind::null, null_pos(event)));
+      return true;
+    }
+    const Pos pos = pos_at(event.start_mark);
+    const std::size_t at = cursor_.byte();
+    const std::string_view tag = tag_name(data.tag, data.style == YAML_PLAIN_SCALAR_STYLE);
     if (tag != "?" && tag != "!" && tag != kStringTag) {
       error(pos, fmt::format("the tag '{}' is not supported: write plain text", tag));
     }
@@ -186,27 +307,26 @@ class TreeBuilder : public YAML::EventHandler {
     Node& node = tree_.nodes_[index];
     node.quoted = tag != "?";
     node.text_begin = static_cast<std::uint32_t>(tree_.text_.size());
-    node.text_size = static_cast<std::uint32_t>(value.size());
+    node.text_size = static_cast<std::uint32_t>(data.length);
+    const std::string_view value(reinterpret_cast<const char*>(data.value), data.length);
     tree_.text_ += value;
-    if (mark.pos >= 0) check_scalar_source(node, static_cast<std::size_t>(mark.pos) + bom_, value);
+    set_verbatim(node, at, value);
     complete(index);
+    return true;
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {
-    start_collection(pos_at(mark), tag, false);
+  // Where a null sits. An empty one is placed at the next token, as yaml-cpp placed it
+  // (libyaml's mark is the end of the ':' or '-' before it): the positions stay as they were.
+  [[nodiscard]] Pos null_pos(const yaml_event_t& event) {
+    const Pos pos = pos_at(event.start_mark);
+    if (event.data.scalar.length != 0 || event.start_mark.index != event.end_mark.index) return pos;
+    Cursor ahead = cursor_;
+    ahead.skip_to_token();
+    return ahead.pos();
   }
-  void OnSequenceEnd() override { end_collection(); }
 
-  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {
-    start_collection(pos_at(mark), tag, true);
-  }
-  void OnMapEnd() override { end_collection(); }
-
- private:
-  // Sets `verbatim`, and reports a quoted scalar left open at the end of the file.
-  void check_scalar_source(Node& node, std::size_t at, std::string_view value) {
+  // A one-line scalar whose text is its bytes in the file (after the opening quote).
+  void set_verbatim(Node& node, std::size_t at, std::string_view value) const {
     if (at >= bytes_.size()) return;
     const char first = bytes_[at];
     const bool quote = node.quoted && (first == '"' || first == '\'');
@@ -216,11 +336,59 @@ class TreeBuilder : public YAML::EventHandler {
     if (quote)
       same = same && start + value.size() < bytes_.size() && bytes_[start + value.size()] == first;
     if (!node.quoted || quote) node.verbatim = same;
-    if (quote && !same && !quote_closed(bytes_, at)) {
-      error(node.pos, fmt::format("the quoted text is never closed: a {} is missing",
-                                  first == '"' ? "closing '\"'" : "closing \"'\""));
-      throw StopParsing{};  // the rest of the file went into it: nothing after is meaningful
+  }
+
+  // libyaml's problem (and the context it was found in) as one message.
+  void syntax_error(const yaml_parser_t& parser) {
+    if (parser.error == YAML_MEMORY_ERROR) {
+      error({}, "cannot read the YAML: out of memory");
+      return;
     }
+    if (parser.error == YAML_READER_ERROR) {
+      reader_error(parser);
+      return;
+    }
+    const std::string_view problem = view(reinterpret_cast<const yaml_char_t*>(parser.problem));
+    const std::string_view context = view(reinterpret_cast<const yaml_char_t*>(parser.context));
+    if (context == "while scanning a quoted scalar" &&
+        problem == "found unexpected end of stream") {
+      const Pos pos = pos_at(parser.context_mark);
+      const bool double_quote = cursor_.byte() < bytes_.size() && bytes_[cursor_.byte()] == '"';
+      error(pos, fmt::format("the quoted text is never closed: a {} is missing",
+                             double_quote ? "closing '\"'" : "closing \"'\""));
+      return;
+    }
+    const Pos where = pos_at(parser.context_mark);
+    const Pos pos = pos_at(parser.problem_mark);
+    std::string message = yaml_message(problem);
+    if (problem == "found unknown escape character") {
+      Cursor escape = cursor_;  // at the backslash: show it and the character after it
+      escape.seek(parser.problem_mark.index + 2);
+      message +=
+          fmt::format(" '{}'", bytes_.substr(cursor_.byte(), escape.byte() - cursor_.byte()));
+    }
+    if (!context.empty() && !(where == pos)) {
+      message +=
+          fmt::format(" ({} that starts at line {}, column {})", context, where.line, where.column);
+    }
+    if (problem == "mapping values are not allowed in this context") {
+      message += " (a ': ' in plain text starts a mapping: put the text in quotes)";
+    }
+    error(pos, message + tab_hint(bytes_, pos.line));
+  }
+
+  void reader_error(const yaml_parser_t& parser) {
+    const Pos pos = PositionMap(bytes_).at(parser.problem_offset + bom_);
+    const std::string_view problem = view(reinterpret_cast<const yaml_char_t*>(parser.problem));
+    if (problem == "control characters are not allowed") {
+      error(pos,
+            fmt::format("the control character U+{:04X} is not allowed in YAML: remove it, or "
+                        "write it as an escape in double quotes",
+                        static_cast<unsigned>(parser.problem_value)),
+            "encoding");
+      return;
+    }
+    error(pos, yaml_message(problem), "encoding");
   }
 
   std::uint32_t add(NodeKind kind, Pos pos) {
@@ -246,11 +414,15 @@ class TreeBuilder : public YAML::EventHandler {
     return index;
   }
 
-  void start_collection(Pos pos, std::string_view tag, bool mapping) {
+  [[nodiscard]] bool start_collection(const yaml_event_t& event, const yaml_char_t* anchor,
+                                      const yaml_char_t* tag_text, bool mapping) {
+    if (refuse_anchor(event.start_mark, anchor)) return false;
+    const Pos pos = pos_at(event.start_mark);
     if (stack_.size() >= options_.max_depth) {
       error(pos, fmt::format("nesting deeper than {} levels", options_.max_depth));
-      throw StopParsing{};
+      return false;
     }
+    const std::string_view tag = tag_name(tag_text, true);
     if (tag != "?" && tag != "!" && tag != "tag:yaml.org,2002:map" &&
         tag != "tag:yaml.org,2002:seq") {
       error(pos, fmt::format("the tag '{}' is not supported", tag));
@@ -262,6 +434,7 @@ class TreeBuilder : public YAML::EventHandler {
     frame.mapping = mapping;
     frame.streaming = stream;
     stack_.push_back(std::move(frame));
+    return true;
   }
 
   void end_collection() {
@@ -349,7 +522,7 @@ class TreeBuilder : public YAML::EventHandler {
   Tree& tree_;
   std::string_view bytes_;
   std::size_t bom_;
-  PositionMap positions_;
+  Cursor cursor_;
   const std::string& file_;
   Diagnostics& diagnostics_;
   const ReadOptions& options_;
@@ -363,24 +536,18 @@ ReadResult read_yaml(std::string_view bytes, const std::string& file, Diagnostic
                      const ReadOptions& options, const ItemHandler& on_item) {
   ReadResult result;
   const std::size_t bom = bytes.substr(0, kBom.size()) == kBom ? kBom.size() : 0;
-  MemoryBuffer buffer(bytes.substr(bom));
-  std::istream stream(&buffer);
-  TreeBuilder builder(result.tree, bytes, bom, file, diagnostics, options, on_item);
-  bool fatal = true;
-  try {
-    YAML::Parser parser(stream);
-    while (parser.HandleNextDocument(builder)) {
-    }
-    fatal = false;
-  } catch (const StopParsing&) {
-  } catch (const YAML::ParserException& e) {
-    const Pos pos = builder.pos_at(e.mark);
-    builder.error(pos, yaml_message(e.msg) + tab_hint(bytes, pos.line));
-  } catch (const std::exception& e) {
-    builder.error({}, fmt::format("cannot read the YAML: {}", yaml_message(e.what())));
+  if (const auto odd = find_odd_break(bytes)) {
+    const Pos pos = PositionMap(bytes).at(odd->offset);
+    diagnostics.error(file, pos.line, pos.column,
+                      fmt::format("the character {} is not allowed: YAML 1.1 reads it as a line "
+                                  "break; remove it, or write it as an escape in double quotes",
+                                  odd->name),
+                      "encoding");
+    return result;
   }
+  TreeBuilder builder(result.tree, bytes, bom, file, diagnostics, options, on_item);
+  result.ok = builder.read();
   result.streamed = builder.streamed();
-  result.ok = !fatal;
   return result;
 }
 

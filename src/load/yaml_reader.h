@@ -1,11 +1,11 @@
 #pragma once
-// A YAML reader on yaml-cpp's event API. It builds a compact tree of its own (nodes in
-// one vector, scalar text in one string) with 1-based positions, and refuses what a fact
-// file never needs and an attacker would use: anchors and aliases, more than one
-// document, deep nesting, explicit tags. A key given twice in one mapping is an error
-// (yaml-cpp accepts it silently). The elements of one top-level sequence (the `facts`
-// of a fact file) can be streamed: each is handed over when complete, then dropped, so
-// memory stays that of one fact whatever the size of the file.
+// A YAML reader on libyaml's event parser (yaml_parser_parse, on the bytes in memory). It
+// builds a compact tree of its own (nodes in one vector, scalar text in one string) with
+// 1-based positions, and refuses what a fact file never needs and an attacker would use:
+// anchors and aliases, more than one document, deep nesting, explicit tags. A key given
+// twice in one mapping is an error (YAML parsers accept it silently). The elements of one
+// top-level sequence (the `facts` of a fact file) can be streamed: each is handed over when
+// complete, then dropped, so memory stays that of one fact whatever the size of the file.
 
 #include <cstdint>
 #include <functional>

@@ -92,11 +92,20 @@ TEST_CASE("anchors, aliases, tags and extra documents are refused", "[load]") {
 
 TEST_CASE("a syntax error is reported at its line and column, lower-case", "[load]") {
   CHECK(read("a: b: c\n").errors ==
-        std::vector<std::string>{"t.yaml:1:5: error: illegal map value [yaml]"});
+        std::vector<std::string>{"t.yaml:1:5: error: mapping values are not allowed in this "
+                                 "context (a ': ' in plain text starts a mapping: put the text "
+                                 "in quotes) [yaml]"});
   CHECK(read("a:\n  - x\n y: 2\n").errors ==
-        std::vector<std::string>{"t.yaml:3:2: error: end of map not found [yaml]"});
-  CHECK(read("a: \"x\\qy\"\n").errors ==
-        std::vector<std::string>{"t.yaml:1:8: error: unknown escape character: q [yaml]"});
+        std::vector<std::string>{"t.yaml:3:2: error: did not find expected key (while parsing a "
+                                 "block mapping that starts at line 1, column 1) [yaml]"});
+  CHECK(
+      read("a: \"x\\qy\"\n").errors ==
+      std::vector<std::string>{"t.yaml:1:6: error: found unknown escape character '\\q' (while "
+                               "parsing a quoted scalar that starts at line 1, column 4) [yaml]"});
+  CHECK(
+      read("a: [1, 2\n").errors ==
+      std::vector<std::string>{"t.yaml:2:1: error: did not find expected ',' or ']' (while "
+                               "parsing a flow sequence that starts at line 1, column 4) [yaml]"});
   CHECK_FALSE(read("a: [1, 2\n").result.ok);
 }
 
