@@ -143,6 +143,9 @@ struct Frame {
   std::unique_ptr<std::unordered_map<std::string, Pos>> key_index;  // once there are many
 };
 
+[[nodiscard]] std::string_view view(const char* text) {
+  return text == nullptr ? std::string_view() : std::string_view(text);
+}
 [[nodiscard]] std::string_view view(const yaml_char_t* text) {
   return text == nullptr ? std::string_view()
                          : std::string_view(reinterpret_cast<const char*>(text));
@@ -348,8 +351,8 @@ class TreeBuilder {
       reader_error(parser);
       return;
     }
-    const std::string_view problem = view(reinterpret_cast<const yaml_char_t*>(parser.problem));
-    const std::string_view context = view(reinterpret_cast<const yaml_char_t*>(parser.context));
+    const std::string_view problem = view(parser.problem);
+    const std::string_view context = view(parser.context);
     if (context == "while scanning a quoted scalar" &&
         problem == "found unexpected end of stream") {
       const Pos pos = pos_at(parser.context_mark);
@@ -379,7 +382,7 @@ class TreeBuilder {
 
   void reader_error(const yaml_parser_t& parser) {
     const Pos pos = PositionMap(bytes_).at(parser.problem_offset + bom_);
-    const std::string_view problem = view(reinterpret_cast<const yaml_char_t*>(parser.problem));
+    const std::string_view problem = view(parser.problem);
     if (problem == "control characters are not allowed") {
       error(pos,
             fmt::format("the control character U+{:04X} is not allowed in YAML: remove it, or "
