@@ -128,10 +128,16 @@ std::optional<WordNumber> read_number_words(std::span<const Token> tokens, std::
 }
 
 std::optional<grammar::Word> word_row(const Token& token, grammar::WordKind kind) {
-  for (const grammar::Word& row : grammar::words()) {
-    if (row.kind == kind && is_word(token, row.phrase)) return row;
+  // is_word(token, phrase) for the first row of `kind`: the token in lower case, looked up.
+  if (token.kind != TokenKind::word || token.text.size() > grammar::longest_phrase())
+    return std::nullopt;
+  std::array<char, 64> buffer{};
+  if (token.text.size() > buffer.size()) return std::nullopt;
+  for (std::size_t i = 0; i < token.text.size(); ++i) {
+    const char c = token.text[i];
+    buffer[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  return std::nullopt;
+  return grammar::find_word(std::string_view(buffer.data(), token.text.size()), kind);
 }
 
 std::optional<int> scale_exponent(const Token& token, bool suffixes) {

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 namespace cc::grammar {
 namespace {
@@ -218,12 +219,41 @@ std::span<const Word> words() {
   return kWords;
 }
 
+namespace {
+
+// The first row of each (kind, phrase), in the table's order: every word of a quote is
+// looked up several times (a scale? a fraction? a multiplier?), so by hash, not by scan.
+struct WordIndex {
+  std::unordered_map<std::string_view, std::vector<const Word*>> by_phrase;
+  std::size_t longest = 0;
+
+  WordIndex() {
+    for (const Word& row : kWords) {
+      by_phrase[row.phrase].push_back(&row);
+      longest = std::max(longest, row.phrase.size());
+    }
+  }
+};
+
+const WordIndex& word_index() {
+  static const WordIndex index;
+  return index;
+}
+
+}  // namespace
+
 std::optional<Word> find_word(std::string_view lower_case_word, WordKind kind) {
-  const auto it = std::find_if(kWords.begin(), kWords.end(), [&](const Word& row) {
-    return row.kind == kind && row.phrase == lower_case_word;
-  });
-  if (it == kWords.end()) return std::nullopt;
-  return *it;
+  const WordIndex& index = word_index();
+  if (lower_case_word.size() > index.longest) return std::nullopt;
+  const auto it = index.by_phrase.find(lower_case_word);
+  if (it == index.by_phrase.end()) return std::nullopt;
+  for (const Word* row : it->second)
+    if (row->kind == kind) return *row;
+  return std::nullopt;
+}
+
+std::size_t longest_phrase() {
+  return word_index().longest;
 }
 
 std::vector<std::string_view> words_of(std::string_view phrase) {

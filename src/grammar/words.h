@@ -49,6 +49,9 @@ struct Word {
 // The row of kind `kind` whose phrase is the one word `lower_case_word`, if any.
 [[nodiscard]] std::optional<Word> find_word(std::string_view lower_case_word, WordKind kind);
 
+// The length of the longest phrase of the table, in bytes.
+[[nodiscard]] std::size_t longest_phrase();
+
 // The words of a phrase: "no more than" → "no", "more", "than".
 [[nodiscard]] std::vector<std::string_view> words_of(std::string_view phrase);
 

@@ -35,6 +35,10 @@ std::optional<Rational> written_width(const FactBase& base, const FactGraph& gra
   return relative_width(base.facts[f].value.interval);
 }
 
+bool has_record_claim(const Fact& fact) {
+  return fact.record().kind != RecordKind::none;
+}
+
 // Is `a` less precise as written than `b`?
 bool less_precise(const FactBase& base, const FactGraph& graph, FactIndex a, FactIndex b) {
   const auto wa = written_width(base, graph, a);
@@ -119,7 +123,7 @@ class ComponentSolver {
   // keys of this component are written.
   void run(const std::vector<FactIndex>& facts, const SolveOptions& options, SolveResult& result,
            std::vector<Interval>& implied) {
-    const Units units = make_units(base_, graph_, facts, context_.witness_of_source);
+    Units units = make_units(base_, graph_, facts, context_.witness_of_source);
     std::vector<FactIndex> active = facts;  // sorted
     std::vector<MinimalConflict> found = set_aside_revisions(units, active);
     HittingSets hitting(units, options.diagnosis_node_budget);
@@ -141,8 +145,13 @@ class ComponentSolver {
       }
       const std::vector<FactIndex> traced = traced_facts(main_, *outcome.contradiction);
       if (traced.empty()) return;  // cannot happen: defaults alone are consistent
+      const std::vector<FactIndex> claims = traced_record_claims(main_, *outcome.contradiction);
       std::vector<UnitId> conflict;
-      for (const FactIndex f : shrink(traced, {})) conflict.push_back(units.of(f));
+      for (const FactIndex f : shrink(traced, {})) {
+        conflict.push_back(units.of(f));
+        if (std::binary_search(claims.begin(), claims.end(), f))
+          count_record_claim(units.units[units.of(f)]);
+      }
       hitting.add_conflict(std::move(conflict));
       doubted = hitting.best();
     }
@@ -216,6 +225,30 @@ class ComponentSolver {
     std::sort(facts.begin(), facts.end());
     facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
     return facts;
+  }
+
+  // The facts whose record claim (not their own figure) a run's contradiction was derived
+  // from: constraints that belong to a fact and are not its statement are its record claim.
+  [[nodiscard]] std::vector<FactIndex> traced_record_claims(
+      const Propagator& run, const Contradiction& contradiction) const {
+    const EventId roots[] = {contradiction.lower, contradiction.upper};
+    std::vector<FactIndex> facts;
+    for (const EventId e : run.derivation(roots)) {
+      const Constraint& constraint = graph_.constraints[run.events()[e].cause];
+      if (constraint.fact && constraint.kind != ConstraintKind::statement)
+        facts.push_back(*constraint.fact);
+    }
+    std::sort(facts.begin(), facts.end());
+    facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
+    return facts;
+  }
+
+  // A record claim in a contradiction is doubted as a bound is: it only says that every
+  // other period lies below (or above) its figure. The hitting set is solved again when the
+  // conflict is added, so the new cost counts from this round on.
+  static void count_record_claim(DoubtUnit& unit) {
+    unit.record_in_play = true;
+    unit.cost.precision = 0;
   }
 
   // Deletion filtering: each fact is removed in turn and kept out if the rest stays
@@ -372,8 +405,14 @@ class ComponentSolver {
     }
     if (now.witnesses < then.witnesses)
       return fmt::format("setting it aside makes the rest agree; {}", keeping);
-    if (now.precision < then.precision)
+    if (now.precision < then.precision) {
+      if (units.units[u].record_in_play)
+        return fmt::format(
+            "the evidence is even ({}); its record claim, a comparison with every other "
+            "period, is less precise than a figure",
+            keeping);
       return fmt::format("the evidence is even ({}); it is the less precise statement", keeping);
+    }
     if (then < now || now < then)
       return fmt::format(
           "the evidence is even ({}); it lies farther from the other statements of its "
@@ -459,10 +498,6 @@ class ComponentSolver {
   std::uint32_t index_;
   const SolveContext& context_;
 };
-
-bool has_record_claim(const Fact& fact) {
-  return fact.record().kind != RecordKind::none;
-}
 
 }  // namespace
 

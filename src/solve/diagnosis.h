@@ -48,6 +48,9 @@ struct DoubtUnit {
   std::vector<FactIndex> facts;  // sorted; the first is the unit's representative
   DoubtCost cost;
   std::uint32_t rank = 0;  // 0 = most to blame by the last, deterministic criteria
+  // Its record claim took part in a contradiction found: the claim, a comparison with every
+  // other period, is doubted as a bound is (precision 0), whatever its figure's precision.
+  bool record_in_play = false;
 };
 
 // The units of a component's facts, with their costs; `unit_of` maps each fact of

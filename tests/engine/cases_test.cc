@@ -79,9 +79,10 @@ const cc::Finding* matching(const cc::FactBase& base, const std::vector<cc::Find
   return nullptr;
 }
 
-// "diagnosis": {"doubt": ref, "cause": "digits" | null, "corrected": "2,174"}: the doubted
-// fact is the finding's first; a cause or corrected value left out of the expectation must
-// be absent in the finding (no slip claimed where the case expects none).
+// "diagnosis": {"doubt": ref, "cause": "digits" | null, "corrected": "2,174", "because":
+// [words]}: the doubted fact is the finding's first; a cause or corrected value left out of
+// the expectation must be absent in the finding (no slip claimed where the case expects
+// none); `because`, when given, lists words the sentence must contain.
 void check_diagnosis(const cc::FactBase& base, const cc::Finding& finding, const json& want) {
   REQUIRE(finding.diagnosis.has_value());
   INFO(fmt::format("because: {}", finding.diagnosis->because));
@@ -93,6 +94,10 @@ void check_diagnosis(const cc::FactBase& base, const cc::Finding& finding, const
   };
   CHECK(finding.diagnosis->cause == text("cause"));
   CHECK(finding.diagnosis->corrected == text("corrected"));
+  if (want.contains("because")) {
+    for (const auto& words : want.at("because"))
+      CHECK(finding.diagnosis->because.find(words.get<std::string>()) != std::string::npos);
+  }
 }
 
 // Checks one case folder: its findings, their details, and that each rule it lists
