@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <utility>
@@ -63,6 +62,15 @@ std::string fold_marks(std::string_view text) {
   return out;
 }
 
+// The C locale's tolower and isspace, inline (the program never sets a locale): these run
+// over every byte of every quote and article.
+char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+bool ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
 // Unicode case folding (utf8proc); ASCII only for text that is not UTF-8, which the
 // loader has already refused.
 std::string fold_case(std::string text) {
@@ -71,11 +79,11 @@ std::string fold_case(std::string text) {
   const bool ascii = std::all_of(text.begin(), text.end(),
                                  [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) {
-    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : text) c = ascii_lower(c);
     return text;
   }
   if (auto folded = utf8::fold_case(text)) return std::move(*folded);
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : text) c = ascii_lower(c);
   return text;
 }
 
@@ -85,7 +93,7 @@ std::string collapse_space(std::string_view text) {
   out.reserve(text.size());
   bool space = false;
   for (const char c : text) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
+    if (ascii_space(c)) {
       space = !out.empty();
       continue;
     }

@@ -1,6 +1,7 @@
 #include "grammar/number_words.h"
 
 #include <array>
+#include <unordered_set>
 
 namespace cc::value_detail {
 namespace {
@@ -132,12 +133,29 @@ std::optional<grammar::Word> word_row(const Token& token, grammar::WordKind kind
   if (token.kind != TokenKind::word || token.text.size() > grammar::longest_phrase())
     return std::nullopt;
   std::array<char, 64> buffer{};
-  if (token.text.size() > buffer.size()) return std::nullopt;
-  for (std::size_t i = 0; i < token.text.size(); ++i) {
-    const char c = token.text[i];
-    buffer[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  return grammar::find_word(std::string_view(buffer.data(), token.text.size()), kind);
+  const auto word = lower_word(token, buffer);
+  if (!word) return std::nullopt;
+  return grammar::find_word(*word, kind);
+}
+
+bool may_start_number_words(const Token& token) {
+  // The first words of all the readings: units, tens, "a"/"an", "hundred" (number words),
+  // scale words ("a thousand", a bare "thousand"), fraction words and multipliers.
+  static const std::unordered_set<std::string_view> first_words = [] {
+    std::unordered_set<std::string_view> set(kUnits.begin(), kUnits.end());
+    set.insert(kTens.begin(), kTens.end());
+    set.insert({"a", "an", "hundred"});
+    for (const grammar::Word& row : grammar::words()) {
+      if (row.kind == grammar::WordKind::scale || row.kind == grammar::WordKind::fraction ||
+          row.kind == grammar::WordKind::multiplier) {
+        set.insert(row.phrase);
+      }
+    }
+    return set;
+  }();
+  std::array<char, 64> buffer{};
+  const auto word = lower_word(token, buffer);
+  return word && first_words.contains(*word);
 }
 
 std::optional<int> scale_exponent(const Token& token, bool suffixes) {

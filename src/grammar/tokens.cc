@@ -1,6 +1,7 @@
 #include "grammar/tokens.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "model/utf8.h"
 
@@ -78,6 +79,7 @@ TokenKind symbol_kind(std::string_view symbol) {
 
 std::vector<Token> tokenize(std::string_view text, LexMode mode) {
   std::vector<Token> tokens;
+  tokens.reserve(text.size() / 4 + 2);  // about one token in 4 or 5 bytes of prose
   std::size_t i = 0;
   while (i < text.size()) {
     const char c = text[i];
@@ -85,7 +87,9 @@ std::vector<Token> tokenize(std::string_view text, LexMode mode) {
       ++i;
       continue;
     }
-    if (const std::size_t space = unicode_space_length(text, i); space > 0) {
+    if (const std::size_t space =
+            static_cast<unsigned char>(c) < 0x80 ? 0 : unicode_space_length(text, i);
+        space > 0) {
       i += space;
       continue;
     }
@@ -151,6 +155,12 @@ DigitText split_digits(std::string_view token) {
 BigInt digits_value(std::string_view digits) {
   const std::size_t first = digits.find_first_not_of('0');
   if (first == std::string_view::npos) return 0;
+  if (digits.size() - first <= 18) {  // fits in 64 bits: no text for GMP to read
+    std::uint64_t value = 0;
+    for (const char d : digits.substr(first))
+      value = value * 10 + static_cast<std::uint64_t>(d - '0');
+    return BigInt(value);
+  }
   return BigInt(std::string(digits.substr(first)).c_str());
 }
 
@@ -171,6 +181,15 @@ bool is_word(const Token& token, std::string_view lower_case_word) {
   if (token.kind != TokenKind::word || token.text.size() != lower_case_word.size()) return false;
   return std::equal(token.text.begin(), token.text.end(), lower_case_word.begin(),
                     [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b; });
+}
+
+std::optional<std::string_view> lower_word(const Token& token, std::span<char> buffer) {
+  if (token.kind != TokenKind::word || token.text.size() > buffer.size()) return std::nullopt;
+  for (std::size_t i = 0; i < token.text.size(); ++i) {
+    const char c = token.text[i];
+    buffer[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return std::string_view(buffer.data(), token.text.size());
 }
 
 std::string lower(std::string_view text) {

@@ -3,6 +3,8 @@
 // value grammar reads. Private to the value grammar (value.cc, value_numbers.cc).
 
 #include <cstddef>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,5 +67,10 @@ inline constexpr std::size_t max_digits = 30;
 
 [[nodiscard]] bool is_word(const Token& token, std::string_view lower_case_word);
 [[nodiscard]] std::string lower(std::string_view text);
+
+// A word token in lower case, written into `buffer` (no allocation): nullopt when the token
+// is not a word or is longer than the buffer. is_word(token, w) is lower_word(token) == w.
+[[nodiscard]] std::optional<std::string_view> lower_word(const Token& token,
+                                                         std::span<char> buffer);
 
 }  // namespace cc::value_detail

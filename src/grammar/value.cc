@@ -5,6 +5,7 @@
 #include "grammar/value.h"
 
 #include <algorithm>
+#include <array>
 #include <span>
 
 #include "grammar/number_words.h"
@@ -65,14 +66,18 @@ struct PhraseMatch {
 
 PhraseMatch match_phrase(std::span<const Token> tokens, grammar::WordKind kind) {
   PhraseMatch best;
-  for (const grammar::Word& row : grammar::words()) {
-    if (row.kind != kind) continue;
-    const std::vector<std::string_view> words = grammar::words_of(row.phrase);
-    const std::size_t length = words.size();
+  if (tokens.empty()) return best;
+  std::array<char, 64> buffer{};
+  const auto first = value_detail::lower_word(tokens[0], buffer);
+  if (!first) return best;  // every phrase starts with a word
+  for (const grammar::Phrase& phrase : grammar::phrases_starting(*first)) {
+    if (phrase.row->kind != kind) continue;
+    const std::size_t length = phrase.words.size();
     if (length <= best.end || length > tokens.size()) continue;
     bool matches = true;
-    for (std::size_t k = 0; k < length; ++k) matches = matches && is_word(tokens[k], words[k]);
-    if (matches) best = PhraseMatch{&row, length};
+    for (std::size_t k = 1; k < length && matches; ++k)
+      matches = is_word(tokens[k], phrase.words[k]);
+    if (matches) best = PhraseMatch{phrase.row, length};
   }
   return best;
 }
@@ -101,15 +106,15 @@ struct Numeral {
   bool point = false;  // a point was written: its trailing zeros are significant
   int scale = 0;       // a power of ten from an exponent, a scale word or a suffix
   bool scale_word = false;
-  std::size_t next = 0;  // the token after the numeral
+  std::size_t next = 0;    // the token after the numeral
+  std::string digit_text;  // digits.str(), written once for the rounding rules below
 };
 
 Rational value_of(const Numeral& n) {
   return Rational(n.digits) * pow10(n.scale - n.decimals);
 }
 
-int trailing_zeros(const BigInt& digits) {
-  const std::string text = digits.str();
+int trailing_zeros(std::string_view text) {
   const std::size_t last = text.find_last_not_of('0');
   return static_cast<int>(last == std::string::npos ? 0 : text.size() - 1 - last);
 }
@@ -120,8 +125,8 @@ int trailing_zeros(const BigInt& digits) {
 int unit_exponent(const Numeral& n) {
   const int last = n.scale - n.decimals;
   if (n.digits == 0) return last;
-  const int written = static_cast<int>(n.digits.str().size());
-  const int zeros = n.point ? 0 : trailing_zeros(n.digits);
+  const int written = static_cast<int>(n.digit_text.size());
+  const int zeros = n.point ? 0 : trailing_zeros(n.digit_text);
   if (n.scale > 0) return std::min(last + zeros, last + written - 2);
   return last + std::min(zeros, std::max(0, written - 2));
 }
@@ -130,7 +135,7 @@ int unit_exponent(const Numeral& n) {
 // ("13,574", "107,543", "12.35"); a scale word or number words are round ("2.5 million").
 bool unrounded(const Token& token, const Numeral& n) {
   if (token.kind != TokenKind::number || n.scale_word) return false;
-  const std::string digits = n.digits.str();
+  const std::string& digits = n.digit_text;
   return digits.size() >= 4 && digits.back() != '0';
 }
 
@@ -447,7 +452,8 @@ Result<std::optional<Numeral>> ReadingParser::numeral(std::size_t i) const {
   if (token.kind == TokenKind::word) {
     const auto words = value_detail::read_number_words(tokens_, i);
     if (!words) return std::optional<Numeral>{};
-    return std::optional<Numeral>{Numeral{words->value, 0, false, 0, false, words->end}};
+    Numeral n{words->value, 0, false, 0, false, words->end, words->value.str()};
+    return std::optional<Numeral>{std::move(n)};
   }
   if (token.kind != TokenKind::number) return std::optional<Numeral>{};
   const DigitText parts = value_detail::split_digits(token.text);
@@ -468,7 +474,9 @@ Result<std::optional<Numeral>> ReadingParser::numeral(std::size_t i) const {
             parts.point,
             parts.exponent,
             false,
-            i + 1};
+            i + 1,
+            {}};
+  n.digit_text = n.digits.str();
   if (i + 1 < tokens_.size()) {
     if (const auto scale = value_detail::scale_exponent(tokens_[i + 1], true)) {
       n.scale += *scale;

@@ -68,6 +68,13 @@ std::optional<std::string> share_word(const Token& token) {
   return std::nullopt;
 }
 
+bool is_share_word(const Token& token) {
+  for (std::string_view word : {"majority", "minority", "most", "majorities", "minorities"}) {
+    if (is_word(token, word)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<FoundNumber> scan_numbers(std::string_view text) {
@@ -83,6 +90,10 @@ std::vector<FoundNumber> scan_numbers(std::string_view text) {
     }
     if (token.kind != TokenKind::word) {
       ++i;
+      continue;
+    }
+    if (!may_start_number_words(token) && !is_share_word(token)) {
+      ++i;  // what the branches below would conclude, without asking each of them
       continue;
     }
     if (const std::size_t next = read_fraction(all, i, found); next != i) {

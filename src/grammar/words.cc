@@ -223,14 +223,21 @@ namespace {
 
 // The first row of each (kind, phrase), in the table's order: every word of a quote is
 // looked up several times (a scale? a fraction? a multiplier?), so by hash, not by scan.
+// Phrases by their first word, for the hedges and count words a value starts with: the
+// phrase's words split once, not for every value.
 struct WordIndex {
   std::unordered_map<std::string_view, std::vector<const Word*>> by_phrase;
+  std::unordered_map<std::string_view, std::vector<Phrase>> by_first_word;
   std::size_t longest = 0;
 
   WordIndex() {
     for (const Word& row : kWords) {
       by_phrase[row.phrase].push_back(&row);
       longest = std::max(longest, row.phrase.size());
+      std::vector<std::string_view> split = words_of(row.phrase);
+      if (split.empty()) continue;
+      const std::string_view first = split.front();
+      by_first_word[first].push_back(Phrase{&row, std::move(split)});
     }
   }
 };
@@ -250,6 +257,13 @@ std::optional<Word> find_word(std::string_view lower_case_word, WordKind kind) {
   for (const Word* row : it->second)
     if (row->kind == kind) return *row;
   return std::nullopt;
+}
+
+std::span<const Phrase> phrases_starting(std::string_view lower_case_word) {
+  const WordIndex& index = word_index();
+  const auto it = index.by_first_word.find(lower_case_word);
+  if (it == index.by_first_word.end()) return {};
+  return it->second;
 }
 
 std::size_t longest_phrase() {

@@ -55,4 +55,14 @@ struct Word {
 // The words of a phrase: "no more than" → "no", "more", "than".
 [[nodiscard]] std::vector<std::string_view> words_of(std::string_view phrase);
 
+// A row with its phrase split into words (words_of), for matching phrases against tokens.
+struct Phrase {
+  const Word* row = nullptr;
+  std::vector<std::string_view> words;
+};
+
+// Every row (of any kind) whose phrase's first word is `lower_case_word`, in the table's
+// order: the rows a text starting with that word may match, found by hash.
+[[nodiscard]] std::span<const Phrase> phrases_starting(std::string_view lower_case_word);
+
 }  // namespace cc::grammar
