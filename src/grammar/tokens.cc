@@ -155,13 +155,21 @@ DigitText split_digits(std::string_view token) {
 BigInt digits_value(std::string_view digits) {
   const std::size_t first = digits.find_first_not_of('0');
   if (first == std::string_view::npos) return 0;
-  if (digits.size() - first <= 18) {  // fits in 64 bits: no text for GMP to read
-    std::uint64_t value = 0;
-    for (const char d : digits.substr(first))
-      value = value * 10 + static_cast<std::uint64_t>(d - '0');
-    return BigInt(value);
-  }
   return BigInt(std::string(digits.substr(first)).c_str());
+}
+
+std::string_view significant_digits(std::string_view digits) {
+  const std::size_t first = digits.find_first_not_of('0');
+  if (first == std::string_view::npos) return "0";
+  return digits.substr(first);
+}
+
+Rational digits_number(std::string_view digits) {
+  const std::string_view significant = significant_digits(digits);
+  if (significant.size() > 18) return Rational(digits_value(significant));
+  std::int64_t value = 0;  // 18 digits fit in 64 bits: no text for GMP to read
+  for (const char d : significant) value = value * 10 + (d - '0');
+  return Rational(value);
 }
 
 std::string plain_decimal(std::string_view digits, int exponent) {

@@ -60,6 +60,13 @@ inline constexpr std::size_t max_digits = 30;
 // A run of decimal digits as a number ("048" is 48: never octal); "" is 0.
 [[nodiscard]] BigInt digits_value(std::string_view digits);
 
+// The digits without leading zeros, "0" when all are zeros or there are none: "0480" →
+// "480" (what digits_value(digits).str() writes).
+[[nodiscard]] std::string_view significant_digits(std::string_view digits);
+
+// digits_value(digits) as a Rational, read without GMP when it fits in 64 bits.
+[[nodiscard]] Rational digits_number(std::string_view digits);
+
 // digits · 10^exponent written as a plain decimal without superfluous zeros: ("25", -1) is
 // "2.5", ("7062", 0) "7062", ("25", 5) "2500000", ("0480", -3) "0.48". Works on the text,
 // so a quote holding a number of any length costs time linear in it.

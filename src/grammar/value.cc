@@ -101,17 +101,17 @@ HedgeMatch match_hedge_after(std::span<const Token> tokens, std::size_t from) {
 
 // digits · 10^(scale − decimals), with what was written to round it.
 struct Numeral {
-  BigInt digits;       // every written digit, the point left out
+  Rational digits;     // every written digit, the point left out (a whole number)
   int decimals = 0;    // digits after the point
   bool point = false;  // a point was written: its trailing zeros are significant
   int scale = 0;       // a power of ten from an exponent, a scale word or a suffix
   bool scale_word = false;
   std::size_t next = 0;    // the token after the numeral
-  std::string digit_text;  // digits.str(), written once for the rounding rules below
+  std::string digit_text;  // the digits in decimal, no leading zeros ("0" for zero)
 };
 
 Rational value_of(const Numeral& n) {
-  return Rational(n.digits) * pow10(n.scale - n.decimals);
+  return n.digits * pow10(n.scale - n.decimals);
 }
 
 int trailing_zeros(std::string_view text) {
@@ -452,7 +452,7 @@ Result<std::optional<Numeral>> ReadingParser::numeral(std::size_t i) const {
   if (token.kind == TokenKind::word) {
     const auto words = value_detail::read_number_words(tokens_, i);
     if (!words) return std::optional<Numeral>{};
-    Numeral n{words->value, 0, false, 0, false, words->end, words->value.str()};
+    Numeral n{Rational(words->value), 0, false, 0, false, words->end, words->value.str()};
     return std::optional<Numeral>{std::move(n)};
   }
   if (token.kind != TokenKind::number) return std::optional<Numeral>{};
@@ -469,14 +469,14 @@ Result<std::optional<Numeral>> ReadingParser::numeral(std::size_t i) const {
                       "number out of range: " + quoted(token.text) + " (exponents go up to 15)"};
   }
   if (auto error = dotted_count(token, parts)) return *error;
-  Numeral n{value_detail::digits_value(all_digits),
+  const std::string_view significant = value_detail::significant_digits(all_digits);
+  Numeral n{value_detail::digits_number(significant),
             static_cast<int>(parts.fraction_digits.size()),
             parts.point,
             parts.exponent,
             false,
             i + 1,
-            {}};
-  n.digit_text = n.digits.str();
+            std::string(significant)};
   if (i + 1 < tokens_.size()) {
     if (const auto scale = value_detail::scale_exponent(tokens_[i + 1], true)) {
       n.scale += *scale;
@@ -573,14 +573,21 @@ std::optional<ValueError> not_a_number(const Source& source, std::size_t offset)
 }
 
 // The readings' token ranges: the whole, or the part before "(" and the part inside.
-Result<std::vector<std::span<const Token>>> split_readings(const Source& source,
-                                                           std::span<const Token> tokens) {
+struct Readings {
+  std::array<std::span<const Token>, 2> parts;
+  std::size_t count = 1;
+  [[nodiscard]] std::span<const std::span<const Token>> all() const {
+    return std::span(parts).first(count);
+  }
+};
+
+Result<Readings> split_readings(const Source& source, std::span<const Token> tokens) {
   std::vector<std::size_t> parens;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind == TokenKind::open_paren || tokens[i].kind == TokenKind::close_paren)
       parens.push_back(i);
   }
-  if (parens.empty()) return std::vector<std::span<const Token>>{tokens};
+  if (parens.empty()) return Readings{{tokens, {}}, 1};
   const std::size_t open = parens[0];
   const bool well_formed = parens.size() == 2 && tokens[open].kind == TokenKind::open_paren &&
                            parens[1] == tokens.size() - 1 && open > 0 && open + 1 < parens[1];
@@ -593,8 +600,7 @@ Result<std::vector<std::span<const Token>>> split_readings(const Source& source,
                              "a second reading goes in parentheses at the end, as in "
                              "'almost half (47%)'");
   }
-  return std::vector<std::span<const Token>>{tokens.subspan(0, open),
-                                             tokens.subspan(open + 1, parens[1] - open - 1)};
+  return Readings{{tokens.subspan(0, open), tokens.subspan(open + 1, parens[1] - open - 1)}, 2};
 }
 
 }  // namespace
@@ -610,7 +616,7 @@ ValueResult parse_value(std::string_view written, const ValueContext& context) {
   if (auto* error = std::get_if<ValueError>(&parts)) return *error;
   Value value;
   value.written = std::string(source.trimmed);
-  for (std::span<const Token> part : std::get<std::vector<std::span<const Token>>>(parts)) {
+  for (std::span<const Token> part : std::get<Readings>(parts).all()) {
     ReadingParser parser(source, part, context);
     Result<Reading> reading = parser.parse();
     if (auto* error = std::get_if<ValueError>(&reading)) return *error;
