@@ -1,6 +1,8 @@
 #include "grammar/number_words.h"
 
 #include <array>
+#include <cstdint>
+#include <stdexcept>
 #include <unordered_set>
 
 namespace cc::value_detail {
@@ -138,24 +140,49 @@ std::optional<grammar::Word> word_row(const Token& token, grammar::WordKind kind
   return grammar::find_word(*word, kind);
 }
 
-bool may_start_number_words(const Token& token) {
-  // The first words of all the readings: units, tens, "a"/"an", "hundred" (number words),
-  // scale words ("a thousand", a bare "thousand"), fraction words and multipliers.
-  static const std::unordered_set<std::string_view> first_words = [] {
-    std::unordered_set<std::string_view> set(kUnits.begin(), kUnits.end());
-    set.insert(kTens.begin(), kTens.end());
-    set.insert({"a", "an", "hundred"});
+namespace {
+
+// The first words of all the readings: units, tens, "a"/"an", "hundred" (number words),
+// scale words ("a thousand", a bare "thousand"), fraction words and multipliers; and, to
+// turn most other words away before hashing them, the first letters of those words of
+// each length (bit c - 'a' of first_letters[length]).
+struct FirstWords {
+  static constexpr std::size_t kLongest = 15;
+  std::unordered_set<std::string_view> words;
+  std::array<std::uint32_t, kLongest + 1> first_letters{};
+
+  FirstWords() {
+    words.insert(kUnits.begin(), kUnits.end());
+    words.insert(kTens.begin(), kTens.end());
+    words.insert({"a", "an", "hundred"});
     for (const grammar::Word& row : grammar::words()) {
       if (row.kind == grammar::WordKind::scale || row.kind == grammar::WordKind::fraction ||
           row.kind == grammar::WordKind::multiplier) {
-        set.insert(row.phrase);
+        words.insert(row.phrase);
       }
     }
-    return set;
-  }();
-  std::array<char, 64> buffer{};
+    for (const std::string_view word : words) {
+      if (word.size() > kLongest) throw std::logic_error("a number word longer than kLongest");
+      first_letters[word.size()] |= 1U << static_cast<unsigned>(word[0] - 'a');
+    }
+  }
+};
+
+}  // namespace
+
+bool may_start_number_words(const Token& token) {
+  static const FirstWords first_words;
+  if (token.kind != TokenKind::word || token.text.size() > FirstWords::kLongest) return false;
+  const char first = token.text[0];
+  const char lower_first =
+      first >= 'A' && first <= 'Z' ? static_cast<char>(first - 'A' + 'a') : first;
+  if ((first_words.first_letters[token.text.size()] >> static_cast<unsigned>(lower_first - 'a') &
+       1U) == 0) {
+    return false;
+  }
+  std::array<char, FirstWords::kLongest> buffer{};
   const auto word = lower_word(token, buffer);
-  return word && first_words.contains(*word);
+  return word && first_words.words.contains(*word);
 }
 
 std::optional<int> scale_exponent(const Token& token, bool suffixes) {
