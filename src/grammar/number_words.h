@@ -2,7 +2,7 @@
 // The words of the value grammar: number words ("forty-two", "two hundred and fifty",
 // "a thousand"), and the rows of the word table (grammar/words.h) read from tokens: scale
 // words and suffixes, fraction words ("a third", "three quarters") and multipliers
-// ("doubled"). Private to the value grammar.
+// ("doubled"). Private to the value grammar and its tests.
 
 #include <cstddef>
 #include <optional>

@@ -1,6 +1,6 @@
 #pragma once
 // The tokens of a written value or of a quote: numbers, words and the few symbols the
-// value grammar reads. Private to the value grammar (value.cc, value_numbers.cc).
+// value grammar reads. Private to the value grammar (value.cc, value_numbers.cc) and its tests.
 
 #include <cstddef>
 #include <optional>
