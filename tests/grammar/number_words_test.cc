@@ -4,6 +4,7 @@
 // tests/cases/, on every word of the table and on random words.
 #include "catch.h"
 
+#include <cstddef>
 #include <filesystem>
 #include <fstream>
 #include <random>
