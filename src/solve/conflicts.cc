@@ -272,10 +272,13 @@ class ComponentSolver {
     });
     // The facts kept are those in play; each probe takes one out.
     in_play_.put(candidates, true);
+    std::vector<FactIndex> probed;
     for (const auto& [f, key] : order) {
       in_play_.put(f, false);
-      const auto outcome = in_play_.run_among(propagator_, candidates, Recording::none);
-      if (!outcome.contradiction) in_play_.put(f, true);
+      probed.clear();
+      for (const FactIndex g : candidates)
+        if (in_play_.in(g)) probed.push_back(g);
+      if (!contradicts(probed, candidates)) in_play_.put(f, true);
     }
     std::vector<FactIndex> out;
     for (const FactIndex f : candidates)
@@ -283,6 +286,19 @@ class ComponentSolver {
     in_play_.put(candidates, false);
     std::sort(out.begin(), out.end());
     return out;
+  }
+
+  // Does a run on `probed` (the facts in play now, all among `candidates`) meet a
+  // contradiction? A run is a function of its facts (the seeds are theirs, in id order), so
+  // the verdict of a set already probed in this component is reused: the shrinks of the
+  // diagnosis loop, of the alternatives and of the doubted facts' own conflicts often
+  // probe the same sets.
+  bool contradicts(const std::vector<FactIndex>& probed, const std::vector<FactIndex>& candidates) {
+    if (const auto it = verdicts_.find(probed); it != verdicts_.end()) return it->second;
+    const bool contradiction =
+        in_play_.run_among(propagator_, candidates, Recording::none).contradiction.has_value();
+    verdicts_.emplace(probed, contradiction);
+    return contradiction;
   }
 
   // The doubted unit against the facts that stand: a minimal set of them it contradicts,
@@ -497,6 +513,7 @@ class ComponentSolver {
   std::span<const ConstraintId> component_;
   std::uint32_t index_;
   const SolveContext& context_;
+  std::map<std::vector<FactIndex>, bool> verdicts_;  // shrinking probes: facts → contradiction
 };
 
 }  // namespace

@@ -52,6 +52,7 @@ Propagator::Propagator(const FactGraph& graph, PropagationLimits limits)
     : graph_(graph), limits_(limits) {
   slot_of_.assign(graph.vars.size(), kNoSlot);
   queued_.assign(graph.constraints.size(), 0);
+  settled_.assign(graph.constraints.size(), 0);
   enabled_.assign(graph.constraints.size(), 0);
   fact_of_.assign(graph.constraints.size(), kNoFact);
   figure_.assign(graph.constraints.size(), 0);
@@ -108,6 +109,8 @@ void Propagator::reset() {
   queue_head_ = 0;
   for (const ConstraintId c : enabled_list_) enabled_[c] = 0;
   enabled_list_.clear();
+  for (const ConstraintId c : settled_list_) settled_[c] = 0;
+  settled_list_.clear();
   events_.clear();
   details_.clear();
   antecedent_pool_.clear();
@@ -219,7 +222,12 @@ bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId ca
 }
 
 void Propagator::enqueue(ConstraintId c) {
-  if (!queued_[c] && enabled(c)) {
+  if (queued_[c]) return;
+  if (settled_[c]) {
+    ++not_requeued_;
+    return;
+  }
+  if (enabled(c)) {
     queued_[c] = 1;
     queue_.push_back(c);
   }
@@ -410,6 +418,14 @@ bool Propagator::propagate(ConstraintId id) {
   for (const VarId v : c.vars) slot(v);
   switch (c.kind) {
     case ConstraintKind::statement:
+      // Once applied, a statement holds its variable within its value for the rest of the
+      // run (intervals only narrow): applied again it would narrow nothing, make no event
+      // and queue nothing, so it is not queued again (the other constraints keep their
+      // order, so the events are the same).
+      if (settle_statements_) {
+        settled_[id] = 1;
+        settled_list_.push_back(id);
+      }
       return narrow(c.vars[0], override_ && override_->first == id ? override_->second : c.value,
                     id);
     case ConstraintKind::quotient:

@@ -99,6 +99,13 @@ class Propagator {
   }
   void clear_override() { override_.reset(); }
 
+  // A statement applied once in a run is not queued again: applied again it could narrow
+  // nothing (intervals only narrow), so the events and their order are the same either
+  // way. Off, it is queued again as any constraint is (tests compare the two).
+  void settle_statements(bool settle) { settle_statements_ = settle; }
+  // How many times, since the propagator was made, a settled statement was not queued.
+  [[nodiscard]] std::size_t statements_not_requeued() const { return not_requeued_; }
+
  private:
   // The state of a variable a run has touched. Untouched variables have no slot, so
   // memory grows with the part of the graph a run reaches, not with the graph.
@@ -148,6 +155,11 @@ class Propagator {
   Recording recording_ = Recording::none;
   std::vector<EventId> antecedent_pool_;
   std::vector<char> queued_;
+  // By constraint: a statement already applied in this run (never queued again).
+  std::vector<char> settled_;
+  std::vector<ConstraintId> settled_list_;
+  bool settle_statements_ = true;
+  std::size_t not_requeued_ = 0;
   std::vector<ConstraintId> queue_;
   std::size_t queue_head_ = 0;
   std::vector<char> enabled_;
