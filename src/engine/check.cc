@@ -201,18 +201,26 @@ CheckResult run_checks(const FactBase& base, const EngineOptions& given) {
   EngineOptions options = given;  // with the rules vocabulary.yaml turns off
   for (std::string& id : rules_turned_off(base))
     options.build.disabled_rules.push_back(std::move(id));
+  const auto phase = [&](std::string_view name) {
+    if (options.on_phase) options.on_phase(name);
+  };
   CheckResult result;
   result.graph = build_graph(base, options.build);
+  phase("build");
   const SolveResult solved = solve(base, result.graph, options.solve);
+  phase("solve");
   result.set_aside = solved.set_aside;
   result.findings = explain_conflicts(base, result.graph, solved, options);
   for (std::size_t i = 0; i < solved.conflicts.size(); ++i)
     result.solved_components.emplace(result.findings[i].id, solved.conflicts[i].component);
+  phase("explain");
   run_fact_checks(base, result.graph, options, result.findings);
+  phase("single-fact checks");
   result.implied = solved.implied;
   apply_accepts(base, result.findings);
   apply_rule_settings(base, result.findings);
   sort_findings(base, result.findings);
+  phase("accepts and sort");
   for (const std::uint32_t c : solved.exhausted) {
     result.notices.push_back(
         fmt::format("a component of {} constraints reached the work bound before a fixpoint; its "

@@ -3,7 +3,9 @@
 // run the single-fact checks, apply accepts, and sort. Reporters take the result as is.
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -16,6 +18,9 @@ namespace cc {
 struct EngineOptions {
   BuildOptions build;
   SolveOptions solve;
+  // Called at the end of each phase of run_checks with its name ("build", "solve", …), on
+  // the calling thread: for a caller that times them (cli's CROSSCHECK_TIMING).
+  std::function<void(std::string_view phase)> on_phase;
 };
 
 struct CheckResult {
