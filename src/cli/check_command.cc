@@ -114,8 +114,8 @@ int run_check(const CheckOptions& options, const Streams& streams) {
     return 0;
   }
   PhaseTimer timer(streams.err);
-  const std::optional<FactBase> base =
-      load_or_report(target->dir, streams, options.annotations == "github");
+  const std::optional<FactBase> base = load_or_report(
+      target->dir, streams, options.annotations == "github", threads_of(options.threads));
   timer.phase("load");
   if (!base) return 2;
   const bool has_draft = !target->files.empty() || !draft_ids.empty();
@@ -142,7 +142,8 @@ int run_check(const CheckOptions& options, const Streams& streams) {
     review.without_draft = finding_ids_without(target->dir, *base, result, *draft, engine);
   put_draft_first(review, result.findings);
   timer.phase("review");
-  const ReportInput input{*base, result, review.active() ? &review : nullptr};
+  const ReportInput input{*base, result, review.active() ? &review : nullptr,
+                          threads_of(options.threads)};
   const bool color =
       options.color == Color::always ||
       (options.color == Color::automatic && streams.out_is_tty && environment_allows_color());

@@ -37,6 +37,10 @@ struct CheckResult {
   std::unordered_map<std::string, std::uint32_t> solved_components;
 };
 
+// The threads a check uses for `threads` asked (SolveOptions::threads, `check --threads`):
+// the number asked, or one per core for 0.
+[[nodiscard]] unsigned threads_of(unsigned asked);
+
 [[nodiscard]] CheckResult run_checks(const FactBase& base, const EngineOptions& options = {});
 
 // The findings of the solve's minimal conflicts (explained, diagnosed, finished), in the
@@ -46,7 +50,7 @@ struct CheckResult {
                                                      const EngineOptions& options);
 
 // Appends the finished findings of the single-fact checks not turned off.
-void run_fact_checks(const FactBase& base, const FactGraph& graph, const EngineOptions& options,
+void run_fact_checks(const FactBase& base, const EngineOptions& options,
                      std::vector<Finding>& findings);
 
 // Marks findings matched by an `accept` and adds a stale-accept finding for each accept
