@@ -446,7 +446,7 @@ Breakdown breakdown(const cc::FactBase& base, const cc::EngineOptions& options, 
         [&] {
           result.findings.resize(before);  // a repeat replaces the findings of the one before
           std::vector<cc::Finding> found;
-          check.run(base, result.graph, found);
+          check.run(base, found);
           for (cc::Finding& f : found) {
             cc::finish_finding(base, f);
             result.findings.push_back(std::move(f));

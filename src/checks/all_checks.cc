@@ -7,9 +7,9 @@
 
 namespace cc {
 
-void check_hedge(const FactBase& base, const FactGraph& graph, std::vector<Finding>& findings);
-void check_quote(const FactBase& base, const FactGraph& graph, std::vector<Finding>& findings);
-void check_units(const FactBase& base, const FactGraph& graph, std::vector<Finding>& findings);
+void check_hedge(const FactBase& base, std::vector<Finding>& findings);
+void check_quote(const FactBase& base, std::vector<Finding>& findings);
+void check_units(const FactBase& base, std::vector<Finding>& findings);
 
 namespace {
 

@@ -8,7 +8,7 @@
 
 namespace cc {
 
-void check_hedge(const FactBase& base, const FactGraph&, std::vector<Finding>& findings) {
+void check_hedge(const FactBase& base, std::vector<Finding>& findings) {
   for (FactIndex f = 0; f < base.facts.size(); ++f) {
     const Fact& fact = base.facts[f];
     if (!fact.value.hedge_conflict || fact.value.readings.size() < 2) continue;

@@ -160,7 +160,7 @@ bool QuoteIndex::contains(std::string_view folded) const {
   return false;
 }
 
-void check_quote(const FactBase& base, const FactGraph&, std::vector<Finding>& findings) {
+void check_quote(const FactBase& base, std::vector<Finding>& findings) {
   for (const Source& source : base.sources) {
     if (source.article.empty()) continue;  // quotes are checked where the article is given
     const QuoteIndex article(fold_quote_text(source.article_text));

@@ -18,7 +18,7 @@ std::optional<KeyId> key_of(const Operand& op) {
 
 }  // namespace
 
-void check_units(const FactBase& base, const FactGraph&, std::vector<Finding>& findings) {
+void check_units(const FactBase& base, std::vector<Finding>& findings) {
   for (FactIndex f = 0; f < base.facts.size(); ++f) {
     const Fact& fact = base.facts[f];
     const bool binary = fact.kind == FactKind::share || fact.kind == FactKind::change;

@@ -124,7 +124,7 @@ int run(int argc, const char* const* argv, const Streams& streams) {
       ->check(CLI::IsMember({"github"}));
   check_cmd
       ->add_option("--threads", check.threads,
-                   "components solved at once (0: one per core); the reports are the same")
+                   "threads to check on (0: one per core); the reports are the same")
       ->capture_default_str();
   add_review_options(*check_cmd, check);
 

@@ -12,6 +12,7 @@
 #include "cli/print.h"
 #include "cli/progress.h"
 #include "cli/targets.h"
+#include "cli/timing.h"
 #include "engine/check.h"
 #include "report/formats.h"
 #include "report/write.h"
@@ -74,12 +75,16 @@ std::optional<FactBaseTarget> target_named(const CheckOptions& options,
 }
 
 int write_reports(const CheckOptions& options, const std::vector<const ReportFormat*>& formats,
-                  const ReportInput& input, const Streams& streams) {
+                  const ReportInput& input, const Streams& streams, PhaseTimer& timer) {
   if (options.no_reports) return 0;
   std::vector<ReportFile> files;
-  for (const ReportFormat* format : formats)
+  for (const ReportFormat* format : formats) {
     files.push_back({std::string(format->file), format->render(input)});
-  if (const std::string error = write_report_set(options.out_dir, files); !error.empty()) {
+    timer.phase(format->file);
+  }
+  const std::string error = write_report_set(options.out_dir, files);
+  timer.phase("write the reports");
+  if (!error.empty()) {
     print_error(streams.err, error);
     return 2;
   }
@@ -108,8 +113,10 @@ int run_check(const CheckOptions& options, const Streams& streams) {
     if (!options.quiet) streams.out << "no fact base among the paths: nothing to check\n";
     return 0;
   }
-  const std::optional<FactBase> base =
-      load_or_report(target->dir, streams, options.annotations == "github");
+  PhaseTimer timer(streams.err);
+  const std::optional<FactBase> base = load_or_report(
+      target->dir, streams, options.annotations == "github", threads_of(options.threads));
+  timer.phase("load");
   if (!base) return 2;
   const bool has_draft = !target->files.empty() || !draft_ids.empty();
   const auto draft = draft_sources(*base, *target, draft_ids, streams);
@@ -127,13 +134,16 @@ int run_check(const CheckOptions& options, const Streams& streams) {
       progress.update("checking", done, total);
     };
   }
+  if (timer.on()) engine.on_phase = [&](std::string_view name) { timer.phase(name); };
   CheckResult result = run_checks(*base, engine);
   progress.finish();
   Review review = make_review(*base, result.findings, has_draft, *draft, std::move(baseline));
   if (has_draft && !review.baseline)
     review.without_draft = finding_ids_without(target->dir, *base, result, *draft, engine);
   put_draft_first(review, result.findings);
-  const ReportInput input{*base, result, review.active() ? &review : nullptr};
+  timer.phase("review");
+  const ReportInput input{*base, result, review.active() ? &review : nullptr,
+                          threads_of(options.threads)};
   const bool color =
       options.color == Color::always ||
       (options.color == Color::automatic && streams.out_is_tty && environment_allows_color());
@@ -141,7 +151,8 @@ int run_check(const CheckOptions& options, const Streams& streams) {
   if (options.annotations == "github") streams.out << render_github_annotations(input);
   for (const std::string& notice : result.notices)
     print_lines(streams.err, "crosscheck: note: " + notice);
-  if (const int status = write_reports(options, *formats, input, streams); status != 0)
+  timer.phase("print the findings");
+  if (const int status = write_reports(options, *formats, input, streams, timer); status != 0)
     return status;
   if (!options.quiet) {
     streams.out << render_summary_line(input) << "\n";

@@ -9,9 +9,11 @@
 namespace cc::cli {
 
 std::optional<FactBase> load_or_report(const std::string& facts_dir, const Streams& streams,
-                                       bool github_annotations) {
+                                       bool github_annotations, unsigned threads) {
   Diagnostics diagnostics;
-  FactBase base = load_fact_base(facts_dir, diagnostics);
+  LoadOptions options;
+  if (threads > 0) options.threads = threads;
+  FactBase base = load_fact_base(facts_dir, diagnostics, options);
   check_rule_settings(base, diagnostics);
   for (const Diagnostic& d : diagnostics.sorted()) {
     streams.err << format_diagnostic(d) << "\n";

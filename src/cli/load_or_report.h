@@ -1,7 +1,8 @@
 #pragma once
 // Loading for the commands that need a clean fact base: prints every input error and
 // returns nothing when there is one. With `github_annotations`, each is also printed on
-// `streams.out` as a GitHub Actions annotation (`check --annotations github`).
+// `streams.out` as a GitHub Actions annotation (`check --annotations github`). `threads`:
+// the files parsed at once (0: LoadOptions' default).
 
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@ namespace cc::cli {
 
 [[nodiscard]] std::optional<FactBase> load_or_report(const std::string& facts_dir,
                                                      const Streams& streams,
-                                                     bool github_annotations = false);
+                                                     bool github_annotations = false,
+                                                     unsigned threads = 0);
 
 }  // namespace cc::cli

@@ -4,6 +4,9 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <exception>
+#include <iterator>
+#include <thread>
 #include <tuple>
 #include <unordered_set>
 
@@ -78,6 +81,11 @@ const Rational& warn_tolerance(const FactBase& base, const Finding& finding) {
 
 }  // namespace
 
+unsigned threads_of(unsigned asked) {
+  if (asked > 0) return asked;
+  return std::max(1U, std::thread::hardware_concurrency());
+}
+
 std::vector<Finding> explain_conflicts(const FactBase& base, const FactGraph& graph,
                                        const SolveResult& solved, const EngineOptions& options) {
   std::vector<Finding> findings;
@@ -94,7 +102,7 @@ std::vector<Finding> explain_conflicts(const FactBase& base, const FactGraph& gr
   return findings;
 }
 
-void run_fact_checks(const FactBase& base, const FactGraph& graph, const EngineOptions& options,
+void run_fact_checks(const FactBase& base, const EngineOptions& options,
                      std::vector<Finding>& findings) {
   for (const FactCheck& check : fact_checks()) {
     const bool disabled =
@@ -102,7 +110,7 @@ void run_fact_checks(const FactBase& base, const FactGraph& graph, const EngineO
                   check.id) != options.build.disabled_rules.end();
     if (disabled) continue;
     std::vector<Finding> found;
-    check.run(base, graph, found);
+    check.run(base, found);
     for (Finding& f : found) {
       finish_finding(base, f);
       findings.push_back(std::move(f));
@@ -201,18 +209,46 @@ CheckResult run_checks(const FactBase& base, const EngineOptions& given) {
   EngineOptions options = given;  // with the rules vocabulary.yaml turns off
   for (std::string& id : rules_turned_off(base))
     options.build.disabled_rules.push_back(std::move(id));
+  const auto phase = [&](std::string_view name) {
+    if (options.on_phase) options.on_phase(name);
+  };
+  // The single-fact checks read the base alone: with more than one thread they run on a
+  // thread of their own beside the build and the solve, and their findings are joined after
+  // the solve's, as one thread would append them.
+  std::vector<Finding> checked;
+  std::exception_ptr check_failed;
+  const auto check_facts = [&] {
+    try {
+      run_fact_checks(base, options, checked);
+    } catch (...) {
+      check_failed = std::current_exception();
+    }
+  };
+  std::jthread checker;
+  if (threads_of(options.solve.threads) > 1) checker = std::jthread(check_facts);
   CheckResult result;
   result.graph = build_graph(base, options.build);
+  phase("build");
   const SolveResult solved = solve(base, result.graph, options.solve);
+  phase("solve");
   result.set_aside = solved.set_aside;
   result.findings = explain_conflicts(base, result.graph, solved, options);
   for (std::size_t i = 0; i < solved.conflicts.size(); ++i)
     result.solved_components.emplace(result.findings[i].id, solved.conflicts[i].component);
-  run_fact_checks(base, result.graph, options, result.findings);
+  phase("explain");
+  if (checker.joinable()) {
+    checker.join();
+  } else {
+    check_facts();
+  }
+  if (check_failed) std::rethrow_exception(check_failed);
+  std::move(checked.begin(), checked.end(), std::back_inserter(result.findings));
+  phase("single-fact checks");
   result.implied = solved.implied;
   apply_accepts(base, result.findings);
   apply_rule_settings(base, result.findings);
   sort_findings(base, result.findings);
+  phase("accepts and sort");
   for (const std::uint32_t c : solved.exhausted) {
     result.notices.push_back(
         fmt::format("a component of {} constraints reached the work bound before a fixpoint; its "

@@ -3,7 +3,9 @@
 // run the single-fact checks, apply accepts, and sort. Reporters take the result as is.
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -16,6 +18,9 @@ namespace cc {
 struct EngineOptions {
   BuildOptions build;
   SolveOptions solve;
+  // Called at the end of each phase of run_checks with its name ("build", "solve", …), on
+  // the calling thread: for a caller that times them (cli's CROSSCHECK_TIMING).
+  std::function<void(std::string_view phase)> on_phase;
 };
 
 struct CheckResult {
@@ -32,6 +37,10 @@ struct CheckResult {
   std::unordered_map<std::string, std::uint32_t> solved_components;
 };
 
+// The threads a check uses for `threads` asked (SolveOptions::threads, `check --threads`):
+// the number asked, or one per core for 0.
+[[nodiscard]] unsigned threads_of(unsigned asked);
+
 [[nodiscard]] CheckResult run_checks(const FactBase& base, const EngineOptions& options = {});
 
 // The findings of the solve's minimal conflicts (explained, diagnosed, finished), in the
@@ -41,7 +50,7 @@ struct CheckResult {
                                                      const EngineOptions& options);
 
 // Appends the finished findings of the single-fact checks not turned off.
-void run_fact_checks(const FactBase& base, const FactGraph& graph, const EngineOptions& options,
+void run_fact_checks(const FactBase& base, const EngineOptions& options,
                      std::vector<Finding>& findings);
 
 // Marks findings matched by an `accept` and adds a stale-accept finding for each accept

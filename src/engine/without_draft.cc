@@ -219,7 +219,7 @@ WithoutDraft check_without_draft(const FactBase& base, const CheckResult& checke
   const SolveResult solved = solve(rest, graph, options.solve);
   for (Finding& f : explain_conflicts(rest, graph, solved, options))
     findings.push_back(std::move(f));
-  run_fact_checks(rest, graph, options, findings);
+  run_fact_checks(rest, options, findings);
   apply_accepts(rest, findings);
   apply_rule_settings(rest, findings);
   out.ids = ids_of(findings);

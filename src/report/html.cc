@@ -5,7 +5,9 @@
 // through html_escape.
 #include <fmt/format.h>
 
+#include <exception>
 #include <map>
+#include <thread>
 
 #include "report/escape.h"
 #include "report/graphviz.h"
@@ -169,8 +171,25 @@ std::string render_html(const ReportInput& input, const HtmlOptions& options) {
       "href=\"#graph\">Whole graph</a></nav>"
       "</header>\n<main>\n";
   out += summary(input);
-  out += findings_section(input, options);
-  out += html::charts_section(input);
+  // The charts are drawn beside the findings (on a thread of their own when the input
+  // has more than one), and the page puts them after, as one thread would.
+  std::string charts;
+  std::exception_ptr failed;
+  const auto draw_charts = [&] {
+    try {
+      charts = html::charts_section(input);
+    } catch (...) {
+      failed = std::current_exception();
+    }
+  };
+  {
+    std::jthread beside;
+    if (input.threads > 1) beside = std::jthread(draw_charts);
+    out += findings_section(input, options);
+    if (!beside.joinable()) draw_charts();
+  }
+  if (failed) std::rethrow_exception(failed);
+  out += charts;
   out += sources_section(input);
   out += html::whole_graph_section(input, options);
   out += notices(input);

@@ -5,6 +5,10 @@
 // go to Graphviz in one run (one DOT graph after another, one SVG each).
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "load/parallel.h"
+
 #include "report/dot.h"
 #include "report/escape.h"
 #include "report/graphviz.h"
@@ -42,6 +46,20 @@ std::string vertex_count(std::size_t n) {
   return fmt::format("{} {}", n, n == 1 ? "vertex" : "vertices");
 }
 
+// The DOT of findings[from], findings[from + 1] … (empty where a finding is not worth a
+// graph), `count` of them at once on the input's threads.
+std::vector<std::string> finding_dots(const ReportInput& input, std::size_t from,
+                                      std::size_t count) {
+  const std::vector<Finding>& findings = input.result.findings;
+  std::vector<std::string> dots(count);
+  load::parallel_for(count, input.threads, [&](std::size_t k) {
+    const Finding& finding = findings[from + k];
+    const FindingGraph part = finding_graph(input.result.graph, finding);
+    if (worth_drawing(finding, part)) dots[k] = render_finding_dot(input, finding, part);
+  });
+  return dots;
+}
+
 }  // namespace
 
 FindingGraphs draw_finding_graphs(const ReportInput& input, const HtmlOptions& options) {
@@ -50,16 +68,22 @@ FindingGraphs draw_finding_graphs(const ReportInput& input, const HtmlOptions& o
   graphs.svg.resize(findings.size());
   std::string dot;
   std::vector<std::size_t> drawn;  // the findings whose graph is in `dot`, in order
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    if (drawn.size() == options.max_finding_graphs) {
-      graphs.left_out = findings.size() - i;
-      break;
+  // The findings in order until max_finding_graphs are drawn: each batch holds as many as
+  // could still be drawn, so none is searched past the limit, and the batch's graphs are
+  // searched at once and taken in order.
+  std::size_t i = 0;
+  while (i < findings.size() && drawn.size() < options.max_finding_graphs) {
+    const std::size_t batch =
+        std::min(findings.size() - i, options.max_finding_graphs - drawn.size());
+    const std::vector<std::string> dots = finding_dots(input, i, batch);
+    for (std::size_t k = 0; k < batch; ++k) {
+      if (dots[k].empty()) continue;
+      dot += dots[k];
+      drawn.push_back(i + k);
     }
-    const FindingGraph part = finding_graph(input.result.graph, findings[i]);
-    if (!worth_drawing(findings[i], part)) continue;
-    dot += render_finding_dot(input, findings[i], part);
-    drawn.push_back(i);
+    i += batch;
   }
+  if (i < findings.size()) graphs.left_out = findings.size() - i;
   if (drawn.empty()) return graphs;
   const SvgResult result = run_dot_svg(dot, dot_options(options));
   if (result.status != SvgStatus::ok) {

@@ -18,6 +18,9 @@ struct ReportInput {
   const FactBase& base;
   const CheckResult& result;
   const Review* review = nullptr;  // `check --draft` / `--baseline`: marks on the findings
+  // Threads a report may render on (report.html: its findings' graphs and its charts); the
+  // text is the same whatever the number.
+  unsigned threads = 1;
 };
 
 [[nodiscard]] std::string render_json(const ReportInput& input);
