@@ -149,8 +149,9 @@ struct FactLinks {
   std::vector<RawRef> refs;  // in Fact::operands order
   int anchor = -1;
   bool relation_ok = true;
-  std::optional<ScalarText> value;  // totals and differences only
-  std::vector<Pos> accept_with;     // per accept: where its `with` is written
+  std::optional<ScalarText> value;    // totals and differences only
+  std::optional<Rational> precision;  // totals and differences only
+  std::vector<Pos> accept_with;       // per accept: where its `with` is written
 };
 
 struct RawFile {
@@ -165,7 +166,7 @@ struct RawFile {
   // facts as the FactBase holds them (marks on file 0 until resolved) and their links.
   std::vector<Fact> built;
   std::vector<FactLinks> links;
-  std::shared_ptr<const char[]> texts;  // the bytes the built facts' quotes view
+  std::shared_ptr<const char[]> texts;  // the bytes the built facts' strings view
   Diagnostics diagnostics;
 };
 
