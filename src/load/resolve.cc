@@ -589,9 +589,9 @@ class FileTexts {
   links.refs = std::move(raw.refs);
   links.anchor = raw.anchor;
   links.relation_ok = raw.relation_ok;
-  if (raw.kind == FactKind::total || raw.kind == FactKind::difference) {
-    links.value = std::move(raw.value);
-    links.precision = std::move(raw.precision);
+  if ((raw.kind == FactKind::total || raw.kind == FactKind::difference) && raw.value) {
+    links.value = std::make_shared<const ClaimValue>(
+        ClaimValue{std::move(*raw.value), std::move(raw.precision)});
   }
   links.accept_with.reserve(raw.accepts.size());
   for (const RawAccept& accept : raw.accepts) links.accept_with.push_back(accept.with_pos);

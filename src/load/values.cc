@@ -98,9 +98,9 @@ void parse_total_values(const std::vector<RawFile>& files, const std::vector<boo
       const FactLinks& raw = file.links[i];
       if (!raw.value) continue;  // kept for totals and differences only
       const FactIndex index = source.facts[i];
-      const auto context = context_of(base.facts[index], raw.precision, counts[index],
+      const auto context = context_of(base.facts[index], raw.value->precision, counts[index],
                                       base.vocabulary.tolerances.vague);
-      if (auto value = parse(*raw.value, context, file.display, diagnostics))
+      if (auto value = parse(raw.value->text, context, file.display, diagnostics))
         base.facts[index].value = std::move(*value);
     }
   }
