@@ -124,12 +124,12 @@ void finish_finding(const FactBase& base, Finding& finding) {
   if (finding.location == Mark{} && !finding.facts.empty())
     finding.location = base.facts[finding.facts[0]].mark;
   // Two facts with different notes (a fact without one says nothing either way).
-  const std::string* first_note = nullptr;
+  std::optional<std::string_view> first_note;
   for (const FactIndex f : finding.facts) {
-    const std::string& note = base.facts[f].note;
+    const std::string_view note = base.facts[f].note;
     if (note.empty()) continue;
     if (first_note && note != *first_note) finding.notes_differ = true;
-    if (!first_note) first_note = &note;
+    if (!first_note) first_note = note;
   }
 
   const bool numeric_rule =

@@ -28,8 +28,9 @@ void FactGraph::set_statement_of_fact(FactIndex fact, ConstraintId statement) {
 }
 
 void FactGraph::finish() {
-  vars.shrink_to_fit();  // the builder's spare capacity, freed before the arrays below
-  constraints.shrink_to_fit();
+  // The builder's spare capacity is kept: never written, it holds no memory (a large
+  // vector's buffer is mapped on demand), where shrink_to_fit() would copy every constraint
+  // while the old buffer is still held, the peak of a check.
   // Counted first, then filled: one array for all variables, a constraint listed once per
   // variable it binds (even twice).
   adjacency_start_.assign(vars.size() + 1, 0);

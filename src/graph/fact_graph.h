@@ -12,12 +12,12 @@
 #include <unordered_map>
 #include <vector>
 
+#include "graph/var_list.h"
 #include "model/fact.h"
 #include "model/interval.h"
 
 namespace cc {
 
-using VarId = std::uint32_t;
 using ConstraintId = std::uint32_t;
 
 enum class VarKind {
@@ -39,7 +39,7 @@ struct Variable {
   std::optional<FactIndex> defined_by;  // the first relation claim naming this quotient/sum/…
 };
 
-enum class ConstraintKind {
+enum class ConstraintKind : std::uint8_t {
   statement,       // vars[0] ∈ value                         (a fact's own value)
   quotient,        // vars[0] = vars[1] / vars[2]            (a relation's definition)
   sum_eq,          // vars[0] = Σ vars[1..]                   (a total, periods tiling a span)
@@ -56,16 +56,17 @@ enum class ConstraintKind {
 // stamps each constraint with the rule that is running.
 using RuleIndex = std::uint16_t;
 
+// Fields ordered so that it has no padding: 112 bytes, most of it the statement's interval.
 struct Constraint {
-  ConstraintKind kind = ConstraintKind::statement;
-  RuleIndex rule = 0;  // the registered rule that made it
-  std::vector<VarId> vars;
   Interval value;                 // statement: the fact's interval in the variable's terms
+  VarList vars;                   // inline up to four
   std::optional<FactIndex> fact;  // statements and record claims belong to a fact
-  bool strict_upper = false;      // sum_leq with a strict bound is not needed yet; reserved
   std::uint32_t rank = 0;         // rank: the place claimed (2: the second-highest)
-  bool rank_low = false;          // rank: counted from the lowest
-  bool rank_exact = false;        // rank: the whole series is known, so exactly rank − 1
+  RuleIndex rule = 0;             // the registered rule that made it
+  ConstraintKind kind = ConstraintKind::statement;
+  bool strict_upper = false;  // sum_leq with a strict bound is not needed yet; reserved
+  bool rank_low = false;      // rank: counted from the lowest
+  bool rank_exact = false;    // rank: the whole series is known, so exactly rank − 1
 };
 
 class FactGraph {

@@ -140,17 +140,23 @@ struct RawSource {
   Pos pos;
 };
 
+// The value of a total or a difference, read once its references tell whether it is a count.
+struct ClaimValue {
+  ScalarText text;
+  std::optional<Rational> precision;
+};
+
 // What resolving a fact still needs once its Fact is built: the key fields, the
 // references as written, and (for totals and differences) the value text, read once the
 // references tell whether it is a count. Kept beside the file's facts until resolved.
 struct FactLinks {
   Pos pos;  // the fact's id
-  RawKey key;
-  std::vector<RawRef> refs;  // in Fact::operands order
   int anchor = -1;
+  RawKey key;
+  std::vector<RawRef> refs;                 // in Fact::operands order
+  std::shared_ptr<const ClaimValue> value;  // totals and differences with a value only
+  std::vector<Pos> accept_with;             // per accept: where its `with` is written
   bool relation_ok = true;
-  std::optional<ScalarText> value;  // totals and differences only
-  std::vector<Pos> accept_with;     // per accept: where its `with` is written
 };
 
 struct RawFile {
@@ -165,7 +171,7 @@ struct RawFile {
   // facts as the FactBase holds them (marks on file 0 until resolved) and their links.
   std::vector<Fact> built;
   std::vector<FactLinks> links;
-  std::shared_ptr<const char[]> texts;  // the bytes the built facts' quotes view
+  std::shared_ptr<const char[]> texts;  // the bytes the built facts' strings view
   Diagnostics diagnostics;
 };
 

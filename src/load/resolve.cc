@@ -93,7 +93,7 @@ class Resolver {
       fact.source = state.source;
       base_.facts.push_back(std::move(fact));
       // A view of the id in base_.facts, which was reserved whole and does not move.
-      const std::string& id = base_.facts.back().id;
+      const std::string_view id = base_.facts.back().id;
       if (!id.empty()) state.ids.emplace(id, index);  // the first of a duplicate
     }
     // The moved-from facts, freed file by file. Not `= {}`: that is the initializer_list
@@ -526,13 +526,35 @@ class Resolver {
   std::unordered_set<FactIndex> claim_counts_;  // totals and differences of counts only
 };
 
-// The fact as the FactBase holds it, its strings and value moved out of `raw`.
-[[nodiscard]] Fact make_fact(RawFact& raw, std::string_view quote) {
+// The bytes of a file's facts' strings (quote, id, note), copied into one buffer that the
+// facts view.
+class FileTexts {
+ public:
+  explicit FileTexts(std::size_t bytes) : texts_(new char[std::max<std::size_t>(bytes, 1)]) {}
+  [[nodiscard]] std::string_view keep(std::string_view text) {
+    std::copy(text.begin(), text.end(), texts_.get() + at_);
+    const std::string_view kept(texts_.get() + at_, text.size());
+    at_ += text.size();
+    return kept;
+  }
+  [[nodiscard]] std::shared_ptr<const char[]> buffer() const { return texts_; }
+
+ private:
+  std::shared_ptr<char[]> texts_;
+  std::size_t at_ = 0;
+};
+
+[[nodiscard]] std::size_t text_bytes(const RawFact& raw) {
+  return raw.quote.size() + raw.id.size() + raw.note.size();
+}
+
+// The fact as the FactBase holds it: its strings kept in `texts`, its value moved out of `raw`.
+[[nodiscard]] Fact make_fact(RawFact& raw, FileTexts& texts) {
   const auto mark = [](Pos pos) { return Mark{0, pos.line, pos.column}; };
   Fact fact;
-  fact.id = std::move(raw.id);
+  fact.id = texts.keep(raw.id);
   fact.mark = mark(raw.pos);
-  fact.quote = quote;
+  fact.quote = texts.keep(raw.quote);
   fact.quote_mark = mark(raw.quote_pos);
   fact.value_mark = raw.value ? mark(raw.value->pos) : fact.mark;
   if (raw.parsed) {
@@ -546,8 +568,7 @@ class Resolver {
   fact.unit = raw.unit;
   fact.per = raw.per;
   fact.exact = raw.exact;
-  fact.precision = std::move(raw.precision);
-  fact.note = std::move(raw.note);
+  fact.note = texts.keep(raw.note);
   RawRecord& r = raw.record;
   fact.set_record({r.kind, r.over, r.rank, r.since, r.records_began, r.same_time_of_year,
                    std::move(r.first_time_above), std::move(r.first_time_below), mark(r.pos)});
@@ -568,8 +589,10 @@ class Resolver {
   links.refs = std::move(raw.refs);
   links.anchor = raw.anchor;
   links.relation_ok = raw.relation_ok;
-  if (raw.kind == FactKind::total || raw.kind == FactKind::difference)
-    links.value = std::move(raw.value);
+  if ((raw.kind == FactKind::total || raw.kind == FactKind::difference) && raw.value) {
+    links.value = std::make_shared<const ClaimValue>(
+        ClaimValue{std::move(*raw.value), std::move(raw.precision)});
+  }
   links.accept_with.reserve(raw.accepts.size());
   for (const RawAccept& accept : raw.accepts) links.accept_with.push_back(accept.with_pos);
   return links;
@@ -579,21 +602,18 @@ class Resolver {
 
 void build_facts(RawFile& file) {
   std::size_t bytes = 0;
-  for (const RawFact& raw : file.facts) bytes += raw.quote.size();
-  const std::shared_ptr<char[]> texts(new char[std::max<std::size_t>(bytes, 1)]);
-  file.texts = texts;
-  std::size_t at = 0;
+  for (const RawFact& raw : file.facts) bytes += text_bytes(raw);
+  FileTexts texts(bytes);
   file.built.reserve(file.facts.size());
   file.links.reserve(file.facts.size());
   while (!file.facts.empty()) {  // each raw fact freed as soon as it is built
     RawFact& raw = file.facts.front();
-    std::copy(raw.quote.begin(), raw.quote.end(), texts.get() + at);
-    file.built.push_back(make_fact(raw, std::string_view(texts.get() + at, raw.quote.size())));
-    at += raw.quote.size();  // copies the written value that make_links moves
+    file.built.push_back(make_fact(raw, texts));  // copies the written value make_links moves
     file.links.push_back(make_links(raw));
     file.facts.pop_front();
   }
   file.facts = std::deque<RawFact>();
+  file.texts = texts.buffer();
 }
 
 std::vector<bool> resolve(std::vector<RawFile>& files, FactBase& base, Diagnostics& diagnostics) {

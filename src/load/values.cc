@@ -49,9 +49,11 @@ void check_whole(const Value& value, const Measure& measure, const ScalarText& w
   return fact.kind == FactKind::total || fact.kind == FactKind::difference;
 }
 
-// A RawFact's or a Fact's: the fields it reads have the same names in both.
+// A RawFact's or a Fact's: the fields it reads have the same names in both. A Fact does not
+// keep its precision: the links of a total or difference do.
 template <typename AnyFact>
-[[nodiscard]] ValueContext context_of(const AnyFact& fact, bool count, const Rational& vague) {
+[[nodiscard]] ValueContext context_of(const AnyFact& fact, const std::optional<Rational>& precision,
+                                      bool count, const Rational& vague) {
   ValueContext context;
   context.role = fact.kind;
   context.count = count;
@@ -59,14 +61,14 @@ template <typename AnyFact>
                  fact.direction == Direction::fall;
   context.vague = vague;
   context.exact = fact.exact;
-  context.precision = fact.precision;
+  context.precision = precision;
   return context;
 }
 
 }  // namespace
 
 ValueContext value_context(const RawFact& fact, bool count, const Rational& vague) {
-  return context_of(fact, count, vague);
+  return context_of(fact, fact.precision, count, vague);
 }
 
 void parse_file_values(RawFile& file, const Vocabulary& vocabulary, bool vocabulary_usable) {
@@ -96,9 +98,9 @@ void parse_total_values(const std::vector<RawFile>& files, const std::vector<boo
       const FactLinks& raw = file.links[i];
       if (!raw.value) continue;  // kept for totals and differences only
       const FactIndex index = source.facts[i];
-      const auto context =
-          context_of(base.facts[index], counts[index], base.vocabulary.tolerances.vague);
-      if (auto value = parse(*raw.value, context, file.display, diagnostics))
+      const auto context = context_of(base.facts[index], raw.value->precision, counts[index],
+                                      base.vocabulary.tolerances.vague);
+      if (auto value = parse(raw.value->text, context, file.display, diagnostics))
         base.facts[index].value = std::move(*value);
     }
   }

@@ -68,7 +68,7 @@ const Record& Fact::no_record() {
 }
 
 std::string FactBase::ref(FactIndex fact) const {
-  return sources[facts[fact].source].id + "/" + facts[fact].id;
+  return fmt::format("{}/{}", sources[facts[fact].source].id, facts[fact].id);
 }
 
 void FactBase::index() {

@@ -3,6 +3,7 @@
 // could have written that way, and the context that decides it. Reading one is the value
 // grammar: grammar/value.h.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,7 +19,16 @@ namespace cc {
 // is 2); a rate is `of` per unit of time; an interval is time per one of `of`; a total is a
 // sum of quantities; a difference is to − from as a number in the figures' unit ("30,000
 // fewer": a fall, stated as its size), or with `per` the change in the rate per unit of time.
-enum class FactKind { figure, change, share, ratio, rate, interval, total, difference };
+enum class FactKind : std::uint8_t {
+  figure,
+  change,
+  share,
+  ratio,
+  rate,
+  interval,
+  total,
+  difference
+};
 
 struct ValueContext {
   FactKind role = FactKind::figure;

@@ -63,7 +63,7 @@ std::string notes_grid(const FactBase& base, const Finding& finding) {
   std::string out =
       "<div class=\"notes\"><h4>The notes differ: they may explain it</h4><div class=\"side\">";
   for (const FactIndex f : finding.facts) {
-    const std::string& note = base.facts[f].note;
+    const std::string_view note = base.facts[f].note;
     out += fmt::format("<div><code>{}</code><p>{}</p></div>", html_escape(base.ref(f)),
                        note.empty() ? "<i>no note</i>" : html_escape(note));
   }

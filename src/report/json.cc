@@ -16,7 +16,7 @@ Json bound(const std::optional<Bound>& b) {
   return b ? Json(to_double(b->value)) : Json(nullptr);
 }
 
-Json nullable(const std::string& text) {
+Json nullable(std::string_view text) {
   return text.empty() ? Json(nullptr) : Json(text);
 }
 

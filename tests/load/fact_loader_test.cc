@@ -223,6 +223,7 @@ facts:
   - {id: precise, quote: q, value: 34000, measure: offences, precision: 1000}
   - {id: rise, quote: q, value: 50%, measure: offences, change: {from: {when: 2019}, to: count}, exact: false}
   - {id: fall2, quote: q, value: halved, change: {from: {measure: offences, when: 2019}, to: count, direction: fall}}
+  - {id: sum, quote: q, value: 34000, precision: 1000, total: {of: [count, exact]}}
 )"}});
   INFO(loaded.text());
   REQUIRE(loaded.clean());
@@ -232,8 +233,9 @@ facts:
         cc::Interval::closed(Rational(201, 2), Rational(203, 2)));
   CHECK(fact(base, "src/exact").value.interval == cc::Interval::point(34000));
   CHECK(fact(base, "src/exact").exact);
-  CHECK(fact(base, "src/precise").precision == Rational(1000));
   CHECK(fact(base, "src/precise").value.interval == cc::Interval::closed(33500, 34500));
+  // A total's value is read once its operands tell it is a count, with its own precision.
+  CHECK(fact(base, "src/sum").value.interval == cc::Interval::closed(33500, 34500));
   CHECK(fact(base, "src/fall2").direction == cc::Direction::fall);
   // "halved" reads as a fall of a half: one reading, the value's interval (the base keeps
   // the readings of a hedge only)

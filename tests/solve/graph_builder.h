@@ -7,6 +7,7 @@
 // recording which registered rule made a constraint (`Constraint::rule`, an index into the
 // registry of src/rules/all_rules.cc). Only `made_by()` below names the rules.
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,7 +60,7 @@ class HandGraph {
   FactIndex fact(SourceIndex source, const std::string& id, RecordKind record = RecordKind::none) {
     Fact f;
     f.source = source;
-    f.id = id;
+    f.id = ids_.emplace_back(id);  // the base views it
     Record claim;
     claim.kind = record;
     f.set_record(claim);
@@ -130,6 +131,7 @@ class HandGraph {
     graph.vars.push_back(std::move(v));
     return static_cast<VarId>(graph.vars.size() - 1);
   }
+  std::deque<std::string> ids_;  // the facts' ids (a Fact views its id)
 };
 
 // "more than 10" (open), "at least 10", "10…20", exactly 10.
