@@ -115,7 +115,7 @@ int run_check(const CheckOptions& options, const Streams& streams) {
   }
   PhaseTimer timer(streams.err);
   const std::optional<FactBase> base = load_or_report(
-      target->dir, streams, options.annotations == "github", threads_of(options.threads));
+      target->dir, streams, options.annotations == "github", thread_count(options.threads));
   timer.phase("load");
   if (!base) return 2;
   const bool has_draft = !target->files.empty() || !draft_ids.empty();
@@ -143,7 +143,7 @@ int run_check(const CheckOptions& options, const Streams& streams) {
   put_draft_first(review, result.findings);
   timer.phase("review");
   const ReportInput input{*base, result, review.active() ? &review : nullptr,
-                          threads_of(options.threads)};
+                          thread_count(options.threads)};
   const bool color =
       options.color == Color::always ||
       (options.color == Color::automatic && streams.out_is_tty && environment_allows_color());

@@ -99,7 +99,7 @@ std::optional<std::unordered_set<std::string>> finding_ids_without(
     const std::string& dir, const FactBase& base, const CheckResult& checked,
     const std::vector<SourceIndex>& draft, const EngineOptions& options) {
   LoadOptions load;
-  load.threads = threads_of(options.solve.threads);
+  load.threads = thread_count(options.solve.threads);
   for (const SourceIndex s : draft)
     load.leave_out.push_back(file_name(base.files[base.sources[s].file]));
   Diagnostics diagnostics;

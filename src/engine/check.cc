@@ -81,11 +81,6 @@ const Rational& warn_tolerance(const FactBase& base, const Finding& finding) {
 
 }  // namespace
 
-unsigned threads_of(unsigned asked) {
-  if (asked > 0) return asked;
-  return std::max(1U, std::thread::hardware_concurrency());
-}
-
 std::vector<Finding> explain_conflicts(const FactBase& base, const FactGraph& graph,
                                        const SolveResult& solved, const EngineOptions& options) {
   std::vector<Finding> findings;
@@ -225,7 +220,7 @@ CheckResult run_checks(const FactBase& base, const EngineOptions& given) {
     }
   };
   std::jthread checker;
-  if (threads_of(options.solve.threads) > 1) checker = std::jthread(check_facts);
+  if (thread_count(options.solve.threads) > 1) checker = std::jthread(check_facts);
   CheckResult result;
   result.graph = build_graph(base, options.build);
   phase("build");

@@ -37,10 +37,6 @@ struct CheckResult {
   std::unordered_map<std::string, std::uint32_t> solved_components;
 };
 
-// The threads a check uses for `threads` asked (SolveOptions::threads, `check --threads`):
-// the number asked, or one per core for 0.
-[[nodiscard]] unsigned threads_of(unsigned asked);
-
 [[nodiscard]] CheckResult run_checks(const FactBase& base, const EngineOptions& options = {});
 
 // The findings of the solve's minimal conflicts (explained, diagnosed, finished), in the

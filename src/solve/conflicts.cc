@@ -143,11 +143,11 @@ class ComponentSolver {
         consistent = true;
         break;
       }
-      const std::vector<FactIndex> traced = traced_facts(main_, *outcome.contradiction);
-      if (traced.empty()) return;  // cannot happen: defaults alone are consistent
-      const std::vector<FactIndex> claims = traced_record_claims(main_, *outcome.contradiction);
+      const Traced behind = traced(main_, *outcome.contradiction);
+      if (behind.facts.empty()) return;  // cannot happen: defaults alone are consistent
+      const std::vector<FactIndex>& claims = behind.record_claims;
       std::vector<UnitId> conflict;
-      for (const FactIndex f : shrink(traced, {})) {
+      for (const FactIndex f : shrink(behind.facts, {})) {
         conflict.push_back(units.of(f));
         if (std::binary_search(claims.begin(), claims.end(), f))
           count_record_claim(units.units[units.of(f)]);
@@ -213,34 +213,32 @@ class ComponentSolver {
     return s ? &graph_.constraints[*s].value : nullptr;
   }
 
-  // The facts behind a run's contradiction.
-  [[nodiscard]] std::vector<FactIndex> traced_facts(const Propagator& run,
-                                                    const Contradiction& contradiction) const {
-    const EventId roots[] = {contradiction.lower, contradiction.upper};
+  // The facts behind a run's contradiction, sorted and each once; and, apart, those whose
+  // record claim (not their own figure) it was derived from: a constraint that belongs to a
+  // fact and is not its statement is its record claim. One walk of the derivation.
+  struct Traced {
     std::vector<FactIndex> facts;
-    for (const EventId e : run.derivation(roots)) {
-      const auto& fact = graph_.constraints[run.events()[e].cause].fact;
-      if (fact) facts.push_back(*fact);
-    }
-    std::sort(facts.begin(), facts.end());
-    facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
-    return facts;
-  }
-
-  // The facts whose record claim (not their own figure) a run's contradiction was derived
-  // from: constraints that belong to a fact and are not its statement are its record claim.
-  [[nodiscard]] std::vector<FactIndex> traced_record_claims(
-      const Propagator& run, const Contradiction& contradiction) const {
+    std::vector<FactIndex> record_claims;
+  };
+  [[nodiscard]] Traced traced(const Propagator& run, const Contradiction& contradiction) const {
     const EventId roots[] = {contradiction.lower, contradiction.upper};
-    std::vector<FactIndex> facts;
+    Traced out;
     for (const EventId e : run.derivation(roots)) {
       const Constraint& constraint = graph_.constraints[run.events()[e].cause];
-      if (constraint.fact && constraint.kind != ConstraintKind::statement)
-        facts.push_back(*constraint.fact);
+      if (!constraint.fact) continue;
+      out.facts.push_back(*constraint.fact);
+      if (constraint.kind != ConstraintKind::statement)
+        out.record_claims.push_back(*constraint.fact);
     }
-    std::sort(facts.begin(), facts.end());
-    facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
-    return facts;
+    for (std::vector<FactIndex>* facts : {&out.facts, &out.record_claims}) {
+      std::sort(facts->begin(), facts->end());
+      facts->erase(std::unique(facts->begin(), facts->end()), facts->end());
+    }
+    return out;
+  }
+  [[nodiscard]] std::vector<FactIndex> traced_facts(const Propagator& run,
+                                                    const Contradiction& contradiction) const {
+    return traced(run, contradiction).facts;
   }
 
   // A record claim in a contradiction is doubted as a bound is: it only says that every
@@ -571,11 +569,6 @@ void on_threads(std::size_t count, unsigned threads, const Fn& fn) {
   work(0);
 }
 
-unsigned thread_count(unsigned asked) {
-  if (asked > 0) return asked;
-  return std::max(1U, std::thread::hardware_concurrency());
-}
-
 // Each doubted fact is tried for the usual slips against the facts that stand.
 void find_slips(const FactBase& base, const FactGraph& graph, std::vector<Propagator>& probes,
                 std::vector<std::vector<char>>& masks, const ConstraintsOfFacts& of_facts,
@@ -614,6 +607,11 @@ void append(SolveResult& to, SolveResult&& from) {
 }
 
 }  // namespace
+
+unsigned thread_count(unsigned asked) {
+  if (asked > 0) return asked;
+  return std::max(1U, std::thread::hardware_concurrency());
+}
 
 SolveResult solve(const FactBase& base, const FactGraph& graph, const SolveOptions& options) {
   SolveResult result;

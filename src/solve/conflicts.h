@@ -62,6 +62,11 @@ struct SolveOptions {
   unsigned threads = 0;
 };
 
+// The threads used for `asked` (SolveOptions::threads, `check --threads`): the number
+// asked, or one per core for 0. The solve, the check's other phases and the loader all ask
+// here.
+[[nodiscard]] unsigned thread_count(unsigned asked);
+
 struct SolveResult {
   std::vector<MinimalConflict> conflicts;
   std::vector<FactIndex> set_aside;      // blamed facts, in the order they were set aside

@@ -4,6 +4,7 @@
 // differently from 1.2 is decided here, one case each.
 #include "catch.h"
 
+#include "load/read_yaml.h"
 #include "load/yaml_reader.h"
 #include "model/diagnostic.h"
 
@@ -17,21 +18,8 @@ using cc::load::ReadResult;
 
 namespace {
 
-struct Read {
-  ReadResult result;
-  std::vector<std::string> errors;
-  [[nodiscard]] std::vector<NodeRef> top() const { return result.tree.root().children(); }
-};
-
-Read read(const std::string& text, const ReadOptions& options = {},
-          const cc::load::ItemHandler& on_item = {}) {
-  static const std::string file = "t.yaml";
-  Diagnostics diagnostics;
-  Read out;
-  out.result = read_yaml(text, file, diagnostics, options, on_item);
-  for (const auto& d : diagnostics.sorted()) out.errors.push_back(format_diagnostic(d));
-  return out;
-}
+using cc::test::Read;
+using cc::test::read;
 
 std::vector<std::string> error(const std::string& message) {
   return {"t.yaml:" + message};

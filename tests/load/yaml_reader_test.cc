@@ -1,5 +1,6 @@
 #include "catch.h"
 
+#include "load/read_yaml.h"
 #include "load/yaml_reader.h"
 #include "model/diagnostic.h"
 
@@ -11,24 +12,8 @@ using cc::load::read_yaml;
 using cc::load::ReadOptions;
 using cc::load::ReadResult;
 
-namespace {
-
-struct Read {
-  ReadResult result;
-  std::vector<std::string> errors;
-};
-
-Read read(const std::string& text, const ReadOptions& options = {},
-          const cc::load::ItemHandler& on_item = {}) {
-  static const std::string file = "t.yaml";
-  Diagnostics diagnostics;
-  Read out;
-  out.result = read_yaml(text, file, diagnostics, options, on_item);
-  for (const auto& d : diagnostics.sorted()) out.errors.push_back(format_diagnostic(d));
-  return out;
-}
-
-}  // namespace
+using cc::test::Read;
+using cc::test::read;
 
 TEST_CASE("the reader builds a tree with 1-based positions in characters", "[load]") {
   const Read r = read("a: \"caf\xC3\xA9\"\nb\xC3\xA9: plain\nc:\n  - x\n  - {k: v, n: }\n");

@@ -13,45 +13,12 @@
 #include "rules/build.h"
 #include "solve/conflicts.h"
 #include "solve/in_play.h"
-#include "support/test_support.h"
+#include "solve/run_fingerprint.h"
 
 using namespace cc;
 
-namespace {
-
-std::vector<std::filesystem::path> fact_dirs() {
-  std::vector<std::filesystem::path> dirs = {test::source_dir() / "facts"};
-  for (const auto& entry :
-       std::filesystem::directory_iterator(test::source_dir() / "tests" / "cases")) {
-    if (entry.is_directory()) dirs.push_back(entry.path() / "facts");
-  }
-  std::sort(dirs.begin(), dirs.end());
-  return dirs;
-}
-
-// Everything a run leaves that a caller reads: the outcome, every event and its
-// antecedents, the domains of the component's variables.
-std::string fingerprint(const Propagator& p, const Propagator::Outcome& outcome,
-                        const FactGraph& graph, std::span<const ConstraintId> component) {
-  std::string out = outcome.exhausted ? "exhausted;" : "";
-  if (outcome.contradiction) {
-    out += "contradiction " + std::to_string(outcome.contradiction->var) + " " +
-           std::to_string(outcome.contradiction->lower) + " " +
-           std::to_string(outcome.contradiction->upper) + ";";
-  }
-  for (const Event& e : p.events()) {
-    out += std::to_string(e.var) + "/" + std::to_string(e.cause) + (e.lower ? "l" : "") +
-           (e.upper ? "u" : "") + "<";
-    for (const EventId a : p.antecedents(e)) out += std::to_string(a) + ",";
-    out += ">";
-  }
-  out += ";";
-  for (const ConstraintId c : component)
-    for (const VarId v : graph.constraints[c].vars) out += to_string(p.domain(v)) + " ";
-  return out;
-}
-
-}  // namespace
+using test::fact_dirs;
+using test::fingerprint;
 
 TEST_CASE("a run on a mask of facts makes the events a run enabling the component makes",
           "[solve][in_play]") {

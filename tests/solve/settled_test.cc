@@ -14,48 +14,12 @@
 #include "rules/build.h"
 #include "solve/conflicts.h"
 #include "solve/in_play.h"
-#include "support/test_support.h"
+#include "solve/run_fingerprint.h"
 
 using namespace cc;
 
-namespace {
-
-std::vector<std::filesystem::path> fact_dirs() {
-  std::vector<std::filesystem::path> dirs = {test::source_dir() / "facts"};
-  for (const auto& entry :
-       std::filesystem::directory_iterator(test::source_dir() / "tests" / "cases")) {
-    if (entry.is_directory()) dirs.push_back(entry.path() / "facts");
-  }
-  std::sort(dirs.begin(), dirs.end());
-  return dirs;
-}
-
-// The outcome, every event with its antecedents and details, the domains of the
-// component's variables.
-std::string fingerprint(const Propagator& p, const Propagator::Outcome& outcome,
-                        const FactGraph& graph, std::span<const ConstraintId> component) {
-  std::string out = outcome.exhausted ? "exhausted;" : "";
-  if (outcome.contradiction) {
-    out += "contradiction " + std::to_string(outcome.contradiction->var) + " " +
-           std::to_string(outcome.contradiction->lower) + " " +
-           std::to_string(outcome.contradiction->upper) + ";";
-  }
-  for (std::size_t i = 0; i < p.events().size(); ++i) {
-    const Event& e = p.events()[i];
-    out += std::to_string(e.var) + "/" + std::to_string(e.cause) + (e.lower ? "l" : "") +
-           (e.upper ? "u" : "") + "<";
-    for (const EventId a : p.antecedents(e)) out += std::to_string(a) + ",";
-    out += ">";
-    if (i < p.details().size())
-      out += to_string(p.details()[i].computed) + "|" + to_string(p.details()[i].before);
-  }
-  out += ";";
-  for (const ConstraintId c : component)
-    for (const VarId v : graph.constraints[c].vars) out += to_string(p.domain(v)) + " ";
-  return out;
-}
-
-}  // namespace
+using test::fact_dirs;
+using test::fingerprint;
 
 TEST_CASE("a statement not queued again once applied leaves every run as it was",
           "[solve][settled]") {
@@ -102,8 +66,8 @@ TEST_CASE("a statement not queued again once applied leaves every run as it was"
           in_play.put(subset, false);
           requeue.clear_override();
           settle.clear_override();
-          CHECK(fingerprint(settle, settle_outcome, graph, component) ==
-                fingerprint(requeue, requeue_outcome, graph, component));
+          CHECK(fingerprint(settle, settle_outcome, graph, component, test::WithDetails::yes) ==
+                fingerprint(requeue, requeue_outcome, graph, component, test::WithDetails::yes));
           ++runs;
           if (requeue_outcome.contradiction) ++contradictions;
           if (override) ++overridden;

@@ -1,0 +1,55 @@
+#pragma once
+// What the solver's run tests compare: the fact bases they run on, and a fingerprint of
+// everything a run leaves that a caller reads (tests/solve/in_play_test.cc,
+// tests/solve/settled_test.cc).
+
+#include <algorithm>
+#include <filesystem>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "solve/propagate.h"
+#include "support/test_support.h"
+
+namespace cc::test {
+
+// The seed fact base and every end-to-end case's, sorted.
+inline std::vector<std::filesystem::path> fact_dirs() {
+  std::vector<std::filesystem::path> dirs = {source_dir() / "facts"};
+  for (const auto& entry : std::filesystem::directory_iterator(source_dir() / "tests" / "cases")) {
+    if (entry.is_directory()) dirs.push_back(entry.path() / "facts");
+  }
+  std::sort(dirs.begin(), dirs.end());
+  return dirs;
+}
+
+enum class WithDetails : bool { no, yes };
+
+// The outcome, every event with its antecedents (and, asked, its details: the interval
+// computed and the one before), the domains of the component's variables.
+inline std::string fingerprint(const Propagator& p, const Propagator::Outcome& outcome,
+                               const FactGraph& graph, std::span<const ConstraintId> component,
+                               WithDetails details = WithDetails::no) {
+  std::string out = outcome.exhausted ? "exhausted;" : "";
+  if (outcome.contradiction) {
+    out += "contradiction " + std::to_string(outcome.contradiction->var) + " " +
+           std::to_string(outcome.contradiction->lower) + " " +
+           std::to_string(outcome.contradiction->upper) + ";";
+  }
+  for (std::size_t i = 0; i < p.events().size(); ++i) {
+    const Event& e = p.events()[i];
+    out += std::to_string(e.var) + "/" + std::to_string(e.cause) + (e.lower ? "l" : "") +
+           (e.upper ? "u" : "") + "<";
+    for (const EventId a : p.antecedents(e)) out += std::to_string(a) + ",";
+    out += ">";
+    if (details == WithDetails::yes && i < p.details().size())
+      out += to_string(p.details()[i].computed) + "|" + to_string(p.details()[i].before);
+  }
+  out += ";";
+  for (const ConstraintId c : component)
+    for (const VarId v : graph.constraints[c].vars) out += to_string(p.domain(v)) + " ";
+  return out;
+}
+
+}  // namespace cc::test
