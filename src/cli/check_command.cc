@@ -14,6 +14,7 @@
 #include "cli/targets.h"
 #include "cli/timing.h"
 #include "engine/check.h"
+#include "load/without_sources.h"
 #include "report/formats.h"
 #include "report/write.h"
 
@@ -114,11 +115,15 @@ int run_check(const CheckOptions& options, const Streams& streams) {
     return 0;
   }
   PhaseTimer timer(streams.err);
-  const std::optional<FactBase> base = load_or_report(
-      target->dir, streams, options.annotations == "github", thread_count(options.threads));
+  const bool has_draft = !target->files.empty() || !draft_ids.empty();
+  // Without a baseline, the draft's review checks the rest too: derived from this load.
+  load::ResolveTrace trace;
+  const bool traced = has_draft && options.baseline.empty();
+  const std::optional<FactBase> base =
+      load_or_report(target->dir, streams, options.annotations == "github",
+                     thread_count(options.threads), traced ? &trace : nullptr);
   timer.phase("load");
   if (!base) return 2;
-  const bool has_draft = !target->files.empty() || !draft_ids.empty();
   const auto draft = draft_sources(*base, *target, draft_ids, streams);
   if (!draft) return 2;
   std::optional<Baseline> baseline;
@@ -134,12 +139,18 @@ int run_check(const CheckOptions& options, const Streams& streams) {
       progress.update("checking", done, total);
     };
   }
+  DraftRest rest;
+  if (traced) {
+    rest.prepare(*base, trace, *draft, engine);
+    trace = load::ResolveTrace();  // freed
+    timer.phase("derive the rest");
+  }
   if (timer.on()) engine.on_phase = [&](std::string_view name) { timer.phase(name); };
   CheckResult result = run_checks(*base, engine);
   progress.finish();
   Review review = make_review(*base, result.findings, has_draft, *draft, std::move(baseline));
   if (has_draft && !review.baseline)
-    review.without_draft = finding_ids_without(target->dir, *base, result, *draft, engine);
+    review.without_draft = rest.ids(target->dir, *base, result, *draft, engine);
   put_draft_first(review, result.findings);
   timer.phase("review");
   const ReportInput input{*base, result, review.active() ? &review : nullptr,

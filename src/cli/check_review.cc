@@ -10,6 +10,7 @@
 #include "engine/without_draft.h"
 #include "load/files.h"
 #include "load/loader.h"
+#include "load/without_sources.h"
 #include "model/terminal_text.h"
 
 namespace cc::cli {
@@ -106,6 +107,25 @@ std::optional<std::unordered_set<std::string>> finding_ids_without(
   const FactBase rest = load_fact_base(dir, diagnostics, load);
   if (diagnostics.has_errors()) return std::nullopt;
   return check_without_draft(base, checked, draft, rest, options).ids;
+}
+
+void DraftRest::prepare(const FactBase& base, const load::ResolveTrace& trace,
+                        const std::vector<SourceIndex>& draft, EngineOptions& engine) {
+  rest_ = load::without_sources(base, trace, draft);
+  if (!rest_) return;
+  engine.beside_solve = [this, &base, &draft, options = engine](const FactGraph& graph) {
+    solved_ = solve_rest(base, graph, draft, *rest_, options);
+  };
+}
+
+std::optional<std::unordered_set<std::string>> DraftRest::ids(const std::string& dir,
+                                                              const FactBase& base,
+                                                              const CheckResult& checked,
+                                                              const std::vector<SourceIndex>& draft,
+                                                              const EngineOptions& engine) {
+  if (rest_ && solved_)
+    return finish_without_draft(checked, std::move(*solved_), *rest_, engine).ids;
+  return finding_ids_without(dir, base, checked, draft, engine);
 }
 
 void print_reviewed_findings(const ReportInput& input, const Review& review, bool color, bool quiet,

@@ -10,8 +10,13 @@
 
 #include "cli/commands.h"
 #include "cli/targets.h"
+#include "engine/without_draft.h"
 #include "report/report.h"
 #include "report/review.h"
+
+namespace cc::load {
+struct ResolveTrace;
+}
 
 namespace cc::cli {
 
@@ -33,6 +38,26 @@ namespace cc::cli {
 [[nodiscard]] std::optional<std::unordered_set<std::string>> finding_ids_without(
     const std::string& dir, const FactBase& base, const CheckResult& checked,
     const std::vector<SourceIndex>& draft, const EngineOptions& options);
+
+// check --draft without a baseline: the check of the fact base without the draft. The rest
+// is derived from the whole load (load/without_sources.h) and its components are solved
+// beside the whole check's (EngineOptions::beside_solve); when it cannot be derived, it is
+// loaded again and checked once the whole check is done (finding_ids_without).
+class DraftRest {
+ public:
+  // Derives the rest from `base` and its load's `trace`; when it could, sets
+  // `engine.beside_solve`. `base`, `draft` and this object must outlive the check.
+  void prepare(const FactBase& base, const load::ResolveTrace& trace,
+               const std::vector<SourceIndex>& draft, EngineOptions& engine);
+  // The ids of the rest's findings, as finding_ids_without gives them.
+  [[nodiscard]] std::optional<std::unordered_set<std::string>> ids(
+      const std::string& dir, const FactBase& base, const CheckResult& checked,
+      const std::vector<SourceIndex>& draft, const EngineOptions& engine);
+
+ private:
+  std::optional<FactBase> rest_;
+  std::optional<RestSolved> solved_;
+};
 
 // The terminal lines: with a draft, its findings under "the draft under review:" and the
 // rest under "the rest of the fact base:"; each line marked against the baseline; then the

@@ -9,9 +9,11 @@
 namespace cc::cli {
 
 std::optional<FactBase> load_or_report(const std::string& facts_dir, const Streams& streams,
-                                       bool github_annotations, unsigned threads) {
+                                       bool github_annotations, unsigned threads,
+                                       load::ResolveTrace* trace) {
   Diagnostics diagnostics;
   LoadOptions options;
+  options.trace = trace;
   if (threads > 0) options.threads = threads;
   FactBase base = load_fact_base(facts_dir, diagnostics, options);
   check_rule_settings(base, diagnostics);

@@ -224,8 +224,19 @@ CheckResult run_checks(const FactBase& base, const EngineOptions& given) {
   CheckResult result;
   result.graph = build_graph(base, options.build);
   phase("build");
+  std::exception_ptr beside_failed;
+  const auto beside = [&] {
+    try {
+      options.beside_solve(result.graph);
+    } catch (...) {
+      beside_failed = std::current_exception();
+    }
+  };
+  std::jthread beside_thread;
+  if (options.beside_solve && checker.joinable()) beside_thread = std::jthread(beside);
   const SolveResult solved = solve(base, result.graph, options.solve);
   phase("solve");
+  if (options.beside_solve && !beside_thread.joinable()) beside();
   result.set_aside = solved.set_aside;
   result.findings = explain_conflicts(base, result.graph, solved, options);
   for (std::size_t i = 0; i < solved.conflicts.size(); ++i)
@@ -244,6 +255,9 @@ CheckResult run_checks(const FactBase& base, const EngineOptions& given) {
   apply_rule_settings(base, result.findings);
   sort_findings(base, result.findings);
   phase("accepts and sort");
+  if (beside_thread.joinable()) beside_thread.join();
+  if (beside_failed) std::rethrow_exception(beside_failed);
+  if (options.beside_solve) phase("beside the solve");
   for (const std::uint32_t c : solved.exhausted) {
     result.notices.push_back(
         fmt::format("a component of {} constraints reached the work bound before a fixpoint; its "

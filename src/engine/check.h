@@ -21,6 +21,11 @@ struct EngineOptions {
   // Called at the end of each phase of run_checks with its name ("build", "solve", …), on
   // the calling thread: for a caller that times them (cli's CROSSCHECK_TIMING).
   std::function<void(std::string_view phase)> on_phase;
+  // Work that needs the built graph but not the solve's result (check --draft's check of the
+  // rest: engine/without_draft.h): with more than one thread it runs on a thread of its own
+  // while the components are solved, else after the solve; run_checks returns once it is
+  // done. It must not touch what on_phase or the progress line use.
+  std::function<void(const FactGraph& graph)> beside_solve;
 };
 
 struct CheckResult {

@@ -1,9 +1,12 @@
 #include "engine/without_draft.h"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <optional>
+#include <span>
 
+#include "checks/check.h"
 #include "engine/rule_settings.h"
 
 namespace cc {
@@ -157,73 +160,121 @@ FactGraph pruned(FactGraph graph, const std::vector<bool>& keep) {
   return out;
 }
 
+// Whether `rule` is a single-fact check's.
+bool is_fact_check(FindingRule rule) {
+  const std::span<const FactCheck> checks = fact_checks();
+  return std::any_of(checks.begin(), checks.end(),
+                     [&](const FactCheck& c) { return c.id == finding_rule_id(rule); });
+}
+
+// The single-fact checks' findings of the rest: the whole check's on the rest's facts. A
+// check looks at one fact, its source (the article) and the measures of its keys, all the
+// same in the rest; rule settings drop or grade them alike. A finding of a draft fact is
+// not the rest's.
+void reuse_fact_checks(const CheckResult& checked, const std::vector<FactIndex>& to_rest,
+                       std::vector<Finding>& findings) {
+  for (const Finding& finding : checked.findings) {
+    if (!is_fact_check(finding.rule)) continue;
+    Finding kept = finding;
+    kept.accepted.reset();
+    for (FactIndex& f : kept.facts) f = to_rest[f];
+    if (std::any_of(kept.facts.begin(), kept.facts.end(), [](FactIndex f) { return f == kNone; }))
+      continue;
+    findings.push_back(std::move(kept));
+  }
+}
+
 std::unordered_set<std::string> ids_of(const std::vector<Finding>& findings) {
   std::unordered_set<std::string> ids;
   for (const Finding& f : findings) ids.insert(f.id);
   return ids;
 }
 
-}  // namespace
-
-WithoutDraft check_without_draft(const FactBase& base, const CheckResult& checked,
-                                 const std::vector<SourceIndex>& draft, const FactBase& rest,
-                                 const EngineOptions& given) {
-  EngineOptions plain = given;  // no progress line for this second check
-  plain.solve.progress = nullptr;
-  EngineOptions options = plain;  // with the rules vocabulary.yaml turns off, as run_checks
+// The options of the rest's check: no progress line, no phases (it may run on a thread of
+// its own), and the rules vocabulary.yaml turns off when `turned_off`, as run_checks.
+EngineOptions rest_options(const FactBase& rest, const EngineOptions& given, bool turned_off) {
+  EngineOptions options = given;
+  options.solve.progress = nullptr;
+  options.on_phase = nullptr;
+  options.beside_solve = nullptr;
+  if (!turned_off) return options;
   for (std::string& id : rules_turned_off(rest))
     options.build.disabled_rules.push_back(std::move(id));
+  return options;
+}
+
+}  // namespace
+
+RestSolved solve_rest(const FactBase& base, const FactGraph& whole,
+                      const std::vector<SourceIndex>& draft, const FactBase& rest,
+                      const EngineOptions& given) {
+  const EngineOptions options = rest_options(rest, given, true);
   std::vector<bool> in_draft(base.sources.size(), false);
   for (const SourceIndex s : draft) in_draft[s] = true;
-  const auto to_rest = match_facts(base, in_draft, rest);
-  WithoutDraft out;
-  if (!to_rest) {
-    out.full = true;
-    out.ids = ids_of(run_checks(rest, plain).findings);
-    return out;
-  }
+  RestSolved out;
+  out.to_rest = match_facts(base, in_draft, rest);
+  if (!out.to_rest) return out;
+  const std::vector<FactIndex>& to_rest = *out.to_rest;
   std::vector<FactIndex> to_whole(rest.facts.size(), kNone);
-  for (FactIndex f = 0; f < to_rest->size(); ++f)
-    if ((*to_rest)[f] != kNone) to_whole[(*to_rest)[f]] = f;
+  for (FactIndex f = 0; f < to_rest.size(); ++f)
+    if (to_rest[f] != kNone) to_whole[to_rest[f]] = f;
 
   std::vector<std::uint32_t> fact_component;
-  std::vector<bool> covered = touched_components(checked.graph, *to_rest, fact_component);
+  out.covered = touched_components(whole, to_rest, fact_component);
   FactGraph graph = build_graph(rest, options.build);
   const RestComponents components = rest_components(graph, to_whole, fact_component);
-  const std::vector<bool> again = components_to_solve(components, shapes(checked.graph), covered);
+  const std::vector<bool> again = components_to_solve(components, shapes(whole), out.covered);
   for (std::size_t r = 0; r < again.size(); ++r) {
     if (components.whole[r].empty()) continue;
     ++out.components;
     if (again[r]) ++out.solved_again;
   }
+  graph = pruned(std::move(graph), again);
+  const SolveResult solved = solve(rest, graph, options.solve);
+  out.findings = explain_conflicts(rest, graph, solved, options);
+  return out;
+}
 
+WithoutDraft finish_without_draft(const CheckResult& checked, RestSolved solved,
+                                  const FactBase& rest, const EngineOptions& given) {
+  WithoutDraft out;
+  out.components = solved.components;
+  out.solved_again = solved.solved_again;
+  const auto in_full = [&] {
+    out.full = true;
+    out.ids = ids_of(run_checks(rest, rest_options(rest, given, false)).findings);
+    return out;
+  };
+  if (!solved.to_rest) return in_full();
+  const std::vector<FactIndex>& to_rest = *solved.to_rest;
   // The findings of the components left alone, as the whole check found them.
   std::vector<Finding> findings;
   for (const Finding& finding : checked.findings) {
     const auto it = checked.solved_components.find(finding.id);
-    if (it == checked.solved_components.end() || covered[it->second]) continue;
+    if (it == checked.solved_components.end() || solved.covered[it->second]) continue;
     Finding kept = finding;
     kept.accepted.reset();
-    for (FactIndex& f : kept.facts) f = (*to_rest)[f];
+    for (FactIndex& f : kept.facts) f = to_rest[f];
     const bool in_rest =
         std::none_of(kept.facts.begin(), kept.facts.end(), [](FactIndex f) { return f == kNone; });
-    if (!in_rest) {  // a draft fact in a component left alone: cannot be; check in full
-      out.full = true;
-      out.ids = ids_of(run_checks(rest, plain).findings);
-      return out;
-    }
+    // A draft fact in a component left alone: cannot be; check in full.
+    if (!in_rest) return in_full();
     findings.push_back(std::move(kept));
   }
   // Those of the components solved again, and the single-fact checks of the rest.
-  graph = pruned(std::move(graph), again);
-  const SolveResult solved = solve(rest, graph, options.solve);
-  for (Finding& f : explain_conflicts(rest, graph, solved, options))
-    findings.push_back(std::move(f));
-  run_fact_checks(rest, options, findings);
+  std::move(solved.findings.begin(), solved.findings.end(), std::back_inserter(findings));
+  reuse_fact_checks(checked, to_rest, findings);
   apply_accepts(rest, findings);
   apply_rule_settings(rest, findings);
   out.ids = ids_of(findings);
   return out;
+}
+
+WithoutDraft check_without_draft(const FactBase& base, const CheckResult& checked,
+                                 const std::vector<SourceIndex>& draft, const FactBase& rest,
+                                 const EngineOptions& options) {
+  return finish_without_draft(checked, solve_rest(base, checked.graph, draft, rest, options), rest,
+                              options);
 }
 
 }  // namespace cc

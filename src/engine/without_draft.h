@@ -7,6 +7,7 @@
 // those of the whole check. The result is the ids run_checks(rest) gives (docs/ARCHITECTURE.md,
 // "The commands' paths, the draft and the baseline").
 
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -26,9 +27,29 @@ struct WithoutDraft {
 };
 
 // `base` is the whole fact base and `checked` its run_checks result; `rest` is the same
-// fact base loaded without the files of the `draft` sources; `options` those of `checked`.
+// fact base without the files of the `draft` sources (loaded so, or load/without_sources.h);
+// `options` those of `checked`.
 [[nodiscard]] WithoutDraft check_without_draft(const FactBase& base, const CheckResult& checked,
                                                const std::vector<SourceIndex>& draft,
                                                const FactBase& rest, const EngineOptions& options);
+
+// check_without_draft in two steps. The first needs the whole check's graph, not its
+// findings: it may run while the whole check solves (EngineOptions::beside_solve). It
+// matches the rest's facts to the whole's, builds the rest's graph and solves the
+// components the draft can have changed.
+struct RestSolved {
+  std::optional<std::vector<FactIndex>> to_rest;  // nullopt: no match, the rest is checked in full
+  std::vector<bool> covered;      // the whole graph's components whose findings are not reused
+  std::vector<Finding> findings;  // the explained findings of the components solved again
+  std::size_t solved_again = 0;
+  std::size_t components = 0;
+};
+[[nodiscard]] RestSolved solve_rest(const FactBase& base, const FactGraph& whole,
+                                    const std::vector<SourceIndex>& draft, const FactBase& rest,
+                                    const EngineOptions& options);
+// The second: the whole check's findings of the components left alone, the rest's
+// single-fact findings, accepts and rule settings.
+[[nodiscard]] WithoutDraft finish_without_draft(const CheckResult& checked, RestSolved solved,
+                                                const FactBase& rest, const EngineOptions& options);
 
 }  // namespace cc

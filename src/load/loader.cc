@@ -135,7 +135,7 @@ void load_into(const fs::path& dir, FactBase& base, Diagnostics& diagnostics,
     if (file.read) fact_files.push_back(std::move(file));
   }
   files.clear();
-  const std::vector<bool> counts = load::resolve(fact_files, base, diagnostics);
+  const std::vector<bool> counts = load::resolve(fact_files, base, diagnostics, options.trace);
   load::parse_total_values(fact_files, counts, base, diagnostics);
 }
 

@@ -12,6 +12,10 @@
 
 namespace cc {
 
+namespace load {
+struct ResolveTrace;
+}
+
 struct LoadOptions {
   unsigned threads = 2;  // files parsed at once
   // A larger fact file, vocabulary or article is refused (an error), never read.
@@ -19,6 +23,9 @@ struct LoadOptions {
   // Fact files (names at the top of the folder) not to read: `check --draft` checks the
   // fact base without the draft too, to say whether the draft changed the rest.
   std::vector<std::string> leave_out;
+  // Filled, when given, with what load::without_sources() needs to derive the fact base
+  // without some of its sources in memory (load/without_sources.h).
+  load::ResolveTrace* trace = nullptr;
 };
 
 // Loads `dir` (vocabulary.yaml, then every other *.yaml in sorted order). The fact base

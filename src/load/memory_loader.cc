@@ -66,7 +66,7 @@ void read_article(const load::Folder& folder, const FileTexts& files, RawFile& f
 }
 
 void load_into(std::string_view root, const FileTexts& files, FactBase& base,
-               Diagnostics& diagnostics) {
+               Diagnostics& diagnostics, load::ResolveTrace* trace) {
   load::Folder folder;
   folder.path = std::string(root);
   folder.display = load::display_root(folder.path);
@@ -87,17 +87,17 @@ void load_into(std::string_view root, const FileTexts& files, FactBase& base,
     if (file.skipped) base.skipped.push_back(file.display);
     if (file.read) fact_files.push_back(std::move(file));
   }
-  const std::vector<bool> counts = load::resolve(fact_files, base, diagnostics);
+  const std::vector<bool> counts = load::resolve(fact_files, base, diagnostics, trace);
   load::parse_total_values(fact_files, counts, base, diagnostics);
 }
 
 }  // namespace
 
 FactBase load_fact_base_from_memory(std::string_view root, const FileTexts& files,
-                                    Diagnostics& diagnostics) {
+                                    Diagnostics& diagnostics, load::ResolveTrace* trace) {
   FactBase base;
   try {
-    load_into(root, files, base, diagnostics);
+    load_into(root, files, base, diagnostics, trace);
   } catch (const std::exception& e) {
     diagnostics.error(std::string(root), 0, 0,
                       fmt::format("cannot load the fact base: {}", e.what()), "internal");

@@ -12,14 +12,20 @@
 
 namespace cc {
 
+namespace load {
+struct ResolveTrace;
+}
+
 // File name, relative to the fact base folder ('/' between folders), → its text.
 using FileTexts = std::map<std::string, std::string, std::less<>>;
 
 // Loads `files` as if they were the folder `root` ("facts"): vocabulary.yaml, then every
 // other top-level *.yaml and *.yml in sorted order; a source's `article` is looked up
 // among `files` by its path relative to the folder. Display paths read "root/name".
-// Returns the fact base even when there are errors, like load_fact_base.
+// Returns the fact base even when there are errors, like load_fact_base; `trace` as
+// LoadOptions::trace.
 [[nodiscard]] FactBase load_fact_base_from_memory(std::string_view root, const FileTexts& files,
-                                                  Diagnostics& diagnostics);
+                                                  Diagnostics& diagnostics,
+                                                  load::ResolveTrace* trace = nullptr);
 
 }  // namespace cc

@@ -36,8 +36,9 @@ template <typename T>
 
 class Resolver {
  public:
-  Resolver(std::vector<RawFile>& files, FactBase& base, Diagnostics& diagnostics)
-      : files_(files), base_(base), diagnostics_(diagnostics) {}
+  Resolver(std::vector<RawFile>& files, FactBase& base, Diagnostics& diagnostics,
+           ResolveTrace* trace)
+      : files_(files), base_(base), diagnostics_(diagnostics), trace_(trace) {}
 
   void run() {
     std::size_t count = base_.facts.size();
@@ -46,8 +47,20 @@ class Resolver {
     for (RawFile& file : files_) add_file(file);
     base_.index();
     resolve_upstreams(files_, base_, diagnostics_);
-    for (FileState& state : states_) resolve_figures(state);
-    for (FileState& state : states_) resolve_claims(state);
+    if (trace_) {
+      trace_->events.assign(2 * states_.size(), {});
+      trace_->refers_to.assign(states_.size(), {});
+      trace_->spellings.clear();
+    }
+    for (FileState& state : states_) {
+      trace_to(0, state);
+      resolve_figures(state);
+    }
+    for (FileState& state : states_) {
+      trace_to(1, state);
+      resolve_claims(state);
+    }
+    events_ = nullptr;
     find_cycles();
     for (FileState& state : states_) resolve_accepts(state);
   }
@@ -142,12 +155,30 @@ class Resolver {
 
   // Keys -------------------------------------------------------------------------------
 
+  // The key events of `state`'s file in `pass` go to the trace from here on.
+  void trace_to(std::size_t pass, const FileState& state) {
+    if (trace_) events_ = &trace_->events[pass * states_.size() + state.source];
+  }
+
+  [[nodiscard]] SubsetValueId intern_value(const std::string& value) {
+    const SubsetValueId id = base_.keys.intern_value(value);
+    if (events_) {
+      KeyEvent event{KeyEvent::Kind::value, id};
+      if (base_.keys.value_name(id) != value) {
+        event.spelling = static_cast<std::uint32_t>(trace_->spellings.size());
+        trace_->spellings.push_back(value);
+      }
+      events_->push_back(event);
+    }
+    return id;
+  }
+
   [[nodiscard]] Slot<Subset> intern_subset(const Slot<RawSubset>& raw) {
     Slot<Subset> out;
     out.state = raw.state;
     out.pos = raw.pos;
     for (const RawSubsetItem& item : raw.value) {
-      out.value.push_back({item.dimension, base_.keys.intern_value(item.value)});
+      out.value.push_back({item.dimension, intern_value(item.value)});
     }
     return out;
   }
@@ -210,7 +241,9 @@ class Resolver {
     key.place = fill.where.value;
     key.period = base_.keys.intern_period(fill.when.value);
     key.subset = base_.keys.intern_subset(fill.subset.value);
-    return base_.keys.intern(key);
+    const KeyId id = base_.keys.intern(key);
+    if (events_) events_->push_back({KeyEvent::Kind::key, id});
+    return id;
   }
 
   [[nodiscard]] static std::string quoted_list(const std::vector<std::string_view>& names) {
@@ -261,6 +294,11 @@ class Resolver {
       return std::nullopt;
     }
     const FileState& target = states_[source->second];
+    if (trace_ && target.source != state.source) {
+      std::vector<SourceIndex>& named = trace_->refers_to[state.source];
+      if (std::find(named.begin(), named.end(), target.source) == named.end())
+        named.push_back(target.source);
+    }
     return lookup_in(state, target, text.substr(slash + 1), pos, source_id);
   }
 
@@ -520,6 +558,8 @@ class Resolver {
   std::vector<RawFile>& files_;
   FactBase& base_;
   Diagnostics& diagnostics_;
+  ResolveTrace* trace_ = nullptr;
+  std::vector<KeyEvent>* events_ = nullptr;  // where the key events go now, when traced
   std::vector<FileState> states_;
   std::unordered_map<std::string, SourceIndex> source_ids_;  // the first source with each id
   std::unordered_set<FactIndex> figure_ok_;                  // figures whose key is known
@@ -616,8 +656,9 @@ void build_facts(RawFile& file) {
   file.texts = texts.buffer();
 }
 
-std::vector<bool> resolve(std::vector<RawFile>& files, FactBase& base, Diagnostics& diagnostics) {
-  Resolver resolver(files, base, diagnostics);
+std::vector<bool> resolve(std::vector<RawFile>& files, FactBase& base, Diagnostics& diagnostics,
+                          ResolveTrace* trace) {
+  Resolver resolver(files, base, diagnostics, trace);
   resolver.run();
   return resolver.counts();
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "load/raw.h"
+#include "load/without_sources.h"
 #include "model/diagnostic.h"
 #include "model/fact.h"
 
@@ -20,8 +21,9 @@ void build_facts(RawFile& file);
 // `files` in sorted order, only those read as fact files. `base.files` holds the
 // vocabulary's display path; each file's is appended. Values are not parsed here: the
 // result tells, per fact, whether its value is a count (a figure of an additive measure,
-// or a total of quantities that all are).
+// or a total of quantities that all are). With a `trace`, what without_sources() needs is
+// kept in it.
 [[nodiscard]] std::vector<bool> resolve(std::vector<RawFile>& files, FactBase& base,
-                                        Diagnostics& diagnostics);
+                                        Diagnostics& diagnostics, ResolveTrace* trace = nullptr);
 
 }  // namespace cc::load

@@ -51,6 +51,7 @@ class KeyTable {
   // Subset values are matched folded (case, white space); the first spelling is kept.
   SubsetValueId intern_value(std::string_view value);
   [[nodiscard]] const std::string& value_name(SubsetValueId id) const { return values_[id]; }
+  [[nodiscard]] std::size_t value_count() const { return values_.size(); }
 
   // `items` need not be sorted; a dimension given twice is the caller's error to report.
   SubsetId intern_subset(Subset items);

@@ -31,6 +31,19 @@ std::string figure(const std::string& id, int year, int value) {
          ", measure: cases, where: Land, when: " + std::to_string(year) + "}\n";
 }
 
+// "almost half (52%)": a hedge finding (a single-fact check) on a share of `year`'s cases.
+std::string hedge(const std::string& id, int year) {
+  return "  - {id: " + id +
+         ", quote: almost half (52%) were children, value: almost half (52%), share: {of: "
+         "{measure: cases, where: Land, when: " +
+         std::to_string(year) + "}, part: {subset: {age: child}}}}\n";
+}
+
+std::size_t count_rule(const std::vector<cc::Finding>& findings, cc::FindingRule rule) {
+  return static_cast<std::size_t>(std::count_if(
+      findings.begin(), findings.end(), [&](const cc::Finding& f) { return f.rule == rule; }));
+}
+
 }  // namespace
 
 TEST_CASE("the check without the draft re-solves the components the draft touches, no others",
@@ -41,21 +54,23 @@ TEST_CASE("the check without the draft re-solves the components the draft touche
   //   2021: a3 and b3 disagree; the draft's d3 and e3 side with b3, so the whole check
   //         doubts a3 against three facts, the rest alone against one (another finding);
   //   2022: the rest agrees (a4, b4), untouched, silent;  2023: the draft's own (d5).
+  // a and d each hedge a share (a single-fact check): the rest keeps a's finding only.
   cc::FileTexts rest_files{
       {"vocabulary.yaml", test_vocabulary()},
-      {"a.yaml", source_file("a",
-                             figure("a1", 2019, 100) + figure("a2", 2020, 300) +
-                                 figure("a3", 2021, 400) + figure("a4", 2022, 10),
-                             "2024-01-01")},
+      {"a.yaml",
+       source_file("a",
+                   figure("a1", 2019, 100) + figure("a2", 2020, 300) + figure("a3", 2021, 400) +
+                       figure("a4", 2022, 10) + hedge("ah", 2022),
+                   "2024-01-01")},
       {"b.yaml",
        source_file("b", figure("b1", 2019, 200) + figure("b3", 2021, 450) + figure("b4", 2022, 10),
                    "2024-06-01")},
   };
   cc::FileTexts all_files = rest_files;
-  all_files.emplace(
-      "d.yaml",
-      source_file("d", figure("d1", 2020, 500) + figure("d3", 2021, 450) + figure("d5", 2023, 5),
-                  "2024-03-01"));
+  all_files.emplace("d.yaml", source_file("d",
+                                          figure("d1", 2020, 500) + figure("d3", 2021, 450) +
+                                              figure("d5", 2023, 5) + hedge("dh", 2023),
+                                          "2024-03-01"));
   all_files.emplace("e.yaml", source_file("e", figure("e3", 2021, 450), "2024-04-01"));
   const cc::FactBase base = load(all_files);
   const cc::FactBase rest = load(rest_files);
@@ -75,6 +90,10 @@ TEST_CASE("the check without the draft re-solves the components the draft touche
   CHECK(shared < static_cast<std::ptrdiff_t>(expected.size()));
   CHECK(std::any_of(all.begin(), all.end(),
                     [&](const std::string& id) { return expected.count(id) == 0; }));
+
+  // The single-fact checks' findings are the whole check's, the draft's left out.
+  CHECK(count_rule(whole.findings, cc::FindingRule::hedge) == 2);
+  CHECK(count_rule(cc::run_checks(rest, options).findings, cc::FindingRule::hedge) == 1);
 
   CHECK(without.ids == expected);
   CHECK_FALSE(without.full);

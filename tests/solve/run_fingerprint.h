@@ -1,5 +1,5 @@
 #pragma once
-// What the solver's run tests compare: the fact bases they run on, and a fingerprint of
+// What the solver's run tests compare: a fingerprint of
 // everything a run leaves that a caller reads (tests/solve/in_play_test.cc,
 // tests/solve/settled_test.cc).
 
@@ -13,16 +13,6 @@
 #include "support/test_support.h"
 
 namespace cc::test {
-
-// The seed fact base and every end-to-end case's, sorted.
-inline std::vector<std::filesystem::path> fact_dirs() {
-  std::vector<std::filesystem::path> dirs = {source_dir() / "facts"};
-  for (const auto& entry : std::filesystem::directory_iterator(source_dir() / "tests" / "cases")) {
-    if (entry.is_directory()) dirs.push_back(entry.path() / "facts");
-  }
-  std::sort(dirs.begin(), dirs.end());
-  return dirs;
-}
 
 enum class WithDetails : bool { no, yes };
 

@@ -82,6 +82,15 @@ Checked check_files(const std::string& name,
   return checked;
 }
 
+std::vector<std::filesystem::path> fact_dirs() {
+  std::vector<std::filesystem::path> dirs = {source_dir() / "facts"};
+  for (const auto& entry : std::filesystem::directory_iterator(source_dir() / "tests" / "cases")) {
+    if (entry.is_directory()) dirs.push_back(entry.path() / "facts");
+  }
+  std::sort(dirs.begin(), dirs.end());
+  return dirs;
+}
+
 std::string test_vocabulary() {
   return R"(tolerances: { vague: 0.10, warn: 0.01 }
 fiscal_year_start: 04-01

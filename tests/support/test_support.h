@@ -10,6 +10,9 @@ namespace cc::test {
 // The source tree (tests run with it as the working directory).
 [[nodiscard]] std::filesystem::path source_dir();
 
+// The seed fact base and every end-to-end case's, sorted.
+[[nodiscard]] std::vector<std::filesystem::path> fact_dirs();
+
 struct RunResult {
   int exit_code = -1;
   std::string out;
