@@ -111,6 +111,8 @@ std::optional<std::unordered_set<std::string>> finding_ids_without(
 
 void DraftRest::prepare(const FactBase& base, const load::ResolveTrace& trace,
                         const std::vector<SourceIndex>& draft, EngineOptions& engine) {
+  names_draft_ = load::rest_names_left_out(base, trace, draft);
+  if (names_draft_) return;
   rest_ = load::without_sources(base, trace, draft);
   if (!rest_) return;
   engine.beside_solve = [this, &base, &draft, options = engine](const FactGraph& graph) {

@@ -41,8 +41,10 @@ namespace cc::cli {
 
 // check --draft without a baseline: the check of the fact base without the draft. The rest
 // is derived from the whole load (load/without_sources.h) and its components are solved
-// beside the whole check's (EngineOptions::beside_solve); when it cannot be derived, it is
-// loaded again and checked once the whole check is done (finding_ids_without).
+// beside the whole check's (EngineOptions::beside_solve). When the rest names a draft source
+// (load::rest_names_left_out), a load of it would err: there is none to check. When it
+// cannot be derived otherwise, it is loaded again and checked once the whole check is done
+// (finding_ids_without).
 class DraftRest {
  public:
   // Derives the rest from `base` and its load's `trace`; when it could, sets
@@ -55,6 +57,7 @@ class DraftRest {
       const std::vector<SourceIndex>& draft, const EngineOptions& engine);
 
  private:
+  bool names_draft_ = false;  // the rest names a draft source: a load of it errs
   std::optional<FactBase> rest_;
   std::optional<RestSolved> solved_;
 };

@@ -100,23 +100,6 @@ struct Renumbering {
   return ok;
 }
 
-// No source kept names one left out, by a reference (an error in a load of the rest) or
-// in `based_on` (likewise).
-[[nodiscard]] bool self_contained(const FactBase& base, const ResolveTrace& trace,
-                                  const std::vector<bool>& out) {
-  std::unordered_set<std::string_view> left_ids;
-  for (SourceIndex s = 0; s < base.sources.size(); ++s)
-    if (out[s]) left_ids.insert(base.sources[s].id);
-  for (SourceIndex s = 0; s < base.sources.size(); ++s) {
-    if (out[s]) continue;
-    for (const SourceIndex t : trace.refers_to[s])
-      if (t >= out.size() || out[t]) return false;
-    for (const Upstream& upstream : base.sources[s].based_on)
-      if (!upstream.source.empty() && left_ids.contains(upstream.source)) return false;
-  }
-  return true;
-}
-
 [[nodiscard]] Renumbering renumbering(const FactBase& base, const std::vector<bool>& out) {
   Renumbering to;
   to.file.assign(base.files.size(), kNone);
@@ -137,19 +120,46 @@ struct Renumbering {
   return to;
 }
 
+// Marks the sources left out; false when an index is out of range or the trace does not
+// fit the fact base.
+[[nodiscard]] bool mark_left_out(const FactBase& base, const ResolveTrace& trace,
+                                 std::span<const SourceIndex> left_out, std::vector<bool>& out) {
+  const std::size_t n = base.sources.size();
+  if (trace.events.size() != 2 * n || trace.refers_to.size() != n || base.files.size() != n + 1)
+    return false;
+  out.assign(n, false);
+  for (const SourceIndex s : left_out) {
+    if (s >= n) return false;
+    out[s] = true;
+  }
+  return true;
+}
+
 }  // namespace
+
+bool rest_names_left_out(const FactBase& base, const ResolveTrace& trace,
+                         std::span<const SourceIndex> left_out) {
+  std::vector<bool> out;
+  if (!mark_left_out(base, trace, left_out, out)) return false;
+  std::unordered_set<std::string_view> left_ids;
+  for (SourceIndex s = 0; s < base.sources.size(); ++s)
+    if (out[s]) left_ids.insert(base.sources[s].id);
+  for (SourceIndex s = 0; s < base.sources.size(); ++s) {
+    if (out[s]) continue;
+    for (const SourceIndex t : trace.refers_to[s])
+      if (t < out.size() && out[t]) return true;
+    for (const Upstream& upstream : base.sources[s].based_on)
+      if (!upstream.source.empty() && left_ids.contains(upstream.source)) return true;
+  }
+  return false;
+}
 
 std::optional<FactBase> without_sources(const FactBase& base, const ResolveTrace& trace,
                                         std::span<const SourceIndex> left_out) {
   const std::size_t n = base.sources.size();
-  if (trace.events.size() != 2 * n || trace.refers_to.size() != n || base.files.size() != n + 1)
-    return std::nullopt;
-  std::vector<bool> out(n, false);
-  for (const SourceIndex s : left_out) {
-    if (s >= n) return std::nullopt;
-    out[s] = true;
-  }
-  if (!self_contained(base, trace, out)) return std::nullopt;
+  std::vector<bool> out;
+  if (!mark_left_out(base, trace, left_out, out)) return std::nullopt;
+  if (rest_names_left_out(base, trace, left_out)) return std::nullopt;
 
   KeyReplay keys(base.keys, trace);
   for (std::size_t pass = 0; pass < 2; ++pass) {

@@ -41,6 +41,13 @@ struct ResolveTrace {
   std::vector<std::vector<SourceIndex>> refers_to;
 };
 
+// Whether a source kept names one of `left_out` (by a reference, which the fact base keeps
+// only as a figure's key, or in `based_on`): a load without their files then reports the
+// name as unknown (an error, source ids being unique in a fact base without errors), so
+// there is no rest to check. `base` must have been loaded with `trace`.
+[[nodiscard]] bool rest_names_left_out(const FactBase& base, const ResolveTrace& trace,
+                                       std::span<const SourceIndex> left_out);
+
 // The fact base without the `left_out` sources, as load_fact_base with their files in
 // LoadOptions::leave_out would give it; nullopt when that cannot be shown. `base` must have
 // been loaded with `trace` and without errors.

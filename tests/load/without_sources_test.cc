@@ -139,7 +139,9 @@ TEST_CASE("the fact base without a source, derived in memory, is the one loaded 
       cc::Diagnostics rest_diagnostics;
       const FactBase loaded = cc::load_fact_base(dir, rest_diagnostics, leave);
       const std::optional<FactBase> rest = cc::load::without_sources(base, trace, {{s}});
-      if (!rest) {  // only where the rest refers to the source left out (a load errs)
+      // A load of the rest errs exactly where the rest names the source left out.
+      CHECK(cc::load::rest_names_left_out(base, trace, {{s}}) == rest_diagnostics.has_errors());
+      if (!rest) {  // only there
         CHECK(rest_diagnostics.has_errors());
         ++fell_back;
         continue;
@@ -183,6 +185,8 @@ TEST_CASE("the fact base without a source is not derived when the rest names tha
   const FactBase base = cc::load_fact_base_from_memory("facts", files, diagnostics, &trace);
   REQUIRE_FALSE(diagnostics.has_errors());
   CHECK_FALSE(cc::load::without_sources(base, trace, {{*base.find_source("d")}}));
+  CHECK(cc::load::rest_names_left_out(base, trace, {{*base.find_source("d")}}));
+  CHECK_FALSE(cc::load::rest_names_left_out(base, trace, {{*base.find_source("b")}}));
   // Without a, b's other reference dangles too; without b, nothing refers to what is gone.
   CHECK_FALSE(cc::load::without_sources(base, trace, {{*base.find_source("a")}}));
   const auto without_b = cc::load::without_sources(base, trace, {{*base.find_source("b")}});
