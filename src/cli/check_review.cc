@@ -125,6 +125,7 @@ std::optional<std::unordered_set<std::string>> DraftRest::ids(const std::string&
                                                               const CheckResult& checked,
                                                               const std::vector<SourceIndex>& draft,
                                                               const EngineOptions& engine) {
+  if (names_draft_) return std::nullopt;  // a load of the rest errs: no rest to check
   if (rest_ && solved_)
     return finish_without_draft(checked, std::move(*solved_), *rest_, engine).ids;
   return finding_ids_without(dir, base, checked, draft, engine);
