@@ -99,6 +99,25 @@ TEST_CASE("the check without the draft re-solves the components the draft touche
   CHECK_FALSE(without.full);
   CHECK(without.components == 4);    // 2019, 2020, 2021, 2022
   CHECK(without.solved_again == 2);  // 2020 and 2021
+
+  // As check --draft runs it: the rest solved beside the whole check's solve (on a thread
+  // of its own, or after the solve with one thread), finished once it is done.
+  for (const unsigned threads : {1U, 2U}) {
+    CAPTURE(threads);
+    cc::EngineOptions beside;
+    beside.solve.threads = threads;
+    std::optional<cc::RestSolved> solved;
+    beside.beside_solve = [&](const cc::FactGraph& graph) {
+      solved = cc::solve_rest(base, graph, draft, rest, options);
+    };
+    const cc::CheckResult checked = cc::run_checks(base, beside);
+    REQUIRE(solved);
+    CHECK(ids_of(checked) == all);
+    const cc::WithoutDraft finished =
+        cc::finish_without_draft(checked, std::move(*solved), rest, options);
+    CHECK(finished.ids == expected);
+    CHECK(finished.solved_again == 2);
+  }
 }
 
 TEST_CASE("the check without the draft falls back to a whole check when the rest differs",
