@@ -19,6 +19,10 @@ struct LoadOptions {
   // Fact files (names at the top of the folder) not to read: `check --draft` checks the
   // fact base without the draft too, to say whether the draft changed the rest.
   std::vector<std::string> leave_out;
+  // Look each quote up in its source's article as the file is read (Fact::quote_in_article,
+  // the quote check's answer; load/quotes.h). `lint`, which runs no check, turns it off:
+  // the article is then read for its errors alone, and every quote counts as found.
+  bool quotes = true;
 };
 
 // Loads `dir` (vocabulary.yaml, then every other *.yaml in sorted order). The fact base

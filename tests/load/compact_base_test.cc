@@ -142,3 +142,38 @@ facts:
   CHECK(loaded.base.facts[*b].quote == "the one in b");
   CHECK(loaded.base.facts[*b].value.written == "300");
 }
+
+TEST_CASE(
+    "each quote is matched against its article as the file loads, and the article is not held",
+    "[load][quote]") {
+  std::map<std::string, std::string> files;
+  files["articles/a.txt"] = "Police said \u201c3,000 offences\u201d were recorded \u2014 a RISE.\n";
+  files["a.yaml"] =
+      "source: {id: a, title: T, published: 2024, article: articles/a.txt}\n"
+      "defaults: {measure: offences, where: UK}\n"
+      "facts:\n"
+      "  - {id: in, quote: '\"3,000 offences\" were recorded - a rise', value: 3000, when: 2020}\n"
+      "  - {id: out, quote: '3,000 victims', value: 3000, when: 2019}\n";
+  files["b.yaml"] =  // no article: nothing to look in, nothing missed
+      "source: {id: b, title: T, published: 2024}\n"
+      "facts:\n"
+      "  - {id: n, quote: not in any article, value: 7, measure: offences, where: UK, when: "
+      "2021}\n";
+  const auto loaded = load_files("compact-quotes", files);
+  INFO(loaded.text());
+  REQUIRE(loaded.clean());
+  const cc::FactBase& base = loaded.base;
+  CHECK(base.facts[*base.find_fact("a/in")].quote_in_article);
+  CHECK_FALSE(base.facts[*base.find_fact("a/out")].quote_in_article);
+  CHECK(base.facts[*base.find_fact("b/n")].quote_in_article);
+  CHECK(base.sources[0].article_file.ends_with("articles/a.txt"));
+
+  // In memory, the same answers.
+  cc::FileTexts texts(files.begin(), files.end());
+  texts["vocabulary.yaml"] = cc::test::kVocabulary;
+  cc::Diagnostics diagnostics;
+  const cc::FactBase in_memory = cc::load_fact_base_from_memory("m", texts, diagnostics);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  CHECK(in_memory.facts[*in_memory.find_fact("a/in")].quote_in_article);
+  CHECK_FALSE(in_memory.facts[*in_memory.find_fact("a/out")].quote_in_article);
+}
