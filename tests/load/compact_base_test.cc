@@ -10,6 +10,13 @@
 #include "load/memory_loader.h"
 #include "load_helpers.h"
 
+#include "graph/fact_graph.h"
+
+// What a fact and a constraint cost, each held once per fact or more (docs/ARCHITECTURE.md,
+// "Loading and the fact base in memory"): a field added must find room in them.
+static_assert(sizeof(cc::Fact) <= 328);
+static_assert(sizeof(cc::Constraint) <= 48);
+
 namespace {
 
 using cc::test::load_files;
