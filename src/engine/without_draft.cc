@@ -153,6 +153,7 @@ FactGraph pruned(FactGraph graph, const std::vector<bool>& keep) {
       out.set_statement_of_fact(*fact, static_cast<ConstraintId>(out.constraints.size()));
     out.constraints.push_back(std::move(graph.constraints[c]));
   }
+  out.values = std::move(graph.values);  // the kept constraints' indexes into it stay right
   out.vars = std::move(graph.vars);
   out.key_var_count = graph.key_var_count;
   out.fact_vars = std::move(graph.fact_vars);

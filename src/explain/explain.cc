@@ -86,7 +86,8 @@ class ConflictExplainer {
       if (e == kNoEvent) return Propagator::initial_domain(graph_.vars[x.var]);
       const Event& event = events_[e];
       const Constraint& cause = graph_.constraints[event.cause];
-      if (cause.kind == ConstraintKind::statement) return cause.value;  // as the fact says it
+      if (cause.kind == ConstraintKind::statement)
+        return graph_.value_of(cause);  // as the fact says
       Interval computed = details_[e].computed;
       if (graph_.vars[x.var].integer && !computed.integers().is_empty())
         computed = computed.integers();
@@ -395,7 +396,7 @@ class ConflictExplainer {
                                                 ? conflict_.implied_for_blame
                                                 : implied_without(conflict_.blame);
     if (statement && implied) {
-      const auto g = relative_gap(graph_.constraints[*statement].value, *implied);
+      const auto g = relative_gap(graph_.value_of(graph_.constraints[*statement]), *implied);
       if (!g || *g > 0) return g;
     }
     if (const auto whole = whole_number_gap(x)) return whole;

@@ -93,7 +93,8 @@ VarId GraphBuilder::anonymous_var() {
   return id;
 }
 
-ConstraintId GraphBuilder::add(Constraint constraint) {
+ConstraintId GraphBuilder::add(Constraint constraint, Interval value) {
+  graph_.set_value(constraint, std::move(value));
   constraint.rule = running_rule_;
   return append(std::move(constraint));
 }

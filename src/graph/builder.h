@@ -28,8 +28,8 @@ class GraphBuilder {
   VarId difference_var(VarId minuend, VarId subtrahend, std::optional<FactIndex> defined_by);
   VarId constant_var(const Rational& value);
   VarId anonymous_var();
-  // Adds a constraint made by the running rule.
-  ConstraintId add(Constraint constraint);
+  // Adds a constraint made by the running rule, with its interval (a statement's value).
+  ConstraintId add(Constraint constraint, Interval value = {});
   // The rule whose constraints add() stamps from now on.
   void set_running_rule(RuleIndex rule) { running_rule_ = rule; }
 

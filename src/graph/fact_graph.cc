@@ -16,6 +16,17 @@ std::optional<VarId> FactGraph::var_of_key(KeyId key) const {
   return key;
 }
 
+const Interval FactGraph::everything_;
+
+void FactGraph::set_value(Constraint& c, Interval value) {
+  if (value == everything_) {
+    c.value = kNoValue;
+    return;
+  }
+  c.value = static_cast<std::uint32_t>(values.size());
+  values.push_back(std::move(value));
+}
+
 std::optional<ConstraintId> FactGraph::statement_of_fact(FactIndex fact) const {
   if (fact >= fact_statements_.size() || fact_statements_[fact] == kNoConstraint)
     return std::nullopt;

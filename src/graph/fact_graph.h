@@ -56,13 +56,18 @@ enum class ConstraintKind : std::uint8_t {
 // stamps each constraint with the rule that is running.
 using RuleIndex = std::uint16_t;
 
-// Fields ordered so that it has no padding: 112 bytes, most of it the statement's interval.
+// A constraint with no interval of its own (Constraint::value).
+inline constexpr std::uint32_t kNoValue = std::numeric_limits<std::uint32_t>::max();
+
+// Fields ordered so that it has no padding: 48 bytes. The interval of a statement (the
+// fact's value in the variable's terms) is kept apart, in FactGraph::values: only
+// statements have one, and an Interval is 64 bytes (FactGraph::value_of reads it).
 struct Constraint {
-  Interval value;                 // statement: the fact's interval in the variable's terms
-  VarList vars;                   // inline up to four
-  std::optional<FactIndex> fact;  // statements and record claims belong to a fact
-  std::uint32_t rank = 0;         // rank: the place claimed (2: the second-highest)
-  RuleIndex rule = 0;             // the registered rule that made it
+  VarList vars;                    // inline up to four
+  std::optional<FactIndex> fact;   // statements and record claims belong to a fact
+  std::uint32_t rank = 0;          // rank: the place claimed (2: the second-highest)
+  std::uint32_t value = kNoValue;  // statement: its interval, FactGraph::values[value]
+  RuleIndex rule = 0;              // the registered rule that made it
   ConstraintKind kind = ConstraintKind::statement;
   bool strict_upper = false;  // sum_leq with a strict bound is not needed yet; reserved
   bool rank_low = false;      // rank: counted from the lowest
@@ -73,6 +78,14 @@ class FactGraph {
  public:
   std::vector<Variable> vars;
   std::vector<Constraint> constraints;
+  std::vector<Interval> values;  // the constraints' intervals, by Constraint::value
+
+  // A constraint's interval: a statement's value; the whole line for one without.
+  [[nodiscard]] const Interval& value_of(const Constraint& c) const {
+    return c.value == kNoValue ? everything_ : values[c.value];
+  }
+  // Gives `c` the interval `value` (none when it is the whole line).
+  void set_value(Constraint& c, Interval value);
 
   // Adjacency: the constraints of each variable, in id order (built by finish()).
   [[nodiscard]] std::span<const ConstraintId> constraints_of(VarId var) const {
@@ -104,6 +117,7 @@ class FactGraph {
 
  private:
   static constexpr ConstraintId kNoConstraint = std::numeric_limits<ConstraintId>::max();
+  static const Interval everything_;
   std::vector<ConstraintId> fact_statements_;  // by fact; kNoConstraint: none
   // The constraints of variable v: adjacency_[adjacency_start_[v] … adjacency_start_[v + 1]).
   std::vector<ConstraintId> adjacency_;

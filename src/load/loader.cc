@@ -10,6 +10,7 @@
 #include "load/fact_file_loader.h"
 #include "load/files.h"
 #include "load/parallel.h"
+#include "load/quotes.h"
 #include "load/resolve.h"
 #include "load/values.h"
 #include "load/vocabulary_loader.h"
@@ -71,7 +72,7 @@ constexpr std::string_view kVocabulary = "vocabulary.yaml";
 }
 
 [[nodiscard]] RawFile load_file(const Folder& folder, const std::string& name,
-                                const load::VocabularyView& vocabulary) {
+                                const load::VocabularyView& vocabulary, bool quotes) {
   const std::string display = folder.display_of(name);
   std::string error;
   auto bytes = load::read_bytes(folder.path / name, folder.max_file_bytes, error);
@@ -86,6 +87,11 @@ constexpr std::string_view kVocabulary = "vocabulary.yaml";
   RawFile file = load::read_fact_file(*bytes, name, display, vocabulary);
   if (!file.read) return file;
   load::read_article(folder, file);
+  if (quotes) {
+    load::match_quotes(file);
+  } else {
+    load::drop_article(file);
+  }
   load::parse_file_values(file, vocabulary.vocabulary, vocabulary.usable);
   load::build_facts(file);
   return file;
@@ -94,11 +100,11 @@ constexpr std::string_view kVocabulary = "vocabulary.yaml";
 [[nodiscard]] std::vector<RawFile> load_files(const Folder& folder,
                                               const std::vector<std::string>& names,
                                               const load::VocabularyView& vocabulary,
-                                              unsigned threads) {
+                                              unsigned threads, bool quotes) {
   std::vector<RawFile> files(names.size());
   load::parallel_for(names.size(), threads, [&](std::size_t i) {
     try {
-      files[i] = load_file(folder, names[i], vocabulary);
+      files[i] = load_file(folder, names[i], vocabulary, quotes);
     } catch (const std::exception& e) {  // out of memory, say: this file only
       files[i] = RawFile{};
       files[i].display = folder.display_of(names[i]);
@@ -126,7 +132,8 @@ void load_into(const fs::path& dir, FactBase& base, Diagnostics& diagnostics,
            options.leave_out.end();
   });
   if (!error.empty()) diagnostics.error(folder.display, 0, 0, error, "folder");
-  std::vector<RawFile> files = load_files(folder, names, vocabulary, options.threads);
+  std::vector<RawFile> files =
+      load_files(folder, names, vocabulary, options.threads, options.quotes);
   std::vector<RawFile> fact_files;
   fact_files.reserve(files.size());  // RawFile moves may throw (a deque's): never grown by copies
   for (RawFile& file : files) {

@@ -26,6 +26,10 @@ struct LoadOptions {
   // Filled, when given, with what load::without_sources() needs to derive the fact base
   // without some of its sources in memory (load/without_sources.h).
   load::ResolveTrace* trace = nullptr;
+  // Look each quote up in its source's article as the file is read (Fact::quote_in_article,
+  // the quote check's answer; load/quotes.h). `lint`, which runs no check, turns it off:
+  // the article is then read for its errors alone, and every quote counts as found.
+  bool quotes = true;
 };
 
 // Loads `dir` (vocabulary.yaml, then every other *.yaml in sorted order). The fact base

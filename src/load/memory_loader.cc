@@ -9,6 +9,7 @@
 
 #include "load/fact_file_loader.h"
 #include "load/files.h"
+#include "load/quotes.h"
 #include "load/resolve.h"
 #include "load/values.h"
 #include "load/vocabulary_loader.h"
@@ -80,6 +81,7 @@ void load_into(std::string_view root, const FileTexts& files, FactBase& base,
     RawFile file = load::read_fact_file(text, name, folder.display_of(name), vocabulary);
     if (file.read) {
       read_article(folder, files, file);
+      load::match_quotes(file);
       load::parse_file_values(file, vocabulary.vocabulary, vocabulary.usable);
       load::build_facts(file);
     }

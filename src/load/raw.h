@@ -97,6 +97,7 @@ struct RawFact {
   Pos pos;  // the id's value, else the fact's mapping
   std::string quote;
   Pos quote_pos;
+  bool quote_in_article = true;  // match_quotes(): found in the source's article, if it has one
   std::optional<ScalarText> value;
   std::optional<Value> parsed;  // the value read, once its context is known
   RawKey key;

@@ -135,7 +135,6 @@ class Resolver {
     source.url = raw.url;
     source.article = raw.article;
     source.article_file = raw.article_file;
-    source.article_text = std::move(raw.article_text);
     source.texts = std::move(state.raw->texts);
     source.file = state.file;
     source.mark = mark(state, raw.id_pos);
@@ -608,6 +607,7 @@ class FileTexts {
   fact.unit = raw.unit;
   fact.per = raw.per;
   fact.exact = raw.exact;
+  fact.quote_in_article = raw.quote_in_article;
   fact.note = texts.keep(raw.note);
   RawRecord& r = raw.record;
   fact.set_record({r.kind, r.over, r.rank, r.since, r.records_began, r.same_time_of_year,

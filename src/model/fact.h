@@ -87,6 +87,10 @@ struct Fact {
   TimeUnit unit = TimeUnit::day;          // rate: `per`; interval: `unit`; difference: `per`
   bool per = false;                       // a difference with `per`: of the rates per `unit`
   bool exact = false;
+  // Whether the quote occurs in its source's article (true when the source names none):
+  // the quote check's answer, found as the file is loaded (load/quotes.h), so that the
+  // article's text is never held.
+  bool quote_in_article = true;
 
   // The record claim (kind none for most facts, which then hold no Record at all).
   [[nodiscard]] const Record& record() const { return record_ ? *record_ : no_record(); }
@@ -114,7 +118,6 @@ struct Source {
   std::string url;
   std::string article;       // as written, relative to the fact file
   std::string article_file;  // display path of the article ("facts/articles/x.txt"), if any
-  std::string article_text;  // the article's text, when `article` is given and readable
   std::uint32_t file = 0;    // index into FactBase::files
   Mark mark;
   std::shared_ptr<const char[]> texts;  // the bytes its facts' quotes view, one buffer per file

@@ -32,9 +32,9 @@ class ClaimBuilder {
     Constraint statement;
     statement.kind = ConstraintKind::statement;
     statement.vars = {*var};
-    statement.value = value_in_var_terms(fact);
     statement.fact = f;
-    builder_.graph().set_statement_of_fact(f, builder_.add(std::move(statement)));
+    builder_.graph().set_statement_of_fact(
+        f, builder_.add(std::move(statement), value_in_var_terms(fact)));
   }
 
  private:

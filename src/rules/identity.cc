@@ -13,10 +13,10 @@ void add_identity_constraints(GraphBuilder& builder) {
     Constraint statement;
     statement.kind = ConstraintKind::statement;
     statement.vars = {var};
-    statement.value = fact.value.interval;
     statement.fact = f;
     builder.graph().fact_vars.emplace(f, var);
-    builder.graph().set_statement_of_fact(f, builder.add(std::move(statement)));
+    builder.graph().set_statement_of_fact(f,
+                                          builder.add(std::move(statement), fact.value.interval));
   }
 }
 

@@ -96,9 +96,8 @@ class RecordBuilder {
     Constraint c;
     c.kind = kind;
     c.vars = std::move(vars);
-    c.value = std::move(value);
     c.fact = f_;
-    builder_.add(std::move(c));
+    builder_.add(std::move(c), std::move(value));
   }
   void add_less(VarId smaller, VarId larger) {
     add_constraint(ConstraintKind::less, {smaller, larger});

@@ -210,7 +210,7 @@ class ComponentSolver {
 
   [[nodiscard]] const Interval* statement_value(FactIndex f) const {
     const auto s = graph_.statement_of_fact(f);
-    return s ? &graph_.constraints[*s].value : nullptr;
+    return s ? &graph_.value_of(graph_.constraints[*s]) : nullptr;
   }
 
   // The facts behind a run's contradiction, sorted and each once; and, apart, those whose

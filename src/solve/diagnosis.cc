@@ -14,7 +14,7 @@ namespace {
 const Interval& statement_value(const FactGraph& graph, FactIndex fact) {
   static const Interval everything;
   const auto statement = graph.statement_of_fact(fact);
-  return statement ? graph.constraints[*statement].value : everything;
+  return statement ? graph.value_of(graph.constraints[*statement]) : everything;
 }
 
 // 2 for a point, 1 for a range, 0 for a one-sided bound.

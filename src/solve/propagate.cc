@@ -426,7 +426,8 @@ bool Propagator::propagate(ConstraintId id) {
         settled_[id] = 1;
         settled_list_.push_back(id);
       }
-      return narrow(c.vars[0], override_ && override_->first == id ? override_->second : c.value,
+      return narrow(c.vars[0],
+                    override_ && override_->first == id ? override_->second : graph_.value_of(c),
                     id);
     case ConstraintKind::quotient:
       return propagate_quotient(c, id);

@@ -1,5 +1,5 @@
 // quote: a quote not found in the source text, or the value not found in its quote.
-#include "checks/quote.h"
+#include "grammar/quote_text.h"
 #include "rules/rule_test_support.h"
 
 using namespace cc::test;

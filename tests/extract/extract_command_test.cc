@@ -7,7 +7,7 @@
 #include <random>
 #include "catch.h"
 
-#include "checks/quote.h"
+#include "grammar/quote_text.h"
 #include "grammar/value.h"
 #include "support/test_support.h"
 

@@ -10,6 +10,13 @@
 #include "load/memory_loader.h"
 #include "load_helpers.h"
 
+#include "graph/fact_graph.h"
+
+// What a fact and a constraint cost, each held once per fact or more (docs/ARCHITECTURE.md,
+// "Loading and the fact base in memory"): a field added must find room in them.
+static_assert(sizeof(cc::Fact) <= 328);
+static_assert(sizeof(cc::Constraint) <= 48);
+
 namespace {
 
 using cc::test::load_files;
@@ -141,4 +148,39 @@ facts:
   CHECK(loaded.base.facts[*a].value.written == "100");
   CHECK(loaded.base.facts[*b].quote == "the one in b");
   CHECK(loaded.base.facts[*b].value.written == "300");
+}
+
+TEST_CASE(
+    "each quote is matched against its article as the file loads, and the article is not held",
+    "[load][quote]") {
+  std::map<std::string, std::string> files;
+  files["articles/a.txt"] = "Police said \u201c3,000 offences\u201d were recorded \u2014 a RISE.\n";
+  files["a.yaml"] =
+      "source: {id: a, title: T, published: 2024, article: articles/a.txt}\n"
+      "defaults: {measure: offences, where: UK}\n"
+      "facts:\n"
+      "  - {id: in, quote: '\"3,000 offences\" were recorded - a rise', value: 3000, when: 2020}\n"
+      "  - {id: out, quote: '3,000 victims', value: 3000, when: 2019}\n";
+  files["b.yaml"] =  // no article: nothing to look in, nothing missed
+      "source: {id: b, title: T, published: 2024}\n"
+      "facts:\n"
+      "  - {id: n, quote: not in any article, value: 7, measure: offences, where: UK, when: "
+      "2021}\n";
+  const auto loaded = load_files("compact-quotes", files);
+  INFO(loaded.text());
+  REQUIRE(loaded.clean());
+  const cc::FactBase& base = loaded.base;
+  CHECK(base.facts[*base.find_fact("a/in")].quote_in_article);
+  CHECK_FALSE(base.facts[*base.find_fact("a/out")].quote_in_article);
+  CHECK(base.facts[*base.find_fact("b/n")].quote_in_article);
+  CHECK(base.sources[0].article_file.ends_with("articles/a.txt"));
+
+  // In memory, the same answers.
+  cc::FileTexts texts(files.begin(), files.end());
+  texts["vocabulary.yaml"] = cc::test::kVocabulary;
+  cc::Diagnostics diagnostics;
+  const cc::FactBase in_memory = cc::load_fact_base_from_memory("m", texts, diagnostics);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  CHECK(in_memory.facts[*in_memory.find_fact("a/in")].quote_in_article);
+  CHECK_FALSE(in_memory.facts[*in_memory.find_fact("a/out")].quote_in_article);
 }

@@ -1,6 +1,7 @@
 #include "catch.h"
 
 #include "grammar/names.h"
+#include "grammar/quote_text.h"
 #include "load_helpers.h"
 
 using cc::FactKind;
@@ -48,7 +49,13 @@ TEST_CASE("the example fact base loads cleanly", "[load]") {
   CHECK(lbc.id == "lbc-2024-11-01");
   CHECK(lbc.publisher == "LBC");
   CHECK(lbc.article_file.ends_with("tests/load/good/articles/lbc.txt"));
-  CHECK(lbc.article_text.find("7,062 sexual communication") != std::string::npos);
+  // Each quote was looked up in the article as the file loaded, as the quote check does.
+  const cc::QuoteIndex article(cc::fold_quote_text(
+      cc::test::read_file(cc::test::source_dir() / "tests/load/good/articles/lbc.txt")));
+  for (const cc::FactIndex f : lbc.facts) {
+    const cc::Fact& fact = base.facts[f];
+    CHECK(fact.quote_in_article == article.contains(cc::fold_quote_text(fact.quote)));
+  }
   CHECK(lbc.facts.size() == 4);
   REQUIRE(lbc.based_on.size() == 1);
   CHECK(lbc.based_on[0].source == "nspcc-2024");

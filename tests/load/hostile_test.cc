@@ -129,7 +129,7 @@ TEST_CASE("hostile: an article symlink leading out of the folder is never read",
       loaded.lines[0].ends_with("a.yaml:1:53: error: the article 'articles/link.txt' lies outside "
                                 "the fact base folder: it is not read [article]"));
   CHECK(loaded.lines[1].find("'articles/out/secret.txt' lies outside") != std::string::npos);
-  for (const auto& source : loaded.base.sources) CHECK(source.article_text.empty());
+  for (const auto& source : loaded.base.sources) CHECK(source.article_file.empty());
 }
 
 TEST_CASE("hostile: a 50 MB file loads, or is refused whole under a lower limit",

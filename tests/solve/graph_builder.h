@@ -104,7 +104,7 @@ class HandGraph {
     c.kind = kind;
     c.rule = made_by(rule);
     c.vars = std::move(vars);
-    c.value = std::move(value);
+    graph.set_value(c, std::move(value));
     c.fact = fact;
     graph.constraints.push_back(std::move(c));
     return static_cast<ConstraintId>(graph.constraints.size() - 1);

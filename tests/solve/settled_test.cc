@@ -54,7 +54,7 @@ TEST_CASE("a statement not queued again once applied leaves every run as it was"
         std::optional<std::pair<ConstraintId, Interval>> override;
         if (trial % 2 == 1 && !statements.empty()) {
           const ConstraintId s = statements[random() % statements.size()];
-          override = std::pair(s, graph.constraints[s].value * Interval::point(10));
+          override = std::pair(s, graph.value_of(graph.constraints[s]) * Interval::point(10));
         }
         for (const Recording recording : {Recording::none, Recording::trace, Recording::full}) {
           for (Propagator* p : {&requeue, &settle}) {

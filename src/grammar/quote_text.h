@@ -1,7 +1,7 @@
 #pragma once
-// Quote matching: texts are compared after folding curly and straight quotes, dashes,
-// white space and case (Unicode case folding after NFKC normalisation, by utf8proc: "ÉTÉ"
-// matches "été", "STRASSE" matches "Straße", "ﬁ" matches "fi").
+// Quote matching (the quote check, docs/rules/quote.md): texts are compared after folding
+// curly and straight quotes, dashes, white space and case (Unicode case folding after NFKC
+// normalisation, by utf8proc: "ÉTÉ" matches "été", "STRASSE" matches "Straße", "ﬁ" matches "fi").
 
 #include <cstdint>
 #include <string>
