@@ -46,7 +46,35 @@ Rational round_to_grid(const Rational& value, bool up) {
   return Rational(up ? ceil_of(scaled) : floor_of(scaled)) / grid;
 }
 
+// Did an end move enough to be worth propagating? An end that appears, a closed end that
+// opens and any move of a whole-numbered variable do; otherwise the move must exceed
+// 2^-kSignificantBits of the interval's width (of the end's size where the interval is
+// unbounded), so a cycle of exact rationals, which crawls toward its limit by ever smaller
+// steps, stops.
+constexpr unsigned kSignificantBits = 32;
+
+bool moved(const std::optional<Bound>& before, const std::optional<Bound>& after,
+           const std::optional<Rational>& width, bool integer) {
+  if (!after || (before && before->value == after->value && before->open == after->open))
+    return false;
+  if (!before || integer || before->value == after->value) return true;
+  const Rational delta = abs(after->value - before->value);
+  Rational scale = width ? *width : std::max(abs(before->value), Rational(1));
+  if (scale == 0) return true;
+  static const Rational unit = Rational(BigInt(1) << kSignificantBits);
+  return delta * unit > scale;
+}
+
 }  // namespace
+
+bool Propagator::significant(const std::optional<Bound>& before_lo,
+                             const std::optional<Bound>& before_hi, const Interval& after,
+                             bool integer) {
+  std::optional<Rational> width;
+  if (before_lo && before_hi) width = before_hi->value - before_lo->value;
+  return moved(before_lo, after.lo(), width, integer) ||
+         moved(before_hi, after.hi(), width, integer);
+}
 
 Propagator::Propagator(const FactGraph& graph, PropagationLimits limits)
     : graph_(graph), limits_(limits) {
@@ -210,14 +238,19 @@ bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId ca
     if (upper) s.upper = id;
   }
   Slot& s = slot(var);
+  const std::optional<Bound> before_lo = s.domain.lo();
+  const std::optional<Bound> before_hi = s.domain.hi();
   s.domain = std::move(next);
   if (empty) {
     contradiction_ = Contradiction{var, s.lower, s.upper};
     return false;
   }
-  for (const ConstraintId c : graph_.constraints_of(var)) {
-    if (c != cause) enqueue(c);
-  }
+  // Every constraint of the variable runs again, the cause too (some narrow their own
+  // variables again: a sum whose parts were rounded to whole numbers, a quotient whose
+  // sides are computed in turn), so a run ends at the common fixpoint of its constraints.
+  // A narrowing too small to matter queues nothing, so a cycle cannot crawl.
+  if (!significant(before_lo, before_hi, s.domain, graph_.vars[var].integer)) return true;
+  for (const ConstraintId c : graph_.constraints_of(var)) enqueue(c);
   return true;
 }
 
@@ -449,6 +482,7 @@ bool Propagator::propagate(ConstraintId id) {
 Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
                                     const std::function<bool(FactIndex)>& active,
                                     Recording recording) {
+  initial_narrowers(component);
   reset();
   recording_ = recording;
   mask_ = {};
@@ -460,22 +494,49 @@ Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
     enabled_list_.push_back(c);
     if (constraint.fact) seeds.push_back(c);
   }
-  return propagate_from(seeds, component.size());
+  return propagate_from(seeds, component);
 }
 
 Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
                                     std::span<const ConstraintId> seeds,
                                     std::span<const char> active, Recording recording) {
+  initial_narrowers(component);
   reset();
   recording_ = recording;
   mask_ = active;
-  const Outcome outcome = propagate_from(seeds, component.size());
+  const Outcome outcome = propagate_from(seeds, component);
   mask_ = {};
   return outcome;
 }
 
+std::span<const ConstraintId> Propagator::initial_narrowers(
+    std::span<const ConstraintId> component) {
+  if (component.empty()) return {};
+  const std::uint32_t index = graph_.component_of_constraint(component.front());
+  if (scanned_.empty()) {
+    scanned_.assign(graph_.components().size(), 0);
+    initial_narrowers_.resize(graph_.components().size());
+  }
+  if (!scanned_[index]) {
+    scanned_[index] = 1;
+    // Each constraint without a fact alone on the initial intervals: nothing is enabled,
+    // so what it narrows queues nothing.
+    reset();
+    recording_ = Recording::none;
+    mask_ = {};
+    for (const ConstraintId c : component) {
+      if (fact_of_[c] != kNoFact) continue;
+      const bool narrows = !propagate(c) || event_count_ > 0;
+      reset();
+      if (narrows) initial_narrowers_[index].push_back(c);
+    }
+  }
+  return initial_narrowers_[index];
+}
+
 Propagator::Outcome Propagator::propagate_from(std::span<const ConstraintId> seeds,
-                                               std::size_t component_size) {
+                                               std::span<const ConstraintId> component) {
+  const std::size_t component_size = component.size();
   // Propagation starts from what the facts say: the figures first, then the claims on
   // them, so a claim meets what its figures already give (a rate "202 a day" against the
   // 201 of its count), which is how an editor checks it.
@@ -485,6 +546,11 @@ Propagator::Outcome Propagator::propagate_from(std::span<const ConstraintId> see
       enqueue(c);
       if (figures) slot(graph_.constraints[c].vars[0]).stated = true;
     }
+  }
+  if (!component.empty()) {
+    for (const ConstraintId c :
+         initial_narrowers_[graph_.component_of_constraint(component.front())])
+      enqueue(c);
   }
   const std::size_t budget = limits_.events_per_constraint * component_size + 10000;
   Outcome outcome;

@@ -139,9 +139,18 @@ class Propagator {
     const std::uint32_t fact = fact_of_[c];
     return fact == kNoFact || mask_[fact] != 0;
   }
-  // Queues the seeds (the figures first) and propagates to a fixpoint, a contradiction or
-  // the work bound.
-  Outcome propagate_from(std::span<const ConstraintId> seeds, std::size_t component_size);
+  // Queues the seeds (the figures first, then the constraints without a fact that narrow
+  // the initial intervals) and propagates to a fixpoint, a contradiction or the work bound.
+  Outcome propagate_from(std::span<const ConstraintId> seeds,
+                         std::span<const ConstraintId> component);
+  // The constraints without a fact of `component` that narrow the initial intervals (found
+  // once per component, on the first run there; most narrow nothing until a fact does).
+  std::span<const ConstraintId> initial_narrowers(std::span<const ConstraintId> component);
+  // Did a narrowing from (before_lo, before_hi) to `after` move an end enough to queue the
+  // variable's constraints again?
+  [[nodiscard]] static bool significant(const std::optional<Bound>& before_lo,
+                                        const std::optional<Bound>& before_hi,
+                                        const Interval& after, bool integer);
   [[nodiscard]] Interval simplify(Interval interval);
   [[nodiscard]] bool needs_simplify(const Interval& interval) const;
 
@@ -172,6 +181,9 @@ class Propagator {
   bool relax_tilings_ = false;
   std::optional<std::pair<ConstraintId, Interval>> override_;
   bool diverged_ = false;  // a bound grew past any statistic and was let go
+  // By component: whether initial_narrowers_ was filled, and the constraints it holds.
+  std::vector<char> scanned_;
+  std::vector<std::vector<ConstraintId>> initial_narrowers_;
 };
 
 }  // namespace cc
