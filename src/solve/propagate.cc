@@ -141,6 +141,9 @@ void Propagator::reset() {
   settled_list_.clear();
   events_.clear();
   details_.clear();
+  after_.clear();
+  dead_.clear();
+  resumable_ = false;
   antecedent_pool_.clear();
   contradiction_.reset();
   event_count_ = 0;
@@ -231,9 +234,12 @@ bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId ca
     antecedent_pool_.erase(std::unique(first, antecedent_pool_.end()), antecedent_pool_.end());
     e.antecedents_end = static_cast<std::uint32_t>(antecedent_pool_.size());
     const auto id = static_cast<EventId>(events_.size());
+    Slot& s = slot(var);
+    e.prev_lower = s.lower;
+    e.prev_upper = s.upper;
     events_.push_back(e);
     if (recording_ == Recording::full) details_.push_back({computed, before});
-    Slot& s = slot(var);
+    if (recording_ == Recording::trace) after_.push_back(next);
     if (lower) s.lower = id;
     if (upper) s.upper = id;
   }
@@ -482,7 +488,6 @@ bool Propagator::propagate(ConstraintId id) {
 Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
                                     const std::function<bool(FactIndex)>& active,
                                     Recording recording) {
-  initial_narrowers(component);
   reset();
   recording_ = recording;
   mask_ = {};
@@ -500,43 +505,95 @@ Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
 Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
                                     std::span<const ConstraintId> seeds,
                                     std::span<const char> active, Recording recording) {
-  initial_narrowers(component);
   reset();
   recording_ = recording;
   mask_ = active;
   const Outcome outcome = propagate_from(seeds, component);
   mask_ = {};
+  resumable_ = recording == Recording::trace && !outcome.exhausted;
   return outcome;
 }
 
-std::span<const ConstraintId> Propagator::initial_narrowers(
-    std::span<const ConstraintId> component) {
-  if (component.empty()) return {};
-  const std::uint32_t index = graph_.component_of_constraint(component.front());
-  if (scanned_.empty()) {
-    scanned_.assign(graph_.components().size(), 0);
-    initial_narrowers_.resize(graph_.components().size());
-  }
-  if (!scanned_[index]) {
-    scanned_[index] = 1;
-    // Each constraint without a fact alone on the initial intervals: nothing is enabled,
-    // so what it narrows queues nothing.
-    reset();
-    recording_ = Recording::none;
-    mask_ = {};
-    for (const ConstraintId c : component) {
-      if (fact_of_[c] != kNoFact) continue;
-      const bool narrows = !propagate(c) || event_count_ > 0;
-      reset();
-      if (narrows) initial_narrowers_[index].push_back(c);
+std::vector<VarId> Propagator::retract() {
+  // An event holds while its constraint takes part and every event it was computed from
+  // holds; those come before it, so one pass in order decides.
+  dead_.resize(events_.size(), 0);
+  for (EventId e = 0; e < events_.size(); ++e) {
+    if (dead_[e]) continue;
+    if (!enabled(events_[e].cause)) {
+      dead_[e] = 1;
+      continue;
+    }
+    for (const EventId a : antecedents(events_[e])) {
+      if (dead_[a]) {
+        dead_[e] = 1;
+        break;
+      }
     }
   }
-  return initial_narrowers_[index];
+  std::vector<VarId> relaxed;
+  for (const VarId v : touched_) {
+    Slot& s = slots_[slot_of_[v]];
+    bool back = false;
+    if (s.lower != kNoEvent && dead_[s.lower]) {
+      EventId e = s.lower;
+      while (e != kNoEvent && dead_[e]) e = events_[e].prev_lower;
+      s.lower = e;
+      s.domain.set_lo(e == kNoEvent ? initial_domain(graph_.vars[v]).lo() : after_[e].lo());
+      back = true;
+    }
+    if (s.upper != kNoEvent && dead_[s.upper]) {
+      EventId e = s.upper;
+      while (e != kNoEvent && dead_[e]) e = events_[e].prev_upper;
+      s.upper = e;
+      s.domain.set_hi(e == kNoEvent ? initial_domain(graph_.vars[v]).hi() : after_[e].hi());
+      back = true;
+    }
+    if (back) relaxed.push_back(v);
+  }
+  return relaxed;
+}
+
+Propagator::Outcome Propagator::resume(std::span<const ConstraintId> component,
+                                       std::span<const ConstraintId> seeds,
+                                       std::span<const char> active) {
+  recording_ = Recording::trace;
+  mask_ = active;
+  event_count_ = 0;
+  diverged_ = false;
+  Outcome outcome;
+  for (const VarId v : retract()) {
+    for (const ConstraintId c : graph_.constraints_of(v)) {
+      settled_[c] = 0;  // a statement of a variable whose end went back applies again
+      enqueue(c);
+    }
+  }
+  if (contradiction_) {
+    // Its variable is still empty when both its ends still hold.
+    Slot& s = slot(contradiction_->var);
+    if (s.domain.is_empty()) {
+      contradiction_ = Contradiction{contradiction_->var, s.lower, s.upper};
+      outcome.contradiction = contradiction_;
+      mask_ = {};
+      return outcome;
+    }
+    contradiction_.reset();
+  }
+  for (const ConstraintId c : seeds) settled_[c] = 0;
+  queue_seeds(seeds);
+  outcome = propagate_queue(component.size());
+  mask_ = {};
+  resumable_ = !outcome.exhausted;
+  return outcome;
 }
 
 Propagator::Outcome Propagator::propagate_from(std::span<const ConstraintId> seeds,
                                                std::span<const ConstraintId> component) {
-  const std::size_t component_size = component.size();
+  queue_seeds(seeds);
+  return propagate_queue(component.size());
+}
+
+void Propagator::queue_seeds(std::span<const ConstraintId> seeds) {
   // Propagation starts from what the facts say: the figures first, then the claims on
   // them, so a claim meets what its figures already give (a rate "202 a day" against the
   // 201 of its count), which is how an editor checks it.
@@ -547,16 +604,15 @@ Propagator::Outcome Propagator::propagate_from(std::span<const ConstraintId> see
       if (figures) slot(graph_.constraints[c].vars[0]).stated = true;
     }
   }
-  if (!component.empty()) {
-    for (const ConstraintId c :
-         initial_narrowers_[graph_.component_of_constraint(component.front())])
-      enqueue(c);
-  }
+}
+
+Propagator::Outcome Propagator::propagate_queue(std::size_t component_size) {
   const std::size_t budget = limits_.events_per_constraint * component_size + 10000;
   Outcome outcome;
   while (queue_head_ < queue_.size()) {
     const ConstraintId c = queue_[queue_head_++];
     queued_[c] = 0;
+    if (!enabled(c)) continue;  // its fact left play since it was queued (resume)
     if (!propagate(c)) {
       outcome.contradiction = contradiction_;
       return outcome;
