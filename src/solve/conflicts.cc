@@ -603,25 +603,51 @@ void find_slips(const FactBase& base, const FactGraph& graph, std::vector<Propag
                 const std::vector<std::vector<FactIndex>>& facts_of_component, unsigned threads,
                 SolveResult& result) {
   const std::unordered_set<FactIndex> aside(result.set_aside.begin(), result.set_aside.end());
-  on_threads(result.conflicts.size(), threads, [&](std::size_t worker, std::size_t i) {
-    MinimalConflict& conflict = result.conflicts[i];
-    const auto statement = graph.statement_of_fact(conflict.blame);
-    if (conflict.revision || !statement) return;
+  // The doubted facts to test, by component: each component's probes go on from one run of
+  // the facts that stand there (Propagator::resume), so a probe costs what the doubted
+  // fact, read as corrected, changes.
+  std::map<std::uint32_t, std::vector<std::size_t>> by_component;
+  for (std::size_t i = 0; i < result.conflicts.size(); ++i) {
+    const MinimalConflict& conflict = result.conflicts[i];
+    if (!conflict.revision && graph.statement_of_fact(conflict.blame))
+      by_component[conflict.component].push_back(i);
+  }
+  const std::vector<std::pair<std::uint32_t, std::vector<std::size_t>>> groups(by_component.begin(),
+                                                                               by_component.end());
+  on_threads(groups.size(), threads, [&](std::size_t worker, std::size_t g) {
+    const std::uint32_t c = groups[g].first;
     Propagator& probe = probes[worker];
-    const auto& component = graph.components()[conflict.component];
-    const FactIndex blame = conflict.blame;
-    // The facts that stand, and the doubted one.
-    const auto& facts = facts_of_component[conflict.component];
+    const auto& component = graph.components()[c];
+    const auto& facts = facts_of_component[c];
     InPlay in_play(graph, of_facts, masks[worker], component);
-    const SlipCheck agrees = [&](const Interval& value) {
-      for (const FactIndex f : facts) in_play.put(f, f == blame || !aside.count(f));
-      probe.override_statement(*statement, value);
-      const auto outcome = in_play.run(probe, Recording::none);
-      probe.clear_override();
-      in_play.put(facts, false);
-      return !outcome.contradiction && !outcome.exhausted;
-    };
-    conflict.slip = find_slip(base, graph, conflict, result.implied, agrees);
+    bool started = false;  // the facts that stand have run
+    bool warm = false;     // and the probe is at their fixpoint
+    for (const std::size_t i : groups[g].second) {
+      MinimalConflict& conflict = result.conflicts[i];
+      const auto statement = graph.statement_of_fact(conflict.blame);
+      const FactIndex blame = conflict.blame;
+      // The facts that stand, and the doubted one read as `value`.
+      const SlipCheck agrees = [&](const Interval& value) {
+        for (const FactIndex f : facts) in_play.put(f, !aside.count(f));
+        if (!started) {
+          started = true;
+          warm = !in_play.run(probe, Recording::trace).contradiction && probe.resumable();
+        }
+        in_play.put(blame, true);
+        probe.override_statement(*statement, value);
+        const FactIndex added[] = {blame};
+        const auto outcome =
+            warm ? in_play.resume(probe, added) : in_play.run(probe, Recording::none);
+        probe.clear_override();
+        // Back to the facts that stand, for the next probe.
+        in_play.put(blame, false);
+        warm = warm && probe.resumable() && !in_play.resume(probe, {}).contradiction &&
+               probe.resumable();
+        in_play.put(facts, false);
+        return !outcome.contradiction && !outcome.exhausted;
+      };
+      conflict.slip = find_slip(base, graph, conflict, result.implied, agrees);
+    }
   });
 }
 
