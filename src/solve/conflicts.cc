@@ -134,7 +134,7 @@ class ComponentSolver {
         result.truncated.push_back(index_);
         break;
       }
-      const auto outcome = run_without(main_, active, units, doubted, {}, Recording::trace);
+      const auto outcome = run_main(active, units, doubted, {});
       if (outcome.exhausted) {
         result.exhausted.push_back(index_);
         return;
@@ -175,6 +175,11 @@ class ComponentSolver {
       found.push_back(explain_doubt(units, u, doubted, alternative, active, standing));
     }
     if (hitting.bounded()) result.bounded.push_back(index_);
+    // Back to the facts that stand: what they imply is read below.
+    if (consistent) {
+      const auto back = run_main(active, units, doubted, {});
+      if (back.contradiction || back.exhausted) consistent = false;  // cannot happen
+    }
     for (MinimalConflict& conflict : found) {
       conflict.component = index_;
       if (const auto var = graph_.var_of_fact(conflict.blame); var && consistent)
@@ -194,15 +199,32 @@ class ComponentSolver {
   }
 
  private:
-  // A run of `propagator` on `facts` but the units of `out`, with the facts of `back` in
-  // play again. The facts are taken out of play afterwards.
-  Propagator::Outcome run_without(Propagator& propagator, const std::vector<FactIndex>& facts,
-                                  const Units& units, const std::vector<UnitId>& out,
-                                  std::span<const FactIndex> back, Recording recording) {
+  // A traced run of the main propagator on `facts` but the units of `out`, with the facts of
+  // `back` in play again; going on from its last run where it can (Propagator::resume): a
+  // run from the start costs the whole component, going on costs what changed. The facts
+  // are taken out of play afterwards.
+  Propagator::Outcome run_main(const std::vector<FactIndex>& facts, const Units& units,
+                               const std::vector<UnitId>& out, std::span<const FactIndex> back) {
     in_play_.put(facts, true);
     for (const UnitId u : out) in_play_.put(units.units[u].facts, false);
     in_play_.put(back, true);
-    const auto outcome = in_play_.run(propagator, recording);
+    std::vector<FactIndex> now;
+    for (const FactIndex f : facts)
+      if (in_play_.in(f)) now.push_back(f);
+    for (const FactIndex f : back)
+      if (!std::binary_search(facts.begin(), facts.end(), f)) now.push_back(f);
+    std::sort(now.begin(), now.end());
+    Propagator::Outcome outcome;
+    if (main_started_ && main_.resumable()) {
+      std::vector<FactIndex> added;
+      std::set_difference(now.begin(), now.end(), main_in_play_.begin(), main_in_play_.end(),
+                          std::back_inserter(added));
+      outcome = in_play_.resume(main_, added);
+    } else {
+      outcome = in_play_.run(main_, Recording::trace);
+    }
+    main_started_ = true;
+    main_in_play_ = std::move(now);
     in_play_.put(facts, false);
     in_play_.put(back, false);
     return outcome;
@@ -308,8 +330,11 @@ class ComponentSolver {
     const DoubtUnit& unit = units.units[u];
     std::vector<FactIndex> facts;
     // The facts that stand, with the unit.
-    const auto outcome =
-        run_without(propagator_, active, units, doubted, unit.facts, Recording::trace);
+    in_play_.put(active, true);
+    for (const UnitId d : doubted) in_play_.put(units.units[d].facts, false);
+    in_play_.put(unit.facts, true);
+    const auto outcome = in_play_.run(propagator_, Recording::trace);
+    in_play_.put(active, false);
     if (outcome.contradiction)
       facts = shrink(traced_facts(propagator_, *outcome.contradiction), unit.facts);
     const auto mine =
@@ -367,11 +392,11 @@ class ComponentSolver {
       auto other = hitting.without(u);
       if (!other) return std::nullopt;
       if (round == kAlternativeRounds) return Alternative{*other, false};
-      const auto outcome = run_without(propagator_, active, units, *other, {}, Recording::trace);
+      const auto outcome = run_main(active, units, *other, {});
       if (outcome.exhausted) return Alternative{*other, false};
       if (!outcome.contradiction) return Alternative{*other, true};
       std::vector<UnitId> conflict;
-      for (const FactIndex f : shrink(traced_facts(propagator_, *outcome.contradiction), {}))
+      for (const FactIndex f : shrink(traced_facts(main_, *outcome.contradiction), {}))
         conflict.push_back(units.of(f));
       hitting.add_conflict(std::move(conflict));
     }
@@ -512,6 +537,9 @@ class ComponentSolver {
   std::uint32_t index_;
   const SolveContext& context_;
   std::map<std::vector<FactIndex>, bool> verdicts_;  // shrinking probes: facts → contradiction
+  // The facts in play in the main propagator's last run (sorted), once it has run here.
+  std::vector<FactIndex> main_in_play_;
+  bool main_started_ = false;
 };
 
 }  // namespace
@@ -575,25 +603,51 @@ void find_slips(const FactBase& base, const FactGraph& graph, std::vector<Propag
                 const std::vector<std::vector<FactIndex>>& facts_of_component, unsigned threads,
                 SolveResult& result) {
   const std::unordered_set<FactIndex> aside(result.set_aside.begin(), result.set_aside.end());
-  on_threads(result.conflicts.size(), threads, [&](std::size_t worker, std::size_t i) {
-    MinimalConflict& conflict = result.conflicts[i];
-    const auto statement = graph.statement_of_fact(conflict.blame);
-    if (conflict.revision || !statement) return;
+  // The doubted facts to test, by component: each component's probes go on from one run of
+  // the facts that stand there (Propagator::resume), so a probe costs what the doubted
+  // fact, read as corrected, changes.
+  std::map<std::uint32_t, std::vector<std::size_t>> by_component;
+  for (std::size_t i = 0; i < result.conflicts.size(); ++i) {
+    const MinimalConflict& conflict = result.conflicts[i];
+    if (!conflict.revision && graph.statement_of_fact(conflict.blame))
+      by_component[conflict.component].push_back(i);
+  }
+  const std::vector<std::pair<std::uint32_t, std::vector<std::size_t>>> groups(by_component.begin(),
+                                                                               by_component.end());
+  on_threads(groups.size(), threads, [&](std::size_t worker, std::size_t g) {
+    const std::uint32_t c = groups[g].first;
     Propagator& probe = probes[worker];
-    const auto& component = graph.components()[conflict.component];
-    const FactIndex blame = conflict.blame;
-    // The facts that stand, and the doubted one.
-    const auto& facts = facts_of_component[conflict.component];
+    const auto& component = graph.components()[c];
+    const auto& facts = facts_of_component[c];
     InPlay in_play(graph, of_facts, masks[worker], component);
-    const SlipCheck agrees = [&](const Interval& value) {
-      for (const FactIndex f : facts) in_play.put(f, f == blame || !aside.count(f));
-      probe.override_statement(*statement, value);
-      const auto outcome = in_play.run(probe, Recording::none);
-      probe.clear_override();
-      in_play.put(facts, false);
-      return !outcome.contradiction && !outcome.exhausted;
-    };
-    conflict.slip = find_slip(base, graph, conflict, result.implied, agrees);
+    bool started = false;  // the facts that stand have run
+    bool warm = false;     // and the probe is at their fixpoint
+    for (const std::size_t i : groups[g].second) {
+      MinimalConflict& conflict = result.conflicts[i];
+      const auto statement = graph.statement_of_fact(conflict.blame);
+      const FactIndex blame = conflict.blame;
+      // The facts that stand, and the doubted one read as `value`.
+      const SlipCheck agrees = [&](const Interval& value) {
+        for (const FactIndex f : facts) in_play.put(f, !aside.count(f));
+        if (!started) {
+          started = true;
+          warm = !in_play.run(probe, Recording::trace).contradiction && probe.resumable();
+        }
+        in_play.put(blame, true);
+        probe.override_statement(*statement, value);
+        const FactIndex added[] = {blame};
+        const auto outcome =
+            warm ? in_play.resume(probe, added) : in_play.run(probe, Recording::none);
+        probe.clear_override();
+        // Back to the facts that stand, for the next probe.
+        in_play.put(blame, false);
+        warm = warm && probe.resumable() && !in_play.resume(probe, {}).contradiction &&
+               probe.resumable();
+        in_play.put(facts, false);
+        return !outcome.contradiction && !outcome.exhausted;
+      };
+      conflict.slip = find_slip(base, graph, conflict, result.implied, agrees);
+    }
   });
 }
 

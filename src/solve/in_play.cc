@@ -34,6 +34,17 @@ Propagator::Outcome InPlay::run(Propagator& propagator, Recording recording) {
   return propagator.run(component_, seeds_, mask_, recording);
 }
 
+Propagator::Outcome InPlay::resume(Propagator& propagator, std::span<const FactIndex> added) {
+  seeds_.clear();
+  for (const FactIndex f : added) {
+    for (const ConstraintId c : of_facts_.of(f))
+      if (graph_.component_of_constraint(c) == index_) seeds_.push_back(c);
+  }
+  std::sort(seeds_.begin(), seeds_.end());
+  seeds_.erase(std::unique(seeds_.begin(), seeds_.end()), seeds_.end());
+  return propagator.resume(component_, seeds_, mask_);
+}
+
 Propagator::Outcome InPlay::run_among(Propagator& propagator, std::span<const FactIndex> facts,
                                       Recording recording) {
   seeds_.clear();

@@ -46,7 +46,35 @@ Rational round_to_grid(const Rational& value, bool up) {
   return Rational(up ? ceil_of(scaled) : floor_of(scaled)) / grid;
 }
 
+// Did an end move enough to be worth propagating? An end that appears, a closed end that
+// opens and any move of a whole-numbered variable do; otherwise the move must exceed
+// 2^-kSignificantBits of the interval's width (of the end's size where the interval is
+// unbounded), so a cycle of exact rationals, which crawls toward its limit by ever smaller
+// steps, stops.
+constexpr unsigned kSignificantBits = 32;
+
+bool moved(const std::optional<Bound>& before, const std::optional<Bound>& after,
+           const std::optional<Rational>& width, bool integer) {
+  if (!after || (before && before->value == after->value && before->open == after->open))
+    return false;
+  if (!before || integer || before->value == after->value) return true;
+  const Rational delta = abs(after->value - before->value);
+  Rational scale = width ? *width : std::max(abs(before->value), Rational(1));
+  if (scale == 0) return true;
+  static const Rational unit = Rational(BigInt(1) << kSignificantBits);
+  return delta * unit > scale;
+}
+
 }  // namespace
+
+bool Propagator::significant(const std::optional<Bound>& before_lo,
+                             const std::optional<Bound>& before_hi, const Interval& after,
+                             bool integer) {
+  std::optional<Rational> width;
+  if (before_lo && before_hi) width = before_hi->value - before_lo->value;
+  return moved(before_lo, after.lo(), width, integer) ||
+         moved(before_hi, after.hi(), width, integer);
+}
 
 Propagator::Propagator(const FactGraph& graph, PropagationLimits limits)
     : graph_(graph), limits_(limits) {
@@ -113,6 +141,9 @@ void Propagator::reset() {
   settled_list_.clear();
   events_.clear();
   details_.clear();
+  after_.clear();
+  dead_.clear();
+  resumable_ = false;
   antecedent_pool_.clear();
   contradiction_.reset();
   event_count_ = 0;
@@ -203,21 +234,29 @@ bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId ca
     antecedent_pool_.erase(std::unique(first, antecedent_pool_.end()), antecedent_pool_.end());
     e.antecedents_end = static_cast<std::uint32_t>(antecedent_pool_.size());
     const auto id = static_cast<EventId>(events_.size());
+    Slot& s = slot(var);
+    e.prev_lower = s.lower;
+    e.prev_upper = s.upper;
     events_.push_back(e);
     if (recording_ == Recording::full) details_.push_back({computed, before});
-    Slot& s = slot(var);
+    if (recording_ == Recording::trace) after_.push_back(next);
     if (lower) s.lower = id;
     if (upper) s.upper = id;
   }
   Slot& s = slot(var);
+  const std::optional<Bound> before_lo = s.domain.lo();
+  const std::optional<Bound> before_hi = s.domain.hi();
   s.domain = std::move(next);
   if (empty) {
     contradiction_ = Contradiction{var, s.lower, s.upper};
     return false;
   }
-  for (const ConstraintId c : graph_.constraints_of(var)) {
-    if (c != cause) enqueue(c);
-  }
+  // Every constraint of the variable runs again, the cause too (some narrow their own
+  // variables again: a sum whose parts were rounded to whole numbers, a quotient whose
+  // sides are computed in turn), so a run ends at the common fixpoint of its constraints.
+  // A narrowing too small to matter queues nothing, so a cycle cannot crawl.
+  if (!significant(before_lo, before_hi, s.domain, graph_.vars[var].integer)) return true;
+  for (const ConstraintId c : graph_.constraints_of(var)) enqueue(c);
   return true;
 }
 
@@ -461,7 +500,7 @@ Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
     enabled_list_.push_back(c);
     if (constraint.fact) seeds.push_back(c);
   }
-  return propagate_from(seeds, component.size());
+  return propagate_from(seeds, component);
 }
 
 Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
@@ -470,13 +509,92 @@ Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
   reset();
   recording_ = recording;
   mask_ = active;
-  const Outcome outcome = propagate_from(seeds, component.size());
+  const Outcome outcome = propagate_from(seeds, component);
   mask_ = {};
+  resumable_ = recording == Recording::trace && !outcome.exhausted;
+  return outcome;
+}
+
+std::vector<VarId> Propagator::retract() {
+  // An event holds while its constraint takes part and every event it was computed from
+  // holds; those come before it, so one pass in order decides.
+  dead_.resize(events_.size(), 0);
+  for (EventId e = 0; e < events_.size(); ++e) {
+    if (dead_[e]) continue;
+    if (!enabled(events_[e].cause)) {
+      dead_[e] = 1;
+      continue;
+    }
+    for (const EventId a : antecedents(events_[e])) {
+      if (dead_[a]) {
+        dead_[e] = 1;
+        break;
+      }
+    }
+  }
+  std::vector<VarId> relaxed;
+  for (const VarId v : touched_) {
+    Slot& s = slots_[slot_of_[v]];
+    bool back = false;
+    if (s.lower != kNoEvent && dead_[s.lower]) {
+      EventId e = s.lower;
+      while (e != kNoEvent && dead_[e]) e = events_[e].prev_lower;
+      s.lower = e;
+      s.domain.set_lo(e == kNoEvent ? initial_domain(graph_.vars[v]).lo() : after_[e].lo());
+      back = true;
+    }
+    if (s.upper != kNoEvent && dead_[s.upper]) {
+      EventId e = s.upper;
+      while (e != kNoEvent && dead_[e]) e = events_[e].prev_upper;
+      s.upper = e;
+      s.domain.set_hi(e == kNoEvent ? initial_domain(graph_.vars[v]).hi() : after_[e].hi());
+      back = true;
+    }
+    if (back) relaxed.push_back(v);
+  }
+  return relaxed;
+}
+
+Propagator::Outcome Propagator::resume(std::span<const ConstraintId> component,
+                                       std::span<const ConstraintId> seeds,
+                                       std::span<const char> active) {
+  recording_ = Recording::trace;
+  mask_ = active;
+  event_count_ = 0;
+  diverged_ = false;
+  Outcome outcome;
+  for (const VarId v : retract()) {
+    for (const ConstraintId c : graph_.constraints_of(v)) {
+      settled_[c] = 0;  // a statement of a variable whose end went back applies again
+      enqueue(c);
+    }
+  }
+  if (contradiction_) {
+    // Its variable is still empty when both its ends still hold.
+    Slot& s = slot(contradiction_->var);
+    if (s.domain.is_empty()) {
+      contradiction_ = Contradiction{contradiction_->var, s.lower, s.upper};
+      outcome.contradiction = contradiction_;
+      mask_ = {};
+      return outcome;
+    }
+    contradiction_.reset();
+  }
+  for (const ConstraintId c : seeds) settled_[c] = 0;
+  queue_seeds(seeds);
+  outcome = propagate_queue(component.size());
+  mask_ = {};
+  resumable_ = !outcome.exhausted;
   return outcome;
 }
 
 Propagator::Outcome Propagator::propagate_from(std::span<const ConstraintId> seeds,
-                                               std::size_t component_size) {
+                                               std::span<const ConstraintId> component) {
+  queue_seeds(seeds);
+  return propagate_queue(component.size());
+}
+
+void Propagator::queue_seeds(std::span<const ConstraintId> seeds) {
   // Propagation starts from what the facts say: the figures first, then the claims on
   // them, so a claim meets what its figures already give (a rate "202 a day" against the
   // 201 of its count), which is how an editor checks it.
@@ -487,11 +605,15 @@ Propagator::Outcome Propagator::propagate_from(std::span<const ConstraintId> see
       if (figures) slot(graph_.constraints[c].vars[0]).stated = true;
     }
   }
+}
+
+Propagator::Outcome Propagator::propagate_queue(std::size_t component_size) {
   const std::size_t budget = limits_.events_per_constraint * component_size + 10000;
   Outcome outcome;
   while (queue_head_ < queue_.size()) {
     const ConstraintId c = queue_[queue_head_++];
     queued_[c] = 0;
+    if (!enabled(c)) continue;  // its fact left play since it was queued (resume)
     if (!propagate(c)) {
       outcome.contradiction = contradiction_;
       return outcome;

@@ -27,6 +27,10 @@ struct Event {
   bool upper = false;  // narrowed the upper end
   std::uint32_t antecedents_begin = 0;
   std::uint32_t antecedents_end = 0;
+  // The events that set the variable's ends before this one (kNoEvent: the initial ends),
+  // so an end can go back to what still holds when facts leave play (Propagator::resume).
+  EventId prev_lower = kNoEvent;
+  EventId prev_upper = kNoEvent;
 };
 
 // What a narrowing computed, kept when the steps are to be written.
@@ -71,6 +75,21 @@ class Propagator {
   // costs what their narrowings reach (the component sets only the work bound).
   Outcome run(std::span<const ConstraintId> component, std::span<const ConstraintId> seeds,
               std::span<const char> active, Recording recording);
+
+  // Goes on from the state the last traced run on `component` ended in (a fixpoint, or a
+  // contradiction) to the facts in play in `active` now: the events of the facts that
+  // left play, and every event derived from one, no longer hold, so each end they set goes
+  // back to the last event that still holds, and the constraints of those variables are
+  // queued again; `seeds`, the constraints of the facts that came into play (in id order),
+  // are queued as a run's seeds are; then it propagates as a run does. Runs end at the
+  // common fixpoint of their constraints, so it ends where a run from the start on the
+  // same facts would (its contradiction, when there is one, may be another one), at the
+  // cost of what changed. Recording::trace; `resumable()` says whether the last run allows it.
+  Outcome resume(std::span<const ConstraintId> component, std::span<const ConstraintId> seeds,
+                 std::span<const char> active);
+  [[nodiscard]] bool resumable() const { return resumable_; }
+  // The events kept, the ones that no longer hold included (for tests and the bench).
+  [[nodiscard]] std::size_t event_log_size() const { return events_.size(); }
 
   // A variable's interval now (its initial interval when no run has narrowed it).
   [[nodiscard]] Interval domain(VarId var) const;
@@ -141,7 +160,18 @@ class Propagator {
   }
   // Queues the seeds (the figures first) and propagates to a fixpoint, a contradiction or
   // the work bound.
-  Outcome propagate_from(std::span<const ConstraintId> seeds, std::size_t component_size);
+  Outcome propagate_from(std::span<const ConstraintId> seeds,
+                         std::span<const ConstraintId> component);
+  void queue_seeds(std::span<const ConstraintId> seeds);
+  Outcome propagate_queue(std::size_t component_size);
+  // Marks the events that no longer hold with the facts in play now; returns the variables
+  // whose ends went back.
+  std::vector<VarId> retract();
+  // Did a narrowing from (before_lo, before_hi) to `after` move an end enough to queue the
+  // variable's constraints again?
+  [[nodiscard]] static bool significant(const std::optional<Bound>& before_lo,
+                                        const std::optional<Bound>& before_hi,
+                                        const Interval& after, bool integer);
   [[nodiscard]] Interval simplify(Interval interval);
   [[nodiscard]] bool needs_simplify(const Interval& interval) const;
 
@@ -172,6 +202,11 @@ class Propagator {
   bool relax_tilings_ = false;
   std::optional<std::pair<ConstraintId, Interval>> override_;
   bool diverged_ = false;  // a bound grew past any statistic and was let go
+  // With Recording::trace, by event: the interval it left (Propagator::resume), and
+  // whether it still holds.
+  std::vector<Interval> after_;
+  std::vector<char> dead_;
+  bool resumable_ = false;
 };
 
 }  // namespace cc
