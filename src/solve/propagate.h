@@ -88,8 +88,6 @@ class Propagator {
   Outcome resume(std::span<const ConstraintId> component, std::span<const ConstraintId> seeds,
                  std::span<const char> active);
   [[nodiscard]] bool resumable() const { return resumable_; }
-  // The events kept, the ones that no longer hold included (for tests and the bench).
-  [[nodiscard]] std::size_t event_log_size() const { return events_.size(); }
 
   // A variable's interval now (its initial interval when no run has narrowed it).
   [[nodiscard]] Interval domain(VarId var) const;
