@@ -9,10 +9,6 @@
 #include <filesystem>
 #include <random>
 
-#include "load/loader.h"
-#include "rules/build.h"
-#include "solve/conflicts.h"
-#include "solve/in_play.h"
 #include "solve/run_fingerprint.h"
 
 using namespace cc;
@@ -27,12 +23,11 @@ TEST_CASE("a run on a mask of facts makes the events a run enabling the componen
   std::size_t contradictions = 0;
   for (const auto& dir : fact_dirs()) {
     INFO(dir.string());
-    Diagnostics diagnostics;
-    const FactBase base = load_fact_base(dir.string(), diagnostics);
-    const FactGraph graph = build_graph(base);
-    const ConstraintsOfFacts of_facts(graph, base.facts.size());
-    const auto facts = facts_by_component(graph);
-    std::vector<char> mask(base.facts.size(), 0);
+    test::RunBase run(dir);
+    const FactGraph& graph = run.graph;
+    const ConstraintsOfFacts& of_facts = run.of_facts;
+    const auto& facts = run.facts;
+    std::vector<char>& mask = run.mask;
     Propagator cold(graph);
     Propagator warm(graph);
     for (std::uint32_t c = 0; c < graph.components().size(); ++c) {

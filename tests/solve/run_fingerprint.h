@@ -1,7 +1,7 @@
 #pragma once
-// What the solver's run tests compare: a fingerprint of
-// everything a run leaves that a caller reads (tests/solve/in_play_test.cc,
-// tests/solve/settled_test.cc).
+// What the solver's run tests share: a fact base of the tests loaded with its graph, and a
+// fingerprint of everything a run leaves that a caller reads (tests/solve/in_play_test.cc,
+// tests/solve/settled_test.cc, tests/solve/resume_test.cc).
 
 #include <algorithm>
 #include <filesystem>
@@ -9,10 +9,39 @@
 #include <string>
 #include <vector>
 
+#include "load/loader.h"
+#include "rules/build.h"
+#include "solve/conflicts.h"
+#include "solve/in_play.h"
 #include "solve/propagate.h"
 #include "support/test_support.h"
 
 namespace cc::test {
+
+// One fact base of fact_dirs(), loaded, its graph built, its facts by component and a
+// thread's mask of facts in play (all zeros).
+struct RunBase {
+  explicit RunBase(const std::filesystem::path& dir)
+      : base(load(dir)),
+        graph(build_graph(base)),
+        of_facts(graph, base.facts.size()),
+        facts(facts_by_component(graph)),
+        mask(base.facts.size(), 0) {}
+  RunBase(const RunBase&) = delete;
+  RunBase& operator=(const RunBase&) = delete;
+
+  FactBase base;
+  FactGraph graph;
+  ConstraintsOfFacts of_facts;
+  std::vector<std::vector<FactIndex>> facts;
+  std::vector<char> mask;
+
+ private:
+  static FactBase load(const std::filesystem::path& dir) {
+    Diagnostics diagnostics;
+    return load_fact_base(dir.string(), diagnostics);
+  }
+};
 
 enum class WithDetails : bool { no, yes };
 

@@ -10,10 +10,6 @@
 #include <filesystem>
 #include <random>
 
-#include "load/loader.h"
-#include "rules/build.h"
-#include "solve/conflicts.h"
-#include "solve/in_play.h"
 #include "solve/run_fingerprint.h"
 
 using namespace cc;
@@ -30,12 +26,11 @@ TEST_CASE("a statement not queued again once applied leaves every run as it was"
   std::size_t not_requeued = 0;
   for (const auto& dir : fact_dirs()) {
     INFO(dir.string());
-    Diagnostics diagnostics;
-    const FactBase base = load_fact_base(dir.string(), diagnostics);
-    const FactGraph graph = build_graph(base);
-    const ConstraintsOfFacts of_facts(graph, base.facts.size());
-    const auto facts = facts_by_component(graph);
-    std::vector<char> mask(base.facts.size(), 0);
+    test::RunBase run(dir);
+    const FactGraph& graph = run.graph;
+    const ConstraintsOfFacts& of_facts = run.of_facts;
+    const auto& facts = run.facts;
+    std::vector<char>& mask = run.mask;
     Propagator requeue(graph);
     requeue.settle_statements(false);
     Propagator settle(graph);
