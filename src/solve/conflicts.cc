@@ -216,10 +216,7 @@ class ComponentSolver {
     std::sort(now.begin(), now.end());
     Propagator::Outcome outcome;
     if (main_started_ && main_.resumable()) {
-      std::vector<FactIndex> added;
-      std::set_difference(now.begin(), now.end(), main_in_play_.begin(), main_in_play_.end(),
-                          std::back_inserter(added));
-      outcome = in_play_.resume(main_, added);
+      outcome = in_play_.resume_from(main_, main_in_play_, now);
     } else {
       outcome = in_play_.run(main_, Recording::trace);
     }
@@ -620,6 +617,9 @@ void find_slips(const FactBase& base, const FactGraph& graph, std::vector<Propag
     const auto& component = graph.components()[c];
     const auto& facts = facts_of_component[c];
     InPlay in_play(graph, of_facts, masks[worker], component);
+    // The facts that stand are in play for the whole group; each probe adds its doubted
+    // fact and takes it out again.
+    for (const FactIndex f : facts) in_play.put(f, !aside.count(f));
     bool started = false;  // the facts that stand have run
     bool warm = false;     // and the probe is at their fixpoint
     for (const std::size_t i : groups[g].second) {
@@ -628,7 +628,6 @@ void find_slips(const FactBase& base, const FactGraph& graph, std::vector<Propag
       const FactIndex blame = conflict.blame;
       // The facts that stand, and the doubted one read as `value`.
       const SlipCheck agrees = [&](const Interval& value) {
-        for (const FactIndex f : facts) in_play.put(f, !aside.count(f));
         if (!started) {
           started = true;
           warm = !in_play.run(probe, Recording::trace).contradiction && probe.resumable();
@@ -643,11 +642,11 @@ void find_slips(const FactBase& base, const FactGraph& graph, std::vector<Propag
         in_play.put(blame, false);
         warm = warm && probe.resumable() && !in_play.resume(probe, {}).contradiction &&
                probe.resumable();
-        in_play.put(facts, false);
         return !outcome.contradiction && !outcome.exhausted;
       };
       conflict.slip = find_slip(base, graph, conflict, result.implied, agrees);
     }
+    in_play.put(facts, false);
   });
 }
 

@@ -1,6 +1,7 @@
 #include "solve/in_play.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace cc {
 
@@ -43,6 +44,14 @@ Propagator::Outcome InPlay::resume(Propagator& propagator, std::span<const FactI
   std::sort(seeds_.begin(), seeds_.end());
   seeds_.erase(std::unique(seeds_.begin(), seeds_.end()), seeds_.end());
   return propagator.resume(component_, seeds_, mask_);
+}
+
+Propagator::Outcome InPlay::resume_from(Propagator& propagator, std::span<const FactIndex> before,
+                                        std::span<const FactIndex> now) {
+  std::vector<FactIndex> added;
+  std::set_difference(now.begin(), now.end(), before.begin(), before.end(),
+                      std::back_inserter(added));
+  return resume(propagator, added);
 }
 
 Propagator::Outcome InPlay::run_among(Propagator& propagator, std::span<const FactIndex> facts,

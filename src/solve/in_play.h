@@ -51,6 +51,10 @@ class InPlay {
   // Goes on from the propagator's last traced run on this component to the facts in play
   // now (Propagator::resume); `added` holds the facts that came into play since.
   Propagator::Outcome resume(Propagator& propagator, std::span<const FactIndex> added);
+  // The same, from the facts in play at that run (`before`) to those now (`now`), both
+  // sorted: the facts added are those of `now` not in `before`.
+  Propagator::Outcome resume_from(Propagator& propagator, std::span<const FactIndex> before,
+                                  std::span<const FactIndex> now);
 
  private:
   const FactGraph& graph_;

@@ -4,13 +4,10 @@
 #include "load/yaml_reader.h"
 #include "model/diagnostic.h"
 
-using cc::Diagnostics;
 using cc::load::NodeKind;
 using cc::load::NodeRef;
 using cc::load::Pos;
-using cc::load::read_yaml;
 using cc::load::ReadOptions;
-using cc::load::ReadResult;
 
 using cc::test::Read;
 using cc::test::read;

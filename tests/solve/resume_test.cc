@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <iterator>
 #include <random>
 
 #include "solve/run_fingerprint.h"
@@ -44,10 +43,7 @@ TEST_CASE("going on from a run meets a contradiction exactly when a run from the
         const bool go_on = step > 0 && warm.resumable();
         Propagator::Outcome outcome;
         if (go_on) {
-          std::vector<FactIndex> added;
-          std::set_difference(now.begin(), now.end(), before.begin(), before.end(),
-                              std::back_inserter(added));
-          outcome = in_play.resume(warm, added);
+          outcome = in_play.resume_from(warm, before, now);
         } else {
           outcome = in_play.run(warm, Recording::trace);
         }
