@@ -28,10 +28,19 @@ Interval Interval::empty_set() {
   return {Bound{1, false}, Bound{0, false}};
 }
 
+namespace {
+
+// Is there no number from `lo` to `hi`?
+bool empty_between(const std::optional<Bound>& lo, const std::optional<Bound>& hi) {
+  if (!lo || !hi) return false;
+  if (lo->value > hi->value) return true;
+  return lo->value == hi->value && (lo->open || hi->open);
+}
+
+}  // namespace
+
 bool Interval::is_empty() const {
-  if (!lo_ || !hi_) return false;
-  if (lo_->value > hi_->value) return true;
-  return lo_->value == hi_->value && (lo_->open || hi_->open);
+  return empty_between(lo_, hi_);
 }
 
 bool Interval::is_point() const {
@@ -61,6 +70,11 @@ bool upper_tighter(const std::optional<Bound>& x, const std::optional<Bound>& y)
 bool Interval::within(const Interval& other) const {
   if (is_empty()) return true;
   return !lower_tighter(other.lo_, lo_) && !upper_tighter(other.hi_, hi_);
+}
+
+bool Interval::overlaps(const Interval& other) const {
+  return !empty_between(lower_tighter(other.lo_, lo_) ? other.lo_ : lo_,
+                        upper_tighter(other.hi_, hi_) ? other.hi_ : hi_);
 }
 
 Interval Interval::intersect(const Interval& other) const {

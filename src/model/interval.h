@@ -40,7 +40,8 @@ class Interval {
   [[nodiscard]] bool is_bounded() const { return lo_ && hi_; }
   [[nodiscard]] bool contains(const Rational& value) const;
   [[nodiscard]] bool contains_zero() const { return contains(0); }
-  [[nodiscard]] bool overlaps(const Interval& other) const { return !intersect(other).is_empty(); }
+  // Whether the intersection is not empty (without making it).
+  [[nodiscard]] bool overlaps(const Interval& other) const;
   // True when every value of this interval lies in `other`.
   [[nodiscard]] bool within(const Interval& other) const;
 

@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "solve/apart.h"
 #include "solve/conflicts.h"
 
 namespace cc {
@@ -69,13 +70,58 @@ UnitId Units::of(FactIndex fact) const {
 Units make_units(const FactBase& base, const FactGraph& graph, const std::vector<FactIndex>& facts,
                  const std::vector<std::uint32_t>& witness_of_source) {
   std::vector<Statement> statements;
-  std::map<VarId, std::vector<std::size_t>> by_var;
+  statements.reserve(facts.size());
   for (const FactIndex f : facts) {
-    const auto var = graph.var_of_fact(f);
-    statements.push_back(
-        {f, var, witness_of_source[base.facts[f].source], &statement_value(graph, f)});
-    if (var) by_var[*var].push_back(statements.size() - 1);
+    statements.push_back({f, graph.var_of_fact(f), witness_of_source[base.facts[f].source],
+                          &statement_value(graph, f)});
   }
+  // By quantity, in statement order: `by_var` holds the statements that have one, sorted
+  // by quantity; `quantity_of` gives each statement its quantity's range there, with an
+  // index of its values (the statements one disagrees with, without comparing every
+  // pair). `by_witness` is sorted by quantity and witness, `witness_range` each statement's
+  // range there (where a copy is looked for). Sorted arrays, not maps: a component of a
+  // million facts made these look-ups the largest part of its solve.
+  struct Range {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+  };
+  std::vector<std::size_t> by_var;
+  for (std::size_t i = 0; i < statements.size(); ++i)
+    if (statements[i].var) by_var.push_back(i);
+  std::stable_sort(by_var.begin(), by_var.end(), [&](std::size_t a, std::size_t b) {
+    return *statements[a].var < *statements[b].var;
+  });
+  std::vector<std::size_t> by_witness = by_var;
+  std::stable_sort(by_witness.begin(), by_witness.end(), [&](std::size_t a, std::size_t b) {
+    return std::pair(*statements[a].var, statements[a].witness) <
+           std::pair(*statements[b].var, statements[b].witness);
+  });
+  std::vector<std::uint32_t> quantity_of(statements.size(), 0);
+  std::vector<Range> quantities;
+  std::vector<ApartIndex> indexes;
+  for (std::size_t b = 0; b < by_var.size();) {
+    std::size_t e = b;
+    std::vector<const Interval*> values;
+    while (e < by_var.size() && *statements[by_var[e]].var == *statements[by_var[b]].var) {
+      values.push_back(statements[by_var[e]].value);
+      quantity_of[by_var[e]] = static_cast<std::uint32_t>(quantities.size());
+      ++e;
+    }
+    quantities.push_back({b, e});
+    indexes.emplace_back(std::move(values));
+    b = e;
+  }
+  std::vector<Range> witness_range(statements.size());
+  for (std::size_t b = 0; b < by_witness.size();) {
+    const Statement& first = statements[by_witness[b]];
+    std::size_t e = b;
+    while (e < by_witness.size() && *statements[by_witness[e]].var == *first.var &&
+           statements[by_witness[e]].witness == first.witness)
+      ++e;
+    for (std::size_t k = b; k < e; ++k) witness_range[by_witness[k]] = {b, e};
+    b = e;
+  }
+  std::vector<std::size_t> apart;
   Units out;
   std::vector<UnitId> unit_of_statement(statements.size(), 0);
   for (std::size_t i = 0; i < statements.size(); ++i) {
@@ -85,9 +131,10 @@ Units make_units(const FactBase& base, const FactGraph& graph, const std::vector
     // "at least 201" beside "more than 201" may be right where the other is wrong.
     std::optional<UnitId> copy;
     if (s.var) {
-      for (const std::size_t j : by_var[*s.var]) {
+      for (std::size_t k = witness_range[i].begin; k < witness_range[i].end; ++k) {
+        const std::size_t j = by_witness[k];
         if (j >= i) break;
-        if (statements[j].witness == s.witness && *statements[j].value == *s.value &&
+        if (*statements[j].value == *s.value &&
             same_claims(base.facts[statements[j].fact], base.facts[s.fact])) {
           copy = unit_of_statement[j];
           break;
@@ -108,9 +155,12 @@ Units make_units(const FactBase& base, const FactGraph& graph, const std::vector
     // both sides (and so is in neither's conflicts) supports neither.
     unit.cost.witnesses = 1;
     if (s.var) {
-      for (const std::size_t j : by_var[*s.var]) {
-        const Statement& other = statements[j];
-        if (other.witness != s.witness && !other.value->overlaps(*s.value))
+      // In the order of the quantity's statements, as a walk over all of them would add.
+      const std::uint32_t q = quantity_of[i];
+      indexes[q].apart_from(*s.value, apart);
+      for (const std::size_t p : apart) {
+        const Statement& other = statements[by_var[quantities[q].begin + p]];
+        if (other.witness != s.witness)
           unit.cost.disagreement += relative_distance(*s.value, *other.value);
       }
     }
