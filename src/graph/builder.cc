@@ -10,6 +10,8 @@ GraphBuilder::GraphBuilder(const FactBase& base, FactGraph& graph, RuleIndex def
   // a pattern names.
   const std::size_t key_count = base.keys.key_count();
   graph_.vars.reserve(key_count);
+  // At most a variable a fact: reserved, the map is not rehashed as the rules fill it.
+  graph_.fact_vars.reserve(base.facts.size());
   for (KeyId k = 0; k < key_count; ++k) {
     Variable v;
     v.kind = VarKind::key;
