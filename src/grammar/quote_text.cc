@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -101,13 +102,17 @@ std::string collapse_space(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
 // ASCII text folded in one pass: lower case (NFKC_Casefold of ASCII), runs of white space as
-// one space, none at the ends. ASCII holds no quote mark, dash or space to fold first.
-std::string fold_ascii(std::string_view text) {
+// one space, none at the ends; nullopt at the first byte beyond ASCII. ASCII holds no quote
+// mark, dash or space to fold first.
+std::optional<std::string> fold_ascii(std::string_view text) {
   std::string out(text.size(), '\0');
   std::size_t size = 0;
   bool space = false;
   for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return std::nullopt;
     if (ascii_space(c)) {
       space = size != 0;
       continue;
@@ -120,10 +125,10 @@ std::string fold_ascii(std::string_view text) {
   return out;
 }
 
+}  // namespace
+
 std::string fold_quote_text(std::string_view text) {
-  const bool ascii = std::all_of(text.begin(), text.end(),
-                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) return fold_ascii(text);
+  if (auto ascii = fold_ascii(text)) return std::move(*ascii);
   return collapse_space(fold_case(fold_marks(text)));
 }
 
@@ -138,8 +143,12 @@ std::uint64_t gram_at(std::string_view text, std::size_t at) {
   return gram;
 }
 
-std::size_t bucket(std::uint64_t gram, unsigned bits) {
-  return static_cast<std::size_t>((gram * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
+std::uint64_t hash(std::uint64_t gram) {
+  return gram * 0x9E3779B97F4A7C15ULL;
+}
+
+std::size_t top_bits(std::uint64_t hash, unsigned bits) {
+  return static_cast<std::size_t>(hash >> (64 - bits));
 }
 
 // The quotes of kGram bytes or more, chained by the bucket of their first gram.
@@ -150,16 +159,28 @@ struct FirstGrams {
     while ((std::size_t{1} << bits) < 2 * quote.size()) ++bits;
     head.assign(std::size_t{1} << bits, kNoQuote);
     next.assign(quote.size(), kNoQuote);
+    filter.assign(std::size_t{1} << (filter_bits() - 6), 0);
     for (std::uint32_t k = 0; k < quote.size(); ++k) {
       const std::string_view text = quotes[quote[k]];
       first.push_back(gram_at(text, 0));
       last.push_back(gram_at(text, text.size() - kGram));
-      const std::size_t b = bucket(first.back(), bits);
+      const std::uint64_t h = hash(first.back());
+      const std::size_t b = top_bits(h, bits);
       next[k] = head[b];
       head[b] = k;
+      const std::size_t f = top_bits(h, filter_bits());
+      filter[f >> 6] |= std::uint64_t{1} << (f & 63);
     }
   }
+  // Whether a gram of this hash may start a quote: one bit in 32 times as many as there
+  // are buckets, so that most bytes of the article stop at this bit.
+  [[nodiscard]] bool may_start(std::uint64_t h) const {
+    const std::size_t f = top_bits(h, filter_bits());
+    return ((filter[f >> 6] >> (f & 63)) & 1) != 0;
+  }
+  [[nodiscard]] unsigned filter_bits() const { return bits + 5; }
   unsigned bits = 1;
+  std::vector<std::uint64_t> filter;
   std::vector<std::uint32_t> quote;  // by entry: the index in `quotes`
   std::vector<std::uint64_t> first;  // by entry: its first and last grams
   std::vector<std::uint64_t> last;
@@ -177,7 +198,9 @@ std::vector<bool> quotes_in(std::string_view article, const std::vector<std::str
   std::size_t left = grams.quote.size();
   for (std::size_t at = 0; left > 0 && at + kGram <= article.size(); ++at) {
     const std::uint64_t gram = gram_at(article, at);
-    for (std::uint32_t k = grams.head[bucket(gram, grams.bits)]; k != kNoQuote; k = grams.next[k]) {
+    const std::uint64_t h = hash(gram);
+    if (!grams.may_start(h)) continue;
+    for (std::uint32_t k = grams.head[top_bits(h, grams.bits)]; k != kNoQuote; k = grams.next[k]) {
       const std::string_view quote = quotes[grams.quote[k]];
       if (grams.first[k] != gram || quote.size() > article.size() - at) continue;
       if (found[grams.quote[k]] || gram_at(article, at + quote.size() - kGram) != grams.last[k])
