@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <yaml.h>
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
 #include <optional>
@@ -85,7 +86,18 @@ class Cursor {
 
   void seek(std::size_t index) {
     if (index < index_) *this = Cursor(bytes_, start_);
-    while (index_ < index && byte_ < bytes_.size()) step();
+    while (index_ < index && byte_ < bytes_.size()) {
+      // A run of ASCII on one line, one column a byte: walked over in a tight loop.
+      const std::size_t most = std::min(index - index_, bytes_.size() - byte_);
+      std::size_t run = 0;
+      while (run < most && bytes_[byte_ + run] != '\n' &&
+             static_cast<unsigned char>(bytes_[byte_ + run]) < 0x80)
+        ++run;
+      byte_ += run;
+      index_ += run;
+      pos_.column += static_cast<std::uint32_t>(run);
+      if (run < most) step();  // a line break or a character of several bytes
+    }
   }
   // Walks on over blanks, line breaks and comments: to the next token.
   void skip_to_token() {
