@@ -4,10 +4,12 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <memory>
 #include <ostream>
 
 #include "cli/check_review.h"
 #include "cli/commands.h"
+#include "cli/leave_to_exit.h"
 #include "cli/load_or_report.h"
 #include "cli/print.h"
 #include "cli/progress.h"
@@ -119,7 +121,7 @@ int run_check(const CheckOptions& options, const Streams& streams) {
   // Without a baseline, the draft's review checks the rest too: derived from this load.
   load::ResolveTrace trace;
   const bool traced = has_draft && options.baseline.empty();
-  const std::optional<FactBase> base =
+  std::optional<FactBase> base =
       load_or_report(target->dir, streams, options.annotations == "github",
                      thread_count(options.threads), traced ? &trace : nullptr);
   timer.phase("load");
@@ -139,10 +141,9 @@ int run_check(const CheckOptions& options, const Streams& streams) {
       progress.update("checking", done, total);
     };
   }
-  DraftRest rest;
+  auto rest = std::make_unique<DraftRest>();
   if (traced) {
-    rest.prepare(*base, trace, *draft, engine);
-    trace = load::ResolveTrace();  // freed
+    rest->prepare(*base, std::move(trace), *draft, engine, thread_count(options.threads));
     timer.phase("derive the rest");
   }
   if (timer.on()) engine.on_phase = [&](std::string_view name) { timer.phase(name); };
@@ -150,7 +151,7 @@ int run_check(const CheckOptions& options, const Streams& streams) {
   progress.finish();
   Review review = make_review(*base, result.findings, has_draft, *draft, std::move(baseline));
   if (has_draft && !review.baseline)
-    review.without_draft = rest.ids(target->dir, *base, result, *draft, engine);
+    review.without_draft = rest->ids(target->dir, *base, result, *draft, engine);
   put_draft_first(review, result.findings);
   timer.phase("review");
   const ReportInput input{*base, result, review.active() ? &review : nullptr,
@@ -173,6 +174,9 @@ int run_check(const CheckOptions& options, const Streams& streams) {
       std::any_of(result.findings.begin(), result.findings.end(), [&](const Finding& f) {
         return fails(f, options.fail_on) && gates(review, f, options.fail_on_background);
       });
+  leave_to_exit(streams, std::move(rest));
+  leave_to_exit(streams, std::move(result));
+  leave_to_exit(streams, std::move(base));
   return failed ? 1 : 0;
 }
 

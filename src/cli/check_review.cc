@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <ostream>
+#include <utility>
 
 #include "cli/print.h"
 #include "engine/without_draft.h"
@@ -109,14 +110,39 @@ std::optional<std::unordered_set<std::string>> finding_ids_without(
   return check_without_draft(base, checked, draft, rest, options).ids;
 }
 
-void DraftRest::prepare(const FactBase& base, const load::ResolveTrace& trace,
-                        const std::vector<SourceIndex>& draft, EngineOptions& engine) {
+void DraftRest::derive(const FactBase& base, const load::ResolveTrace& trace,
+                       const std::vector<SourceIndex>& draft, const EngineOptions& engine) {
   names_draft_ = load::rest_names_left_out(base, trace, draft);
   if (names_draft_) return;
   rest_ = load::without_sources(base, trace, draft);
-  if (!rest_) return;
+  if (rest_) graph_ = build_rest_graph(*rest_, engine);
+}
+
+void DraftRest::wait() {
+  if (deriving_.joinable()) deriving_.join();
+  if (failed_) std::rethrow_exception(std::exchange(failed_, nullptr));
+}
+
+void DraftRest::prepare(const FactBase& base, load::ResolveTrace trace,
+                        const std::vector<SourceIndex>& draft, EngineOptions& engine,
+                        unsigned threads) {
+  if (threads <= 1) {
+    derive(base, trace, draft, engine);
+    if (!rest_) return;
+  } else {
+    deriving_ = std::jthread([this, &base, &draft, options = engine, trace = std::move(trace)] {
+      try {
+        derive(base, trace, draft, options);
+      } catch (...) {
+        failed_ = std::current_exception();
+      }
+    });
+  }
   engine.beside_solve = [this, &base, &draft, options = engine](const FactGraph& graph) {
-    solved_ = solve_rest(base, graph, draft, *rest_, options);
+    wait();
+    if (!rest_ || !graph_) return;
+    solved_ = solve_rest(base, graph, draft, *rest_, std::move(*graph_), options);
+    graph_.reset();
   };
 }
 
@@ -125,6 +151,7 @@ std::optional<std::unordered_set<std::string>> DraftRest::ids(const std::string&
                                                               const CheckResult& checked,
                                                               const std::vector<SourceIndex>& draft,
                                                               const EngineOptions& engine) {
+  wait();
   if (names_draft_) return std::nullopt;  // a load of the rest errs: no rest to check
   if (rest_ && solved_)
     return finish_without_draft(checked, std::move(*solved_), *rest_, engine).ids;

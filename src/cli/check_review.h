@@ -3,8 +3,10 @@
 // from disk, the check without the draft, and the terminal lines marked for the review.
 // report/review.h computes the marks; this file reads files and prints.
 
+#include <exception>
 #include <optional>
 #include <string>
+#include <thread>
 #include <unordered_set>
 #include <vector>
 
@@ -40,26 +42,36 @@ namespace cc::cli {
     const std::vector<SourceIndex>& draft, const EngineOptions& options);
 
 // check --draft without a baseline: the check of the fact base without the draft. The rest
-// is derived from the whole load (load/without_sources.h) and its components are solved
-// beside the whole check's (EngineOptions::beside_solve). When the rest names a draft source
-// (load::rest_names_left_out), a load of it would err: there is none to check. When it
-// cannot be derived otherwise, it is loaded again and checked once the whole check is done
-// (finding_ids_without).
+// is derived from the whole load (load/without_sources.h) and its graph built; with more
+// than one thread, on a thread of its own started at once, beside the whole check's build.
+// Its components are then solved beside the whole check's (EngineOptions::beside_solve).
+// When the rest names a draft source (load::rest_names_left_out), a load of it would err:
+// there is none to check. When it cannot be derived otherwise, it is loaded again and
+// checked once the whole check is done (finding_ids_without).
 class DraftRest {
  public:
-  // Derives the rest from `base` and its load's `trace`; when it could, sets
-  // `engine.beside_solve`. `base`, `draft` and this object must outlive the check.
-  void prepare(const FactBase& base, const load::ResolveTrace& trace,
-               const std::vector<SourceIndex>& draft, EngineOptions& engine);
+  // Derives the rest from `base` and its load's `trace` (freed once read) and builds its
+  // graph, with `threads` > 1 on a thread of its own; sets `engine.beside_solve` unless it
+  // knows already that there is no rest to solve. `base`, `draft` and this object must
+  // outlive the check.
+  void prepare(const FactBase& base, load::ResolveTrace trace,
+               const std::vector<SourceIndex>& draft, EngineOptions& engine, unsigned threads);
   // The ids of the rest's findings, as finding_ids_without gives them.
   [[nodiscard]] std::optional<std::unordered_set<std::string>> ids(
       const std::string& dir, const FactBase& base, const CheckResult& checked,
       const std::vector<SourceIndex>& draft, const EngineOptions& engine);
 
  private:
+  void derive(const FactBase& base, const load::ResolveTrace& trace,
+              const std::vector<SourceIndex>& draft, const EngineOptions& engine);
+  void wait();  // for the thread deriving the rest; rethrows what it threw
+
   bool names_draft_ = false;  // the rest names a draft source: a load of it errs
   std::optional<FactBase> rest_;
+  std::optional<FactGraph> graph_;  // the rest's, until solve_rest takes it
   std::optional<RestSolved> solved_;
+  std::exception_ptr failed_;
+  std::jthread deriving_;  // last: joined before the members it writes are destroyed
 };
 
 // The terminal lines: with a draft, its findings under "the draft under review:" and the

@@ -12,6 +12,9 @@ struct Streams {
   std::ostream& err;
   bool out_is_tty = false;
   bool err_is_tty = false;
+  // The process ends when the command returns (main.cc): what the command built may be
+  // left to the system rather than freed (cli/leave_to_exit.h).
+  bool exits_after = false;
 };
 
 enum class FailOn { error, warning, never };

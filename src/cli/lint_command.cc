@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <ostream>
+#include <utility>
 
 #include "cli/commands.h"
+#include "cli/leave_to_exit.h"
 #include "cli/print.h"
 #include "cli/targets.h"
 #include "engine/rule_settings.h"
@@ -43,12 +45,9 @@ namespace {
   return shown;
 }
 
-// Lints one fact base; the exit status for it.
-int lint_base(const FactBaseTarget& target, const Streams& streams) {
-  Diagnostics diagnostics;
-  LoadOptions options;
-  options.quotes = false;  // lint runs no check: the quotes need not be looked up
-  const FactBase base = load_fact_base(target.dir, diagnostics, options);
+// Prints one fact base's input errors and summary; the exit status for it.
+int report_lint(const FactBaseTarget& target, const FactBase& base, Diagnostics& diagnostics,
+                const Streams& streams) {
   check_rule_settings(base, diagnostics);
   const std::vector<std::string> files = shown_files(target);
   const auto shown = [&](const Diagnostic& d) {
@@ -79,6 +78,18 @@ int lint_base(const FactBaseTarget& target, const Streams& streams) {
   return 0;
 }
 
+// Lints one fact base; the exit status for it. The last one's base is left to the end of
+// the process.
+int lint_base(const FactBaseTarget& target, bool last, const Streams& streams) {
+  Diagnostics diagnostics;
+  LoadOptions options;
+  options.quotes = false;  // lint runs no check: the quotes need not be looked up
+  FactBase base = load_fact_base(target.dir, diagnostics, options);
+  const int status = report_lint(target, base, diagnostics, streams);
+  if (last) leave_to_exit(streams, std::move(base));
+  return status;
+}
+
 }  // namespace
 
 int run_lint(const LintOptions& options, const Streams& streams) {
@@ -87,7 +98,7 @@ int run_lint(const LintOptions& options, const Streams& streams) {
     print_lines(streams.err, "crosscheck: note: " + note);
   int status = 0;
   for (const FactBaseTarget& target : targets.bases)
-    status = std::max(status, lint_base(target, streams));
+    status = std::max(status, lint_base(target, &target == &targets.bases.back(), streams));
   return status;
 }
 

@@ -21,6 +21,6 @@ int main(int argc, char** argv) {
   mallopt(M_MMAP_THRESHOLD, kMmapThreshold);
   std::ios::sync_with_stdio(false);
   const cc::cli::Streams streams{std::cout, std::cerr, isatty(STDOUT_FILENO) == 1,
-                                 isatty(STDERR_FILENO) == 1};
+                                 isatty(STDERR_FILENO) == 1, true};
   return cc::cli::run(argc, argv, streams);
 }

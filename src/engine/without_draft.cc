@@ -206,8 +206,18 @@ EngineOptions rest_options(const FactBase& rest, const EngineOptions& given, boo
 
 }  // namespace
 
+FactGraph build_rest_graph(const FactBase& rest, const EngineOptions& given) {
+  return build_graph(rest, rest_options(rest, given, true).build);
+}
+
 RestSolved solve_rest(const FactBase& base, const FactGraph& whole,
                       const std::vector<SourceIndex>& draft, const FactBase& rest,
+                      const EngineOptions& options) {
+  return solve_rest(base, whole, draft, rest, build_rest_graph(rest, options), options);
+}
+
+RestSolved solve_rest(const FactBase& base, const FactGraph& whole,
+                      const std::vector<SourceIndex>& draft, const FactBase& rest, FactGraph graph,
                       const EngineOptions& given) {
   const EngineOptions options = rest_options(rest, given, true);
   std::vector<bool> in_draft(base.sources.size(), false);
@@ -222,7 +232,6 @@ RestSolved solve_rest(const FactBase& base, const FactGraph& whole,
 
   std::vector<std::uint32_t> fact_component;
   out.covered = touched_components(whole, to_rest, fact_component);
-  FactGraph graph = build_graph(rest, options.build);
   const RestComponents components = rest_components(graph, to_whole, fact_component);
   const std::vector<bool> again = components_to_solve(components, shapes(whole), out.covered);
   for (std::size_t r = 0; r < again.size(); ++r) {

@@ -47,6 +47,12 @@ struct RestSolved {
 [[nodiscard]] RestSolved solve_rest(const FactBase& base, const FactGraph& whole,
                                     const std::vector<SourceIndex>& draft, const FactBase& rest,
                                     const EngineOptions& options);
+// The rest's graph, as solve_rest builds it. It needs neither the whole check nor its graph,
+// so it may be built beside the whole graph's build; then give it to solve_rest.
+[[nodiscard]] FactGraph build_rest_graph(const FactBase& rest, const EngineOptions& options);
+[[nodiscard]] RestSolved solve_rest(const FactBase& base, const FactGraph& whole,
+                                    const std::vector<SourceIndex>& draft, const FactBase& rest,
+                                    FactGraph rest_graph, const EngineOptions& options);
 // The second: the whole check's findings of the components left alone, the rest's
 // single-fact findings, accepts and rule settings.
 [[nodiscard]] WithoutDraft finish_without_draft(const CheckResult& checked, RestSolved solved,

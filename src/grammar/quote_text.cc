@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <utility>
+#include <vector>
 
 #include "model/utf8.h"
 
@@ -100,58 +102,115 @@ std::string collapse_space(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// ASCII text folded in one pass: lower case (NFKC_Casefold of ASCII), runs of white space as
+// one space, none at the ends; nullopt at the first byte beyond ASCII. ASCII holds no quote
+// mark, dash or space to fold first.
+std::optional<std::string> fold_ascii(std::string_view text) {
+  std::string out(text.size(), '\0');
+  std::size_t size = 0;
+  bool space = false;
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return std::nullopt;
+    if (ascii_space(c)) {
+      space = size != 0;
+      continue;
+    }
+    if (space) out[size++] = ' ';
+    space = false;
+    out[size++] = ascii_lower(c);
+  }
+  out.resize(size);
+  return out;
+}
+
+}  // namespace
+
 std::string fold_quote_text(std::string_view text) {
+  if (auto ascii = fold_ascii(text)) return std::move(*ascii);
   return collapse_space(fold_case(fold_marks(text)));
 }
 
-QuoteIndex::QuoteIndex(std::string folded) : text_(std::move(folded)) {
-  if (text_.size() < kGram || text_.size() > kMaxIndexed) return;
-  const std::size_t grams = text_.size() - kGram + 1;
-  while ((std::size_t{1} << bits_) < grams) ++bits_;
-  // Counting sort of the offsets by bucket: starts_[b] … starts_[b + 1] are bucket b's.
-  starts_.assign((std::size_t{1} << bits_) + 1, 0);
-  for (std::size_t at = 0; at < grams; ++at) ++starts_[bucket(gram_at(text_, at)) + 1];
-  for (std::size_t b = 1; b < starts_.size(); ++b) starts_[b] += starts_[b - 1];
-  offsets_.resize(grams);
-  std::vector<std::uint32_t> next(starts_.begin(), starts_.end() - 1);
-  for (std::size_t at = 0; at < grams; ++at)
-    offsets_[next[bucket(gram_at(text_, at))]++] = static_cast<std::uint32_t>(at);
-}
+namespace {
 
-std::uint64_t QuoteIndex::gram_at(std::string_view text, std::size_t at) {
+constexpr std::size_t kGram = 8;
+constexpr std::uint32_t kNoQuote = 0xffffffffU;
+
+std::uint64_t gram_at(std::string_view text, std::size_t at) {
   std::uint64_t gram = 0;
   std::memcpy(&gram, text.data() + at, kGram);
   return gram;
 }
 
-std::size_t QuoteIndex::bucket(std::uint64_t gram) const {
-  if (bits_ == 0) return 0;
-  return static_cast<std::size_t>((gram * 0x9E3779B97F4A7C15ULL) >> (64 - bits_));
+std::uint64_t hash(std::uint64_t gram) {
+  return gram * 0x9E3779B97F4A7C15ULL;
 }
 
-bool QuoteIndex::contains(std::string_view folded) const {
-  if (folded.size() < kGram || offsets_.empty()) return text_.find(folded) != std::string::npos;
-  // The quote's gram with the smallest bucket: the quote can only start where that gram
-  // occurs, and every occurrence is in its bucket (with other grams that share it).
-  std::size_t best = 0;
-  std::size_t best_offset = 0;
-  std::size_t best_count = offsets_.size() + 1;
-  for (std::size_t offset = 0; offset + kGram <= folded.size(); ++offset) {
-    const std::size_t b = bucket(gram_at(folded, offset));
-    const std::size_t count = starts_[b + 1] - starts_[b];
-    if (count == 0) return false;  // a gram the text lacks: the quote is not in it
-    if (count < best_count) {
-      best = b;
-      best_offset = offset;
-      best_count = count;
+std::size_t top_bits(std::uint64_t hash, unsigned bits) {
+  return static_cast<std::size_t>(hash >> (64 - bits));
+}
+
+// The quotes of kGram bytes or more, chained by the bucket of their first gram.
+struct FirstGrams {
+  explicit FirstGrams(const std::vector<std::string>& quotes) {
+    for (std::uint32_t q = 0; q < quotes.size(); ++q)
+      if (quotes[q].size() >= kGram) quote.push_back(q);
+    while ((std::size_t{1} << bits) < 2 * quote.size()) ++bits;
+    head.assign(std::size_t{1} << bits, kNoQuote);
+    next.assign(quote.size(), kNoQuote);
+    filter.assign(std::size_t{1} << (filter_bits() - 6), 0);
+    for (std::uint32_t k = 0; k < quote.size(); ++k) {
+      const std::string_view text = quotes[quote[k]];
+      first.push_back(gram_at(text, 0));
+      last.push_back(gram_at(text, text.size() - kGram));
+      const std::uint64_t h = hash(first.back());
+      const std::size_t b = top_bits(h, bits);
+      next[k] = head[b];
+      head[b] = k;
+      const std::size_t f = top_bits(h, filter_bits());
+      filter[f >> 6] |= std::uint64_t{1} << (f & 63);
     }
   }
-  const std::string_view text(text_);
-  for (std::size_t i = starts_[best]; i < starts_[best + 1]; ++i) {
-    if (offsets_[i] < best_offset) continue;
-    if (text.substr(offsets_[i] - best_offset, folded.size()) == folded) return true;
+  // Whether a gram of this hash may start a quote: one bit in 32 times as many as there
+  // are buckets, so that most bytes of the article stop at this bit.
+  [[nodiscard]] bool may_start(std::uint64_t h) const {
+    const std::size_t f = top_bits(h, filter_bits());
+    return ((filter[f >> 6] >> (f & 63)) & 1) != 0;
   }
-  return false;
+  [[nodiscard]] unsigned filter_bits() const { return bits + 5; }
+  unsigned bits = 1;
+  std::vector<std::uint64_t> filter;
+  std::vector<std::uint32_t> quote;  // by entry: the index in `quotes`
+  std::vector<std::uint64_t> first;  // by entry: its first and last grams
+  std::vector<std::uint64_t> last;
+  std::vector<std::uint32_t> head;  // by bucket: its first entry
+  std::vector<std::uint32_t> next;  // by entry: the next in its bucket
+};
+
+}  // namespace
+
+std::vector<bool> quotes_in(std::string_view article, const std::vector<std::string>& quotes) {
+  std::vector<bool> found(quotes.size(), false);
+  for (std::size_t q = 0; q < quotes.size(); ++q)
+    if (quotes[q].size() < kGram) found[q] = article.find(quotes[q]) != std::string_view::npos;
+  const FirstGrams grams(quotes);
+  std::size_t left = grams.quote.size();
+  for (std::size_t at = 0; left > 0 && at + kGram <= article.size(); ++at) {
+    const std::uint64_t gram = gram_at(article, at);
+    const std::uint64_t h = hash(gram);
+    if (!grams.may_start(h)) continue;
+    for (std::uint32_t k = grams.head[top_bits(h, grams.bits)]; k != kNoQuote; k = grams.next[k]) {
+      const std::string_view quote = quotes[grams.quote[k]];
+      if (grams.first[k] != gram || quote.size() > article.size() - at) continue;
+      if (found[grams.quote[k]] || gram_at(article, at + quote.size() - kGram) != grams.last[k])
+        continue;
+      if (article.substr(at, quote.size()) != quote) continue;
+      found[grams.quote[k]] = true;
+      --left;
+    }
+  }
+  return found;
 }
 
 }  // namespace cc

@@ -12,26 +12,12 @@ namespace cc {
 
 [[nodiscard]] std::string fold_quote_text(std::string_view text);
 
-// A folded article, indexed by its 8-byte grams (the offsets of each gram's hash bucket):
-// whether a folded quote occurs in it costs a look-up per gram of the quote, then a
-// comparison at each place where its rarest bucket's grams occur, not a scan of the
-// article. The answer is exactly std::string::find's.
-class QuoteIndex {
- public:
-  explicit QuoteIndex(std::string folded);
-  [[nodiscard]] bool contains(std::string_view folded) const;
-
- private:
-  static constexpr std::size_t kGram = 8;
-  // A larger text (the loader takes articles up to 256 MB) is searched, not indexed: the
-  // index takes about 12 bytes a byte.
-  static constexpr std::size_t kMaxIndexed = std::size_t{16} * 1024 * 1024;
-  [[nodiscard]] static std::uint64_t gram_at(std::string_view text, std::size_t at);
-  [[nodiscard]] std::size_t bucket(std::uint64_t gram) const;
-  std::string text_;
-  unsigned bits_ = 0;                  // 2^bits_ buckets, at least one per gram
-  std::vector<std::uint32_t> starts_;  // bucket b's offsets: offsets_[starts_[b], starts_[b+1])
-  std::vector<std::uint32_t> offsets_;
-};
+// Whether each folded quote occurs in a folded article, in one pass over the article: a
+// quote of 8 bytes or more is compared only where its first 8 bytes occur (a hash table of
+// the quotes' first grams, small enough to stay in cache, looked up at each byte of the
+// article) and its last 8 bytes match; a shorter one is searched for. The answers are
+// exactly std::string::find's, in the order of `quotes`.
+[[nodiscard]] std::vector<bool> quotes_in(std::string_view article,
+                                          const std::vector<std::string>& quotes);
 
 }  // namespace cc

@@ -4,12 +4,33 @@
 
 namespace cc {
 
+namespace {
+
+// (tuple, key) pairs as groups: sorted by tuple, then by key (the order they were added in).
+template <class Tuple>
+GraphBuilder::Groups<Tuple> grouped(std::vector<std::pair<Tuple, KeyId>> rows) {
+  std::sort(rows.begin(), rows.end());
+  GraphBuilder::Groups<Tuple> groups;
+  for (const auto& [tuple, key] : rows) {
+    if (groups.empty() || groups.back().first != tuple)
+      groups.emplace_back(tuple, GraphBuilder::Group{});
+    groups.back().second.keys.push_back(key);
+  }
+  return groups;
+}
+
+}  // namespace
+
 GraphBuilder::GraphBuilder(const FactBase& base, FactGraph& graph, RuleIndex definitions_rule)
     : base_(base), graph_(graph), definitions_rule_(definitions_rule) {
   // One variable per interned key, with the same number: every quantity a fact states or
   // a pattern names.
   const std::size_t key_count = base.keys.key_count();
   graph_.vars.reserve(key_count);
+  // At most a variable a fact: reserved, the map is not rehashed as the rules fill it.
+  graph_.fact_vars.reserve(base.facts.size());
+  std::vector<std::pair<std::tuple<MeasureId, PeriodId, SubsetId>, KeyId>> places;
+  std::vector<std::pair<std::tuple<MeasureId, PlaceId, SubsetId>, KeyId>> periods;
   for (KeyId k = 0; k < key_count; ++k) {
     Variable v;
     v.kind = VarKind::key;
@@ -19,9 +40,11 @@ GraphBuilder::GraphBuilder(const FactBase& base, FactGraph& graph, RuleIndex def
     graph_.key_var_count = k + 1;
     const Key& key = base.keys.key(k);
     if (!base.vocabulary.measures[key.measure].additive) continue;
-    by_place_[{key.measure, key.period, key.subset}].keys.push_back(k);
-    by_period_[{key.measure, key.place, key.subset}].keys.push_back(k);
+    places.emplace_back(std::tuple(key.measure, key.period, key.subset), k);
+    periods.emplace_back(std::tuple(key.measure, key.place, key.subset), k);
   }
+  by_place_ = grouped(std::move(places));
+  by_period_ = grouped(std::move(periods));
 }
 
 VarId GraphBuilder::defined_var(VarKind kind, std::vector<VarId> operands, bool integer,

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "graph/fact_graph.h"
@@ -33,16 +34,20 @@ class GraphBuilder {
   // The rule whose constraints add() stamps from now on.
   void set_running_rule(RuleIndex rule) { running_rule_ = rule; }
 
-  // Keys of additive measures grouped by everything but one part, for the rules.
+  // Keys of additive measures grouped by everything but one part, for the rules: the groups
+  // in the order of their tuples, each group's keys in the order of their ids (as a map of
+  // the tuples would give them; sorted once, not a node a key).
   struct Group {
     std::vector<KeyId> keys;
   };
+  template <class Tuple>
+  using Groups = std::vector<std::pair<Tuple, Group>>;
   // (measure, period, subset) → keys differing in place
-  [[nodiscard]] const std::map<std::tuple<MeasureId, PeriodId, SubsetId>, Group>& by_place() const {
+  [[nodiscard]] const Groups<std::tuple<MeasureId, PeriodId, SubsetId>>& by_place() const {
     return by_place_;
   }
   // (measure, place, subset) → keys differing in period
-  [[nodiscard]] const std::map<std::tuple<MeasureId, PlaceId, SubsetId>, Group>& by_period() const {
+  [[nodiscard]] const Groups<std::tuple<MeasureId, PlaceId, SubsetId>>& by_period() const {
     return by_period_;
   }
 
@@ -60,8 +65,8 @@ class GraphBuilder {
   std::map<std::vector<VarId>, VarId> sums_;
   std::map<std::pair<VarId, VarId>, VarId> differences_;
   std::map<Rational, VarId> constants_;
-  std::map<std::tuple<MeasureId, PeriodId, SubsetId>, Group> by_place_;
-  std::map<std::tuple<MeasureId, PlaceId, SubsetId>, Group> by_period_;
+  Groups<std::tuple<MeasureId, PeriodId, SubsetId>> by_place_;
+  Groups<std::tuple<MeasureId, PlaceId, SubsetId>> by_period_;
 };
 
 }  // namespace cc

@@ -197,8 +197,8 @@ void read_article(const Folder& folder, RawFile& file) {
 }
 
 void unify_line_ends(std::string& bytes) {
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    if (bytes[i] == '\r' && (i + 1 == bytes.size() || bytes[i + 1] != '\n')) bytes[i] = '\n';
+  for (std::size_t i = bytes.find('\r'); i != std::string::npos; i = bytes.find('\r', i + 1)) {
+    if (i + 1 == bytes.size() || bytes[i + 1] != '\n') bytes[i] = '\n';
   }
 }
 

@@ -17,6 +17,10 @@ namespace {
 std::optional<EncodingError> check_utf8(std::string_view bytes) {
   std::size_t at = 0;
   while (at < bytes.size()) {
+    // A run of ASCII but NUL, the usual text, decodes a byte at a time: skipped in a tight loop.
+    while (at < bytes.size() && bytes[at] != '\0' && static_cast<unsigned char>(bytes[at]) < 0x80)
+      ++at;
+    if (at == bytes.size()) break;
     if (bytes[at] == '\0') return EncodingError{at, "the file holds a NUL byte: it is not text"};
     const utf8::CodePoint c = utf8::decode(bytes, at);
     if (!c.valid) {

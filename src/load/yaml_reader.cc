@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 #include <yaml.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -85,7 +88,25 @@ class Cursor {
 
   void seek(std::size_t index) {
     if (index < index_) *this = Cursor(bytes_, start_);
-    while (index_ < index && byte_ < bytes_.size()) step();
+    while (index_ < index && byte_ < bytes_.size()) {
+      // A run of ASCII on one line, one column a byte: walked over in a tight loop.
+      const std::size_t most = std::min(index - index_, bytes_.size() - byte_);
+      std::size_t run = 0;
+      // Eight bytes at a time while none is beyond ASCII or a line feed.
+      for (std::uint64_t w = 0; run + 8 <= most; run += 8) {
+        std::memcpy(&w, bytes_.data() + byte_ + run, 8);
+        const std::uint64_t feed = w ^ 0x0A0A0A0A0A0A0A0AULL;  // a zero byte where '\n' is
+        const std::uint64_t zero = (feed - 0x0101010101010101ULL) & ~feed;
+        if (((w | zero) & 0x8080808080808080ULL) != 0) break;
+      }
+      while (run < most && bytes_[byte_ + run] != '\n' &&
+             static_cast<unsigned char>(bytes_[byte_ + run]) < 0x80)
+        ++run;
+      byte_ += run;
+      index_ += run;
+      pos_.column += static_cast<std::uint32_t>(run);
+      if (run < most) step();  // a line break or a character of several bytes
+    }
   }
   // Walks on over blanks, line breaks and comments: to the next token.
   void skip_to_token() {
@@ -141,6 +162,31 @@ struct Frame {
   std::uint32_t item_text_start = 0;
   std::vector<KeySeen> keys;  // mapping: the keys so far, for duplicates
   std::unique_ptr<std::unordered_map<std::string, Pos>> key_index;  // once there are many
+};
+
+// The open collections, innermost last. A frame popped is kept and reused by the next push,
+// so its list of keys keeps its memory: a fact file opens a mapping or two a fact, and
+// allocating their lists anew each time cost a few percent of the load.
+class FrameStack {
+ public:
+  [[nodiscard]] bool empty() const { return depth_ == 0; }
+  [[nodiscard]] std::size_t size() const { return depth_; }
+  [[nodiscard]] Frame& back() { return frames_[depth_ - 1]; }
+  // A fresh frame on top: every field as a new Frame's, but the capacity of its keys.
+  Frame& push() {
+    if (depth_ == frames_.size()) frames_.emplace_back();
+    Frame& frame = frames_[depth_++];
+    std::vector<KeySeen> keys = std::move(frame.keys);
+    keys.clear();
+    frame = Frame();
+    frame.keys = std::move(keys);
+    return frame;
+  }
+  void pop() { --depth_; }
+
+ private:
+  std::vector<Frame> frames_;
+  std::size_t depth_ = 0;
 };
 
 [[nodiscard]] std::string_view view(const char* text) {
@@ -432,17 +478,16 @@ class TreeBuilder {
     }
     const bool stream = !mapping && !stack_.empty() && stack_.back().stream_value;
     const std::uint32_t index = add(mapping ? NodeKind::mapping : NodeKind::sequence, pos);
-    Frame frame;
+    Frame& frame = stack_.push();
     frame.node = index;
     frame.mapping = mapping;
     frame.streaming = stream;
-    stack_.push_back(std::move(frame));
     return true;
   }
 
   void end_collection() {
     const std::uint32_t index = stack_.back().node;
-    stack_.pop_back();
+    stack_.pop();
     complete(index);
   }
 
@@ -530,7 +575,7 @@ class TreeBuilder {
   Diagnostics& diagnostics_;
   const ReadOptions& options_;
   const ItemHandler& on_item_;
-  std::vector<Frame> stack_;
+  FrameStack stack_;
   std::size_t documents_ = 0;
   std::size_t streamed_ = 0;
 };

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 #include <algorithm>
-#include <cctype>
 #include <optional>
 
 #include "model/utf8.h"
@@ -16,16 +15,22 @@ std::string fold_name(std::string_view name) {
   // case, is folded here: NFKC_Casefold of ASCII text is its lower case.
   const std::optional<std::string> unicode = ascii ? std::nullopt : utf8::fold_case(name);
   const std::string_view text = unicode ? std::string_view(*unicode) : name;
+  // The C locale's isspace and tolower, inline (the program never sets a locale): this
+  // runs over every name of every key the loader reads.
+  const auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+  };
   std::string out;
+  out.reserve(text.size());
   bool pending_space = false;
   for (const char c : text) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
+    if (space(c)) {
       pending_space = !out.empty();
       continue;
     }
     if (pending_space) out += ' ';
     pending_space = false;
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
   return out;
 }

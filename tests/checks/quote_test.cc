@@ -1,4 +1,7 @@
 // quote: a quote not found in the source text, or the value not found in its quote.
+#include <string>
+#include <vector>
+
 #include "grammar/quote_text.h"
 #include "rules/rule_test_support.h"
 
@@ -73,10 +76,11 @@ TEST_CASE("quote: a number copied wrongly and a quote not in the article", "[rul
   CHECK(check_sources("quote-off", files, {"quote"}).findings.empty());
 }
 
-TEST_CASE("quote: the article's index finds exactly what a search of the text finds",
+TEST_CASE("quote: the search of an article's quotes finds exactly what std::string::find finds",
           "[rules][quote]") {
   // Texts of few letters repeat their grams many times; quotes are cut from the text
-  // (found), cut and changed by one letter (found or not), and made up.
+  // (found), cut and changed by one letter (found or not), and made up; the same quote
+  // given twice is found twice.
   std::uint64_t state = 7;
   const auto next = [&] {
     state = state * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -85,7 +89,7 @@ TEST_CASE("quote: the article's index finds exactly what a search of the text fi
   for (const std::string_view letters : {"ab", "abc ", "the quick brown fox"}) {
     std::string text;
     for (int i = 0; i < 3000; ++i) text += letters[next() % letters.size()];
-    const cc::QuoteIndex index(text);
+    std::vector<std::string> quotes;
     for (int i = 0; i < 600; ++i) {
       const std::size_t length = next() % 40;
       const std::size_t start = next() % (text.size() - length);
@@ -96,11 +100,39 @@ TEST_CASE("quote: the article's index finds exactly what a search of the text fi
         quote.clear();
         for (std::size_t k = 0; k < length; ++k) quote += letters[next() % letters.size()];
       }
-      INFO(quote);
-      CHECK(index.contains(quote) == (text.find(quote) != std::string::npos));
+      quotes.push_back(quote);
     }
+    quotes.push_back(quotes[0]);
+    quotes.push_back(text.substr(text.size() - 20));  // at the very end
+    quotes.push_back(text + "a");                     // longer than the text
+    const std::vector<bool> found = cc::quotes_in(text, quotes);
+    REQUIRE(found.size() == quotes.size());
+    std::size_t yes = 0;
+    for (std::size_t q = 0; q < quotes.size(); ++q) {
+      INFO(quotes[q]);
+      CHECK(found[q] == (text.find(quotes[q]) != std::string::npos));
+      yes += found[q] ? 1 : 0;
+    }
+    CHECK(yes > 0);
+    CHECK(yes < quotes.size());
   }
-  CHECK(cc::QuoteIndex("short").contains("short"));
-  CHECK_FALSE(cc::QuoteIndex("short").contains("shorter than the text"));
-  CHECK(cc::QuoteIndex("").contains(""));
+  const std::vector<std::string> few = {"short", "shorter than the text", "", "text"};
+  CHECK(cc::quotes_in("short", few) == std::vector<bool>{true, false, true, false});
+  CHECK(cc::quotes_in("", few) == std::vector<bool>{false, false, true, false});
+}
+
+TEST_CASE("quote: ASCII text folds as the full folding does", "[rules][quote]") {
+  // The ASCII path lowers and collapses in one pass; a non-ASCII character anywhere takes
+  // the full path, whose result on the ASCII part must be the same.
+  for (const std::string_view text :
+       {"  The  Quick\tBrown\n\nFox  ", "A", "", " \r\n ", "MIXED case, 12.5% OF 'IT'"}) {
+    INFO(text);
+    const std::string with_mark = std::string(text) + "\u2019";
+    std::string expected = cc::fold_quote_text(with_mark);
+    REQUIRE(expected.ends_with("'"));
+    expected.pop_back();
+    while (!expected.empty() && expected.back() == ' ') expected.pop_back();
+    CHECK(cc::fold_quote_text(text) == expected);
+  }
+  CHECK(cc::fold_quote_text("  A\tB  ") == "a b");
 }

@@ -94,6 +94,35 @@ TEST_CASE("a draft that agrees passes though the background has an error, unless
   CHECK(!std::filesystem::exists(dir / "reports"));
 }
 
+TEST_CASE("check --draft tells what the draft changed in the rest, whatever the threads",
+          "[cli][review]") {
+  // The draft sides with b on 2019: the whole check's finding of a/n names the draft's
+  // fact (the draft's own), so the rest's finding on 2019 is gone from the rest. The rest is
+  // derived and built on a thread of its own beside the whole build with two threads, on
+  // the calling thread with one: the same lines and reports either way.
+  const auto dir = newsroom("review-draft-threads");
+  write_file(dir / "draft.yaml", source_file("draft", figure("n", 3217, 2019), "2024-03-01"));
+  std::string first_out;
+  std::string first_report;
+  for (const std::string threads : {"1", "2", "3"}) {
+    CAPTURE(threads);
+    const auto out = dir / ("out-" + threads);
+    const auto r = run_cli({"check", dir.string(), "--draft", "draft", "--threads", threads,
+                            "--format", "json,md", "--out", out.string()});
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.find(", changed by the draft: 0 new, 1 gone\n") != std::string::npos);
+    const std::string report = read_file(out / "report.json");
+    if (first_out.empty()) {
+      first_out = r.out;
+      first_report = report;
+      continue;
+    }
+    CHECK(r.out == first_out);
+    CHECK(report == first_report);
+  }
+}
+
 TEST_CASE("check with an unknown draft source id says which it may be", "[cli][review]") {
   const auto dir = newsroom("review-draft-typo");
   const auto r = run_cli({"check", dir.string(), "--draft", "draf", "--no-reports"});

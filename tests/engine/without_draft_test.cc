@@ -101,22 +101,30 @@ TEST_CASE("the check without the draft re-solves the components the draft touche
   CHECK(without.solved_again == 2);  // 2020 and 2021
 
   // As check --draft runs it: the rest solved beside the whole check's solve (on a thread
-  // of its own, or after the solve with one thread), finished once it is done.
-  for (const unsigned threads : {1U, 2U}) {
-    CAPTURE(threads);
-    cc::EngineOptions beside;
-    beside.solve.threads = threads;
-    std::optional<cc::RestSolved> solved;
-    beside.beside_solve = [&](const cc::FactGraph& graph) {
-      solved = cc::solve_rest(base, graph, draft, rest, options);
-    };
-    const cc::CheckResult checked = cc::run_checks(base, beside);
-    REQUIRE(solved);
-    CHECK(ids_of(checked) == all);
-    const cc::WithoutDraft finished =
-        cc::finish_without_draft(checked, std::move(*solved), rest, options);
-    CHECK(finished.ids == expected);
-    CHECK(finished.solved_again == 2);
+  // of its own, or after the solve with one thread), finished once it is done; its graph
+  // built by solve_rest, or before the whole check (build_rest_graph), as the command
+  // builds it beside the whole build.
+  for (const bool built_before : {false, true}) {
+    for (const unsigned threads : {1U, 2U}) {
+      CAPTURE(built_before, threads);
+      cc::EngineOptions beside;
+      beside.solve.threads = threads;
+      std::optional<cc::FactGraph> rest_graph;
+      if (built_before) rest_graph = cc::build_rest_graph(rest, options);
+      std::optional<cc::RestSolved> solved;
+      beside.beside_solve = [&](const cc::FactGraph& graph) {
+        solved = rest_graph
+                     ? cc::solve_rest(base, graph, draft, rest, std::move(*rest_graph), options)
+                     : cc::solve_rest(base, graph, draft, rest, options);
+      };
+      const cc::CheckResult checked = cc::run_checks(base, beside);
+      REQUIRE(solved);
+      CHECK(ids_of(checked) == all);
+      const cc::WithoutDraft finished =
+          cc::finish_without_draft(checked, std::move(*solved), rest, options);
+      CHECK(finished.ids == expected);
+      CHECK(finished.solved_again == 2);
+    }
   }
 }
 

@@ -17,6 +17,15 @@ TEST_CASE("check_utf8 accepts UTF-8 text and points at the first bad byte", "[lo
   CHECK(check_utf8("x\xED\xA0\x80")->offset == 1);     // surrogate
   CHECK(check_utf8("\xF4\x90\x80\x80")->offset == 0);  // above U+10FFFF
   CHECK(check_utf8("ok\xE2\x80")->offset == 2);        // cut short
+  // After runs of ASCII and characters of several bytes, in turn.
+  CHECK(check_utf8(std::string("\xC3\xA9"
+                               "ab\0c",
+                               5))
+            ->offset == 4);
+  CHECK(check_utf8("abc\xE2\x80\x93"
+                   "def\xFF")
+            ->offset == 9);
+  CHECK_FALSE(check_utf8(std::string(1000, 'a') + "\xF0\x9F\x98\x80" + std::string(9, 'b')));
 }
 
 TEST_CASE("PositionMap counts lines and characters, 1-based", "[load]") {

@@ -36,6 +36,36 @@ TEST_CASE("the reader builds a tree with 1-based positions in characters", "[loa
   CHECK(inner[3].kind() == NodeKind::null);
 }
 
+TEST_CASE("positions count characters across runs of ASCII, long lines and wide characters",
+          "[load]") {
+  // The cursor walks runs of ASCII at once and a character of several bytes, or a line
+  // break, one at a time: a column is a character, however many bytes it takes.
+  const std::string long_value(300, 'x');
+  const Read r = read(
+      "k1: v\nkey\xC3\xA9\xF0\x9F\x98\x80long: value here\nz: \"a\xE2\x80\x93"
+      "b\"\n"
+      "last: " +
+      long_value + "\n\xC3\xA9: [p, \xC3\xA9q]\n");
+  REQUIRE(r.errors.empty());
+  const auto top = r.result.tree.root().children();
+  REQUIRE(top.size() == 10);
+  CHECK(top[2].pos() == Pos{2, 1});
+  CHECK(top[3].pos() == Pos{2, 12});  // after "keyé😀long: ": 11 characters, 17 bytes
+  CHECK(top[4].pos() == Pos{3, 1});
+  CHECK(top[5].pos() == Pos{3, 4});
+  CHECK(top[5].text() ==
+        "a\xE2\x80\x93"
+        "b");
+  CHECK(top[6].pos() == Pos{4, 1});
+  CHECK(top[7].pos() == Pos{4, 7});
+  CHECK(top[7].text() == long_value);
+  CHECK(top[8].pos() == Pos{5, 1});
+  const auto list = top[9].children();
+  REQUIRE(list.size() == 2);
+  CHECK(list[0].pos() == Pos{5, 5});  // "é: [" is four characters
+  CHECK(list[1].pos() == Pos{5, 8});
+}
+
 TEST_CASE("a key given twice in one mapping is an error at the second", "[load]") {
   const Read r = read("a: 1\nb:\n  x: 1\n  x: 2\na: 3\n");
   CHECK(r.result.ok);  // the tree is whole; the file is still read
