@@ -108,7 +108,7 @@ class ComponentSolver {
  public:
   ComponentSolver(const FactBase& base, const FactGraph& graph, Propagator& main, Propagator& probe,
                   InPlay& in_play, std::span<const ConstraintId> component, std::uint32_t index,
-                  const SolveContext& context)
+                  const SolveContext& context, ProbeStats& stats)
       : base_(base),
         graph_(graph),
         main_(main),
@@ -116,7 +116,8 @@ class ComponentSolver {
         in_play_(in_play),
         component_(component),
         index_(index),
-        context_(context) {}
+        context_(context),
+        stats_(stats) {}
 
   // Sets aside revised figures, then collects conflicts and takes the least-cost hitting
   // set of them until what is left is consistent; each doubted unit becomes one finding.
@@ -124,6 +125,7 @@ class ComponentSolver {
   // keys of this component are written.
   void run(const std::vector<FactIndex>& facts, const SolveOptions& options, SolveResult& result,
            std::vector<Interval>& implied) {
+    adjust_support_ = &options.adjust_support;
     Units units = make_units(base_, graph_, facts, context_.witness_of_source);
     std::vector<FactIndex> active = facts;  // sorted
     std::vector<MinimalConflict> found = set_aside_revisions(units, active);
@@ -148,7 +150,7 @@ class ComponentSolver {
       if (behind.facts.empty()) return;  // cannot happen: defaults alone are consistent
       const std::vector<FactIndex>& claims = behind.record_claims;
       std::vector<UnitId> conflict;
-      for (const FactIndex f : shrink(behind.facts, {})) {
+      for (const FactIndex f : shrink(behind, {}, Scope::support)) {
         conflict.push_back(units.of(f));
         if (std::binary_search(claims.begin(), claims.end(), f))
           count_record_claim(units.units[units.of(f)]);
@@ -239,12 +241,16 @@ class ComponentSolver {
   struct Traced {
     std::vector<FactIndex> facts;
     std::vector<FactIndex> record_claims;
+    // The constraints of the derivation's events (those without a fact too), sorted.
+    std::vector<ConstraintId> support;
   };
   [[nodiscard]] Traced traced(const Propagator& run, const Contradiction& contradiction) const {
     const EventId roots[] = {contradiction.lower, contradiction.upper};
     Traced out;
     for (const EventId e : run.derivation(roots)) {
-      const Constraint& constraint = graph_.constraints[run.events()[e].cause];
+      const ConstraintId cause = run.events()[e].cause;
+      out.support.push_back(cause);
+      const Constraint& constraint = graph_.constraints[cause];
       if (!constraint.fact) continue;
       out.facts.push_back(*constraint.fact);
       if (constraint.kind != ConstraintKind::statement)
@@ -254,11 +260,12 @@ class ComponentSolver {
       std::sort(facts->begin(), facts->end());
       facts->erase(std::unique(facts->begin(), facts->end()), facts->end());
     }
+    // The facts' own constraints too (a record claim beside the figure the trace went
+    // through): a probe puts a fact in play with all of them.
+    in_play_.constraints_of(out.facts, out.support);
+    std::sort(out.support.begin(), out.support.end());
+    out.support.erase(std::unique(out.support.begin(), out.support.end()), out.support.end());
     return out;
-  }
-  [[nodiscard]] std::vector<FactIndex> traced_facts(const Propagator& run,
-                                                    const Contradiction& contradiction) const {
-    return traced(run, contradiction).facts;
   }
 
   // A record claim in a contradiction is doubted as a bound is: it only says that every
@@ -269,12 +276,20 @@ class ComponentSolver {
     unit.cost.precision = 0;
   }
 
+  // Where a shrink's probes run: on the contradiction's own support (the set kept is
+  // minimal there: remove any one fact and the rest are consistent on the support), or on
+  // the component.
+  enum class Scope { support, component };
+
   // Deletion filtering: each fact is removed in turn and kept out if the rest stays
   // inconsistent, so the set kept is minimal. The facts of `last` go at the very end (the
-  // doubted fact whose conflict is being written). `candidates` holds each fact once (a
-  // traced_facts result), so what is kept holds each once too.
-  [[nodiscard]] std::vector<FactIndex> shrink(const std::vector<FactIndex>& candidates,
-                                              const std::vector<FactIndex>& last) {
+  // doubted fact whose conflict is being written). `behind.facts` holds each fact once, so
+  // what is kept holds each once too. The support is used only when all the facts
+  // together contradict there (they may not: a work bound, a bound rounded outward); when
+  // they do not, the probes run on the component.
+  [[nodiscard]] std::vector<FactIndex> shrink(const Traced& behind,
+                                              const std::vector<FactIndex>& last, Scope scope) {
+    const std::vector<FactIndex>& candidates = behind.facts;
     std::vector<std::pair<FactIndex, BlameKey>> order;
     order.reserve(candidates.size());
     for (const FactIndex f : candidates) order.emplace_back(f, blame_key(base_, graph_, f));
@@ -290,13 +305,29 @@ class ComponentSolver {
     });
     // The facts kept are those in play; each probe takes one out.
     in_play_.put(candidates, true);
+    ++stats_.shrinks;
+    const std::vector<ConstraintId>* support = nullptr;
+    std::vector<ConstraintId> adjusted;
+    if (scope == Scope::component) ++stats_.component_shrinks;
+    if (scope != Scope::component) {
+      support = &behind.support;
+      if (adjust_support_ && *adjust_support_) {
+        adjusted = behind.support;
+        (*adjust_support_)(adjusted);
+        support = &adjusted;
+      }
+      if (!support_suffices(candidates, *support)) {
+        support = nullptr;
+        ++stats_.support_not_enough;
+      }
+    }
     std::vector<FactIndex> probed;
     for (const auto& [f, key] : order) {
       in_play_.put(f, false);
       probed.clear();
       for (const FactIndex g : candidates)
         if (in_play_.in(g)) probed.push_back(g);
-      if (!contradicts(probed, candidates)) in_play_.put(f, true);
+      if (!contradicts(probed, candidates, support)) in_play_.put(f, true);
     }
     std::vector<FactIndex> out;
     for (const FactIndex f : candidates)
@@ -306,15 +337,54 @@ class ComponentSolver {
     return out;
   }
 
+  // Do all the facts behind a contradiction (in play now) contradict on its support alone?
+  bool support_suffices(const std::vector<FactIndex>& facts,
+                        const std::vector<ConstraintId>& support) {
+    if (const auto it = verdicts_.find(facts); it != verdicts_.end() && !it->second)
+      return false;  // cannot happen: the facts were traced from a contradiction
+    const auto outcome = probe(facts, &support);
+    if (!outcome.contradiction) return false;
+    verdicts_.emplace(facts, true);
+    return true;
+  }
+
+  // One probe run on the facts in play now (all among `candidates`), restricted to
+  // `support` unless it is null.
+  Propagator::Outcome probe(const std::vector<FactIndex>& candidates,
+                            const std::vector<ConstraintId>* support) {
+    const std::size_t before = propagator_.visits();
+    if (support) propagator_.restrict_to(*support);
+    const auto outcome = in_play_.run_among(propagator_, candidates, Recording::none);
+    if (support) propagator_.clear_restriction();
+    (support ? stats_.support_probes : stats_.component_probes) += 1;
+    (support ? stats_.support_visits : stats_.component_visits) += propagator_.visits() - before;
+    return outcome;
+  }
+
   // Does a run on `probed` (the facts in play now, all among `candidates`) meet a
-  // contradiction? A run is a function of its facts (the seeds are theirs, in id order), so
-  // the verdict of a set already probed in this component is reused: the shrinks of the
-  // diagnosis loop, of the alternatives and of the doubted facts' own conflicts often
-  // probe the same sets.
-  bool contradicts(const std::vector<FactIndex>& probed, const std::vector<FactIndex>& candidates) {
-    if (const auto it = verdicts_.find(probed); it != verdicts_.end()) return it->second;
-    const bool contradiction =
-        in_play_.run_among(propagator_, candidates, Recording::none).contradiction.has_value();
+  // contradiction, on `support` (unless it is null) or on the component? A run is a function
+  // of its facts (the seeds are theirs, in id order) and of the constraints that take part,
+  // so the verdicts of the component are kept by the facts probed and reused: the shrinks
+  // of the diagnosis loop, of the alternatives and of the doubted facts' own conflicts
+  // often probe the same sets. A contradiction on a support is one on the component (a run
+  // on part of the constraints narrows no more), so it is kept too; a set consistent on a
+  // support may not be on the component, so that verdict is not kept (a shrink probes each
+  // set once). A probe the support's work bound cuts short is decided on the component.
+  bool contradicts(const std::vector<FactIndex>& probed, const std::vector<FactIndex>& candidates,
+                   const std::vector<ConstraintId>* support) {
+    if (const auto it = verdicts_.find(probed); it != verdicts_.end()) {
+      ++stats_.reused;
+      return it->second;
+    }
+    if (support) {
+      const auto outcome = probe(candidates, support);
+      if (outcome.contradiction) {
+        verdicts_.emplace(probed, true);
+        return true;
+      }
+      if (!outcome.exhausted) return false;
+    }
+    const bool contradiction = probe(candidates, nullptr).contradiction.has_value();
     verdicts_.emplace(probed, contradiction);
     return contradiction;
   }
@@ -333,8 +403,10 @@ class ComponentSolver {
     in_play_.put(unit.facts, true);
     const auto outcome = in_play_.run(propagator_, Recording::trace);
     in_play_.put(active, false);
+    // Shrunk on the component: these are the facts its finding shows (its id hashes them),
+    // so the set kept is minimal on the component, whatever a support would leave.
     if (outcome.contradiction)
-      facts = shrink(traced_facts(propagator_, *outcome.contradiction), unit.facts);
+      facts = shrink(traced(propagator_, *outcome.contradiction), unit.facts, Scope::component);
     const auto mine =
         std::find_first_of(facts.begin(), facts.end(), unit.facts.begin(), unit.facts.end());
     if (mine == facts.end()) facts = units.units[u].facts;
@@ -394,7 +466,7 @@ class ComponentSolver {
       if (outcome.exhausted) return Alternative{*other, false};
       if (!outcome.contradiction) return Alternative{*other, true};
       std::vector<UnitId> conflict;
-      for (const FactIndex f : shrink(traced_facts(main_, *outcome.contradiction), {}))
+      for (const FactIndex f : shrink(traced(main_, *outcome.contradiction), {}, Scope::support))
         conflict.push_back(units.of(f));
       hitting.add_conflict(std::move(conflict));
     }
@@ -550,12 +622,28 @@ class ComponentSolver {
   std::uint32_t index_;
   const SolveContext& context_;
   std::map<std::vector<FactIndex>, bool> verdicts_;  // shrinking probes: facts → contradiction
+  ProbeStats& stats_;
+  const std::function<void(std::vector<ConstraintId>&)>* adjust_support_ = nullptr;
   // The facts in play in the main propagator's last run (sorted), once it has run here.
   std::vector<FactIndex> main_in_play_;
   bool main_started_ = false;
 };
 
 }  // namespace
+
+ProbeStats& ProbeStats::operator+=(const ProbeStats& other) {
+  shrinks += other.shrinks;
+  component_shrinks += other.component_shrinks;
+  support_not_enough += other.support_not_enough;
+  support_probes += other.support_probes;
+  component_probes += other.component_probes;
+  reused += other.reused;
+  support_visits += other.support_visits;
+  component_visits += other.component_visits;
+  main_visits += other.main_visits;
+  other_visits += other.other_visits;
+  return *this;
+}
 
 BlameKey blame_key(const FactBase& base, const FactGraph& graph, FactIndex f) {
   return BlameKey{written_width(base, graph, f), has_record_claim(base.facts[f]),
@@ -673,6 +761,7 @@ void append(SolveResult& to, SolveResult&& from) {
   to.exhausted.insert(to.exhausted.end(), from.exhausted.begin(), from.exhausted.end());
   to.truncated.insert(to.truncated.end(), from.truncated.begin(), from.truncated.end());
   to.bounded.insert(to.bounded.end(), from.bounded.begin(), from.bounded.end());
+  to.probes += from.probes;
 }
 
 }  // namespace
@@ -728,7 +817,7 @@ SolveResult solve(const FactBase& base, const FactGraph& graph, const SolveOptio
     const std::uint32_t c = order[i];
     InPlay in_play(graph, of_facts, masks[worker], graph.components()[c]);
     ComponentSolver solver(base, graph, mains[worker], probes[worker], in_play,
-                           graph.components()[c], c, context);
+                           graph.components()[c], c, context, parts[c].probes);
     solver.run(facts[c], options, parts[c], result.implied);
     const std::lock_guard lock(progress_mutex);
     finished[c] = 1;
@@ -741,6 +830,9 @@ SolveResult solve(const FactBase& base, const FactGraph& graph, const SolveOptio
   });
   for (SolveResult& part : parts) append(result, std::move(part));
   find_slips(base, graph, probes, masks, of_facts, facts, threads, result);
+  for (const Propagator& main : mains) result.probes.main_visits += main.visits();
+  for (const Propagator& probe : probes) result.probes.other_visits += probe.visits();
+  result.probes.other_visits -= result.probes.support_visits + result.probes.component_visits;
   return result;
 }
 

@@ -60,12 +60,36 @@ struct SolveOptions {
   // Threads solving components at once; 0: one per core. The result is the same whatever
   // the number (components are independent and joined in a fixed order).
   unsigned threads = 0;
+  // For tests: called with each contradiction's support (docs/ARCHITECTURE.md, "Solving")
+  // before its facts are shrunk on it, to change it (emptied, the shrink goes back to the
+  // component; the whole component, it probes as a shrink on the component does).
+  std::function<void(std::vector<ConstraintId>&)> adjust_support;
 };
 
 // The threads used for `asked` (SolveOptions::threads, `check --threads`): the number
 // asked, or one per core for 0. The solve, the check's other phases and the loader all ask
 // here.
 [[nodiscard]] unsigned thread_count(unsigned asked);
+
+// What the shrinking probes cost (docs/ARCHITECTURE.md, "Solving"): counts over a solve.
+struct ProbeStats {
+  std::size_t shrinks = 0;
+  // Shrinks on the component from the start (a doubted fact's own conflict); the others
+  // try the contradiction's support first.
+  std::size_t component_shrinks = 0;
+  // Shrinks whose facts all together did not contradict on their support (the probes ran
+  // on the component).
+  std::size_t support_not_enough = 0;
+  std::size_t support_probes = 0;    // runs restricted to a support
+  std::size_t component_probes = 0;  // runs on the whole component
+  std::size_t reused = 0;            // verdicts taken from an earlier probe of the same facts
+  std::size_t support_visits = 0;    // constraints applied by the runs on a support
+  std::size_t component_visits = 0;  // ... on the component
+  std::size_t main_visits = 0;       // by the diagnosis loop's and alternatives' runs
+  std::size_t other_visits = 0;      // by the doubted facts' own runs and the slip probes
+
+  ProbeStats& operator+=(const ProbeStats& other);
+};
 
 struct SolveResult {
   std::vector<MinimalConflict> conflicts;
@@ -76,6 +100,7 @@ struct SolveResult {
   // What the facts still in play imply for each key's quantity (indexed by KeyId): the
   // final fixpoint of each component; a component cut short keeps its initial intervals.
   std::vector<Interval> implied;
+  ProbeStats probes;
 };
 
 [[nodiscard]] SolveResult solve(const FactBase& base, const FactGraph& graph,

@@ -35,6 +35,14 @@ Propagator::Outcome InPlay::run(Propagator& propagator, Recording recording) {
   return propagator.run(component_, seeds_, mask_, recording);
 }
 
+void InPlay::constraints_of(std::span<const FactIndex> facts,
+                            std::vector<ConstraintId>& out) const {
+  for (const FactIndex f : facts) {
+    for (const ConstraintId c : of_facts_.of(f))
+      if (graph_.component_of_constraint(c) == index_) out.push_back(c);
+  }
+}
+
 Propagator::Outcome InPlay::resume(Propagator& propagator, std::span<const FactIndex> added) {
   seeds_.clear();
   for (const FactIndex f : added) {

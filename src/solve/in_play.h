@@ -48,6 +48,8 @@ class InPlay {
   // gathered from those facts alone.
   Propagator::Outcome run_among(Propagator& propagator, std::span<const FactIndex> facts,
                                 Recording recording);
+  // Appends the constraints of `facts` in this component to `out`.
+  void constraints_of(std::span<const FactIndex> facts, std::vector<ConstraintId>& out) const;
   // Goes on from the propagator's last traced run on this component to the facts in play
   // now (Propagator::resume); `added` holds the facts that came into play since.
   Propagator::Outcome resume(Propagator& propagator, std::span<const FactIndex> added);

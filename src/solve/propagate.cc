@@ -92,6 +92,20 @@ Propagator::Propagator(const FactGraph& graph, PropagationLimits limits)
   }
 }
 
+void Propagator::restrict_to(std::span<const ConstraintId> support) {
+  clear_restriction();
+  if (within_.empty()) within_.assign(graph_.constraints.size(), 0);
+  for (const ConstraintId c : support) within_[c] = 1;
+  within_list_.assign(support.begin(), support.end());
+  restricted_ = true;
+}
+
+void Propagator::clear_restriction() {
+  for (const ConstraintId c : within_list_) within_[c] = 0;
+  within_list_.clear();
+  restricted_ = false;
+}
+
 Interval Propagator::initial_domain(const Variable& var) {
   if (var.kind == VarKind::constant) return Interval::point(var.constant);
   if (var.kind == VarKind::difference) return Interval::everything();  // to − from: any sign
@@ -608,12 +622,15 @@ void Propagator::queue_seeds(std::span<const ConstraintId> seeds) {
 }
 
 Propagator::Outcome Propagator::propagate_queue(std::size_t component_size) {
-  const std::size_t budget = limits_.events_per_constraint * component_size + 10000;
+  // A run restricted to a support is bounded by the support's size.
+  const std::size_t size = restricted_ ? within_list_.size() : component_size;
+  const std::size_t budget = limits_.events_per_constraint * size + 10000;
   Outcome outcome;
   while (queue_head_ < queue_.size()) {
     const ConstraintId c = queue_[queue_head_++];
     queued_[c] = 0;
     if (!enabled(c)) continue;  // its fact left play since it was queued (resume)
+    ++visits_;
     if (!propagate(c)) {
       outcome.contradiction = contradiction_;
       return outcome;

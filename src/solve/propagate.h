@@ -116,12 +116,26 @@ class Propagator {
   }
   void clear_override() { override_.reset(); }
 
+  // Until cleared, only the constraints of `support` take part in a run (those of a fact
+  // only while it is in play too): a shrinking probe on a contradiction's own support
+  // (the constraints its derivation went through) costs what the support holds, not what
+  // its facts' narrowings reach in the whole component. A run on a part of the
+  // constraints narrows no more than one on all of them (they end at a common fixpoint
+  // and intervals only narrow), so a contradiction it meets is one of the component.
+  // Setting and clearing cost the support's size.
+  void restrict_to(std::span<const ConstraintId> support);
+  void clear_restriction();
+  [[nodiscard]] bool restricted() const { return restricted_; }
+
   // A statement applied once in a run is not queued again: applied again it could narrow
   // nothing (intervals only narrow), so the events and their order are the same either
   // way. Off, it is queued again as any constraint is (tests compare the two).
   void settle_statements(bool settle) { settle_statements_ = settle; }
   // How many times, since the propagator was made, a settled statement was not queued.
   [[nodiscard]] std::size_t statements_not_requeued() const { return not_requeued_; }
+  // How many constraints its runs have applied, since the propagator was made (what a run
+  // costs, counted).
+  [[nodiscard]] std::size_t visits() const { return visits_; }
 
  private:
   // The state of a variable a run has touched. Untouched variables have no slot, so
@@ -152,6 +166,7 @@ class Propagator {
   bool propagate_rank(const Constraint& c, ConstraintId id);
   void enqueue(ConstraintId c);
   [[nodiscard]] bool enabled(ConstraintId c) const {
+    if (restricted_ && within_[c] == 0) return false;
     if (!mask_.data()) return enabled_[c] != 0;
     const std::uint32_t fact = fact_of_[c];
     return fact == kNoFact || mask_[fact] != 0;
@@ -188,6 +203,7 @@ class Propagator {
   std::vector<ConstraintId> settled_list_;
   bool settle_statements_ = true;
   std::size_t not_requeued_ = 0;
+  std::size_t visits_ = 0;
   std::vector<ConstraintId> queue_;
   std::size_t queue_head_ = 0;
   std::vector<char> enabled_;
@@ -195,6 +211,10 @@ class Propagator {
   std::vector<std::uint32_t> fact_of_;  // by constraint: its fact, or kNoFact
   std::vector<char> figure_;            // by constraint: a fact's figure (made by `figures`)
   std::span<const char> mask_;          // the facts in play, during a run given a mask
+  // By constraint: within the support a run is restricted to (restrict_to); sized on first use.
+  std::vector<char> within_;
+  std::vector<ConstraintId> within_list_;
+  bool restricted_ = false;
   std::optional<Contradiction> contradiction_;
   std::size_t event_count_ = 0;
   bool relax_tilings_ = false;
