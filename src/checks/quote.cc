@@ -32,7 +32,7 @@ void check_quote(const FactBase& base, std::vector<Finding>& findings) {
       }
       const std::vector<std::string> in_quote = numbers_in_text(fact.quote);
       std::vector<std::string> missing;
-      for (const std::string& number : fact.value.numbers) {
+      for (const std::string& number : value_numbers(fact.value)) {
         if (std::find(in_quote.begin(), in_quote.end(), number) == in_quote.end())
           missing.push_back("'" + number + "'");
       }

@@ -38,7 +38,7 @@ namespace {
     out += fmt::format("  {}. {}: \"{}\" = {} ({}, {})\n", i + 1, base.ref(f), fact.quote,
                        value_text(fact), location_text(base, fact.mark),
                        base.sources[fact.source].title);
-    if (!fact.note.empty()) out += fmt::format("     note: {}\n", fact.note);
+    if (!fact.note().empty()) out += fmt::format("     note: {}\n", fact.note());
   }
   return out;
 }

@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 #include <sys/resource.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
+#include <fstream>
 #include <string>
 
 namespace cc::cli {
@@ -18,6 +21,22 @@ double cpu_seconds(int who) {
     return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
   };
   return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+// The process's peak resident memory so far, in MiB.
+double peak_rss_mib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB
+}
+
+// Its resident memory now, in MiB (/proc/self/statm: pages); 0 where there is none.
+double rss_mib() {
+  std::ifstream statm("/proc/self/statm");
+  double size = 0;
+  double resident = 0;
+  if (!(statm >> size >> resident)) return 0;
+  return resident * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
 }
 
 }  // namespace
@@ -39,8 +58,8 @@ void PhaseTimer::phase(std::string_view name) {
   const double used = cpu - cpu_;
   out_ << fmt::format(
       "crosscheck: timing: {:<22} wall {:7.3f} s  cpu {:7.3f} s  main thread {:7.3f} s  "
-      "cores {:4.2f}\n",
-      name, wall, used, own - own_, wall > 0 ? used / wall : 0.0);
+      "cores {:4.2f}  rss {:6.0f} MiB  peak {:6.0f} MiB\n",
+      name, wall, used, own - own_, wall > 0 ? used / wall : 0.0, rss_mib(), peak_rss_mib());
   out_.flush();
   wall_ = now;
   cpu_ = cpu;

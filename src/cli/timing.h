@@ -4,6 +4,7 @@
 // whole process since the previous phase, the main thread's CPU seconds, and the ratio of
 // CPU to wall: the cores the phase kept busy). The main thread's share of the CPU shows how
 // much of a phase runs on one core whatever the load of the machine.
+// With each line, the resident memory at the end of the phase and the peak so far (MiB).
 // Never in a report; without the variable it does nothing.
 
 #include <chrono>

@@ -121,7 +121,7 @@ void finish_finding(const FactBase& base, Finding& finding) {
   // Two facts with different notes (a fact without one says nothing either way).
   std::optional<std::string_view> first_note;
   for (const FactIndex f : finding.facts) {
-    const std::string_view note = base.facts[f].note;
+    const std::string_view note = base.facts[f].note();
     if (note.empty()) continue;
     if (first_note && note != *first_note) finding.notes_differ = true;
     if (!first_note) first_note = note;
@@ -140,7 +140,7 @@ void finish_finding(const FactBase& base, Finding& finding) {
 void apply_accepts(const FactBase& base, std::vector<Finding>& findings) {
   std::vector<Finding> stale;
   for (FactIndex f = 0; f < base.facts.size(); ++f) {
-    for (const Accept& accept : base.facts[f].accepts) {
+    for (const Accept& accept : base.facts[f].accepts()) {
       bool matched = false;
       for (Finding& finding : findings) {
         if (finding_rule_id(finding.rule) != accept.rule) continue;

@@ -629,9 +629,7 @@ ValueResult parse_value(std::string_view written, const ValueContext& context) {
     value.hedge_conflict = !value.interval.overlaps(precise);
     value.interval = value.hedge_conflict ? precise : value.interval.intersect(precise);
   }
-  for (value_detail::FoundNumber& number : value_detail::scan_numbers(source.trimmed)) {
-    value.numbers.push_back(std::move(number.primary));
-  }
+  value.parsed = true;
   return value;
 }
 

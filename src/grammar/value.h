@@ -24,7 +24,15 @@ using ValueResult = std::variant<Value, ValueError>;
 
 [[nodiscard]] ValueResult parse_value(std::string_view written, const ValueContext& context);
 
-// The numbers in a text (a quote), normalised like Value::numbers: digit groups with
+// The numbers written in a value read by parse_value (none for one not read), normalised
+// as numbers_in_text() writes them, so the quote check can find them in the quote:
+// "7,062" → "7062", "nine" → "9", "89%" → "89", "1 in 4" → "1", "4", "2.5 million" →
+// "2.5"; a fraction or multiplier word is kept as the word ("half", "third" for "a third"
+// and "thirds", "double" for "doubled"). Every one of them is in numbers_in_text(written).
+// They depend on the written text alone, so a fact does not hold them.
+[[nodiscard]] std::vector<std::string> value_numbers(const Value& value);
+
+// The numbers in a text (a quote), normalised like value_numbers(): digit groups with
 // separators ("7,062" → "7062", "2.5" → "2.5"), number words ("nine" → "9",
 // "forty-two" → "42"), and fraction and multiplier words as themselves ("half", "double").
 // A scaled number is listed twice, as written and in full, so that either spelling in a

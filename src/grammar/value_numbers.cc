@@ -129,6 +129,15 @@ std::vector<NumberInText> number_spans_in_text(std::string_view text) {
   return spans;
 }
 
+std::vector<std::string> value_numbers(const Value& value) {
+  std::vector<std::string> numbers;
+  if (!value.parsed) return numbers;
+  for (value_detail::FoundNumber& number : value_detail::scan_numbers(value.written)) {
+    numbers.push_back(std::move(number.primary));
+  }
+  return numbers;
+}
+
 std::vector<std::string> numbers_in_text(std::string_view text) {
   std::vector<std::string> numbers;
   for (value_detail::FoundNumber& number : value_detail::scan_numbers(text)) {

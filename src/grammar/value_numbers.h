@@ -1,6 +1,6 @@
 #pragma once
 // The numbers written in a text, for the quote check (FORMAT §7). Private to the value
-// grammar; the public entry points are Value::numbers and numbers_in_text (value.h).
+// grammar; the public entry points are value_numbers and numbers_in_text (value.h).
 
 #include <string>
 #include <string_view>

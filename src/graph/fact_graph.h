@@ -20,7 +20,7 @@ namespace cc {
 
 using ConstraintId = std::uint32_t;
 
-enum class VarKind {
+enum class VarKind : std::uint8_t {
   key,         // a quantity named by a key
   quotient,    // operands[0] / operands[1]: shares, changes (to/from), ratios, rates, intervals
   sum,         // the sum of operands (a `total` claim)
@@ -29,14 +29,15 @@ enum class VarKind {
   anonymous,   // an unnamed quantity (a share's missing part)
 };
 
+// Fields ordered so that it has no padding: 56 bytes.
 struct Variable {
   VarKind kind = VarKind::key;
+  bool integer = false;                 // a count: narrowed to whole numbers
   KeyId key = 0;                        // VarKind::key
+  std::optional<FactIndex> defined_by;  // the first relation claim naming this quotient/sum/…
   std::vector<VarId> operands;          // quotient: {numerator, denominator}; sum: the terms;
                                         // difference: {minuend, subtrahend} (to, from)
   Rational constant;                    // VarKind::constant
-  bool integer = false;                 // a count: narrowed to whole numbers
-  std::optional<FactIndex> defined_by;  // the first relation claim naming this quotient/sum/…
 };
 
 enum class ConstraintKind : std::uint8_t {

@@ -220,7 +220,9 @@ RawRef FactReader::read_ref(NodeRef node, std::string_view what) {
     ref.text = flow_text(node);
     const auto fields = convert_.fields(node, ObjectKind::pattern, what);
     if (fields) {
-      keys_.read(*fields, ref.pattern);
+      RawKey pattern;
+      keys_.read(*fields, pattern);
+      ref.pattern = std::make_shared<const RawKey>(std::move(pattern));
       ref.kind = RawRef::Kind::pattern;
     }
     return ref;

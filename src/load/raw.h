@@ -56,12 +56,14 @@ struct RawKey {
   Slot<RawSubset> subset;
 };
 
+// 64 bytes: a key pattern's fields (96 bytes) are held apart, by the few references that
+// are patterns, until the references are resolved.
 struct RawRef {
   enum class Kind : std::uint8_t { absent, bad, id, pattern };
   Kind kind = Kind::absent;
   std::string text;  // as written: "offences-2023-24", "{when: 2017-18}"
   Pos pos;
-  RawKey pattern;
+  std::shared_ptr<const RawKey> pattern;  // Kind::pattern: its fields
 };
 
 // A scalar whose text is parsed later, with what is needed to point at a column in it.

@@ -123,7 +123,11 @@ class Resolver {
       record.mark.file = file;
       fact.set_record(std::move(record));
     }
-    for (Accept& accept : fact.accepts) accept.mark.file = file;
+    if (!fact.accepts().empty()) {
+      std::vector<Accept> accepts = fact.accepts();
+      for (Accept& accept : accepts) accept.mark.file = file;
+      fact.set_accepts(std::move(accepts));
+    }
   }
 
   [[nodiscard]] Source make_source(const FileState& state, RawSource& raw) const {
@@ -342,7 +346,7 @@ class Resolver {
   [[nodiscard]] std::optional<Operand> pattern_operand(const FileState& state, const RawRef& ref,
                                                        const Fill& fill, bool has_anchor) {
     std::vector<std::string_view> missing;
-    const auto key = intern(apply(ref.pattern, fill), missing);
+    const auto key = intern(apply(*ref.pattern, fill), missing);
     if (!missing.empty()) {
       error(state, ref.pos,
             fmt::format("the pattern names no quantity: no {} in it, {}the fact or 'defaults'",
@@ -546,11 +550,14 @@ class Resolver {
     const RawFile& file = *state.raw;
     for (std::size_t i = 0; i < file.links.size(); ++i) {
       Fact& fact = base_.facts[state.first_fact + i];
-      for (std::size_t a = 0; a < fact.accepts.size(); ++a) {
-        Accept& accept = fact.accepts[a];
+      if (fact.accepts().empty()) continue;
+      std::vector<Accept> accepts = fact.accepts();
+      for (std::size_t a = 0; a < accepts.size(); ++a) {
+        Accept& accept = accepts[a];
         if (!accept.with.empty())
           accept.with_fact = lookup(state, accept.with, file.links[i].accept_with[a]);
       }
+      fact.set_accepts(std::move(accepts));
     }
   }
 
@@ -608,17 +615,19 @@ class FileTexts {
   fact.per = raw.per;
   fact.exact = raw.exact;
   fact.quote_in_article = raw.quote_in_article;
-  fact.note = texts.keep(raw.note);
+  fact.set_note(texts.keep(raw.note));
   RawRecord& r = raw.record;
   fact.set_record({r.kind, r.over, r.rank, r.since, r.records_began, r.same_time_of_year,
                    std::move(r.first_time_above), std::move(r.first_time_below), mark(r.pos)});
   // One reading is the value's interval itself: only the two of a hedge are kept.
   if (fact.value.readings.size() < 2) fact.value.readings = std::vector<Reading>();  // freed
-  fact.accepts.reserve(raw.accepts.size());
+  std::vector<Accept> accepts;
+  accepts.reserve(raw.accepts.size());
   for (RawAccept& accept : raw.accepts) {
-    fact.accepts.push_back({std::move(accept.rule), std::move(accept.with), std::nullopt,
-                            std::move(accept.reason), mark(accept.pos)});
+    accepts.push_back({std::move(accept.rule), std::move(accept.with), std::nullopt,
+                       std::move(accept.reason), mark(accept.pos)});
   }
+  fact.set_accepts(std::move(accepts));
   return fact;
 }
 

@@ -88,9 +88,13 @@ struct Renumbering {
     }
     if (operand.kind == Operand::Kind::fact) ok = ok && renumber(operand.fact, to.fact);
   }
-  for (Accept& accept : fact.accepts) {
-    ok = ok && renumber(accept.mark.file, to.file);
-    if (accept.with_fact) ok = ok && renumber(*accept.with_fact, to.fact);
+  if (!fact.accepts().empty()) {
+    std::vector<Accept> accepts = fact.accepts();
+    for (Accept& accept : accepts) {
+      ok = ok && renumber(accept.mark.file, to.file);
+      if (accept.with_fact) ok = ok && renumber(*accept.with_fact, to.fact);
+    }
+    fact.set_accepts(std::move(accepts));
   }
   if (fact.record().kind != RecordKind::none || fact.record().mark != Mark{}) {
     Record record = fact.record();

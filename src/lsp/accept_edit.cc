@@ -116,7 +116,7 @@ std::optional<Insertion> accept_insertion(const Analysis& analysis, const Findin
   std::size_t after = line_after(lines, *item);
   std::string yaml;
   if (snippet->append) {  // after the last item of the fact's accept list
-    const auto last = item_around(lines, fact.accepts.back().mark.line - 1);
+    const auto last = item_around(lines, fact.accepts().back().mark.line - 1);
     if (!last || last->line <= item->line) return std::nullopt;
     after = line_after(lines, *last);
     yaml = reindent(snippet->yaml, kSnippetItemDash, last->columns.dash, line_end);

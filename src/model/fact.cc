@@ -54,17 +54,52 @@ std::string_view time_unit_name(TimeUnit unit) {
   return "day";
 }
 
-void Fact::set_record(Record record) {
-  if (same_record_claim(record, Record{}) && record.mark == Mark{}) {
-    record_.reset();
-    return;
-  }
-  record_ = std::make_shared<const Record>(std::move(record));
+const FactExtra& Fact::no_extra() {
+  static const FactExtra none;
+  return none;
 }
 
-const Record& Fact::no_record() {
-  static const Record none;
-  return none;
+const std::vector<Accept>& Fact::accepts() const {
+  return extra_ ? extra_->accepts : no_extra().accepts;
+}
+
+const Record& Fact::record() const {
+  return extra_ ? extra_->record : no_extra().record;
+}
+
+FactExtra& Fact::extra_to_change() {
+  if (!extra_) {
+    extra_ = std::make_shared<FactExtra>();
+  } else if (extra_.use_count() > 1) {
+    extra_ = std::make_shared<FactExtra>(*extra_);
+  }
+  return *extra_;
+}
+
+void Fact::drop_empty_extra() {
+  const FactExtra& extra = *extra_;
+  if (extra.note.empty() && extra.accepts.empty() && same_record_claim(extra.record, Record{}) &&
+      extra.record.mark == Mark{}) {
+    extra_.reset();
+  }
+}
+
+void Fact::set_note(std::string_view note) {
+  if (note.empty() && !extra_) return;
+  extra_to_change().note = note;
+  drop_empty_extra();
+}
+
+void Fact::set_accepts(std::vector<Accept> accepts) {
+  if (accepts.empty() && !extra_) return;
+  extra_to_change().accepts = std::move(accepts);
+  drop_empty_extra();
+}
+
+void Fact::set_record(Record record) {
+  if (same_record_claim(record, Record{}) && record.mark == Mark{} && !extra_) return;
+  extra_to_change().record = std::move(record);
+  drop_empty_extra();
 }
 
 std::string FactBase::ref(FactIndex fact) const {

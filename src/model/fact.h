@@ -65,14 +65,22 @@ struct Accept {
   Mark mark;
 };
 
-// Fields ordered so that it has no padding (328 bytes).
+// What few facts have: a note, accepts, a record claim. Held apart from the `Fact`, shared
+// by its copies, and made only for the facts that have one of them.
+struct FactExtra {
+  std::string_view note;  // a view of its source's `texts`, like Fact::id
+  std::vector<Accept> accepts;
+  Record record;  // kind none: no record claim
+};
+
+// Fields ordered so that it has no padding (docs/ARCHITECTURE.md, "Loading and the fact
+// base in memory": compact_base_test.cc asserts its size).
 struct Fact {
   SourceIndex source = 0;
   KeyId key = 0;  // a figure's key
   // Views of its source's `texts` (one buffer per file): valid while the source is.
   std::string_view id;
   std::string_view quote;
-  std::string_view note;
   Mark mark;  // the fact's `id:` value
   Mark quote_mark;
   Mark value_mark;
@@ -81,7 +89,6 @@ struct Fact {
   // change: {from, to}; share: {of, part}; ratio: {of, to}; rate, interval: {of};
   // total: the references in order; difference: {from, to}.
   std::vector<Operand> operands;
-  std::vector<Accept> accepts;
   FactKind kind = FactKind::figure;
   Direction direction = Direction::rise;  // change, difference
   TimeUnit unit = TimeUnit::day;          // rate: `per`; interval: `unit`; difference: `per`
@@ -92,13 +99,23 @@ struct Fact {
   // article's text is never held.
   bool quote_in_article = true;
 
-  // The record claim (kind none for most facts, which then hold no Record at all).
-  [[nodiscard]] const Record& record() const { return record_ ? *record_ : no_record(); }
+  // Its `note:` (a view of its source's `texts`; empty when none).
+  [[nodiscard]] std::string_view note() const { return extra_ ? extra_->note : std::string_view(); }
+  void set_note(std::string_view note);
+  // Its `accept:` entries, in the order written.
+  [[nodiscard]] const std::vector<Accept>& accepts() const;
+  void set_accepts(std::vector<Accept> accepts);
+  // The record claim (kind none for most facts).
+  [[nodiscard]] const Record& record() const;
   void set_record(Record record);
 
  private:
-  [[nodiscard]] static const Record& no_record();
-  std::shared_ptr<const Record> record_;  // shared by copies of the fact; null: none
+  [[nodiscard]] static const FactExtra& no_extra();
+  // The extra to change: made when there is none, copied when another fact shares it.
+  FactExtra& extra_to_change();
+  void drop_empty_extra();
+  // Shared by copies of the fact (changed only through extra_to_change); null: none.
+  std::shared_ptr<FactExtra> extra_;
 };
 
 // Where a source's figures come from (FORMAT §1.1): another source of the fact base, or a

@@ -53,14 +53,14 @@ bool Interval::contains(const Rational& value) const {
   return true;
 }
 
-bool lower_tighter(const std::optional<Bound>& x, const std::optional<Bound>& y) {
+bool lower_tighter(const OptionalBound& x, const OptionalBound& y) {
   if (!x) return false;
   if (!y) return true;
   if (x->value != y->value) return x->value > y->value;
   return x->open && !y->open;
 }
 
-bool upper_tighter(const std::optional<Bound>& x, const std::optional<Bound>& y) {
+bool upper_tighter(const OptionalBound& x, const OptionalBound& y) {
   if (!x) return false;
   if (!y) return true;
   if (x->value != y->value) return x->value < y->value;
@@ -90,8 +90,8 @@ Interval Interval::hull(const Interval& other) const {
 }
 
 Interval Interval::integers() const {
-  std::optional<Bound> lo;
-  std::optional<Bound> hi;
+  OptionalBound lo;
+  OptionalBound hi;
   // A closed whole-number end is kept as it is (no new number is made).
   if (lo_ && !lo_->open && is_integer(lo_->value)) {
     lo = lo_;

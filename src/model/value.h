@@ -55,12 +55,10 @@ struct Value {
   std::vector<Reading> readings;
   bool hedge_conflict = false;  // two readings that do not overlap ("almost half (52%)")
   bool percent = false;         // written as a percentage: reports show it as one
-  // The numbers written, normalised as numbers_in_text() writes them, so the quote check
-  // can find them in the quote: "7,062" → "7062", "nine" → "9", "89%" → "89",
-  // "1 in 4" → "1", "4", "2.5 million" → "2.5"; a fraction or multiplier word is kept as
-  // the word ("half", "third" for "a third" and "thirds", "double" for "doubled").
-  // Every one of them is in numbers_in_text(written).
-  std::vector<std::string> numbers;
+  // Read by the value grammar (false: `written` as given, not understood). The numbers the
+  // quote check looks for are those of `written` (grammar/value.h: value_numbers), found
+  // when they are needed rather than held by every fact.
+  bool parsed = false;
 };
 
 }  // namespace cc

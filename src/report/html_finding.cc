@@ -53,8 +53,8 @@ std::string fact_item(const FactBase& base, FactIndex f, FactFileLines& lines, b
   out += fmt::format(" <code class=\"ref\">{}</code></div>", html_escape(base.ref(f)));
   out += fmt::format("<blockquote>{}</blockquote>", marked_quote(fact));
   out += fmt::format("<div class=\"value\">value <b>{}</b></div>", html_escape(value_text(fact)));
-  if (with_note && !fact.note.empty())
-    out += fmt::format("<div class=\"note\">note: {}</div>", html_escape(fact.note));
+  if (with_note && !fact.note().empty())
+    out += fmt::format("<div class=\"note\">note: {}</div>", html_escape(fact.note()));
   out += excerpt_block(base, f, lines);
   return out + "</li>";
 }
@@ -63,7 +63,7 @@ std::string notes_grid(const FactBase& base, const Finding& finding) {
   std::string out =
       "<div class=\"notes\"><h4>The notes differ: they may explain it</h4><div class=\"side\">";
   for (const FactIndex f : finding.facts) {
-    const std::string_view note = base.facts[f].note;
+    const std::string_view note = base.facts[f].note();
     out += fmt::format("<div><code>{}</code><p>{}</p></div>", html_escape(base.ref(f)),
                        note.empty() ? "<i>no note</i>" : html_escape(note));
   }

@@ -91,7 +91,7 @@ std::string notes_table(const FactBase& base, const Finding& finding) {
   for (const FactIndex f : finding.facts) {
     head += fmt::format(" {} |", markdown_code(base.ref(f)));
     rule += "---|";
-    const std::string_view note = base.facts[f].note;
+    const std::string_view note = base.facts[f].note();
     row += fmt::format(" {} |", note.empty() ? "*(no note)*" : markdown_escape(note));
   }
   return fmt::format("**The notes differ**: they may explain it.\n\n{}\n{}\n{}\n", head, rule, row);

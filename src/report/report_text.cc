@@ -120,8 +120,8 @@ std::vector<TextSpan> number_runs(std::string_view text, const std::vector<std::
 std::vector<TextSpan> value_spans(std::string_view quote, const Value& value) {
   std::vector<TextSpan> spans = occurrences(quote, value.written);
   if (!spans.empty()) return spans;
-  const std::vector<std::string> wanted =
-      value.numbers.empty() ? numbers_in_text(value.written) : value.numbers;
+  std::vector<std::string> wanted = value_numbers(value);
+  if (wanted.empty()) wanted = numbers_in_text(value.written);
   if (wanted.empty()) return spans;
   return number_runs(quote, wanted);
 }
@@ -171,7 +171,7 @@ std::optional<AcceptSnippet> accept_snippet(const FactBase& base, const Finding&
   AcceptSnippet snippet;
   snippet.on = finding.facts.front();
   const Fact& on = base.facts[snippet.on];
-  snippet.append = !on.accepts.empty();
+  snippet.append = !on.accepts().empty();
   std::string item = fmt::format("      - rule: {}\n", finding_rule_id(finding.rule));
   if (finding.facts.size() > 1) {
     const FactIndex with = finding.facts[1];

@@ -131,7 +131,7 @@ TEST_CASE("extract drafts for the seed articles are YAML that quotes the article
       const std::optional<cc::Value> value = read_value(fact.value);
       REQUIRE(value);
       const std::vector<std::string> in_quote = cc::numbers_in_text(fact.quote);
-      for (const std::string& number : value->numbers) {
+      for (const std::string& number : cc::value_numbers(*value)) {
         CHECK(std::find(in_quote.begin(), in_quote.end(), number) != in_quote.end());
       }
     }

@@ -648,9 +648,9 @@ TEST_CASE("parentheses hold a second reading at the end, and nothing else") {
 
 // ---- the numbers the quote check compares
 
-TEST_CASE("Value::numbers holds each written number normalised") {
+TEST_CASE("value_numbers gives each written number normalised") {
   const auto numbers = [](std::string_view written, const ValueContext& context = real_figure()) {
-    return value_of(written, context).numbers;
+    return cc::value_numbers(value_of(written, context));
   };
   CHECK(numbers("7,062", count_figure()) == Numbers{"7062"});
   CHECK(numbers("7062", count_figure()) == Numbers{"7062"});

@@ -11,11 +11,17 @@
 #include "load_helpers.h"
 
 #include "graph/fact_graph.h"
+#include "load/raw.h"
 
-// What a fact and a constraint cost, each held once per fact or more (docs/ARCHITECTURE.md,
+// What a fact, an interval, a constraint and a variable cost, each held once per fact or
+// more, and a reference as written while the load resolves it (docs/ARCHITECTURE.md,
 // "Loading and the fact base in memory"): a field added must find room in them.
-static_assert(sizeof(cc::Fact) <= 328);
+static_assert(sizeof(cc::Fact) <= 248);
+static_assert(sizeof(cc::Interval) <= 48);
+static_assert(sizeof(cc::OptionalBound) <= 24);
 static_assert(sizeof(cc::Constraint) <= 48);
+static_assert(sizeof(cc::Variable) <= 56);
+static_assert(sizeof(cc::load::RawRef) <= 64);
 
 namespace {
 
@@ -81,7 +87,7 @@ void check_three(const cc::FactBase& base) {
     CHECK(change.quote == "it rose by 89% from " + name + "'s figure");
     CHECK(change.value.written == "89%");
     CHECK(change.value.interval.contains(cc::Rational(89, 100)));
-    CHECK(change.note == "a note of " + name);
+    CHECK(change.note() == "a note of " + name);
     CHECK(change.operands.at(1).key == figure.key);
   }
   CHECK_FALSE(base.find_fact("a"));
@@ -183,4 +189,31 @@ TEST_CASE(
   REQUIRE_FALSE(diagnostics.has_errors());
   CHECK(in_memory.facts[*in_memory.find_fact("a/in")].quote_in_article);
   CHECK_FALSE(in_memory.facts[*in_memory.find_fact("a/out")].quote_in_article);
+}
+
+TEST_CASE("a fact's note, accepts and record are held apart, and a copy changes alone",
+          "[load][memory]") {
+  auto loaded = load_files("compact-extra", three_files());
+  REQUIRE(loaded.clean());
+  const cc::FactBase& base = loaded.base;
+  const cc::Fact& plain = base.facts[*base.find_fact("a/n")];
+  CHECK(plain.note().empty());
+  CHECK(plain.accepts().empty());
+  CHECK(plain.record().kind == cc::RecordKind::none);
+
+  cc::Fact copy = base.facts[*base.find_fact("a/up")];
+  CHECK(copy.note() == "a note of a");
+  cc::Accept accept;
+  accept.rule = "conflict";
+  copy.set_accepts({accept});
+  copy.set_note("");
+  CHECK(copy.note().empty());
+  REQUIRE(copy.accepts().size() == 1);
+  CHECK(copy.accepts()[0].rule == "conflict");
+  // The base's fact is as loaded.
+  const cc::Fact& original = base.facts[*base.find_fact("a/up")];
+  CHECK(original.note() == "a note of a");
+  CHECK(original.accepts().empty());
+  copy.set_accepts({});
+  CHECK(copy.accepts().empty());
 }

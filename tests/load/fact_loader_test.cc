@@ -67,7 +67,7 @@ TEST_CASE("the example fact base loads cleanly", "[load]") {
   CHECK(offences.value.interval == cc::Interval::point(7062));
   CHECK(offences.value_mark == cc::Mark{1, 19, 12});
   CHECK(offences.mark == cc::Mark{1, 17, 9});
-  CHECK(offences.note == "provided by 45 UK police forces");
+  CHECK(offences.note() == "provided by 45 UK police forces");
   CHECK(offences.record().kind == cc::RecordKind::high);
 
   const cc::Fact& rise = fact(base, "lbc-2024-11-01/rise-since-2017-18");
@@ -80,10 +80,10 @@ TEST_CASE("the example fact base loads cleanly", "[load]") {
   const cc::Fact& snapchat = fact(base, "lbc-2024-11-01/snapchat-share");
   CHECK(describe(base, snapchat.operands[1]) ==
         "offences-platform-known · UK · 2023-24 · platform: Snapchat");
-  REQUIRE(snapchat.accepts.size() == 1);
-  CHECK(snapchat.accepts[0].rule == "conflict");
-  CHECK(snapchat.accepts[0].with_fact == base.find_fact("nspcc-2024/ew-2023-24"));
-  CHECK(snapchat.accepts[0].reason == "different counting rules");
+  REQUIRE(snapchat.accepts().size() == 1);
+  CHECK(snapchat.accepts()[0].rule == "conflict");
+  CHECK(snapchat.accepts()[0].with_fact == base.find_fact("nspcc-2024/ew-2023-24"));
+  CHECK(snapchat.accepts()[0].reason == "different counting rules");
 
   const cc::Fact& per_day = fact(base, "nspcc-2024/per-day");
   CHECK(describe(base, per_day.operands[0]) == "offences · UK · 2023-24");  // across files
@@ -275,11 +275,11 @@ facts:
   CHECK(fact(base, "src/b").record().kind == cc::RecordKind::high);
   CHECK(fact(base, "src/c").record().first_time_below == Rational(5, 2));
   const auto& d = fact(base, "src/d");
-  REQUIRE(d.accepts.size() == 2);
-  CHECK_FALSE(d.accepts[0].with_fact.has_value());
-  CHECK(d.accepts[1].with == "a");
-  CHECK(d.accepts[1].with_fact == base.find_fact("src/a"));
-  CHECK(d.accepts[1].mark.line == 13);
+  REQUIRE(d.accepts().size() == 2);
+  CHECK_FALSE(d.accepts()[0].with_fact.has_value());
+  CHECK(d.accepts()[1].with == "a");
+  CHECK(d.accepts()[1].with_fact == base.find_fact("src/a"));
+  CHECK(d.accepts()[1].mark.line == 13);
   const auto plain = load_files("record2", {{"a.yaml", std::string(kHeader) + R"(facts:
   - {id: b, quote: q, value: 2, measure: offences, where: UK, when: 2020, record: {high: true, first_time_above: 7000}}
 )"}});

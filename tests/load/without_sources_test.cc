@@ -37,7 +37,7 @@ void compare_values(Differences& d, const std::string& at, const cc::Value& a, c
   }
   d.same(at + " hedge", a.hedge_conflict, b.hedge_conflict);
   d.same(at + " percent", a.percent, b.percent);
-  d.same(at + " numbers", a.numbers, b.numbers);
+  d.same(at + " parsed", a.parsed, b.parsed);
 }
 
 void compare_facts(Differences& d, const std::string& at, const cc::Fact& a, const cc::Fact& b) {
@@ -46,7 +46,7 @@ void compare_facts(Differences& d, const std::string& at, const cc::Fact& a, con
   d.same(at + " id", a.id, b.id);
   d.same(at + " quote", a.quote, b.quote);
   d.same(at + " quote in article", a.quote_in_article, b.quote_in_article);
-  d.same(at + " note", a.note, b.note);
+  d.same(at + " note", a.note(), b.note());
   d.same(at + " marks", std::tuple(a.mark, a.quote_mark, a.value_mark, a.relation_mark),
          std::tuple(b.mark, b.quote_mark, b.value_mark, b.relation_mark));
   compare_values(d, at + " value", a.value, b.value);
@@ -57,10 +57,10 @@ void compare_facts(Differences& d, const std::string& at, const cc::Fact& a, con
     d.same(at + " operand", std::tuple(x.kind, x.key, x.fact, x.mark),
            std::tuple(y.kind, y.key, y.fact, y.mark));
   }
-  d.same(at + " accepts", a.accepts.size(), b.accepts.size());
-  for (std::size_t k = 0; k < a.accepts.size() && k < b.accepts.size(); ++k) {
-    const cc::Accept& x = a.accepts[k];
-    const cc::Accept& y = b.accepts[k];
+  d.same(at + " accepts", a.accepts().size(), b.accepts().size());
+  for (std::size_t k = 0; k < a.accepts().size() && k < b.accepts().size(); ++k) {
+    const cc::Accept& x = a.accepts()[k];
+    const cc::Accept& y = b.accepts()[k];
     d.same(at + " accept", std::tuple(x.rule, x.with, x.with_fact, x.reason, x.mark),
            std::tuple(y.rule, y.with, y.with_fact, y.reason, y.mark));
   }
