@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/utf8.h"
+#include "model/vocabulary.h"
 
 namespace cc {
 namespace {
@@ -102,33 +103,13 @@ std::string collapse_space(std::string_view text) {
 
 }  // namespace
 
-namespace {
-
-// ASCII text folded in one pass: lower case (NFKC_Casefold of ASCII), runs of white space as
-// one space, none at the ends; nullopt at the first byte beyond ASCII. ASCII holds no quote
-// mark, dash or space to fold first.
-std::optional<std::string> fold_ascii(std::string_view text) {
-  std::string out(text.size(), '\0');
-  std::size_t size = 0;
-  bool space = false;
-  for (const char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) return std::nullopt;
-    if (ascii_space(c)) {
-      space = size != 0;
-      continue;
-    }
-    if (space) out[size++] = ' ';
-    space = false;
-    out[size++] = ascii_lower(c);
-  }
-  out.resize(size);
-  return out;
-}
-
-}  // namespace
-
 std::string fold_quote_text(std::string_view text) {
-  if (auto ascii = fold_ascii(text)) return std::move(*ascii);
+  // ASCII holds no quote mark, dash or space to fold first, and its fold is that of a
+  // name: lower case (NFKC_Casefold of ASCII), runs of white space as one space, none at
+  // the ends.
+  const bool ascii = std::all_of(text.begin(), text.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) return fold_name(text);
   return collapse_space(fold_case(fold_marks(text)));
 }
 

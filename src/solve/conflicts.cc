@@ -308,8 +308,9 @@ class ComponentSolver {
     ++stats_.shrinks;
     const std::vector<ConstraintId>* support = nullptr;
     std::vector<ConstraintId> adjusted;
-    if (scope == Scope::component) ++stats_.component_shrinks;
-    if (scope != Scope::component) {
+    if (scope == Scope::component) {
+      ++stats_.component_shrinks;
+    } else {
       support = &behind.support;
       if (adjust_support_ && *adjust_support_) {
         adjusted = behind.support;
