@@ -78,6 +78,8 @@ void add_review_options(CLI::App& check_cmd, CheckOptions& check) {
   check_cmd.add_option("--baseline", check.baseline,
                        "an earlier report.json: only findings not in it fail the run");
   check_cmd.add_flag("--no-reports", check.no_reports, "write no report files");
+  check_cmd.add_flag("--no-cache", check.no_cache,
+                     "with --draft, neither read nor write the rest's cache beside the out folder");
 }
 
 }  // namespace

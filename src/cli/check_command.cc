@@ -13,6 +13,7 @@
 #include "cli/load_or_report.h"
 #include "cli/print.h"
 #include "cli/progress.h"
+#include "cli/rest_cache.h"
 #include "cli/targets.h"
 #include "cli/timing.h"
 #include "engine/check.h"
@@ -118,9 +119,20 @@ int run_check(const CheckOptions& options, const Streams& streams) {
   }
   PhaseTimer timer(streams.err);
   const bool has_draft = !target->files.empty() || !draft_ids.empty();
-  // Without a baseline, the draft's review checks the rest too: derived from this load.
+  EngineOptions engine;
+  engine.solve.threads = options.threads;
+  // Without a baseline, the draft's review checks the rest too: derived from this load,
+  // unless the cache beside the out folder holds it (cli/rest_cache.h).
+  const bool with_rest = has_draft && options.baseline.empty();
+  std::optional<RestCache> cache;
+  if (with_rest && !options.no_reports && !options.no_cache) {
+    cache.emplace(target->dir, options.out_dir, DraftArgs{target->files, draft_ids}, engine);
+  }
+  const bool cached = cache && cache->look_up();
+  if (cache) timer.phase(cached ? "look up the rest: found" : "look up the rest: none");
   load::ResolveTrace trace;
-  const bool traced = has_draft && options.baseline.empty();
+  const bool traced = with_rest && !cached;
+  const auto load_started = std::filesystem::file_time_type::clock::now();
   std::optional<FactBase> base =
       load_or_report(target->dir, streams, options.annotations == "github",
                      thread_count(options.threads), traced ? &trace : nullptr);
@@ -133,8 +145,8 @@ int run_check(const CheckOptions& options, const Streams& streams) {
     baseline = read_baseline(options.baseline, streams);
     if (!baseline) return 2;
   }
-  EngineOptions engine;
-  engine.solve.threads = options.threads;
+  std::optional<RestIds> from_cache;
+  if (cached) from_cache = cache->confirm(*base, *draft);
   ProgressLine progress(streams.err);
   if (streams.err_is_tty && !options.quiet && !terminal_is_dumb()) {
     engine.solve.progress = [&](std::size_t done, std::size_t total) {
@@ -150,10 +162,12 @@ int run_check(const CheckOptions& options, const Streams& streams) {
   CheckResult result = run_checks(*base, engine);
   progress.finish();
   Review review = make_review(*base, result.findings, has_draft, *draft, std::move(baseline));
-  if (has_draft && !review.baseline)
-    review.without_draft = rest->ids(target->dir, *base, result, *draft, engine);
+  if (with_rest) {
+    review.without_draft =
+        from_cache ? *from_cache : rest->ids(target->dir, *base, result, *draft, engine);
+  }
   put_draft_first(review, result.findings);
-  timer.phase("review");
+  timer.phase(from_cache ? "review (the rest cached)" : "review");
   const ReportInput input{*base, result, review.active() ? &review : nullptr,
                           thread_count(options.threads)};
   const bool color =
@@ -166,6 +180,10 @@ int run_check(const CheckOptions& options, const Streams& streams) {
   timer.phase("print the findings");
   if (const int status = write_reports(options, *formats, input, streams, timer); status != 0)
     return status;
+  if (cache && !from_cache) {
+    cache->store(*base, *draft, review.without_draft, load_started);
+    timer.phase("store the rest");
+  }
   if (!options.quiet) {
     streams.out << render_summary_line(input) << "\n";
     if (review.active()) print_lines(streams.out, review_summary(review, result.findings));

@@ -41,6 +41,9 @@ struct CheckOptions {
   std::string baseline;
   bool fail_on_background = false;
   bool no_reports = false;
+  // check --draft keeps the rest's findings beside the out folder (cli/rest_cache.h);
+  // --no-cache neither reads nor writes it. Without reports there is none either.
+  bool no_cache = false;
 };
 
 struct ExplainOptions {

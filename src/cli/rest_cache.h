@@ -1,0 +1,82 @@
+#pragma once
+// check --draft: the rest's findings kept between runs (docs/ARCHITECTURE.md, "The draft's
+// rest, cached"; the file: docs/REPORTS.md, "The draft's cache"). The rest (the fact base
+// without the draft's files) does not change while an editor edits and checks one draft
+// again and again; what the draft's review needs of it is the ids of its findings. A run
+// that computed them writes them beside the out folder, keyed by an XXH3-128 hash of all
+// they depend on: the program (its executable's bytes), the options that change findings,
+// the files left out, and the rest's inputs by content (vocabulary.yaml, every other *.yaml
+// at the top of the fact base, the rest's articles). The next run with the same key takes
+// the ids from there and neither derives, builds nor solves the rest. Anything else (no
+// file, another key, a file that is not one this program wrote) is a miss, and the rest
+// is checked as without the cache.
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "engine/check.h"
+#include "model/fact.h"
+
+namespace cc::cli {
+
+// The draft as the command line names it: fact files (names at the top of the fact base)
+// and source ids.
+struct DraftArgs {
+  std::vector<std::string> files;
+  std::vector<std::string> ids;
+};
+
+// The ids of the rest's findings; nullopt when there is no rest to check (a load of it errs).
+using RestIds = std::optional<std::unordered_set<std::string>>;
+
+// The cache file of the out folder `out`: ".NAME.rest-cache" beside it, as the lock file
+// (the out folder holds reports only and is replaced as a whole: report/write.h).
+[[nodiscard]] std::filesystem::path rest_cache_path(const std::filesystem::path& out);
+
+// How much older than the run an input must be for the cache to be read or written: a file
+// written since (or within the file system's timestamp granularity before) may not be the
+// one the load read.
+inline constexpr std::chrono::seconds kSettled{2};
+
+class RestCache {
+ public:
+  // `dir` the fact base folder, `out` the out folder; `options` the check's (threads, the
+  // progress line and the phase calls do not change findings and are left out of the key).
+  RestCache(std::filesystem::path dir, std::filesystem::path out, DraftArgs args,
+            const EngineOptions& options);
+
+  // Before the load: whether the cache file holds the rest for the same draft arguments
+  // and the same inputs as they are on disk now (all settled).
+  [[nodiscard]] bool look_up();
+  // After the load: the cached rest when look_up found it, the draft's sources are in the
+  // files it left out, and none of the inputs changed since look_up; else nullopt.
+  [[nodiscard]] std::optional<RestIds> confirm(const FactBase& base,
+                                               const std::vector<SourceIndex>& draft) const;
+  // After the rest is computed from the load that began at `load_started`: writes it (a
+  // temporary file renamed over the cache), unless an input is not settled, cannot be read
+  // or is not what the load read. Errors are silent: the cache is an aid, never a result.
+  void store(const FactBase& base, const std::vector<SourceIndex>& draft, const RestIds& ids,
+             std::filesystem::file_time_type load_started) const;
+
+  // An input as look_up hashed it: its modification time after the read.
+  struct Stamp {
+    std::filesystem::path path;
+    std::filesystem::file_time_type time;
+  };
+
+ private:
+  std::filesystem::path dir_;
+  std::filesystem::path file_;
+  DraftArgs args_;
+  std::optional<std::string> options_;  // nullopt: the cache is not used
+  std::optional<RestIds> found_;        // look_up's
+  std::vector<std::string> left_out_;   // look_up's entry's
+  std::vector<std::string> articles_;   // look_up's entry's
+  std::vector<Stamp> stamps_;           // the inputs look_up hashed
+};
+
+}  // namespace cc::cli
