@@ -1,0 +1,292 @@
+// check --draft's cache of the rest (cli/rest_cache.h; docs/REPORTS.md, "The draft's
+// cache"): a second run takes the rest's findings from the cache with the same reports;
+// whatever the rest's findings depend on misses; a damaged cache is a miss; a run that errs
+// writes none.
+#include "cli/rest_cache.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <map>
+
+#include "catch.h"
+#include "support/test_support.h"
+
+using namespace cc::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string figure(const std::string& id, int value, int year) {
+  return "  - {id: " + id + ", quote: " + std::to_string(value) +
+         " cases, value: " + std::to_string(value) +
+         ", measure: cases, where: Land, when: " + std::to_string(year) + "}\n";
+}
+
+std::string source(const std::string& id, const std::string& facts,
+                   const std::string& date = "2024-01-01", const std::string& article = "") {
+  return "source:\n  id: " + id + "\n  title: " + id + "\n  published: " + date + "\n" +
+         (article.empty() ? "" : "  article: " + article + "\n") + "facts:\n" + facts;
+}
+
+// Every file under `dir` written an hour ago: the cache reads and writes only inputs older
+// than the run by kSettled.
+void age(const fs::path& dir) {
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file() && !entry.is_symlink())
+      fs::last_write_time(entry.path(), fs::file_time_type::clock::now() - std::chrono::hours(1));
+  }
+}
+
+// Two older sources that disagree on 2019 (the rest's finding), one with an article, and a
+// draft that disagrees with one of them on 2020.
+fs::path newsroom(const std::string& name) {
+  const fs::path dir = scratch_dir(name) / "facts";
+  write_file(dir / "vocabulary.yaml", test_vocabulary());
+  write_file(dir / "a.yaml", source("a", figure("n", 3171, 2019) + figure("m", 500, 2020),
+                                    "2024-01-01", "articles/a.txt"));
+  write_file(dir / "articles" / "a.txt", "There were 3171 cases in 2019 and 500 cases in 2020.\n");
+  write_file(dir / "b.yaml", source("b", figure("n", 3217, 2019), "2024-02-01"));
+  write_file(dir / "draft.yaml", source("draft", figure("m", 900, 2020), "2024-03-01"));
+  age(dir);
+  return dir;
+}
+
+// The environment variable set while the object lives.
+class Env {
+ public:
+  Env(const char* name, const char* value) : name_(name) { ::setenv(name, value, 1); }
+  Env(const Env&) = delete;
+  Env& operator=(const Env&) = delete;
+  ~Env() { ::unsetenv(name_); }
+
+ private:
+  const char* name_;
+};
+
+struct DraftRun {
+  RunResult result;
+  bool hit = false;                          // the review took the rest from the cache
+  std::map<std::string, std::string> files;  // the report set
+};
+
+DraftRun draft_run(const fs::path& dir, const fs::path& out, std::vector<std::string> more = {}) {
+  std::vector<std::string> args = {"check", dir.string(), "--draft", (dir / "draft.yaml").string(),
+                                   "--out", out.string()};
+  args.insert(args.end(), more.begin(), more.end());
+  const Env timing("CROSSCHECK_TIMING", "1");
+  DraftRun run;
+  run.result = run_cli(args);
+  run.hit = run.result.err.find("review (the rest cached)") != std::string::npos;
+  std::error_code ec;
+  for (fs::directory_iterator it(out, ec), end; !ec && it != end; it.increment(ec))
+    run.files[it->path().filename().string()] = read_file(it->path());
+  return run;
+}
+
+// The run's reports and terminal lines are those of a run without the cache.
+void same_as_uncached(const fs::path& dir, const DraftRun& run) {
+  const fs::path out = dir.parent_path() / "uncached";
+  const DraftRun plain = draft_run(dir, out, {"--no-cache"});
+  CHECK_FALSE(plain.hit);
+  CHECK(run.result.exit_code == plain.result.exit_code);
+  CHECK(run.result.out == plain.result.out);
+  REQUIRE(run.files.size() == plain.files.size());
+  for (const auto& [name, text] : plain.files) {
+    INFO(name);
+    CHECK(run.files.at(name) == text);
+  }
+  CHECK_FALSE(fs::exists(cc::cli::rest_cache_path(out)));
+}
+
+std::string summary(const DraftRun& run) {
+  const std::size_t at = run.result.out.find("the draft: ");
+  return at == std::string::npos ? std::string() : run.result.out.substr(at);
+}
+
+}  // namespace
+
+TEST_CASE("a second draft run takes the rest from the cache, with the same reports",
+          "[cli][review][rest-cache]") {
+  const fs::path dir = newsroom("rest-cache-hit");
+  const fs::path out = dir.parent_path() / "reports";
+  const DraftRun first = draft_run(dir, out);
+  INFO(first.result.out << first.result.err);
+  CHECK(first.result.exit_code == 1);
+  CHECK_FALSE(first.hit);
+  CHECK(summary(first).find("unchanged") != std::string::npos);
+  // Beside the out folder, not in it: the out folder holds reports only.
+  CHECK(fs::is_regular_file(dir.parent_path() / ".reports.rest-cache"));
+  CHECK_FALSE(fs::exists(out / ".reports.rest-cache"));
+  const DraftRun second = draft_run(dir, out);
+  CHECK(second.hit);
+  CHECK(second.result.out == first.result.out);
+  CHECK(second.files == first.files);
+  same_as_uncached(dir, second);
+  // Other threads: the same key.
+  CHECK(draft_run(dir, out, {"--threads", "1"}).hit);
+}
+
+TEST_CASE("the review reads the rest's ids from the cache", "[cli][review][rest-cache]") {
+  // A cache doctored to hold no finding of the rest, its checksum redone: the review then
+  // says the draft added the rest's finding. It shows the ids are taken from the cache.
+  const fs::path dir = newsroom("rest-cache-read");
+  const fs::path out = dir.parent_path() / "reports";
+  (void)draft_run(dir, out);
+  const fs::path file = cc::cli::rest_cache_path(out);
+  std::string text = read_file(file);
+  const std::size_t rest = text.find("\nrest ");
+  REQUIRE(rest != std::string::npos);
+  text = text.substr(0, rest + 1) + "rest 0\n";
+  const XXH128_hash_t sum = XXH3_128bits(text.data(), text.size());
+  write_file(file, text + fmt::format("sum {:016x}{:016x}\n", sum.high64, sum.low64));
+  const DraftRun doctored = draft_run(dir, out);
+  CHECK(doctored.hit);
+  CHECK(summary(doctored).find("changed by the draft: 1 new") != std::string::npos);
+}
+
+TEST_CASE("what the rest depends on misses the cache; the draft itself does not",
+          "[cli][review][rest-cache]") {
+  const fs::path dir = newsroom("rest-cache-miss");
+  const fs::path out = dir.parent_path() / "reports";
+  REQUIRE_FALSE(draft_run(dir, out).hit);
+  REQUIRE(draft_run(dir, out).hit);
+  const auto changed_then = [&](const std::string& what, const auto& change, bool hits) {
+    INFO(what);
+    change();
+    age(dir);
+    const DraftRun run = draft_run(dir, out);
+    INFO(run.result.out << run.result.err);
+    CHECK(run.hit == hits);
+    same_as_uncached(dir, run);
+    CHECK(draft_run(dir, out).hit);  // written again
+  };
+  changed_then(
+      "a file of the rest",
+      [&] { write_file(dir / "b.yaml", source("b", figure("n", 3171, 2019), "2024-02-01")); },
+      false);
+  changed_then(
+      "the vocabulary",
+      [&] { write_file(dir / "vocabulary.yaml", test_vocabulary() + "# a comment\n"); }, false);
+  changed_then(
+      "an article of the rest (the quote is no longer in it)",
+      [&] { write_file(dir / "articles" / "a.txt", "There were 500 cases in 2020.\n"); }, false);
+  changed_then(
+      "a new file in the rest",
+      [&] { write_file(dir / "c.yaml", source("c", figure("n", 3300, 2019), "2024-02-02")); },
+      false);
+  changed_then(
+      "a file of the rest removed", [&] { fs::remove(dir / "c.yaml"); }, false);
+  // The draft edited a moment ago (its time is not looked at), its findings changed.
+  write_file(dir / "draft.yaml", source("draft", figure("m", 1500, 2021), "2024-03-01"));
+  const DraftRun edited = draft_run(dir, out);
+  INFO(edited.result.out << edited.result.err);
+  CHECK(edited.hit);
+  CHECK(edited.result.exit_code == 0);
+  same_as_uncached(dir, edited);
+}
+
+TEST_CASE("an option that changes findings or a rebuilt program is another key",
+          "[cli][review][rest-cache]") {
+  // No option of the command line changes findings (--threads does not: the hit test above
+  // runs with --threads 1); the engine's options that do are in the key.
+  const fs::path dir = newsroom("rest-cache-options");
+  const fs::path out = dir.parent_path() / "reports";
+  (void)draft_run(dir, out);
+  const cc::cli::DraftArgs args{{"draft.yaml"}, {}};
+  cc::EngineOptions same;
+  same.solve.threads = 1;
+  CHECK(cc::cli::RestCache(dir, out, args, same).look_up());
+  cc::EngineOptions budget;
+  budget.solve.diagnosis_node_budget = 10;
+  CHECK_FALSE(cc::cli::RestCache(dir, out, args, budget).look_up());
+  cc::EngineOptions limits;
+  limits.solve.limits.events_per_constraint = 7;
+  CHECK_FALSE(cc::cli::RestCache(dir, out, args, limits).look_up());
+  cc::EngineOptions disabled;
+  disabled.build.disabled_rules = {"units"};
+  CHECK_FALSE(cc::cli::RestCache(dir, out, args, disabled).look_up());
+  // Other draft arguments: another entry (the draft named by its source id).
+  CHECK_FALSE(cc::cli::RestCache(dir, out, {{}, {"draft"}}, same).look_up());
+}
+
+TEST_CASE("a damaged cache is a miss with the same reports, and is written again",
+          "[cli][review][rest-cache]") {
+  const fs::path dir = newsroom("rest-cache-damaged");
+  const fs::path out = dir.parent_path() / "reports";
+  const DraftRun first = draft_run(dir, out);
+  const fs::path file = cc::cli::rest_cache_path(out);
+  const std::string good = read_file(file);
+  const auto damaged = [&](const std::string& what, const auto& damage) {
+    INFO(what);
+    fs::remove_all(file);
+    damage();
+    const DraftRun run = draft_run(dir, out);
+    INFO(run.result.err);
+    CHECK_FALSE(run.hit);
+    CHECK(run.result.exit_code == first.result.exit_code);
+    CHECK(run.result.out == first.result.out);
+    CHECK(run.files == first.files);
+  };
+  damaged("truncated", [&] { write_file(file, good.substr(0, good.size() / 2)); });
+  damaged("its last byte gone", [&] { write_file(file, good.substr(0, good.size() - 1)); });
+  damaged("empty", [&] { write_file(file, ""); });
+  damaged("garbage", [&] { write_file(file, std::string(5000, '\xff') + "\n\0\n"); });
+  damaged("one digit of the key changed", [&] {
+    std::string text = good;
+    const std::size_t at = text.find("key ") + 4;
+    text[at] = text[at] == '0' ? '1' : '0';
+    write_file(file, text);
+  });
+  damaged("an id added without its checksum", [&] {
+    std::string text = good;
+    text.insert(text.find("\nsum ") + 1, "id conflict-00000000\n");
+    write_file(file, text);
+  });
+  damaged("a folder", [&] { fs::create_directories(file / "x"); });
+  damaged("a FIFO", [&] { REQUIRE(::mkfifo(file.c_str(), 0600) == 0); });
+  damaged("a symbolic link to itself", [&] { fs::create_symlink(file, file); });
+  fs::remove_all(file);
+  (void)draft_run(dir, out);
+  CHECK(read_file(file) == good);
+  CHECK(draft_run(dir, out).hit);
+}
+
+TEST_CASE("no cache is written by a run that errs, without reports, or on fresh files",
+          "[cli][review][rest-cache]") {
+  const fs::path dir = newsroom("rest-cache-none");
+  const fs::path out = dir.parent_path() / "reports";
+  const fs::path file = cc::cli::rest_cache_path(out);
+  const Env timing("CROSSCHECK_TIMING", "1");
+  // An unknown draft source id: an error before the rest is checked.
+  CHECK(run_cli({"check", dir.string(), "--draft", "nosuch", "--out", out.string()}).exit_code ==
+        2);
+  CHECK(
+      run_cli({"check", dir.string(), "--draft", "draft", "--format", "pdf", "--out", out.string()})
+          .exit_code == 2);
+  CHECK(run_cli({"check", dir.string(), "--draft", "draft", "--no-reports", "--out", out.string()})
+            .exit_code == 1);
+  CHECK(run_cli({"check", dir.string(), "--draft", "draft", "--no-cache", "--out", out.string()})
+            .exit_code == 1);
+  CHECK_FALSE(fs::exists(file));
+  // An input error in the rest.
+  const std::string b = read_file(dir / "b.yaml");
+  write_file(dir / "b.yaml", b + "  - {id: broken, value: }\n");
+  age(dir);
+  CHECK(draft_run(dir, out).result.exit_code == 2);
+  CHECK_FALSE(fs::exists(file));
+  // Files written a moment ago may not be the ones the load read: not written either.
+  write_file(dir / "b.yaml", b);
+  const DraftRun fresh = draft_run(dir, out);
+  CHECK(fresh.result.exit_code == 1);
+  CHECK_FALSE(fs::exists(file));
+  age(dir);
+  (void)draft_run(dir, out);
+  CHECK(fs::exists(file));
+  CHECK(draft_run(dir, out).hit);
+}
