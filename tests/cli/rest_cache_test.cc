@@ -150,7 +150,7 @@ TEST_CASE("the review reads the rest's ids from the cache", "[cli][review][rest-
   CHECK(summary(doctored).find("changed by the draft: 1 new") != std::string::npos);
 }
 
-TEST_CASE("what the rest depends on misses the cache; the draft itself does not",
+TEST_CASE("what the rest depends on misses the cache, the draft itself does not",
           "[cli][review][rest-cache]") {
   const fs::path dir = newsroom("rest-cache-miss");
   const fs::path out = dir.parent_path() / "reports";
