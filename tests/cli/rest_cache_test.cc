@@ -290,3 +290,24 @@ TEST_CASE("no cache is written by a run that errs, without reports, or on fresh 
   CHECK(fs::exists(file));
   CHECK(draft_run(dir, out).hit);
 }
+
+TEST_CASE("a rest that cannot be checked is cached as none", "[cli][review][rest-cache]") {
+  // b reports the draft's figures (based_on names it): a load of the rest errs, so there is
+  // no rest to compare with, and the entry says so.
+  const fs::path dir = newsroom("rest-cache-none-rest");
+  write_file(dir / "b.yaml",
+             "source:\n  id: b\n  title: b\n  published: 2024-02-01\n"
+             "  based_on:\n    - { source: draft }\nfacts:\n" +
+                 figure("n", 3217, 2019));
+  age(dir);
+  const fs::path out = dir.parent_path() / "reports";
+  const DraftRun first = draft_run(dir, out);
+  INFO(first.result.out << first.result.err);
+  CHECK_FALSE(first.hit);
+  CHECK(read_file(cc::cli::rest_cache_path(out)).find("\nrest none\n") != std::string::npos);
+  const DraftRun second = draft_run(dir, out);
+  CHECK(second.hit);
+  CHECK(second.result.out == first.result.out);
+  CHECK(second.files == first.files);
+  same_as_uncached(dir, second);
+}
