@@ -106,7 +106,7 @@ void KeyReader::read(const Fields& fields, RawKey& key) {
 }
 
 void KeyReader::read_measure(NodeRef node, RawKey& key) {
-  const auto name = convert_.text(node, "measure");
+  const auto name = convert_.text_view(node, "measure");
   if (!name || !vocabulary_.usable) return key.measure.fail(node.pos());
   const auto measure = lookup_measure(vocabulary_.vocabulary, *name);
   if (const auto* id = std::get_if<MeasureId>(&measure)) return key.measure.set(*id, node.pos());
@@ -115,7 +115,7 @@ void KeyReader::read_measure(NodeRef node, RawKey& key) {
 }
 
 void KeyReader::read_where(NodeRef node, RawKey& key) {
-  const auto name = convert_.text(node, "where");
+  const auto name = convert_.text_view(node, "where");
   if (!name || !vocabulary_.usable) return key.where.fail(node.pos());
   const auto place = lookup_place(vocabulary_.vocabulary, *name);
   if (const auto* id = std::get_if<PlaceId>(&place)) return key.where.set(*id, node.pos());
@@ -129,7 +129,7 @@ void KeyReader::read_when(NodeRef node, RawKey& key) {
 }
 
 std::optional<Period> KeyReader::read_period(NodeRef node, std::string_view what) {
-  const auto text = convert_.text(node, what);
+  const auto text = convert_.text_view(node, what);
   if (!text) return std::nullopt;
   const PeriodResult result = parse_period(*text, vocabulary_.vocabulary.fiscal_year_start);
   if (const auto* period = std::get_if<Period>(&result)) return *period;
@@ -143,20 +143,21 @@ void KeyReader::read_subset(NodeRef node, RawKey& key) {
   if (!convert_.expect(node, NodeKind::mapping, "subset")) return key.subset.fail(node.pos());
   RawSubset subset;
   bool ok = true;
-  const std::vector<NodeRef> children = node.children();
-  for (std::size_t i = 0; i + 1 < children.size(); i += 2) {
-    if (!children[i].is_scalar()) {
+  for (auto it = node.each_child().begin(), end = node.each_child().end(); it != end; ++it) {
+    const NodeRef name = *it;
+    if (++it == end) break;
+    if (!name.is_scalar()) {
       ok = false;
       continue;
     }
-    ok = read_subset_item(children[i], children[i + 1], subset) && ok;
+    ok = read_subset_item(name, *it, subset) && ok;
   }
   if (ok) return key.subset.set(std::move(subset), node.pos());
   key.subset.fail(node.pos());
 }
 
 bool KeyReader::read_subset_item(NodeRef name, NodeRef value, RawSubset& subset) {
-  const auto text = convert_.text(value, name.text());
+  const auto text = convert_.text_view(value, name.text());
   if (!text) return false;
   if (fold_name(*text).empty()) {
     convert_.error(value.pos(), fmt::format("'{}' has an empty value", name.text()), "type");
@@ -184,7 +185,7 @@ bool KeyReader::read_subset_item(NodeRef name, NodeRef value, RawSubset& subset)
       return false;
     }
   }
-  std::string spelling = *text;
+  std::string spelling(*text);
   if (!declared.values.empty()) {
     const std::string folded = fold_name(*text);
     const auto it = std::find_if(declared.values.begin(), declared.values.end(),

@@ -27,16 +27,6 @@ std::string_view node_kind_name(NodeKind kind) {
   return "empty";
 }
 
-const Node& NodeRef::node() const {
-  return tree_->nodes_[index_];
-}
-
-std::string_view NodeRef::text() const {
-  const Node& n = node();
-  if (n.kind != NodeKind::scalar) return {};
-  return std::string_view(tree_->text_).substr(n.text_begin, n.text_size);
-}
-
 std::vector<NodeRef> NodeRef::children() const {
   std::vector<NodeRef> out;
   out.reserve(node().size);
@@ -348,13 +338,18 @@ class TreeBuilder {
     }
     const Pos pos = pos_at(event.start_mark);
     const std::size_t at = cursor_.byte();
-    const std::string_view tag = tag_name(data.tag, data.style == YAML_PLAIN_SCALAR_STYLE);
-    if (tag != "?" && tag != "!" && tag != kStringTag) {
-      error(pos, fmt::format("the tag '{}' is not supported: write plain text", tag));
+    // Untagged (nearly every scalar): "?" when plain, else "!", both accepted.
+    bool quoted = data.style != YAML_PLAIN_SCALAR_STYLE;
+    if (data.tag != nullptr) {
+      const std::string_view tag = view(data.tag);
+      if (tag != "?" && tag != "!" && tag != kStringTag) {
+        error(pos, fmt::format("the tag '{}' is not supported: write plain text", tag));
+      }
+      quoted = tag != "?";
     }
     const std::uint32_t index = add(NodeKind::scalar, pos);
     Node& node = tree_.nodes_[index];
-    node.quoted = tag != "?";
+    node.quoted = quoted;
     node.text_begin = static_cast<std::uint32_t>(tree_.text_.size());
     node.text_size = static_cast<std::uint32_t>(data.length);
     const std::string_view value(reinterpret_cast<const char*>(data.value), data.length);
