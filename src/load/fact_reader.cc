@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
+#include <stdexcept>
 
 namespace cc::load {
 namespace {
@@ -40,13 +42,17 @@ constexpr std::pair<std::string_view, TimeUnit> kTimeUnits[] = {
 }  // namespace
 
 std::optional<Pos> IdTable::insert(std::string_view id, Pos pos) {
+  if (id.empty()) return std::nullopt;  // never an id (is_id): nothing to remember
+  if (id.size() > std::numeric_limits<std::uint32_t>::max() - bytes_.size())
+    throw std::length_error("more fact id bytes than a fact file can hold");
   if (2 * (count_ + 1) > slots_.size()) grow();
-  const std::size_t hash = std::hash<std::string_view>{}(id);
+  const auto hash = static_cast<std::uint32_t>(std::hash<std::string_view>{}(id));
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
     Slot& slot = slots_[at];
-    if (!slot.used) {
-      slot = Slot{hash, bytes_.size(), id.size(), pos, true};
+    if (slot.size == 0) {
+      slot = Slot{hash, static_cast<std::uint32_t>(bytes_.size()),
+                  static_cast<std::uint32_t>(id.size()), pos};
       bytes_ += id;
       ++count_;
       return std::nullopt;
@@ -61,9 +67,9 @@ void IdTable::grow() {
   slots_.assign(std::max<std::size_t>(64, 2 * old.size()), Slot{});
   const std::size_t mask = slots_.size() - 1;
   for (const Slot& slot : old) {
-    if (!slot.used) continue;
+    if (slot.size == 0) continue;
     std::size_t at = slot.hash & mask;
-    while (slots_[at].used) at = (at + 1) & mask;
+    while (slots_[at].size != 0) at = (at + 1) & mask;
     slots_[at] = slot;
   }
 }

@@ -21,12 +21,11 @@ class IdTable {
   [[nodiscard]] std::optional<Pos> insert(std::string_view id, Pos pos);
 
  private:
-  struct Slot {
-    std::size_t hash = 0;
-    std::size_t begin = 0;  // in bytes_
-    std::size_t size = 0;
+  struct Slot {  // 20 bytes: a file of 1,000 facts fills 2,048 of them
+    std::uint32_t hash = 0;
+    std::uint32_t begin = 0;  // in bytes_
+    std::uint32_t size = 0;   // 0: a free slot (an id is never empty)
     Pos pos;
-    bool used = false;
   };
   void grow();
 

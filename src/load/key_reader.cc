@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "grammar/period.h"
 
 namespace cc::load {
@@ -13,18 +15,44 @@ Pos point_into(Pos pos, bool quoted, bool verbatim, std::string_view text, std::
   return pos;
 }
 
-std::string flow_text(NodeRef node) {
-  if (node.is_scalar()) return std::string(node.text());
-  if (node.is_null()) return "~";
-  const std::vector<NodeRef> children = node.children();
-  std::string out = node.is_mapping() ? "{" : "[";
-  const std::size_t step = node.is_mapping() ? 2 : 1;
-  for (std::size_t i = 0; i + step <= children.size(); i += step) {
-    if (i > 0) out += ", ";
-    out += flow_text(children[i]);
-    if (node.is_mapping()) out += ": " + flow_text(children[i + 1]);
+namespace {
+
+void append_flow_text(NodeRef node, std::string& out) {
+  if (node.is_scalar()) {
+    out += node.text();
+    return;
   }
-  return out + (node.is_mapping() ? "}" : "]");
+  if (node.is_null()) {
+    out += '~';
+    return;
+  }
+  const bool mapping = node.is_mapping();
+  out += mapping ? '{' : '[';
+  bool first = true;
+  for (auto it = node.each_child().begin(), end = node.each_child().end(); it != end; ++it) {
+    const NodeRef child = *it;
+    NodeRef value = child;
+    if (mapping) {
+      if (++it == end) break;
+      value = *it;
+    }
+    if (!first) out += ", ";
+    first = false;
+    append_flow_text(child, out);
+    if (mapping) {
+      out += ": ";
+      append_flow_text(value, out);
+    }
+  }
+  out += mapping ? '}' : ']';
+}
+
+}  // namespace
+
+std::string flow_text(NodeRef node) {
+  std::string out;
+  append_flow_text(node, out);
+  return out;
 }
 
 std::variant<MeasureId, std::string> lookup_measure(const Vocabulary& vocabulary,
@@ -42,6 +70,13 @@ std::variant<PlaceId, std::string> lookup_place(const Vocabulary& vocabulary,
 }
 
 namespace {
+
+// A letter or digit of ASCII: the text does not fold to nothing (fold_name keeps them).
+[[nodiscard]] bool has_ascii_letter(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  });
+}
 
 std::string trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t");
@@ -156,10 +191,21 @@ void KeyReader::read_subset(NodeRef node, RawKey& key) {
   key.subset.fail(node.pos());
 }
 
+const std::vector<std::string>& KeyReader::folded_values(DimensionId dimension) {
+  const std::vector<std::string>& declared = vocabulary_.vocabulary.dimensions[dimension].values;
+  if (folded_values_.size() <= dimension) folded_values_.resize(dimension + std::size_t{1});
+  std::vector<std::string>& folded = folded_values_[dimension];
+  if (folded.size() != declared.size()) {
+    folded.clear();
+    for (const std::string& value : declared) folded.push_back(fold_name(value));
+  }
+  return folded;
+}
+
 bool KeyReader::read_subset_item(NodeRef name, NodeRef value, RawSubset& subset) {
   const auto text = convert_.text_view(value, name.text());
   if (!text) return false;
-  if (fold_name(*text).empty()) {
+  if (!has_ascii_letter(*text) && fold_name(*text).empty()) {
     convert_.error(value.pos(), fmt::format("'{}' has an empty value", name.text()), "type");
     return false;
   }
@@ -188,9 +234,9 @@ bool KeyReader::read_subset_item(NodeRef name, NodeRef value, RawSubset& subset)
   std::string spelling(*text);
   if (!declared.values.empty()) {
     const std::string folded = fold_name(*text);
-    const auto it = std::find_if(declared.values.begin(), declared.values.end(),
-                                 [&](const std::string& v) { return fold_name(v) == folded; });
-    if (it == declared.values.end()) {
+    const std::vector<std::string>& values = folded_values(*dimension);
+    const auto it = std::find(values.begin(), values.end(), folded);
+    if (it == values.end()) {
       std::vector<std::string_view> known(declared.values.begin(), declared.values.end());
       convert_.error(value.pos(),
                      fmt::format("'{}' is not a value of the dimension '{}'{}", *text,
@@ -198,7 +244,7 @@ bool KeyReader::read_subset_item(NodeRef name, NodeRef value, RawSubset& subset)
                      "unknown-value");
       return false;
     }
-    spelling = *it;
+    spelling = declared.values[static_cast<std::size_t>(it - values.begin())];
   }
   subset.push_back({*dimension, std::move(spelling), value.pos()});
   return true;

@@ -67,9 +67,12 @@ class KeyReader {
   void read_when(NodeRef node, RawKey& key);
   void read_subset(NodeRef node, RawKey& key);
   [[nodiscard]] bool read_subset_item(NodeRef name, NodeRef value, RawSubset& subset);
+  // A dimension's declared values, folded (fold_name), made when first needed.
+  [[nodiscard]] const std::vector<std::string>& folded_values(DimensionId dimension);
 
   Converter& convert_;
   const VocabularyView& vocabulary_;
+  std::vector<std::vector<std::string>> folded_values_;  // by dimension; empty: not made yet
 };
 
 }  // namespace cc::load
