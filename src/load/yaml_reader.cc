@@ -4,6 +4,7 @@
 #include <yaml.h>
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -82,14 +83,24 @@ class Cursor {
       // A run of ASCII on one line, one column a byte: walked over in a tight loop.
       const std::size_t most = std::min(index - index_, bytes_.size() - byte_);
       std::size_t run = 0;
-      // Eight bytes at a time while none is beyond ASCII or a line feed.
+      // Eight bytes at a time while none is beyond ASCII or a line feed; in the word that
+      // holds one, its first such byte is the lowest bit of the mask (little-endian: the
+      // first byte in memory is the lowest; a false mark of the zero test only ever sits
+      // above a true one).
+      bool stopped = false;
       for (std::uint64_t w = 0; run + 8 <= most; run += 8) {
         std::memcpy(&w, bytes_.data() + byte_ + run, 8);
         const std::uint64_t feed = w ^ 0x0A0A0A0A0A0A0A0AULL;  // a zero byte where '\n' is
         const std::uint64_t zero = (feed - 0x0101010101010101ULL) & ~feed;
-        if (((w | zero) & 0x8080808080808080ULL) != 0) break;
+        const std::uint64_t stop = (w | zero) & 0x8080808080808080ULL;
+        if (stop == 0) continue;
+        if constexpr (std::endian::native == std::endian::little) {
+          run += static_cast<std::size_t>(std::countr_zero(stop)) / 8;
+          stopped = true;
+        }
+        break;
       }
-      while (run < most && bytes_[byte_ + run] != '\n' &&
+      while (!stopped && run < most && bytes_[byte_ + run] != '\n' &&
              static_cast<unsigned char>(bytes_[byte_ + run]) < 0x80)
         ++run;
       byte_ += run;
