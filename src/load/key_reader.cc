@@ -143,8 +143,12 @@ void KeyReader::read(const Fields& fields, RawKey& key) {
 void KeyReader::read_measure(NodeRef node, RawKey& key) {
   const auto name = convert_.text_view(node, "measure");
   if (!name || !vocabulary_.usable) return key.measure.fail(node.pos());
+  if (const MeasureId* id = measures_.find(*name)) return key.measure.set(*id, node.pos());
   const auto measure = lookup_measure(vocabulary_.vocabulary, *name);
-  if (const auto* id = std::get_if<MeasureId>(&measure)) return key.measure.set(*id, node.pos());
+  if (const auto* id = std::get_if<MeasureId>(&measure)) {
+    measures_.add(*name, *id);
+    return key.measure.set(*id, node.pos());
+  }
   convert_.error(node.pos(), std::get<std::string>(measure), "unknown-measure");
   key.measure.fail(node.pos());
 }
@@ -152,8 +156,12 @@ void KeyReader::read_measure(NodeRef node, RawKey& key) {
 void KeyReader::read_where(NodeRef node, RawKey& key) {
   const auto name = convert_.text_view(node, "where");
   if (!name || !vocabulary_.usable) return key.where.fail(node.pos());
+  if (const PlaceId* id = places_.find(*name)) return key.where.set(*id, node.pos());
   const auto place = lookup_place(vocabulary_.vocabulary, *name);
-  if (const auto* id = std::get_if<PlaceId>(&place)) return key.where.set(*id, node.pos());
+  if (const auto* id = std::get_if<PlaceId>(&place)) {
+    places_.add(*name, *id);
+    return key.where.set(*id, node.pos());
+  }
   convert_.error(node.pos(), std::get<std::string>(place), "unknown-place");
   key.where.fail(node.pos());
 }

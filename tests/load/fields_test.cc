@@ -123,3 +123,56 @@ TEST_CASE("a key pattern is written back on one line as it was read", "[load][fi
         "{when: 2017-18, subset: {age: under 12, platform: [a, b]}, where: ~}");
   CHECK(cc::load::flow_text(top[1]) == "plain");
 }
+
+TEST_CASE(
+    "place names read again and again resolve the same, and an unknown one is reported each time",
+    "[load][fields]") {
+  // More spellings than the reader remembers (16), in turn, so that the oldest are forgotten
+  // and looked up again.
+  const std::vector<std::pair<std::string, std::string>> spellings = {
+      {"UK", "UK"},
+      {"uk", "UK"},
+      {"Uk", "UK"},
+      {"kent", "Kent"},
+      {"KENT", "Kent"},
+      {"Kent", "Kent"},
+      {"Essex", "Essex"},
+      {"essex", "Essex"},
+      {"Wales", "Wales"},
+      {"WALES", "Wales"},
+      {"Scotland", "Scotland"},
+      {"scotland", "Scotland"},
+      {"England", "England"},
+      {"england", "England"},
+      {"Great Britain", "Great Britain"},
+      {"great britain", "Great Britain"},
+      {"Northern Ireland", "Northern Ireland"},
+      {"northern ireland", "Northern Ireland"},
+      {"England and Wales", "England and Wales"},
+      {"england and wales", "England and Wales"}};
+  std::string text =
+      "source: {id: a, title: A, published: 2024}\n"
+      "defaults: {measure: offences, when: 2020}\n"
+      "facts:\n";
+  for (std::size_t i = 0; i < 3 * spellings.size(); ++i) {
+    text += "  - {id: f" + std::to_string(i) +
+            ", quote: q, value: 1, where: " + spellings[i % spellings.size()].first +
+            ", when: " + std::to_string(1900 + i) + "}\n";
+  }
+  text += "  - {id: bad1, quote: q, value: 1, where: Kentt}\n";
+  text += "  - {id: bad2, quote: q, value: 1, where: Kentt}\n";
+  const auto loaded = cc::test::load_files("fields-places", {{"a.yaml", text}});
+  const std::size_t first_bad = 4 + 3 * spellings.size();
+  CHECK(loaded.lines ==
+        std::vector<std::string>{
+            "a.yaml:" + std::to_string(first_bad) +
+                ":43: error: unknown place 'Kentt' (did you mean 'Kent'?) [unknown-place]",
+            "a.yaml:" + std::to_string(first_bad + 1) +
+                ":43: error: unknown place 'Kentt' (did you mean 'Kent'?) [unknown-place]"});
+  for (std::size_t i = 0; i < 3 * spellings.size(); ++i) {
+    const auto fact = loaded.base.find_fact("a/f" + std::to_string(i));
+    REQUIRE(fact);
+    const cc::Key& key = loaded.base.keys.key(loaded.base.facts[*fact].key);
+    CHECK(loaded.base.vocabulary.places[key.place].name == spellings[i % spellings.size()].second);
+  }
+}
