@@ -199,6 +199,7 @@ std::optional<FractionWord> fraction_word(const Token& token) {
 }
 
 std::optional<int> fraction_numerator(const Token& token) {
+  if (token.kind != TokenKind::word) return std::nullopt;  // most values start with a number
   if (is_word(token, "a") || is_word(token, "an")) return 1;
   for (std::size_t n = 1; n < 10; ++n) {
     if (is_word(token, kUnits[n])) return static_cast<int>(n);

@@ -103,13 +103,27 @@ std::string collapse_space(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// Whether every byte is ASCII, eight at a time (an article is read through once more here).
+bool is_ascii(std::string_view text) {
+  std::size_t at = 0;
+  std::uint64_t high = 0;
+  for (std::uint64_t w = 0; at + 8 <= text.size(); at += 8) {
+    std::memcpy(&w, text.data() + at, 8);
+    high |= w;
+  }
+  for (; at < text.size(); ++at) high |= static_cast<unsigned char>(text[at]);
+  return (high & 0x8080808080808080ULL) == 0;
+}
+
+}  // namespace
+
 std::string fold_quote_text(std::string_view text) {
   // ASCII holds no quote mark, dash or space to fold first, and its fold is that of a
   // name: lower case (NFKC_Casefold of ASCII), runs of white space as one space, none at
   // the ends.
-  const bool ascii = std::all_of(text.begin(), text.end(),
-                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) return fold_name(text);
+  if (is_ascii(text)) return fold_name(text);
   return collapse_space(fold_case(fold_marks(text)));
 }
 
@@ -153,14 +167,10 @@ struct FirstGrams {
       filter[f >> 6] |= std::uint64_t{1} << (f & 63);
     }
   }
-  // Whether a gram of this hash may start a quote: one bit in 32 times as many as there
-  // are buckets, so that most bytes of the article stop at this bit.
-  [[nodiscard]] bool may_start(std::uint64_t h) const {
-    const std::size_t f = top_bits(h, filter_bits());
-    return ((filter[f >> 6] >> (f & 63)) & 1) != 0;
-  }
   [[nodiscard]] unsigned filter_bits() const { return bits + 5; }
   unsigned bits = 1;
+  // Whether a gram of a hash may start a quote (the hash's top filter_bits()): one bit in 32
+  // times as many as there are buckets, so that most bytes of the article stop at this bit.
   std::vector<std::uint64_t> filter;
   std::vector<std::uint32_t> quote;  // by entry: the index in `quotes`
   std::vector<std::uint64_t> first;  // by entry: its first and last grams
@@ -177,10 +187,17 @@ std::vector<bool> quotes_in(std::string_view article, const std::vector<std::str
     if (quotes[q].size() < kGram) found[q] = article.find(quotes[q]) != std::string_view::npos;
   const FirstGrams grams(quotes);
   std::size_t left = grams.quote.size();
-  for (std::size_t at = 0; left > 0 && at + kGram <= article.size(); ++at) {
+  if (left == 0 || article.size() < kGram) return found;
+  // The loop at every byte of the article, with what it reads held in locals: a gram, its
+  // hash, one bit of the filter; the rest only where the bit is set.
+  const std::uint64_t* filter = grams.filter.data();
+  const unsigned filter_shift = 64 - grams.filter_bits();
+  const std::size_t end = article.size() - kGram;
+  for (std::size_t at = 0; at <= end; ++at) {
     const std::uint64_t gram = gram_at(article, at);
     const std::uint64_t h = hash(gram);
-    if (!grams.may_start(h)) continue;
+    const std::size_t f = static_cast<std::size_t>(h >> filter_shift);
+    if (((filter[f >> 6] >> (f & 63)) & 1) == 0) continue;
     for (std::uint32_t k = grams.head[top_bits(h, grams.bits)]; k != kNoQuote; k = grams.next[k]) {
       const std::string_view quote = quotes[grams.quote[k]];
       if (grams.first[k] != gram || quote.size() > article.size() - at) continue;
@@ -190,6 +207,7 @@ std::vector<bool> quotes_in(std::string_view article, const std::vector<std::str
       found[grams.quote[k]] = true;
       --left;
     }
+    if (left == 0) break;
   }
   return found;
 }

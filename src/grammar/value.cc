@@ -560,12 +560,19 @@ Interval ReadingParser::in_role_terms(const Body& body, Rational& nominal) const
 // ---- the whole value
 
 std::optional<ValueError> not_a_number(const Source& source, std::size_t offset) {
-  std::string text = value_detail::lower(source.trimmed);
-  if (!text.empty() && (text[0] == '+' || text[0] == '-')) text.erase(0, 1);
-  if (text == "nan" || text == ".nan") {
+  // At most a sign and "infinity" (most values are longer, and not copied to be lowered).
+  std::string_view text = source.trimmed;
+  if (!text.empty() && (text[0] == '+' || text[0] == '-')) text.remove_prefix(1);
+  const auto is = [&](std::string_view word) {  // `text` is `word`, in any case
+    return text.size() == word.size() &&
+           std::equal(text.begin(), text.end(), word.begin(), [](char a, char b) {
+             return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
+           });
+  };
+  if (is("nan") || is(".nan")) {
     return ValueError{offset, source.trimmed.size(), "not a number: " + quoted(source.trimmed)};
   }
-  if (text == "inf" || text == ".inf" || text == "infinity") {
+  if (is("inf") || is(".inf") || is("infinity")) {
     return ValueError{offset, source.trimmed.size(),
                       "not a finite number: " + quoted(source.trimmed)};
   }

@@ -45,23 +45,10 @@ constexpr std::size_t kMaxDecimalLength = 64;
 
 }  // namespace
 
-std::optional<NodeRef> Fields::get(std::string_view name) const {
-  for (const Entry& entry : entries_) {
-    if (entry.name == name) return entry.value;
-  }
-  return std::nullopt;
-}
-
-Pos Fields::key_pos(std::string_view name) const {
-  for (const Entry& entry : entries_) {
-    if (entry.name == name) return entry.key_pos;
-  }
-  return pos_;
-}
-
 std::vector<std::string_view> Fields::present() const {
   std::vector<std::string_view> out;
-  for (const Entry& entry : entries_) out.push_back(entry.name);
+  out.reserve(count_);
+  for (std::size_t entry = 0; entry < count_; ++entry) out.push_back(name(entry));
   return out;
 }
 
@@ -151,21 +138,29 @@ std::optional<Fields> Converter::fields(NodeRef node, ObjectKind kind, std::stri
   if (!expect(node, NodeKind::mapping, what)) return std::nullopt;
   const FieldTable& table = field_table(kind);
   Fields out;
+  out.table_ = &table;
+  out.tree_ = node.tree();
   out.pos_ = node.pos();
-  const std::vector<NodeRef> children = node.children();
-  for (std::size_t i = 0; i + 1 < children.size(); i += 2) {
-    const NodeRef key = children[i];
+  out.entry_.fill(Fields::kNone);
+  for (auto it = node.each_child().begin(), end = node.each_child().end(); it != end; ++it) {
+    const NodeRef key = *it;
+    if (++it == end) break;
     if (!key.is_scalar()) continue;  // reported by the reader
     const std::string_view name = key.text();
-    const auto known = std::find(table.fields.begin(), table.fields.end(), name);
-    if (known == table.fields.end()) {
+    const int field = table.find(name);
+    if (field < 0) {
       error(key.pos(),
             fmt::format("unknown field '{}' in {}{}", name, table.noun,
                         did_you_mean(nearest_names(name, table.fields))),
             "unknown-field");
       continue;
     }
-    if (!out.get(*known)) out.entries_.push_back({*known, key.pos(), children[i + 1]});
+    std::uint8_t& entry = out.entry_[static_cast<std::size_t>(field)];
+    if (entry != Fields::kNone) continue;  // a key given twice: the first counts
+    entry = out.count_;
+    out.field_[out.count_] = static_cast<std::uint8_t>(field);
+    out.key_[out.count_] = key.index();
+    ++out.count_;
   }
   return out;
 }
@@ -185,6 +180,12 @@ bool Converter::expect(NodeRef node, NodeKind kind, std::string_view what) {
 }
 
 std::optional<std::string> Converter::text(NodeRef node, std::string_view what) {
+  const auto view = text_view(node, what);
+  if (!view) return std::nullopt;
+  return std::string(*view);
+}
+
+std::optional<std::string_view> Converter::text_view(NodeRef node, std::string_view what) {
   if (node.is_scalar() && is_plain_boolean(node)) {
     error(node.pos(),
           fmt::format("'{}' must be text, not the boolean '{}' (quote it to mean the text)", what,
@@ -208,11 +209,17 @@ std::optional<std::string> Converter::text(NodeRef node, std::string_view what) 
           "too-long");
     return std::nullopt;
   }
-  return std::string(node.text());
+  return node.text();
 }
 
 std::optional<std::string> Converter::id(NodeRef node, std::string_view what) {
-  auto value = text(node, what);
+  const auto value = id_view(node, what);
+  if (!value) return std::nullopt;
+  return std::string(*value);
+}
+
+std::optional<std::string_view> Converter::id_view(NodeRef node, std::string_view what) {
+  const auto value = text_view(node, what);
   if (value && !is_id(*value)) {
     error(
         node.pos(),

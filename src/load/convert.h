@@ -3,6 +3,8 @@
 // field table, every scalar against the type its field needs. Problems become errors
 // on the file being read; a getter that fails returns nullopt and the caller moves on.
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,25 +17,46 @@
 
 namespace cc::load {
 
-// A mapping's fields, looked up by name (the first of a key given twice).
+// A mapping's fields, looked up by name (the first of a key given twice). Held in place,
+// a slot for each field of its table: reading a fact's mapping allocates nothing.
 class Fields {
  public:
-  [[nodiscard]] std::optional<NodeRef> get(std::string_view name) const;
-  [[nodiscard]] bool has(std::string_view name) const { return get(name).has_value(); }
-  [[nodiscard]] Pos key_pos(std::string_view name) const;  // where `name:` is written
-  [[nodiscard]] Pos pos() const { return pos_; }           // the mapping
-  // The known fields present, in the order written.
+  [[nodiscard]] std::optional<NodeRef> get(std::string_view name) const {
+    const std::uint8_t entry = entry_of(name);
+    if (entry == kNone) return std::nullopt;
+    return NodeRef(tree_, key_node(entry).next_sibling);
+  }
+  [[nodiscard]] bool has(std::string_view name) const { return entry_of(name) != kNone; }
+  [[nodiscard]] Pos key_pos(std::string_view name) const {  // where `name:` is written
+    const std::uint8_t entry = entry_of(name);
+    return entry == kNone ? pos_ : key_node(entry).pos;
+  }
+  [[nodiscard]] Pos pos() const { return pos_; }  // the mapping
+  // The known fields present, in the order written: name(0) … name(count() - 1).
+  [[nodiscard]] std::size_t count() const { return count_; }
+  [[nodiscard]] std::string_view name(std::size_t entry) const {
+    return table_->fields[field_[entry]];
+  }
   [[nodiscard]] std::vector<std::string_view> present() const;
 
  private:
   friend class Converter;
-  struct Entry {
-    std::string_view name;
-    Pos key_pos;
-    NodeRef value;
-  };
-  std::vector<Entry> entries_;
+  static constexpr std::uint8_t kNone = 0xFF;
+  [[nodiscard]] std::uint8_t entry_of(std::string_view name) const {
+    const int field = table_->find(name);
+    return field < 0 ? kNone : entry_[static_cast<std::size_t>(field)];
+  }
+  [[nodiscard]] const Node& key_node(std::uint8_t entry) const {
+    return NodeRef(tree_, key_[entry]).node();
+  }
+
+  const FieldTable* table_ = nullptr;
+  const Tree* tree_ = nullptr;
   Pos pos_;
+  std::uint8_t count_ = 0;
+  std::array<std::uint8_t, kMaxFields> entry_{};  // by field of the table: its entry, or kNone
+  std::array<std::uint8_t, kMaxFields> field_{};  // by entry: its field
+  std::array<std::uint32_t, kMaxFields> key_{};   // by entry: its key's node
 };
 
 // True for `[a-z0-9][a-z0-9-]*`: fact, source and measure ids.
@@ -70,6 +93,9 @@ class Converter {
   [[nodiscard]] bool expect(NodeRef node, NodeKind kind, std::string_view what);
   [[nodiscard]] std::optional<std::string> text(NodeRef node, std::string_view what);
   [[nodiscard]] std::optional<std::string> id(NodeRef node, std::string_view what);
+  // The same, as views of the node's text: valid while its tree is.
+  [[nodiscard]] std::optional<std::string_view> text_view(NodeRef node, std::string_view what);
+  [[nodiscard]] std::optional<std::string_view> id_view(NodeRef node, std::string_view what);
   [[nodiscard]] std::optional<bool> boolean(NodeRef node, std::string_view what);
   [[nodiscard]] std::optional<Rational> decimal(NodeRef node, std::string_view what);
 

@@ -2,6 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <functional>
+#include <limits>
+#include <stdexcept>
+
 namespace cc::load {
 namespace {
 
@@ -35,6 +40,39 @@ constexpr std::pair<std::string_view, TimeUnit> kTimeUnits[] = {
 }
 
 }  // namespace
+
+std::optional<Pos> IdTable::insert(std::string_view id, Pos pos) {
+  if (id.empty()) return std::nullopt;  // never an id (is_id): nothing to remember
+  if (id.size() > std::numeric_limits<std::uint32_t>::max() - bytes_.size())
+    throw std::length_error("more fact id bytes than a fact file can hold");
+  if (2 * (count_ + 1) > slots_.size()) grow();
+  const auto hash = static_cast<std::uint32_t>(std::hash<std::string_view>{}(id));
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+    Slot& slot = slots_[at];
+    if (slot.size == 0) {
+      slot = Slot{hash, static_cast<std::uint32_t>(bytes_.size()),
+                  static_cast<std::uint32_t>(id.size()), pos};
+      bytes_ += id;
+      ++count_;
+      return std::nullopt;
+    }
+    if (slot.hash == hash && std::string_view(bytes_).substr(slot.begin, slot.size) == id)
+      return slot.pos;
+  }
+}
+
+void IdTable::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(std::max<std::size_t>(64, 2 * old.size()), Slot{});
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.size == 0) continue;
+    std::size_t at = slot.hash & mask;
+    while (slots_[at].size != 0) at = (at + 1) & mask;
+    slots_[at] = slot;
+  }
+}
 
 std::optional<RawFact> FactReader::read(NodeRef item) {
   if (!item.is_mapping()) {
@@ -72,13 +110,12 @@ void FactReader::read_id(const Fields& fields, RawFact& fact) {
   const auto node = convert_.required(fields, "id", "a fact");
   if (!node) return;
   fact.pos = node->pos();
-  const auto id = convert_.id(*node, "id");
+  const auto id = convert_.id_view(*node, "id");
   if (!id) return;
   fact.id = *id;
-  const auto [it, inserted] = ids_.emplace(*id, node->pos());
-  if (!inserted) {
+  if (const auto first = ids_.insert(*id, node->pos())) {
     convert_.error(node->pos(),
-                   fmt::format("duplicate fact id '{}' (first at line {})", *id, it->second.line),
+                   fmt::format("duplicate fact id '{}' (first at line {})", *id, first->line),
                    "duplicate-id");
   }
 }
@@ -93,7 +130,8 @@ void FactReader::read_value(const Fields& fields, RawFact& fact) {
 
 void FactReader::read_relation(const Fields& fields, RawFact& fact) {
   std::optional<std::string_view> first;
-  for (const std::string_view name : fields.present()) {
+  for (std::size_t entry = 0; entry < fields.count(); ++entry) {
+    const std::string_view name = fields.name(entry);
     const auto relation = std::find_if(std::begin(kRelations), std::end(kRelations),
                                        [&](const RelationName& r) { return r.name == name; });
     if (relation == std::end(kRelations)) continue;
@@ -156,7 +194,7 @@ void FactReader::read_change(const Fields& fields, RawFact& fact, std::string_vi
   fact.anchor = 1;
   const auto node = fields.get("direction");
   if (!node) return;
-  const auto text = convert_.text(*node, "direction");
+  const auto text = convert_.text_view(*node, "direction");
   if (!text) return;
   if (*text == "rise" || *text == "fall") {
     fact.direction = *text == "rise" ? Direction::rise : Direction::fall;
@@ -170,7 +208,7 @@ void FactReader::read_time_unit(const Fields& fields, std::string_view name, std
                                 RawFact& fact) {
   const auto node = convert_.required(fields, name, noun);
   if (!node) return;
-  const auto text = convert_.text(*node, name);
+  const auto text = convert_.text_view(*node, name);
   if (!text) return;
   for (const auto& [unit_name, unit] : kTimeUnits) {
     if (*text == unit_name) {
@@ -197,7 +235,7 @@ void FactReader::read_total(const Fields& fields, RawFact& fact) {
     convert_.error(node->pos(), "a total needs at least one quantity in 'of'", "relation");
     fact.relation_ok = false;
   }
-  for (const NodeRef item : node->children()) fact.refs.push_back(read_ref(item, "of"));
+  for (const NodeRef item : node->each_child()) fact.refs.push_back(read_ref(item, "of"));
 }
 
 RawRef FactReader::required_ref(const Fields& fields, std::string_view name,
@@ -274,7 +312,7 @@ void FactReader::read_rounding(const Fields& fields, RawFact& fact) {
 
 void FactReader::read_accepts(NodeRef node, RawFact& fact) {
   if (!convert_.expect(node, NodeKind::sequence, "accept")) return;
-  for (const NodeRef item : node.children()) {
+  for (const NodeRef item : node.each_child()) {
     if (auto accept = read_accept(item)) fact.accepts.push_back(std::move(*accept));
   }
 }

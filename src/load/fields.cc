@@ -1,9 +1,28 @@
 #include "load/fields.h"
 
+#include <stdexcept>
+
 namespace cc::load {
+namespace {
+
+// Fills each table's index of its fields by length.
+std::vector<FieldTable> indexed(std::vector<FieldTable> tables) {
+  for (FieldTable& table : tables) {
+    if (table.fields.size() > kMaxFields) throw std::logic_error("a field table past kMaxFields");
+    for (std::size_t i = 0; i < table.fields.size(); ++i) {
+      const std::size_t length = table.fields[i].size();
+      if (length == 0 || length >= table.by_length.size())
+        throw std::logic_error("a field name longer than a field table indexes");
+      table.by_length[length] |= std::uint32_t{1} << i;
+    }
+  }
+  return tables;
+}
+
+}  // namespace
 
 const std::vector<FieldTable>& field_tables() {
-  static const std::vector<FieldTable> tables = {
+  static const std::vector<FieldTable> tables = indexed({
       {ObjectKind::fact_file, "facts", "", "a fact file", {"source", "defaults", "facts"}},
       {ObjectKind::source,
        "facts",
@@ -62,11 +81,14 @@ const std::vector<FieldTable>& field_tables() {
        "a measure",
        {"name", "unit", "additive", "count", "stock", "aliases", "within", "tolerances"}},
       {ObjectKind::dimension, "vocabulary", "dimension", "a dimension", {"exclusive", "values"}},
-  };
+  });
   return tables;
 }
 
 const FieldTable& field_table(ObjectKind kind) {
+  const std::vector<FieldTable>& tables = field_tables();
+  const auto at = static_cast<std::size_t>(kind);  // the tables are in the order of ObjectKind
+  if (at < tables.size() && tables[at].kind == kind) return tables[at];
   for (const FieldTable& table : field_tables()) {
     if (table.kind == kind) return table;
   }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "grammar/period.h"
 
 namespace cc::load {
@@ -13,18 +15,44 @@ Pos point_into(Pos pos, bool quoted, bool verbatim, std::string_view text, std::
   return pos;
 }
 
-std::string flow_text(NodeRef node) {
-  if (node.is_scalar()) return std::string(node.text());
-  if (node.is_null()) return "~";
-  const std::vector<NodeRef> children = node.children();
-  std::string out = node.is_mapping() ? "{" : "[";
-  const std::size_t step = node.is_mapping() ? 2 : 1;
-  for (std::size_t i = 0; i + step <= children.size(); i += step) {
-    if (i > 0) out += ", ";
-    out += flow_text(children[i]);
-    if (node.is_mapping()) out += ": " + flow_text(children[i + 1]);
+namespace {
+
+void append_flow_text(NodeRef node, std::string& out) {
+  if (node.is_scalar()) {
+    out += node.text();
+    return;
   }
-  return out + (node.is_mapping() ? "}" : "]");
+  if (node.is_null()) {
+    out += '~';
+    return;
+  }
+  const bool mapping = node.is_mapping();
+  out += mapping ? '{' : '[';
+  bool first = true;
+  for (auto it = node.each_child().begin(), end = node.each_child().end(); it != end; ++it) {
+    const NodeRef child = *it;
+    NodeRef value = child;
+    if (mapping) {
+      if (++it == end) break;
+      value = *it;
+    }
+    if (!first) out += ", ";
+    first = false;
+    append_flow_text(child, out);
+    if (mapping) {
+      out += ": ";
+      append_flow_text(value, out);
+    }
+  }
+  out += mapping ? '}' : ']';
+}
+
+}  // namespace
+
+std::string flow_text(NodeRef node) {
+  std::string out;
+  append_flow_text(node, out);
+  return out;
 }
 
 std::variant<MeasureId, std::string> lookup_measure(const Vocabulary& vocabulary,
@@ -42,6 +70,13 @@ std::variant<PlaceId, std::string> lookup_place(const Vocabulary& vocabulary,
 }
 
 namespace {
+
+// A letter or digit of ASCII: the text does not fold to nothing (fold_name keeps them).
+[[nodiscard]] bool has_ascii_letter(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  });
+}
 
 std::string trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t");
@@ -106,19 +141,27 @@ void KeyReader::read(const Fields& fields, RawKey& key) {
 }
 
 void KeyReader::read_measure(NodeRef node, RawKey& key) {
-  const auto name = convert_.text(node, "measure");
+  const auto name = convert_.text_view(node, "measure");
   if (!name || !vocabulary_.usable) return key.measure.fail(node.pos());
+  if (const MeasureId* id = measures_.find(*name)) return key.measure.set(*id, node.pos());
   const auto measure = lookup_measure(vocabulary_.vocabulary, *name);
-  if (const auto* id = std::get_if<MeasureId>(&measure)) return key.measure.set(*id, node.pos());
+  if (const auto* id = std::get_if<MeasureId>(&measure)) {
+    measures_.add(*name, *id);
+    return key.measure.set(*id, node.pos());
+  }
   convert_.error(node.pos(), std::get<std::string>(measure), "unknown-measure");
   key.measure.fail(node.pos());
 }
 
 void KeyReader::read_where(NodeRef node, RawKey& key) {
-  const auto name = convert_.text(node, "where");
+  const auto name = convert_.text_view(node, "where");
   if (!name || !vocabulary_.usable) return key.where.fail(node.pos());
+  if (const PlaceId* id = places_.find(*name)) return key.where.set(*id, node.pos());
   const auto place = lookup_place(vocabulary_.vocabulary, *name);
-  if (const auto* id = std::get_if<PlaceId>(&place)) return key.where.set(*id, node.pos());
+  if (const auto* id = std::get_if<PlaceId>(&place)) {
+    places_.add(*name, *id);
+    return key.where.set(*id, node.pos());
+  }
   convert_.error(node.pos(), std::get<std::string>(place), "unknown-place");
   key.where.fail(node.pos());
 }
@@ -129,7 +172,7 @@ void KeyReader::read_when(NodeRef node, RawKey& key) {
 }
 
 std::optional<Period> KeyReader::read_period(NodeRef node, std::string_view what) {
-  const auto text = convert_.text(node, what);
+  const auto text = convert_.text_view(node, what);
   if (!text) return std::nullopt;
   const PeriodResult result = parse_period(*text, vocabulary_.vocabulary.fiscal_year_start);
   if (const auto* period = std::get_if<Period>(&result)) return *period;
@@ -143,22 +186,34 @@ void KeyReader::read_subset(NodeRef node, RawKey& key) {
   if (!convert_.expect(node, NodeKind::mapping, "subset")) return key.subset.fail(node.pos());
   RawSubset subset;
   bool ok = true;
-  const std::vector<NodeRef> children = node.children();
-  for (std::size_t i = 0; i + 1 < children.size(); i += 2) {
-    if (!children[i].is_scalar()) {
+  for (auto it = node.each_child().begin(), end = node.each_child().end(); it != end; ++it) {
+    const NodeRef name = *it;
+    if (++it == end) break;
+    if (!name.is_scalar()) {
       ok = false;
       continue;
     }
-    ok = read_subset_item(children[i], children[i + 1], subset) && ok;
+    ok = read_subset_item(name, *it, subset) && ok;
   }
   if (ok) return key.subset.set(std::move(subset), node.pos());
   key.subset.fail(node.pos());
 }
 
+const std::vector<std::string>& KeyReader::folded_values(DimensionId dimension) {
+  const std::vector<std::string>& declared = vocabulary_.vocabulary.dimensions[dimension].values;
+  if (folded_values_.size() <= dimension) folded_values_.resize(dimension + std::size_t{1});
+  std::vector<std::string>& folded = folded_values_[dimension];
+  if (folded.size() != declared.size()) {
+    folded.clear();
+    for (const std::string& value : declared) folded.push_back(fold_name(value));
+  }
+  return folded;
+}
+
 bool KeyReader::read_subset_item(NodeRef name, NodeRef value, RawSubset& subset) {
-  const auto text = convert_.text(value, name.text());
+  const auto text = convert_.text_view(value, name.text());
   if (!text) return false;
-  if (fold_name(*text).empty()) {
+  if (!has_ascii_letter(*text) && fold_name(*text).empty()) {
     convert_.error(value.pos(), fmt::format("'{}' has an empty value", name.text()), "type");
     return false;
   }
@@ -184,12 +239,12 @@ bool KeyReader::read_subset_item(NodeRef name, NodeRef value, RawSubset& subset)
       return false;
     }
   }
-  std::string spelling = *text;
+  std::string spelling(*text);
   if (!declared.values.empty()) {
     const std::string folded = fold_name(*text);
-    const auto it = std::find_if(declared.values.begin(), declared.values.end(),
-                                 [&](const std::string& v) { return fold_name(v) == folded; });
-    if (it == declared.values.end()) {
+    const std::vector<std::string>& values = folded_values(*dimension);
+    const auto it = std::find(values.begin(), values.end(), folded);
+    if (it == values.end()) {
       std::vector<std::string_view> known(declared.values.begin(), declared.values.end());
       convert_.error(value.pos(),
                      fmt::format("'{}' is not a value of the dimension '{}'{}", *text,
@@ -197,7 +252,7 @@ bool KeyReader::read_subset_item(NodeRef name, NodeRef value, RawSubset& subset)
                      "unknown-value");
       return false;
     }
-    spelling = *it;
+    spelling = declared.values[static_cast<std::size_t>(it - values.begin())];
   }
   subset.push_back({*dimension, std::move(spelling), value.pos()});
   return true;

@@ -51,6 +51,33 @@ struct KeyText {
 [[nodiscard]] std::variant<KeyText, std::string> read_key_parts(
     const Vocabulary& vocabulary, const std::vector<std::string>& parts);
 
+// The measure or place names a file looked up last and what they name: a file writes the
+// same few again and again (its periods vary more: a cache of them cost more than it saved). Only
+// what was found is kept, so every error is still reported where it is written.
+template <typename Value>
+class RecentLookups {
+ public:
+  [[nodiscard]] const Value* find(std::string_view text) const {
+    for (const auto& [written, value] : entries_) {
+      if (written == text) return &value;
+    }
+    return nullptr;
+  }
+  void add(std::string_view text, const Value& value) {
+    if (entries_.size() < kMost) {
+      entries_.emplace_back(std::string(text), value);
+      return;
+    }
+    entries_[next_] = {std::string(text), value};  // the oldest goes
+    next_ = (next_ + 1) % kMost;
+  }
+
+ private:
+  static constexpr std::size_t kMost = 16;
+  std::vector<std::pair<std::string, Value>> entries_;
+  std::size_t next_ = 0;
+};
+
 class KeyReader {
  public:
   KeyReader(Converter& convert, const VocabularyView& vocabulary)
@@ -67,9 +94,14 @@ class KeyReader {
   void read_when(NodeRef node, RawKey& key);
   void read_subset(NodeRef node, RawKey& key);
   [[nodiscard]] bool read_subset_item(NodeRef name, NodeRef value, RawSubset& subset);
+  // A dimension's declared values, folded (fold_name), made when first needed.
+  [[nodiscard]] const std::vector<std::string>& folded_values(DimensionId dimension);
 
   Converter& convert_;
   const VocabularyView& vocabulary_;
+  std::vector<std::vector<std::string>> folded_values_;  // by dimension; empty: not made yet
+  RecentLookups<MeasureId> measures_;
+  RecentLookups<PlaceId> places_;
 };
 
 }  // namespace cc::load

@@ -64,7 +64,7 @@ bool FactReader::read_record_kind(const Fields& fields, NodeRef node, RawRecord&
     record.kind = high ? RecordKind::high : RecordKind::low;
     return true;
   }
-  const auto text = convert_.text(*kind_node, "kind");
+  const auto text = convert_.text_view(*kind_node, "kind");
   if (!text) return false;
   const auto kind = record_kind_named(*text);
   if (!kind) {
@@ -79,7 +79,7 @@ bool FactReader::read_record_kind(const Fields& fields, NodeRef node, RawRecord&
 
 void FactReader::read_record_scope(const Fields& fields, RawRecord& record) {
   if (const auto over = fields.get("over")) {
-    const auto text = convert_.text(*over, "over");
+    const auto text = convert_.text_view(*over, "over");
     const auto named = text ? record_over_named(*text) : std::nullopt;
     if (named) record.over = *named;
     if (text && !named) {

@@ -4,6 +4,7 @@
 #include <yaml.h>
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -25,16 +26,6 @@ std::string_view node_kind_name(NodeKind kind) {
       return "a mapping";
   }
   return "empty";
-}
-
-const Node& NodeRef::node() const {
-  return tree_->nodes_[index_];
-}
-
-std::string_view NodeRef::text() const {
-  const Node& n = node();
-  if (n.kind != NodeKind::scalar) return {};
-  return std::string_view(tree_->text_).substr(n.text_begin, n.text_size);
 }
 
 std::vector<NodeRef> NodeRef::children() const {
@@ -92,14 +83,24 @@ class Cursor {
       // A run of ASCII on one line, one column a byte: walked over in a tight loop.
       const std::size_t most = std::min(index - index_, bytes_.size() - byte_);
       std::size_t run = 0;
-      // Eight bytes at a time while none is beyond ASCII or a line feed.
+      // Eight bytes at a time while none is beyond ASCII or a line feed; in the word that
+      // holds one, its first such byte is the lowest bit of the mask (little-endian: the
+      // first byte in memory is the lowest; a false mark of the zero test only ever sits
+      // above a true one).
+      bool stopped = false;
       for (std::uint64_t w = 0; run + 8 <= most; run += 8) {
         std::memcpy(&w, bytes_.data() + byte_ + run, 8);
         const std::uint64_t feed = w ^ 0x0A0A0A0A0A0A0A0AULL;  // a zero byte where '\n' is
         const std::uint64_t zero = (feed - 0x0101010101010101ULL) & ~feed;
-        if (((w | zero) & 0x8080808080808080ULL) != 0) break;
+        const std::uint64_t stop = (w | zero) & 0x8080808080808080ULL;
+        if (stop == 0) continue;
+        if constexpr (std::endian::native == std::endian::little) {
+          run += static_cast<std::size_t>(std::countr_zero(stop)) / 8;
+          stopped = true;
+        }
+        break;
       }
-      while (run < most && bytes_[byte_ + run] != '\n' &&
+      while (!stopped && run < most && bytes_[byte_ + run] != '\n' &&
              static_cast<unsigned char>(bytes_[byte_ + run]) < 0x80)
         ++run;
       byte_ += run;
@@ -348,13 +349,18 @@ class TreeBuilder {
     }
     const Pos pos = pos_at(event.start_mark);
     const std::size_t at = cursor_.byte();
-    const std::string_view tag = tag_name(data.tag, data.style == YAML_PLAIN_SCALAR_STYLE);
-    if (tag != "?" && tag != "!" && tag != kStringTag) {
-      error(pos, fmt::format("the tag '{}' is not supported: write plain text", tag));
+    // Untagged (nearly every scalar): "?" when plain, else "!", both accepted.
+    bool quoted = data.style != YAML_PLAIN_SCALAR_STYLE;
+    if (data.tag != nullptr) {
+      const std::string_view tag = view(data.tag);
+      if (tag != "?" && tag != "!" && tag != kStringTag) {
+        error(pos, fmt::format("the tag '{}' is not supported: write plain text", tag));
+      }
+      quoted = tag != "?";
     }
     const std::uint32_t index = add(NodeKind::scalar, pos);
     Node& node = tree_.nodes_[index];
-    node.quoted = tag != "?";
+    node.quoted = quoted;
     node.text_begin = static_cast<std::uint32_t>(tree_.text_.size());
     node.text_size = static_cast<std::uint32_t>(data.length);
     const std::string_view value(reinterpret_cast<const char*>(data.value), data.length);

@@ -190,3 +190,29 @@ TEST_CASE("a scalar is verbatim only when its text is its bytes on one line", "[
   CHECK_FALSE(top[7].verbatim());
   CHECK_FALSE(top[9].verbatim());
 }
+
+TEST_CASE(
+    "positions count characters wherever a line feed or a wide character falls in eight bytes",
+    "[load]") {
+  // The cursor walks eight bytes at a time and stops inside a word at its first line feed or
+  // byte beyond ASCII: each offset of "é" and of the line end within a word is tried.
+  for (std::size_t before = 0; before < 20; ++before) {
+    for (std::size_t after = 0; after < 12; ++after) {
+      const std::string text = "k: \"" + std::string(before, 'a') + "\xC3\xA9" +
+                               std::string(after, 'b') + "\"\nl: [" + std::string(after, 'c') +
+                               "w, x\xE2\x80\x9Cy, z]\n";
+      INFO(text);
+      const Read r = read(text);
+      REQUIRE(r.errors.empty());
+      const auto top = r.result.tree.root().children();
+      REQUIRE(top.size() == 4);
+      CHECK(top[1].pos() == Pos{1, 4});
+      CHECK(top[2].pos() == Pos{2, 1});
+      const auto list = top[3].children();
+      REQUIRE(list.size() == 3);
+      CHECK(list[1].pos() == Pos{2, static_cast<std::uint32_t>(8 + after)});  // after "l: [c…w, "
+      CHECK(list[2].pos() ==
+            Pos{2, static_cast<std::uint32_t>(13 + after)});  // "x“y": 3 characters
+    }
+  }
+}
