@@ -20,18 +20,21 @@ std::string fold_name(std::string_view name) {
   const auto space = [](char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
   };
-  std::string out;
-  out.reserve(text.size());
+  // Written into a string sized once (the folded text is never longer), then cut to size:
+  // appending a character at a time checked the capacity at every one.
+  std::string out(text.size(), '\0');
+  std::size_t n = 0;
   bool pending_space = false;
   for (const char c : text) {
     if (space(c)) {
-      pending_space = !out.empty();
+      pending_space = n > 0;
       continue;
     }
-    if (pending_space) out += ' ';
+    if (pending_space) out[n++] = ' ';
     pending_space = false;
-    out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    out[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
+  out.resize(n);
   return out;
 }
 
