@@ -103,7 +103,8 @@ void Propagator::release() {
   touched_ = std::vector<VarId>();
   events_ = std::vector<Event>();
   details_ = std::vector<EventDetail>();
-  after_ = std::vector<Interval>();
+  after_at_ = std::vector<std::uint32_t>();
+  after_ends_ = std::vector<OptionalBound>();
   dead_ = std::vector<char>();
   antecedent_pool_ = std::vector<EventId>();
   queue_ = std::vector<ConstraintId>();
@@ -118,7 +119,8 @@ std::size_t Propagator::bytes_held() const {
 std::size_t Propagator::run_bytes() const {
   return slots_.capacity() * sizeof(Slot) + touched_.capacity() * sizeof(VarId) +
          events_.capacity() * sizeof(Event) + details_.capacity() * sizeof(EventDetail) +
-         after_.capacity() * sizeof(Interval) + dead_.capacity() +
+         after_at_.capacity() * sizeof(std::uint32_t) +
+         after_ends_.capacity() * sizeof(OptionalBound) + dead_.capacity() +
          antecedent_pool_.capacity() * sizeof(EventId) +
          (queue_.capacity() + settled_list_.capacity() + enabled_list_.capacity() +
           within_list_.capacity()) *
@@ -187,7 +189,8 @@ void Propagator::reset() {
   settled_list_.clear();
   events_.clear();
   details_.clear();
-  after_.clear();
+  after_at_.clear();
+  after_ends_.clear();
   dead_.clear();
   resumable_ = false;
   antecedent_pool_.clear();
@@ -285,7 +288,11 @@ bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId ca
     e.prev_upper = s.upper;
     events_.push_back(e);
     if (recording_ == Recording::full) details_.push_back({computed, before});
-    if (recording_ == Recording::trace) after_.push_back(next);
+    if (recording_ == Recording::trace) {
+      after_at_.push_back(static_cast<std::uint32_t>(after_ends_.size()));
+      if (lower) after_ends_.push_back(next.lo());
+      if (upper) after_ends_.push_back(next.hi());
+    }
     if (lower) s.lower = id;
     if (upper) s.upper = id;
   }
@@ -314,6 +321,13 @@ void Propagator::enqueue(ConstraintId c) {
   }
   if (enabled(c)) {
     set(c, kQueued);
+    // What was taken from the front is dropped once it is half the queue, so the queue
+    // holds about what waits in it rather than every constraint a long run has queued.
+    constexpr std::size_t kDropAt = 4096;
+    if (queue_head_ >= kDropAt && 2 * queue_head_ >= queue_.size()) {
+      queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(queue_head_));
+      queue_head_ = 0;
+    }
     queue_.push_back(c);
   }
 }
@@ -586,14 +600,14 @@ std::vector<VarId> Propagator::retract() {
       EventId e = s.lower;
       while (e != kNoEvent && dead_[e]) e = events_[e].prev_lower;
       s.lower = e;
-      s.domain.set_lo(e == kNoEvent ? initial_domain(graph_.vars[v]).lo() : after_[e].lo());
+      s.domain.set_lo(e == kNoEvent ? initial_domain(graph_.vars[v]).lo() : after_lower(e));
       back = true;
     }
     if (s.upper != kNoEvent && dead_[s.upper]) {
       EventId e = s.upper;
       while (e != kNoEvent && dead_[e]) e = events_[e].prev_upper;
       s.upper = e;
-      s.domain.set_hi(e == kNoEvent ? initial_domain(graph_.vars[v]).hi() : after_[e].hi());
+      s.domain.set_hi(e == kNoEvent ? initial_domain(graph_.vars[v]).hi() : after_upper(e));
       back = true;
     }
     if (back) relaxed.push_back(v);
