@@ -15,6 +15,9 @@ namespace cc {
 
 class GraphBuilder {
  public:
+  // The variables are reserved at one a key, one a fact and these (constants, mostly).
+  static constexpr std::size_t kSpareVars = 1024;
+
   // `definitions_rule` makes the definitions of relations (q = a ÷ b, t = Σ parts, d = a − b)
   // that quotient_var, sum_var and difference_var add, whichever rule asks for the variable.
   GraphBuilder(const FactBase& base, FactGraph& graph, RuleIndex definitions_rule);

@@ -6,9 +6,7 @@
 namespace cc {
 
 std::optional<VarId> FactGraph::var_of_fact(FactIndex fact) const {
-  const auto it = fact_vars.find(fact);
-  if (it == fact_vars.end()) return std::nullopt;
-  return it->second;
+  return fact_vars.var_of(fact);
 }
 
 std::optional<VarId> FactGraph::var_of_key(KeyId key) const {

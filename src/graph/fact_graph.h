@@ -9,7 +9,7 @@
 #include <optional>
 #include <span>
 #include <string>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "graph/var_list.h"
@@ -75,6 +75,59 @@ struct Constraint {
   bool rank_exact = false;    // rank: the whole series is known, so exactly rank − 1
 };
 
+// The variable each fact states, by fact: 4 bytes a fact, where a hash map of them held a
+// node and a bucket (about 24 bytes) for every fact of the base. Read like the map it
+// replaces: `emplace` keeps the first variable set, a range-for yields (fact, variable)
+// pairs, in fact order.
+class FactVars {
+ public:
+  static constexpr VarId kNone = std::numeric_limits<VarId>::max();
+
+  void reserve(std::size_t facts) { vars_.reserve(facts); }
+  // Gives `fact` the variable `var` unless it has one; true when it did.
+  bool emplace(FactIndex fact, VarId var) {
+    VarId& slot = at(fact);
+    if (slot != kNone) return false;
+    slot = var;
+    return true;
+  }
+  VarId& operator[](FactIndex fact) { return at(fact); }
+  [[nodiscard]] std::optional<VarId> var_of(FactIndex fact) const {
+    if (fact >= vars_.size() || vars_[fact] == kNone) return std::nullopt;
+    return vars_[fact];
+  }
+
+  class Iterator {
+   public:
+    Iterator(const std::vector<VarId>& vars, std::size_t at) : vars_(&vars), at_(at) { skip(); }
+    [[nodiscard]] std::pair<FactIndex, VarId> operator*() const {
+      return {static_cast<FactIndex>(at_), (*vars_)[at_]};
+    }
+    Iterator& operator++() {
+      ++at_;
+      skip();
+      return *this;
+    }
+    friend bool operator==(const Iterator& a, const Iterator& b) { return a.at_ == b.at_; }
+
+   private:
+    void skip() {
+      while (at_ < vars_->size() && (*vars_)[at_] == kNone) ++at_;
+    }
+    const std::vector<VarId>* vars_;
+    std::size_t at_;
+  };
+  [[nodiscard]] Iterator begin() const { return {vars_, 0}; }
+  [[nodiscard]] Iterator end() const { return {vars_, vars_.size()}; }
+
+ private:
+  VarId& at(FactIndex fact) {
+    if (fact >= vars_.size()) vars_.resize(std::size_t{fact} + 1, kNone);
+    return vars_[fact];
+  }
+  std::vector<VarId> vars_;  // by fact; kNone: it states no variable
+};
+
 class FactGraph {
  public:
   std::vector<Variable> vars;
@@ -112,7 +165,7 @@ class FactGraph {
 
   // Written by the builder. Key variables come first, numbered like the keys.
   std::size_t key_var_count = 0;
-  std::unordered_map<FactIndex, VarId> fact_vars;
+  FactVars fact_vars;
   // The statement of `fact`; the first one set stays.
   void set_statement_of_fact(FactIndex fact, ConstraintId statement);
 

@@ -149,20 +149,50 @@ struct ClaimValue {
   std::optional<Rational> precision;
 };
 
+// A fact's own key fields as resolving reads them (20 bytes; a RawKey is 96): each field's
+// state and value, without the positions (resolving reports at the fact's id or at a
+// reference, never at a key field). A subset's items, rare, are FactLinks::subset.
+struct LinkKey {
+  MeasureId measure = 0;
+  PlaceId where = 0;
+  Period when;
+  SlotState measure_state = SlotState::absent;
+  SlotState where_state = SlotState::absent;
+  SlotState when_state = SlotState::absent;
+  SlotState subset_state = SlotState::absent;
+};
+
+// What resolving a relation claim (or a fact with accepts) needs besides its key: the
+// references as written and where each accept's `with` is written. Most facts are figures
+// without accepts and have none.
+struct ClaimLinks {
+  std::vector<RawRef> refs;      // in Fact::operands order
+  int anchor = -1;               // index into refs of the anchor for patterns, -1: none
+  std::vector<Pos> accept_with;  // per accept: where its `with` is written
+};
+
 // What resolving a fact still needs once its Fact is built: the key fields, the
 // references as written, and (for totals and differences) the value text, read once the
-// references tell whether it is a count. Kept beside the file's facts until resolved.
+// references tell whether it is a count. Kept beside the file's facts until resolved;
+// 56 bytes a fact (184 when each held a RawKey and three vectors), since at the load's
+// peak every fact's links are held at once.
 struct FactLinks {
   Pos pos;  // the fact's id
-  int anchor = -1;
-  RawKey key;
-  std::vector<RawRef> refs;                 // in Fact::operands order
-  std::shared_ptr<const ClaimValue> value;  // totals and differences with a value only
-  std::vector<Pos> accept_with;             // per accept: where its `with` is written
+  LinkKey key;
   bool relation_ok = true;
+  std::unique_ptr<const RawSubset> subset;  // the items of its own subset, if it has any
+  std::unique_ptr<const ClaimValue> value;  // totals and differences with a value only
+  std::unique_ptr<const ClaimLinks> claim;  // references or accepts only
 };
 
 struct RawFile {
+  RawFile() = default;
+  RawFile(RawFile&&) = default;
+  RawFile& operator=(RawFile&&) = default;
+  RawFile(const RawFile&) = delete;  // moved, never copied (its links own their parts)
+  RawFile& operator=(const RawFile&) = delete;
+  ~RawFile() = default;
+
   std::string name;      // "lbc.yaml"
   std::string display;   // "facts/lbc.yaml"
   bool read = false;     // false: unreadable, its errors are reported, nothing else is kept

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <limits>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "load/convert.h"
 #include "load/upstreams.h"
@@ -18,7 +17,9 @@ struct FileState {
   std::uint32_t file = 0;
   SourceIndex source = 0;
   FactIndex first_fact = 0;
-  std::unordered_map<std::string_view, FactIndex> ids;  // views of the facts' ids in the base
+  // The file's facts with an id, sorted by id and then by index, so that the first of a
+  // duplicate comes first: 4 bytes a fact (a hash map of views was about 50).
+  std::vector<FactIndex> ids;
 };
 
 // measure, where, when, subset as far as known: where a pattern's missing fields come from.
@@ -34,6 +35,22 @@ template <typename T>
   return own.absent() ? fallback : own;
 }
 
+// A field of a fact's LinkKey as a Slot (no position: resolving never reports at one).
+template <typename T>
+[[nodiscard]] Slot<T> slot_of(SlotState state, T value) {
+  Slot<T> slot;
+  slot.state = state;
+  slot.value = std::move(value);
+  return slot;
+}
+
+const ClaimLinks kNoClaim;
+
+// The references and accepts' positions of a fact (none for most).
+[[nodiscard]] const ClaimLinks& claim_of(const FactLinks& links) {
+  return links.claim ? *links.claim : kNoClaim;
+}
+
 class Resolver {
  public:
   Resolver(std::vector<RawFile>& files, FactBase& base, Diagnostics& diagnostics,
@@ -45,6 +62,8 @@ class Resolver {
     for (const RawFile& file : files_) count += file.built.size();
     base_.facts.reserve(count);
     for (RawFile& file : files_) add_file(file);
+    figure_ok_.assign(base_.facts.size(), 0);
+    claim_counts_.assign(base_.facts.size(), 0);
     base_.index();
     resolve_upstreams(files_, base_, diagnostics_);
     if (trace_) {
@@ -69,10 +88,9 @@ class Resolver {
     std::vector<bool> out(base_.facts.size(), false);
     for (FactIndex f = 0; f < base_.facts.size(); ++f) {
       const Fact& fact = base_.facts[f];
-      if (fact.kind == FactKind::figure)
-        out[f] = figure_ok_.contains(f) && base_.is_count(fact.key);
+      if (fact.kind == FactKind::figure) out[f] = figure_ok_[f] != 0 && base_.is_count(fact.key);
       if (fact.kind == FactKind::total || fact.kind == FactKind::difference)
-        out[f] = claim_counts_.contains(f);
+        out[f] = claim_counts_[f] != 0;
     }
     return out;
   }
@@ -105,10 +123,13 @@ class Resolver {
       set_file(fact, state.file);
       fact.source = state.source;
       base_.facts.push_back(std::move(fact));
-      // A view of the id in base_.facts, which was reserved whole and does not move.
-      const std::string_view id = base_.facts.back().id;
-      if (!id.empty()) state.ids.emplace(id, index);  // the first of a duplicate
+      if (!base_.facts.back().id.empty()) state.ids.push_back(index);
     }
+    std::sort(state.ids.begin(), state.ids.end(), [&](FactIndex a, FactIndex b) {
+      const std::string_view x = base_.facts[a].id;
+      const std::string_view y = base_.facts[b].id;
+      return x != y ? x < y : a < b;
+    });
     // The moved-from facts, freed file by file. Not `= {}`: that is the initializer_list
     // assignment, which clears but keeps the capacity (the storage would stay held).
     file.built = std::vector<Fact>();
@@ -177,10 +198,14 @@ class Resolver {
   }
 
   [[nodiscard]] Slot<Subset> intern_subset(const Slot<RawSubset>& raw) {
+    return intern_subset(raw.state, raw.value, raw.pos);
+  }
+
+  [[nodiscard]] Slot<Subset> intern_subset(SlotState state, const RawSubset& items, Pos pos) {
     Slot<Subset> out;
-    out.state = raw.state;
-    out.pos = raw.pos;
-    for (const RawSubsetItem& item : raw.value) {
+    out.state = state;
+    out.pos = pos;
+    for (const RawSubsetItem& item : items) {
       out.value.push_back({item.dimension, intern_value(item.value)});
     }
     return out;
@@ -188,11 +213,15 @@ class Resolver {
 
   // The fact's own fields, else those of the file's `defaults`.
   [[nodiscard]] Fill own_fill(const FactLinks& fact, const RawFile& file) {
+    static const RawSubset kNoItems;
+    const LinkKey& key = fact.key;
     Fill fill;
-    fill.measure = either(fact.key.measure, file.defaults.measure);
-    fill.where = either(fact.key.where, file.defaults.where);
-    fill.when = either(fact.key.when, file.defaults.when);
-    fill.subset = intern_subset(either(fact.key.subset, file.defaults.subset));
+    fill.measure = either(slot_of(key.measure_state, key.measure), file.defaults.measure);
+    fill.where = either(slot_of(key.where_state, key.where), file.defaults.where);
+    fill.when = either(slot_of(key.when_state, key.when), file.defaults.when);
+    fill.subset = key.subset_state == SlotState::absent
+                      ? intern_subset(file.defaults.subset)
+                      : intern_subset(key.subset_state, fact.subset ? *fact.subset : kNoItems, {});
     return fill;
   }
 
@@ -268,7 +297,7 @@ class Resolver {
       const auto key = intern(own_fill(raw, file), missing);
       if (key) {
         base_.facts[index].key = *key;
-        figure_ok_.emplace(index);
+        figure_ok_[index] = 1;
       } else if (!missing.empty()) {
         error(state, raw.pos,
               fmt::format("the figure has no {}: give it on the fact or in 'defaults'",
@@ -308,11 +337,13 @@ class Resolver {
   [[nodiscard]] std::optional<FactIndex> lookup_in(const FileState& from, const FileState& target,
                                                    std::string_view id, Pos pos,
                                                    std::string_view source_id) {
-    const auto it = target.ids.find(id);
-    if (it != target.ids.end()) return it->second;
-    std::vector<std::string_view> known;
-    for (const auto& [name, index] : target.ids) known.push_back(name);
-    std::sort(known.begin(), known.end());
+    const auto it = std::lower_bound(
+        target.ids.begin(), target.ids.end(), id,
+        [&](FactIndex f, std::string_view wanted) { return base_.facts[f].id < wanted; });
+    if (it != target.ids.end() && base_.facts[*it].id == id) return *it;
+    std::vector<std::string_view> known;  // sorted, each once
+    for (const FactIndex f : target.ids)
+      if (known.empty() || known.back() != base_.facts[f].id) known.push_back(base_.facts[f].id);
     const std::string where =
         source_id.empty() ? "in this file" : fmt::format("in source '{}'", source_id);
     error(from, pos,
@@ -337,7 +368,7 @@ class Resolver {
       operand.fact = *target;
       return operand;
     }
-    if (!figure_ok_.contains(*target)) return std::nullopt;  // its own error is reported
+    if (figure_ok_[*target] == 0) return std::nullopt;  // its own error is reported
     operand.kind = Operand::Kind::key;
     operand.key = base_.facts[*target].key;
     return operand;
@@ -371,8 +402,9 @@ class Resolver {
     }
   }
 
-  void resolve_claim(const FileState& state, const FactLinks& raw, FactIndex index) {
-    const Fill own = own_fill(raw, *state.raw);
+  void resolve_claim(const FileState& state, const FactLinks& links, FactIndex index) {
+    const Fill own = own_fill(links, *state.raw);
+    const ClaimLinks& raw = claim_of(links);
     const bool has_anchor = raw.anchor >= 0;
     std::vector<std::optional<Operand>> operands(raw.refs.size());
     std::optional<Fill> anchor_fill;  // set when the anchor names a key
@@ -406,10 +438,10 @@ class Resolver {
         std::all_of(operands.begin(), operands.end(), [&](const std::optional<Operand>& o) {
           return o && o->kind == Operand::Kind::key && base_.is_count(o->key);
         });
-    if (fact.kind == FactKind::total && !operands.empty() && all_counts)
-      claim_counts_.insert(index);
-    if (fact.kind == FactKind::difference && !fact.per && all_counts) claim_counts_.insert(index);
+    if (fact.kind == FactKind::total && !operands.empty() && all_counts) claim_counts_[index] = 1;
+    if (fact.kind == FactKind::difference && !fact.per && all_counts) claim_counts_[index] = 1;
     check_time_operands(state, fact, raw, operands);
+    fact.operands.reserve(operands.size());
     for (std::size_t r = 0; r < operands.size(); ++r) {
       Operand operand = operands[r].value_or(Operand{});
       if (!operands[r]) operand.mark = mark(state, raw.refs[r].pos);
@@ -424,7 +456,7 @@ class Resolver {
   // A rate's `of` and the operands of a difference with `per` are divided by the length
   // of their period, so they must be keys. A rate of a difference is written as the
   // difference with `per` (FORMAT §4).
-  void check_time_operands(const FileState& state, const Fact& raw, const FactLinks& links,
+  void check_time_operands(const FileState& state, const Fact& raw, const ClaimLinks& links,
                            const std::vector<std::optional<Operand>>& operands) {
     const bool per_difference = raw.kind == FactKind::difference && raw.per;
     if (raw.kind != FactKind::rate && !per_difference) return;
@@ -555,7 +587,7 @@ class Resolver {
       for (std::size_t a = 0; a < accepts.size(); ++a) {
         Accept& accept = accepts[a];
         if (!accept.with.empty())
-          accept.with_fact = lookup(state, accept.with, file.links[i].accept_with[a]);
+          accept.with_fact = lookup(state, accept.with, claim_of(file.links[i]).accept_with[a]);
       }
       fact.set_accepts(std::move(accepts));
     }
@@ -568,8 +600,8 @@ class Resolver {
   std::vector<KeyEvent>* events_ = nullptr;  // where the key events go now, when traced
   std::vector<FileState> states_;
   std::unordered_map<std::string, SourceIndex> source_ids_;  // the first source with each id
-  std::unordered_set<FactIndex> figure_ok_;                  // figures whose key is known
-  std::unordered_set<FactIndex> claim_counts_;  // totals and differences of counts only
+  std::vector<char> figure_ok_;                              // by fact: a figure whose key is known
+  std::vector<char> claim_counts_;  // by fact: a total or difference of counts only
 };
 
 // The bytes of a file's facts' strings (quote, id, note), copied into one buffer that the
@@ -631,19 +663,38 @@ class FileTexts {
   return fact;
 }
 
+[[nodiscard]] LinkKey make_link_key(const RawKey& raw) {
+  LinkKey key;
+  key.measure = raw.measure.value;
+  key.measure_state = raw.measure.state;
+  key.where = raw.where.value;
+  key.where_state = raw.where.state;
+  key.when = raw.when.value;
+  key.when_state = raw.when.state;
+  key.subset_state = raw.subset.state;
+  return key;
+}
+
 [[nodiscard]] FactLinks make_links(RawFact& raw) {
   FactLinks links;
   links.pos = raw.pos;
-  links.key = std::move(raw.key);
-  links.refs = std::move(raw.refs);
-  links.anchor = raw.anchor;
+  links.key = make_link_key(raw.key);
+  // The items whatever the state: resolving interns the values of those it has.
+  if (!raw.key.subset.value.empty())
+    links.subset = std::make_unique<const RawSubset>(std::move(raw.key.subset.value));
   links.relation_ok = raw.relation_ok;
   if ((raw.kind == FactKind::total || raw.kind == FactKind::difference) && raw.value) {
-    links.value = std::make_shared<const ClaimValue>(
+    links.value = std::make_unique<const ClaimValue>(
         ClaimValue{std::move(*raw.value), std::move(raw.precision)});
   }
-  links.accept_with.reserve(raw.accepts.size());
-  for (const RawAccept& accept : raw.accepts) links.accept_with.push_back(accept.with_pos);
+  if (!raw.refs.empty() || !raw.accepts.empty() || raw.anchor >= 0) {
+    auto claim = std::make_unique<ClaimLinks>();
+    claim->refs = std::move(raw.refs);
+    claim->anchor = raw.anchor;
+    claim->accept_with.reserve(raw.accepts.size());
+    for (const RawAccept& accept : raw.accepts) claim->accept_with.push_back(accept.with_pos);
+    links.claim = std::move(claim);
+  }
   return links;
 }
 

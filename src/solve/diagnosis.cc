@@ -123,6 +123,10 @@ Units make_units(const FactBase& base, const FactGraph& graph, const std::vector
   }
   std::vector<std::size_t> apart;
   Units out;
+  // At most a unit a statement: reserved, the units of a large component are not copied
+  // to a larger array with the old one still held (nor held at up to twice their size).
+  out.units.reserve(statements.size());
+  out.unit_of.reserve(statements.size());
   std::vector<UnitId> unit_of_statement(statements.size(), 0);
   for (std::size_t i = 0; i < statements.size(); ++i) {
     const Statement& s = statements[i];

@@ -76,12 +76,7 @@ bool Propagator::significant(const std::optional<Bound>& before_lo,
          moved(before_hi, after.hi(), width, integer);
 }
 
-Propagator::Propagator(const FactGraph& graph, PropagationLimits limits)
-    : graph_(graph), limits_(limits) {
-  slot_of_.assign(graph.vars.size(), kNoSlot);
-  queued_.assign(graph.constraints.size(), 0);
-  settled_.assign(graph.constraints.size(), 0);
-  enabled_.assign(graph.constraints.size(), 0);
+ConstraintFacts::ConstraintFacts(const FactGraph& graph) {
   fact_of_.assign(graph.constraints.size(), kNoFact);
   figure_.assign(graph.constraints.size(), 0);
   for (ConstraintId c = 0; c < graph.constraints.size(); ++c) {
@@ -92,16 +87,55 @@ Propagator::Propagator(const FactGraph& graph, PropagationLimits limits)
   }
 }
 
+Propagator::Propagator(const FactGraph& graph, PropagationLimits limits)
+    : Propagator(graph, std::make_shared<const ConstraintFacts>(graph), limits) {}
+
+Propagator::Propagator(const FactGraph& graph, std::shared_ptr<const ConstraintFacts> facts,
+                       PropagationLimits limits)
+    : graph_(graph), limits_(limits), facts_(std::move(facts)) {
+  slot_of_.assign(graph.vars.size(), kNoSlot);
+  flags_.assign(graph.constraints.size(), 0);
+}
+
+void Propagator::release() {
+  reset();
+  slots_ = std::vector<Slot>();
+  touched_ = std::vector<VarId>();
+  events_ = std::vector<Event>();
+  details_ = std::vector<EventDetail>();
+  after_at_ = std::vector<std::uint32_t>();
+  after_ends_ = std::vector<OptionalBound>();
+  dead_ = std::vector<char>();
+  antecedent_pool_ = std::vector<EventId>();
+  queue_ = std::vector<ConstraintId>();
+  settled_list_ = std::vector<ConstraintId>();
+  enabled_list_ = std::vector<ConstraintId>();
+}
+
+std::size_t Propagator::bytes_held() const {
+  return slot_of_.capacity() * sizeof(std::uint32_t) + flags_.capacity() + run_bytes();
+}
+
+std::size_t Propagator::run_bytes() const {
+  return slots_.capacity() * sizeof(Slot) + touched_.capacity() * sizeof(VarId) +
+         events_.capacity() * sizeof(Event) + details_.capacity() * sizeof(EventDetail) +
+         after_at_.capacity() * sizeof(std::uint32_t) +
+         after_ends_.capacity() * sizeof(OptionalBound) + dead_.capacity() +
+         antecedent_pool_.capacity() * sizeof(EventId) +
+         (queue_.capacity() + settled_list_.capacity() + enabled_list_.capacity() +
+          within_list_.capacity()) *
+             sizeof(ConstraintId);
+}
+
 void Propagator::restrict_to(std::span<const ConstraintId> support) {
   clear_restriction();
-  if (within_.empty()) within_.assign(graph_.constraints.size(), 0);
-  for (const ConstraintId c : support) within_[c] = 1;
+  for (const ConstraintId c : support) set(c, kWithin);
   within_list_.assign(support.begin(), support.end());
   restricted_ = true;
 }
 
 void Propagator::clear_restriction() {
-  for (const ConstraintId c : within_list_) within_[c] = 0;
+  for (const ConstraintId c : within_list_) unset(c, kWithin);
   within_list_.clear();
   restricted_ = false;
 }
@@ -146,16 +180,17 @@ void Propagator::reset() {
   for (const VarId v : touched_) slot_of_[v] = kNoSlot;
   touched_.clear();
   slots_.clear();
-  for (std::size_t i = queue_head_; i < queue_.size(); ++i) queued_[queue_[i]] = 0;
+  for (std::size_t i = queue_head_; i < queue_.size(); ++i) unset(queue_[i], kQueued);
   queue_.clear();
   queue_head_ = 0;
-  for (const ConstraintId c : enabled_list_) enabled_[c] = 0;
+  for (const ConstraintId c : enabled_list_) unset(c, kEnabled);
   enabled_list_.clear();
-  for (const ConstraintId c : settled_list_) settled_[c] = 0;
+  for (const ConstraintId c : settled_list_) unset(c, kSettled);
   settled_list_.clear();
   events_.clear();
   details_.clear();
-  after_.clear();
+  after_at_.clear();
+  after_ends_.clear();
   dead_.clear();
   resumable_ = false;
   antecedent_pool_.clear();
@@ -253,7 +288,11 @@ bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId ca
     e.prev_upper = s.upper;
     events_.push_back(e);
     if (recording_ == Recording::full) details_.push_back({computed, before});
-    if (recording_ == Recording::trace) after_.push_back(next);
+    if (recording_ == Recording::trace) {
+      after_at_.push_back(static_cast<std::uint32_t>(after_ends_.size()));
+      if (lower) after_ends_.push_back(next.lo());
+      if (upper) after_ends_.push_back(next.hi());
+    }
     if (lower) s.lower = id;
     if (upper) s.upper = id;
   }
@@ -275,13 +314,20 @@ bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId ca
 }
 
 void Propagator::enqueue(ConstraintId c) {
-  if (queued_[c]) return;
-  if (settled_[c]) {
+  if (has(c, kQueued)) return;
+  if (has(c, kSettled)) {
     ++not_requeued_;
     return;
   }
   if (enabled(c)) {
-    queued_[c] = 1;
+    set(c, kQueued);
+    // What was taken from the front is dropped once it is half the queue, so the queue
+    // holds about what waits in it rather than every constraint a long run has queued.
+    constexpr std::size_t kDropAt = 4096;
+    if (queue_head_ >= kDropAt && 2 * queue_head_ >= queue_.size()) {
+      queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(queue_head_));
+      queue_head_ = 0;
+    }
     queue_.push_back(c);
   }
 }
@@ -476,7 +522,7 @@ bool Propagator::propagate(ConstraintId id) {
       // and queue nothing, so it is not queued again (the other constraints keep their
       // order, so the events are the same).
       if (settle_statements_) {
-        settled_[id] = 1;
+        set(id, kSettled);
         settled_list_.push_back(id);
       }
       return narrow(c.vars[0],
@@ -510,7 +556,7 @@ Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
   for (const ConstraintId c : component) {
     const Constraint& constraint = graph_.constraints[c];
     if (constraint.fact && !active(*constraint.fact)) continue;
-    enabled_[c] = 1;
+    set(c, kEnabled);
     enabled_list_.push_back(c);
     if (constraint.fact) seeds.push_back(c);
   }
@@ -554,14 +600,14 @@ std::vector<VarId> Propagator::retract() {
       EventId e = s.lower;
       while (e != kNoEvent && dead_[e]) e = events_[e].prev_lower;
       s.lower = e;
-      s.domain.set_lo(e == kNoEvent ? initial_domain(graph_.vars[v]).lo() : after_[e].lo());
+      s.domain.set_lo(e == kNoEvent ? initial_domain(graph_.vars[v]).lo() : after_lower(e));
       back = true;
     }
     if (s.upper != kNoEvent && dead_[s.upper]) {
       EventId e = s.upper;
       while (e != kNoEvent && dead_[e]) e = events_[e].prev_upper;
       s.upper = e;
-      s.domain.set_hi(e == kNoEvent ? initial_domain(graph_.vars[v]).hi() : after_[e].hi());
+      s.domain.set_hi(e == kNoEvent ? initial_domain(graph_.vars[v]).hi() : after_upper(e));
       back = true;
     }
     if (back) relaxed.push_back(v);
@@ -579,7 +625,7 @@ Propagator::Outcome Propagator::resume(std::span<const ConstraintId> component,
   Outcome outcome;
   for (const VarId v : retract()) {
     for (const ConstraintId c : graph_.constraints_of(v)) {
-      settled_[c] = 0;  // a statement of a variable whose end went back applies again
+      unset(c, kSettled);  // a statement of a variable whose end went back applies again
       enqueue(c);
     }
   }
@@ -594,7 +640,7 @@ Propagator::Outcome Propagator::resume(std::span<const ConstraintId> component,
     }
     contradiction_.reset();
   }
-  for (const ConstraintId c : seeds) settled_[c] = 0;
+  for (const ConstraintId c : seeds) unset(c, kSettled);
   queue_seeds(seeds);
   outcome = propagate_queue(component.size());
   mask_ = {};
@@ -614,7 +660,7 @@ void Propagator::queue_seeds(std::span<const ConstraintId> seeds) {
   // 201 of its count), which is how an editor checks it.
   for (const bool figures : {true, false}) {
     for (const ConstraintId c : seeds) {
-      if ((figure_[c] != 0) != figures) continue;
+      if (facts_->figure(c) != figures) continue;
       enqueue(c);
       if (figures) slot(graph_.constraints[c].vars[0]).stated = true;
     }
@@ -628,7 +674,7 @@ Propagator::Outcome Propagator::propagate_queue(std::size_t component_size) {
   Outcome outcome;
   while (queue_head_ < queue_.size()) {
     const ConstraintId c = queue_[queue_head_++];
-    queued_[c] = 0;
+    unset(c, kQueued);
     if (!enabled(c)) continue;  // its fact left play since it was queued (resume)
     ++visits_;
     if (!propagate(c)) {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <utility>
@@ -54,9 +55,28 @@ struct PropagationLimits {
   std::size_t max_bound_bits = 4096;        // bounds growing past this are rounded outward
 };
 
+// What a propagator reads of each constraint on every enqueue: its fact and whether it is
+// a fact's figure. Read-only once made, so the propagators of a solve (two a thread) share
+// one (5 bytes a constraint) instead of each making its own.
+class ConstraintFacts {
+ public:
+  explicit ConstraintFacts(const FactGraph& graph);
+  static constexpr std::uint32_t kNoFact = 0xffffffffu;
+  [[nodiscard]] std::uint32_t fact_of(ConstraintId c) const { return fact_of_[c]; }
+  [[nodiscard]] bool figure(ConstraintId c) const { return figure_[c] != 0; }
+  [[nodiscard]] std::size_t size() const { return fact_of_.size(); }
+
+ private:
+  std::vector<std::uint32_t> fact_of_;  // by constraint: its fact, or kNoFact
+  std::vector<char> figure_;            // by constraint: a fact's figure (made by `figures`)
+};
+
 class Propagator {
  public:
   explicit Propagator(const FactGraph& graph, PropagationLimits limits = {});
+  // Sharing `facts` (made from this graph) with the other propagators of a solve.
+  Propagator(const FactGraph& graph, std::shared_ptr<const ConstraintFacts> facts,
+             PropagationLimits limits = {});
 
   struct Outcome {
     std::optional<Contradiction> contradiction;
@@ -137,6 +157,16 @@ class Propagator {
   // costs, counted).
   [[nodiscard]] std::size_t visits() const { return visits_; }
 
+  // Forgets the last run and gives back the memory its variables and events took (a run on
+  // a large component leaves arrays sized for it; kept, they would stay held while the
+  // thread solves the small components that follow). A run after it starts from scratch.
+  void release();
+  // The bytes the propagator holds itself (not the shared ConstraintFacts): its arrays by
+  // variable and by constraint (5 bytes a variable and a constraint) and what its runs
+  // left allocated, `run_bytes()`, which release() gives back.
+  [[nodiscard]] std::size_t bytes_held() const;
+  [[nodiscard]] std::size_t run_bytes() const;
+
  private:
   // The state of a variable a run has touched. Untouched variables have no slot, so
   // memory grows with the part of the graph a run reaches, not with the graph.
@@ -147,7 +177,18 @@ class Propagator {
     bool stated = false;  // an active figure states this variable
   };
   static constexpr std::uint32_t kNoSlot = 0xffffffffu;
-  static constexpr std::uint32_t kNoFact = 0xffffffffu;
+  static constexpr std::uint32_t kNoFact = ConstraintFacts::kNoFact;
+  // A constraint's state in the current run, one byte of bits per constraint (were four
+  // arrays of one byte each).
+  enum Flag : std::uint8_t {
+    kQueued = 1,   // in the queue
+    kSettled = 2,  // a statement already applied in this run (never queued again)
+    kEnabled = 4,  // taking part (runs given an `active` function)
+    kWithin = 8,   // within the support the run is restricted to (restrict_to)
+  };
+  [[nodiscard]] bool has(ConstraintId c, Flag flag) const { return (flags_[c] & flag) != 0; }
+  void set(ConstraintId c, Flag flag) { flags_[c] |= flag; }
+  void unset(ConstraintId c, Flag flag) { flags_[c] &= static_cast<std::uint8_t>(~flag); }
 
   void reset();
   Slot& slot(VarId var);
@@ -166,9 +207,9 @@ class Propagator {
   bool propagate_rank(const Constraint& c, ConstraintId id);
   void enqueue(ConstraintId c);
   [[nodiscard]] bool enabled(ConstraintId c) const {
-    if (restricted_ && within_[c] == 0) return false;
-    if (!mask_.data()) return enabled_[c] != 0;
-    const std::uint32_t fact = fact_of_[c];
+    if (restricted_ && !has(c, kWithin)) return false;
+    if (!mask_.data()) return has(c, kEnabled);
+    const std::uint32_t fact = facts_->fact_of(c);
     return fact == kNoFact || mask_[fact] != 0;
   }
   // Queues the seeds (the figures first) and propagates to a fixpoint, a contradiction or
@@ -197,22 +238,16 @@ class Propagator {
   std::vector<EventDetail> details_;
   Recording recording_ = Recording::none;
   std::vector<EventId> antecedent_pool_;
-  std::vector<char> queued_;
-  // By constraint: a statement already applied in this run (never queued again).
-  std::vector<char> settled_;
+  std::vector<std::uint8_t> flags_;  // by constraint: Flag bits
   std::vector<ConstraintId> settled_list_;
   bool settle_statements_ = true;
   std::size_t not_requeued_ = 0;
   std::size_t visits_ = 0;
   std::vector<ConstraintId> queue_;
   std::size_t queue_head_ = 0;
-  std::vector<char> enabled_;
   std::vector<ConstraintId> enabled_list_;
-  std::vector<std::uint32_t> fact_of_;  // by constraint: its fact, or kNoFact
-  std::vector<char> figure_;            // by constraint: a fact's figure (made by `figures`)
-  std::span<const char> mask_;          // the facts in play, during a run given a mask
-  // By constraint: within the support a run is restricted to (restrict_to); sized on first use.
-  std::vector<char> within_;
+  std::shared_ptr<const ConstraintFacts> facts_;
+  std::span<const char> mask_;  // the facts in play, during a run given a mask
   std::vector<ConstraintId> within_list_;
   bool restricted_ = false;
   std::optional<Contradiction> contradiction_;
@@ -220,11 +255,20 @@ class Propagator {
   bool relax_tilings_ = false;
   std::optional<std::pair<ConstraintId, Interval>> override_;
   bool diverged_ = false;  // a bound grew past any statistic and was let go
-  // With Recording::trace, by event: the interval it left (Propagator::resume), and
-  // whether it still holds.
-  std::vector<Interval> after_;
+  // With Recording::trace, by event: the ends it set (Propagator::resume), and whether it
+  // still holds. An event's ends are at after_ends_[after_at_[e]], its lower end first when
+  // it set one: 4 bytes an event and 24 an end set (an Interval an event was 48 bytes).
+  std::vector<std::uint32_t> after_at_;
+  std::vector<OptionalBound> after_ends_;
   std::vector<char> dead_;
   bool resumable_ = false;
+  // The lower (upper) end event `e` set; it set one.
+  [[nodiscard]] const OptionalBound& after_lower(EventId e) const {
+    return after_ends_[after_at_[e]];
+  }
+  [[nodiscard]] const OptionalBound& after_upper(EventId e) const {
+    return after_ends_[after_at_[e] + (events_[e].lower ? 1 : 0)];
+  }
 };
 
 }  // namespace cc

@@ -22,6 +22,9 @@ static_assert(sizeof(cc::OptionalBound) <= 24);
 static_assert(sizeof(cc::Constraint) <= 48);
 static_assert(sizeof(cc::Variable) <= 56);
 static_assert(sizeof(cc::load::RawRef) <= 64);
+// Every fact's links are held at once at the load's peak (all files read, none resolved).
+static_assert(sizeof(cc::load::LinkKey) <= 20);
+static_assert(sizeof(cc::load::FactLinks) <= 56);
 
 namespace {
 
