@@ -13,7 +13,6 @@
 #include <unordered_set>
 
 #include "engine/without_draft.h"
-#include "grammar/names.h"
 #include "model/provenance.h"
 #include "solve/conflicts.h"
 
@@ -25,8 +24,9 @@ class Digest {
  public:
   Digest() : state_(XXH3_createState(), &XXH3_freeState) {
     if (!state_) throw std::bad_alloc();
-    XXH3_128bits_reset(state_.get());
+    reset();
   }
+  void reset() { XXH3_128bits_reset(state_.get()); }
   void add(std::string_view bytes) {
     const std::uint64_t size = bytes.size();
     XXH3_128bits_update(state_.get(), &size, sizeof size);
@@ -185,13 +185,27 @@ std::string provenance_of(const FactBase& base, const std::vector<SourceIndex>& 
   return digest.hex();
 }
 
-std::string facts_hash(const FactBase& base, const std::vector<FactIndex>& facts) {
-  Digest digest;
+std::string facts_hash(const FactBase& base, const std::vector<FactIndex>& facts, Digest& digest) {
+  digest.reset();
   for (const FactIndex f : facts) {
     digest.add(base.sources[base.facts[f].source].id);
     digest.add(base.facts[f].id);
   }
   return digest.hex();
+}
+
+// A key as its parts: the measure and the place (by their place in the vocabulary, which is
+// in the cache's key), the period's days, and each subset item's dimension and value as
+// spelled (the first spelling met, which a draft can change).
+std::string key_text(const FactBase& base, KeyId id) {
+  const Key& key = base.keys.key(id);
+  const Period& period = base.keys.period(key.period);
+  std::string out = fmt::format("{}:{}:{}:{}", key.measure, key.place, period.first, period.last);
+  for (const SubsetItem& item : base.keys.subset(key.subset)) {
+    out += fmt::format(":{}=", item.dimension);
+    out += base.keys.value_name(item.value);
+  }
+  return out;
 }
 
 std::size_t arity_of(const FactGraph& graph, const std::vector<ConstraintId>& component) {
@@ -215,14 +229,14 @@ std::vector<std::vector<KeyId>> keys_by_component(const FactGraph& graph) {
 // keys read alike.
 std::optional<std::string> render_component(const FactBase& base, const FactGraph& graph,
                                             std::uint32_t c, const std::vector<FactIndex>& facts,
-                                            const ComponentOutcome& outcome) {
+                                            const ComponentOutcome& outcome, Digest& digest) {
   const auto place = [&](FactIndex f) -> std::optional<std::size_t> {
     const auto it = std::lower_bound(facts.begin(), facts.end(), f);
     if (it == facts.end() || *it != f) return std::nullopt;
     return static_cast<std::size_t>(it - facts.begin());
   };
   std::string out = fmt::format(
-      "component {} {} {} {} {} {} {} {} {}\n", facts_hash(base, facts), facts.size(),
+      "component {} {} {} {} {} {} {} {} {}\n", facts_hash(base, facts, digest), facts.size(),
       graph.components()[c].size(), arity_of(graph, graph.components()[c]), outcome.exhausted,
       outcome.truncated, outcome.bounded, outcome.findings.size(), outcome.implied.size());
   out += "aside";
@@ -258,7 +272,7 @@ std::optional<std::string> render_component(const FactBase& base, const FactGrap
   }
   std::unordered_set<std::string> seen;
   for (const auto& [key, interval] : outcome.implied) {
-    std::string name = describe_key(base, key);
+    std::string name = key_text(base, key);
     if (!seen.insert(name).second) return std::nullopt;
     out += fmt::format("implied {} {}\n", render_interval(interval), text(name));
   }
@@ -438,7 +452,7 @@ std::optional<ComponentOutcome> outcome_of(
   std::unordered_map<std::string_view, const Interval*> by_name;
   for (const auto& [name, interval] : cached.implied) by_name.emplace(name, &interval);
   for (const KeyId key : keys) {
-    const auto it = by_name.find(describe_key(base, key));
+    const auto it = by_name.find(key_text(base, key));
     if (it == by_name.end()) return std::nullopt;
     out.implied.emplace_back(key, *it->second);
   }
@@ -460,9 +474,10 @@ std::string render_outcomes(const FactBase& base, const CheckResult& checked,
   const auto facts = facts_by_component(graph);
   std::string body;
   std::size_t count = 0;
+  Digest digest;
   for (std::uint32_t c = 0; c < graph.components().size(); ++c) {
     if (touched[c] || !checked.outcomes[c] || facts[c].empty()) continue;
-    const auto lines = render_component(base, graph, c, facts[c], *checked.outcomes[c]);
+    const auto lines = render_component(base, graph, c, facts[c], *checked.outcomes[c], digest);
     if (!lines) continue;
     body += *lines;
     ++count;
@@ -502,9 +517,10 @@ std::vector<std::optional<ComponentOutcome>> CachedOutcomes::known(
   const auto keys = keys_by_component(graph);
   std::unordered_map<std::string, std::uint32_t> files;
   for (std::uint32_t f = 0; f < base.files.size(); ++f) files.emplace(base.files[f], f);
+  Digest digest;
   for (std::uint32_t c = 0; c < out.size(); ++c) {
     if (touched[c] || facts[c].empty()) continue;
-    const auto it = by_facts_.find(facts_hash(base, facts[c]));
+    const auto it = by_facts_.find(facts_hash(base, facts[c], digest));
     if (it == by_facts_.end() || it->second >= components_.size()) continue;
     const Component& cached = components_[it->second];
     if (cached.facts != facts[c].size() || cached.constraints != graph.components()[c].size() ||

@@ -5,7 +5,7 @@
 // again (EngineOptions::known_components), and solves only the components that hold a
 // draft fact or whose facts or shape differ. In the file, a fact is its place among its
 // component's facts (in fact order), a component is known by the XXH3-128 of its facts'
-// refs and its shape, and a key by its text (grammar/names.h).
+// refs and its shape, and a key by its parts as text.
 
 #include <cstdint>
 #include <optional>

@@ -446,7 +446,10 @@ CheckResult run_checks(const FactBase& base, const EngineOptions& given) {
   std::jthread beside_thread;
   if (options.beside_solve && checker.joinable()) beside_thread = std::jthread(beside);
   std::vector<std::optional<ComponentOutcome>> known;
-  if (options.known_components) known = options.known_components(result.graph);
+  if (options.known_components) {
+    known = options.known_components(result.graph);
+    phase("the components known");
+  }
   const bool any_known =
       std::any_of(known.begin(), known.end(), [](const auto& k) { return k.has_value(); });
   const auto solved_now = [&] {
