@@ -185,6 +185,18 @@ std::string provenance_of(const FactBase& base, const std::vector<SourceIndex>& 
   return digest.hex();
 }
 
+// The sources of the files left out: the draft's, and any other source of the same files
+// (the cache's key leaves those files out whole), sorted.
+std::vector<SourceIndex> left_out(const FactBase& base, const std::vector<SourceIndex>& draft) {
+  std::vector<std::uint32_t> files;
+  for (const SourceIndex s : draft) files.push_back(base.sources[s].file);
+  std::vector<SourceIndex> out;
+  for (SourceIndex s = 0; s < base.sources.size(); ++s)
+    if (std::find(files.begin(), files.end(), base.sources[s].file) != files.end())
+      out.push_back(s);
+  return out;
+}
+
 std::string facts_hash(const FactBase& base, const std::vector<FactIndex>& facts, Digest& digest) {
   digest.reset();
   for (const FactIndex f : facts) {
@@ -468,8 +480,7 @@ std::string render_outcomes(const FactBase& base, const CheckResult& checked,
                             const std::vector<SourceIndex>& draft) {
   const FactGraph& graph = checked.graph;
   if (checked.outcomes.size() != graph.components().size()) return "";
-  std::vector<SourceIndex> sorted_draft = draft;
-  std::sort(sorted_draft.begin(), sorted_draft.end());
+  const std::vector<SourceIndex> sorted_draft = left_out(base, draft);
   const std::vector<bool> touched = components_of_draft(base, graph, sorted_draft);
   const auto facts = facts_by_component(graph);
   std::string body;
@@ -509,8 +520,7 @@ std::optional<CachedOutcomes> CachedOutcomes::parse(std::string_view text) {
 std::vector<std::optional<ComponentOutcome>> CachedOutcomes::known(
     const FactBase& base, const FactGraph& graph, const std::vector<SourceIndex>& draft) const {
   std::vector<std::optional<ComponentOutcome>> out(graph.components().size());
-  std::vector<SourceIndex> sorted_draft = draft;
-  std::sort(sorted_draft.begin(), sorted_draft.end());
+  const std::vector<SourceIndex> sorted_draft = left_out(base, draft);
   if (provenance_of(base, sorted_draft) != provenance_) return out;
   const std::vector<bool> touched = components_of_draft(base, graph, sorted_draft);
   const auto facts = facts_by_component(graph);

@@ -19,8 +19,8 @@
 namespace cc::cli {
 
 // The lines of the outcomes of `checked` (run with EngineOptions::keep_outcomes) of the
-// components the `draft` leaves alone ("outcomes N" first), or "" when there are none or
-// they cannot be written.
+// components the `draft` (every source of its files) leaves alone ("outcomes N" first), or
+// "" when there are none or they cannot be written.
 [[nodiscard]] std::string render_outcomes(const FactBase& base, const CheckResult& checked,
                                           const std::vector<SourceIndex>& draft);
 
