@@ -474,7 +474,13 @@ void RestCache::store(const FactBase& base, const std::vector<SourceIndex>& draf
     return;
   }
   if (entry.ids && !std::all_of(entry.ids->begin(), entry.ids->end(), value)) return;
-  write_whole(file_, render(entry));
+  std::string text = render(entry);
+  // An entry the reader would refuse keeps the ids alone.
+  if (text.size() > kMaxCacheBytes) {
+    entry.outcomes.clear();
+    text = render(entry);
+  }
+  write_whole(file_, text);
 }
 
 }  // namespace cc::cli
