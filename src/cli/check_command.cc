@@ -159,6 +159,15 @@ int run_check(const CheckOptions& options, const Streams& streams) {
     timer.phase("derive the rest");
   }
   if (timer.on()) engine.on_phase = [&](std::string_view name) { timer.phase(name); };
+  // The cache's outcomes of the components the draft leaves alone are taken, not solved
+  // again; a run that stores the cache keeps each component's outcome for it.
+  if (from_cache) {
+    engine.known_components = [&](const FactGraph& graph) {
+      return cache->known_components(*base, graph, *draft);
+    };
+  } else if (cache) {
+    engine.keep_outcomes = true;
+  }
   CheckResult result = run_checks(*base, engine);
   progress.finish();
   Review review = make_review(*base, result.findings, has_draft, *draft, std::move(baseline));
@@ -167,7 +176,10 @@ int run_check(const CheckOptions& options, const Streams& streams) {
         from_cache ? *from_cache : rest->ids(target->dir, *base, result, *draft, engine);
   }
   put_draft_first(review, result.findings);
-  timer.phase(from_cache ? "review (the rest cached)" : "review");
+  timer.phase(from_cache
+                  ? fmt::format("review (the rest cached); {} of {} components from the cache",
+                                result.components_known, result.graph.components().size())
+                  : std::string("review"));
   const ReportInput input{*base, result, review.active() ? &review : nullptr,
                           thread_count(options.threads)};
   const bool color =
@@ -181,7 +193,7 @@ int run_check(const CheckOptions& options, const Streams& streams) {
   if (const int status = write_reports(options, *formats, input, streams, timer); status != 0)
     return status;
   if (cache && !from_cache) {
-    cache->store(*base, *draft, review.without_draft, load_started);
+    cache->store(*base, *draft, review.without_draft, result, load_started);
     timer.phase("store the rest");
   }
   if (!options.quiet) {

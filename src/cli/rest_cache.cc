@@ -17,6 +17,7 @@
 #include <string_view>
 #include <utility>
 
+#include "cli/rest_cache_outcomes.h"
 #include "load/files.h"
 #include "model/diagnostic.h"
 
@@ -25,7 +26,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kMagic = "crosscheck rest cache 1";
+constexpr std::string_view kMagic = "crosscheck rest cache 2";
 constexpr std::uintmax_t kMaxCacheBytes = std::uintmax_t{64} * 1024 * 1024;
 constexpr std::uintmax_t kMaxInputBytes = std::uintmax_t{256} * 1024 * 1024;  // the loader's
 constexpr std::uintmax_t kMaxProgramBytes = std::uintmax_t{2} * 1024 * 1024 * 1024;
@@ -244,6 +245,7 @@ struct CacheEntry {
   DraftArgs args;
   Inputs inputs;
   RestIds ids;
+  std::string outcomes;  // the lines of cli/rest_cache_outcomes.h, "" for none
 };
 
 namespace {
@@ -278,6 +280,7 @@ namespace {
     text += fmt::format("rest {}\n", entry.ids->size());
     lines("id", sorted({entry.ids->begin(), entry.ids->end()}));
   }
+  text += entry.outcomes;
   text += fmt::format("sum {}\n", hex(XXH3_128bits(text.data(), text.size())));
   return text;
 }
@@ -287,10 +290,15 @@ namespace {
   if (text.empty() || text.back() != '\n') return std::nullopt;
   const std::size_t last = text.rfind('\n', text.size() - 2);
   if (last == std::string_view::npos) return std::nullopt;
-  const std::string_view body = text.substr(0, last + 1);
+  std::string_view body = text.substr(0, last + 1);
   if (text.substr(last + 1) != fmt::format("sum {}\n", hex(XXH3_128bits(body.data(), body.size()))))
     return std::nullopt;
   CacheEntry entry;
+  // The outcomes' lines, after the ids: read when they are used.
+  if (const std::size_t at = body.find("\noutcomes "); at != std::string_view::npos) {
+    entry.outcomes = std::string(body.substr(at + 1));
+    body = body.substr(0, at + 1);
+  }
   std::vector<std::string> ids;
   std::optional<std::size_t> count;
   // The sections in order; each line's tag must be the current one's or a later one's.
@@ -407,6 +415,7 @@ bool RestCache::look_up() {
   std::vector<Stamp> stamps;
   if (key_of(dir_, *options_, inputs, started - kSettled, stamps) != entry->key) return false;
   found_ = std::move(entry->ids);
+  outcomes_ = std::move(entry->outcomes);
   left_out_ = std::move(inputs.left_out);
   articles_ = std::move(inputs.articles);
   stamps_ = std::move(stamps);
@@ -424,8 +433,17 @@ std::optional<RestIds> RestCache::confirm(const FactBase& base,
   return found_;
 }
 
+std::vector<std::optional<ComponentOutcome>> RestCache::known_components(
+    const FactBase& base, const FactGraph& graph, const std::vector<SourceIndex>& draft) const {
+  if (outcomes_.empty()) return {};
+  const std::optional<CachedOutcomes> outcomes = CachedOutcomes::parse(outcomes_);
+  if (!outcomes) return {};
+  return outcomes->known(base, graph, draft);
+}
+
 void RestCache::store(const FactBase& base, const std::vector<SourceIndex>& draft,
-                      const RestIds& ids, fs::file_time_type load_started) const {
+                      const RestIds& ids, const CheckResult& checked,
+                      fs::file_time_type load_started) const {
   if (!options_) return;
   const std::optional<std::vector<std::string>> names = listing(dir_);
   if (!names) return;
@@ -445,6 +463,7 @@ void RestCache::store(const FactBase& base, const std::vector<SourceIndex>& draf
   if (!key) return;
   entry.key = std::move(*key);
   entry.ids = ids;
+  entry.outcomes = render_outcomes(base, checked, draft);
   const auto valid = [](const std::vector<std::string>& values, auto&& check) {
     return std::all_of(values.begin(), values.end(), check);
   };
@@ -455,7 +474,13 @@ void RestCache::store(const FactBase& base, const std::vector<SourceIndex>& draf
     return;
   }
   if (entry.ids && !std::all_of(entry.ids->begin(), entry.ids->end(), value)) return;
-  write_whole(file_, render(entry));
+  std::string text = render(entry);
+  // An entry the reader would refuse keeps the ids alone.
+  if (text.size() > kMaxCacheBytes) {
+    entry.outcomes.clear();
+    text = render(entry);
+  }
+  write_whole(file_, text);
 }
 
 }  // namespace cc::cli

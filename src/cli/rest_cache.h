@@ -56,11 +56,18 @@ class RestCache {
   // files it left out, and none of the inputs changed since look_up; else nullopt.
   [[nodiscard]] std::optional<RestIds> confirm(const FactBase& base,
                                                const std::vector<SourceIndex>& draft) const;
+  // After confirm found the rest: for EngineOptions::known_components, the cached outcome
+  // of each component of the whole check's `graph` that the draft leaves alone and that is
+  // as it was cached (cli/rest_cache_outcomes.h); nullopt for the others.
+  [[nodiscard]] std::vector<std::optional<ComponentOutcome>> known_components(
+      const FactBase& base, const FactGraph& graph, const std::vector<SourceIndex>& draft) const;
   // After the rest is computed from the load that began at `load_started`: writes it (a
   // temporary file renamed over the cache), unless an input is not settled, cannot be read
-  // or is not what the load read. Errors are silent: the cache is an aid, never a result.
+  // or is not what the load read, with the outcomes of `checked` (run with
+  // EngineOptions::keep_outcomes) of the components the draft leaves alone. Errors are
+  // silent: the cache is an aid, never a result.
   void store(const FactBase& base, const std::vector<SourceIndex>& draft, const RestIds& ids,
-             std::filesystem::file_time_type load_started) const;
+             const CheckResult& checked, std::filesystem::file_time_type load_started) const;
 
   // An input as look_up hashed it: its modification time after the read.
   struct Stamp {
@@ -74,6 +81,7 @@ class RestCache {
   DraftArgs args_;
   std::optional<std::string> options_;  // nullopt: the cache is not used
   std::optional<RestIds> found_;        // look_up's
+  std::string outcomes_;                // look_up's: the lines of the components' outcomes
   std::vector<std::string> left_out_;   // look_up's entry's
   std::vector<std::string> articles_;   // look_up's entry's
   std::vector<Stamp> stamps_;           // the inputs look_up hashed

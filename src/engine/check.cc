@@ -97,6 +97,217 @@ std::vector<Finding> explain_conflicts(const FactBase& base, const FactGraph& gr
   return findings;
 }
 
+namespace {
+
+// What run_checks takes from the solve, in the whole graph's terms.
+struct Solved {
+  std::vector<Finding> findings;  // the explained contradictions, in the solve's order
+  std::vector<std::uint32_t> finding_component;
+  std::vector<FactIndex> set_aside;
+  std::vector<Interval> implied;
+  std::vector<std::uint32_t> exhausted;
+  std::vector<std::uint32_t> bounded;
+  std::vector<std::uint32_t> truncated;
+  std::vector<std::optional<ComponentOutcome>> outcomes;  // by component, when kept
+  std::size_t known = 0;
+};
+
+// The solve's result (and `findings`, its conflicts explained) cut by component of `graph`:
+// nullopt for a component without facts.
+std::vector<std::optional<ComponentOutcome>> outcomes_of(const FactGraph& graph,
+                                                         const SolveResult& solved,
+                                                         std::vector<Finding> findings) {
+  std::vector<std::optional<ComponentOutcome>> out(graph.components().size());
+  const auto facts = facts_by_component(graph);
+  for (std::size_t c = 0; c < out.size(); ++c)
+    if (!facts[c].empty()) out[c].emplace();
+  for (std::size_t i = 0; i < solved.conflicts.size(); ++i) {
+    const MinimalConflict& conflict = solved.conflicts[i];
+    ComponentOutcome& outcome = *out[conflict.component];
+    outcome.findings.push_back(std::move(findings[i]));
+    outcome.set_aside.push_back(conflict.blame);
+    outcome.set_aside.insert(outcome.set_aside.end(), conflict.restating.begin(),
+                             conflict.restating.end());
+  }
+  for (VarId v = 0; v < graph.vars.size(); ++v) {
+    const Variable& var = graph.vars[v];
+    const auto constraints = graph.constraints_of(v);
+    if (var.kind != VarKind::key || constraints.empty()) continue;
+    auto& outcome = out[graph.component_of_constraint(constraints.front())];
+    if (outcome) outcome->implied.emplace_back(var.key, solved.implied[var.key]);
+  }
+  for (const std::uint32_t c : solved.exhausted) ++out[c]->exhausted;
+  for (const std::uint32_t c : solved.truncated) ++out[c]->truncated;
+  for (const std::uint32_t c : solved.bounded) ++out[c]->bounded;
+  return out;
+}
+
+// The keys of other components whose implied values the slip check of the doubted fact `f`
+// may read (solve/slips.cc): a change's first quantity at the other periods (a base-period
+// slip), and the quantities of a share's whole's measure and period (the share of another
+// whole). A solve of the graph pruned to some components reads them only if they are there.
+std::vector<KeyId> slip_keys(const FactBase& base, FactIndex f) {
+  const Fact& fact = base.facts[f];
+  std::vector<KeyId> out;
+  if (fact.operands.size() != 2 || fact.operands[0].kind != Operand::Kind::key ||
+      fact.operands[1].kind != Operand::Kind::key) {
+    return out;
+  }
+  if (fact.kind == FactKind::change) {
+    Key other = base.keys.key(fact.operands[0].key);
+    for (PeriodId p = 0; p < base.keys.period_count(); ++p) {
+      other.period = p;
+      if (const auto id = base.keys.find(other)) out.push_back(*id);
+    }
+  } else if (fact.kind == FactKind::share) {
+    const Key& whole = base.keys.key(fact.operands[0].key);
+    for (KeyId k = 0; k < base.keys.key_count(); ++k) {
+      const Key& candidate = base.keys.key(k);
+      if (candidate.measure == whole.measure && candidate.period == whole.period) out.push_back(k);
+    }
+  }
+  return out;
+}
+
+// The components of `graph` whose keys the slip checks of the doubted facts `doubted` may
+// read.
+std::vector<std::uint32_t> slip_components(const FactBase& base, const FactGraph& graph,
+                                           const std::vector<FactIndex>& doubted) {
+  std::vector<std::uint32_t> out;
+  for (const FactIndex f : doubted) {
+    for (const KeyId k : slip_keys(base, f)) {
+      const auto var = graph.var_of_key(k);
+      if (!var || graph.constraints_of(*var).empty()) continue;
+      out.push_back(graph.component_of_constraint(graph.constraints_of(*var).front()));
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// A copy of `graph` with only the constraints of the components `keep` marks (its variables
+// all kept), and the component of `graph` of each of its components.
+std::pair<FactGraph, std::vector<std::uint32_t>> pruned_copy(const FactGraph& graph,
+                                                             const std::vector<bool>& keep) {
+  FactGraph out;
+  std::vector<ConstraintId> from;  // by constraint of out: its index in graph
+  for (ConstraintId c = 0; c < graph.constraints.size(); ++c) {
+    if (!keep[graph.component_of_constraint(c)]) continue;
+    const auto fact = graph.constraints[c].fact;
+    if (fact && graph.statement_of_fact(*fact) == c)
+      out.set_statement_of_fact(*fact, static_cast<ConstraintId>(out.constraints.size()));
+    out.constraints.push_back(graph.constraints[c]);
+    from.push_back(c);
+  }
+  out.values = graph.values;
+  out.vars = graph.vars;
+  out.key_var_count = graph.key_var_count;
+  out.fact_vars = graph.fact_vars;
+  out.finish();
+  std::vector<std::uint32_t> whole;
+  for (const auto& component : out.components())
+    whole.push_back(graph.component_of_constraint(from[component.front()]));
+  return {std::move(out), std::move(whole)};
+}
+
+// The whole graph solved, as it always was.
+Solved solve_whole(const FactBase& base, const FactGraph& graph, const EngineOptions& options,
+                   const std::function<void()>& solved_now) {
+  const SolveResult solved = solve(base, graph, options.solve);
+  solved_now();
+  Solved out;
+  out.findings = explain_conflicts(base, graph, solved, options);
+  for (const MinimalConflict& conflict : solved.conflicts)
+    out.finding_component.push_back(conflict.component);
+  out.set_aside = solved.set_aside;
+  out.implied = solved.implied;
+  out.exhausted = solved.exhausted;
+  out.bounded = solved.bounded;
+  out.truncated = solved.truncated;
+  if (options.keep_outcomes) out.outcomes = outcomes_of(graph, solved, out.findings);
+  return out;
+}
+
+// The known outcomes whose slip checks read keys of a component solved again (its implied
+// values may have changed): solved again too.
+void drop_reading_solved(const FactBase& base, const FactGraph& graph,
+                         std::vector<std::optional<ComponentOutcome>>& known) {
+  std::vector<bool> solved(known.size());
+  for (std::size_t c = 0; c < known.size(); ++c) solved[c] = !known[c];
+  for (auto& outcome : known) {
+    if (!outcome) continue;
+    std::vector<FactIndex> doubted;
+    for (const Finding& f : outcome->findings)
+      if (f.diagnosis) doubted.push_back(f.diagnosis->doubt);
+    for (const std::uint32_t c : slip_components(base, graph, doubted)) {
+      if (solved[c]) {
+        outcome.reset();
+        break;
+      }
+    }
+  }
+}
+
+// The components whose outcome is `known` taken from it, the others solved on the graph
+// pruned to them; joined in component order, as the solve joins its components. The slip
+// checks of the components solved read the implied values of the keys of others: a known
+// component they read is solved too, and the graph solved again with it.
+Solved solve_unknown(const FactBase& base, const FactGraph& graph,
+                     std::vector<std::optional<ComponentOutcome>> known,
+                     const EngineOptions& options, const std::function<void()>& solved_now) {
+  const std::size_t count = graph.components().size();
+  known.resize(count);
+  drop_reading_solved(base, graph, known);
+  std::optional<std::pair<FactGraph, std::vector<std::uint32_t>>> pruned;
+  std::optional<SolveResult> solved;
+  while (true) {
+    std::vector<bool> keep(count);
+    for (std::size_t c = 0; c < count; ++c) keep[c] = !known[c];
+    pruned = pruned_copy(graph, keep);
+    solved = solve(base, pruned->first, options.solve);
+    std::vector<FactIndex> doubted;
+    for (const MinimalConflict& conflict : solved->conflicts)
+      if (!conflict.revision) doubted.push_back(conflict.blame);
+    bool again = false;
+    for (const std::uint32_t c : slip_components(base, graph, doubted)) {
+      if (!known[c]) continue;
+      known[c].reset();
+      again = true;
+    }
+    if (!again) break;
+  }
+  solved_now();
+  const FactGraph& part = pruned->first;
+  const std::vector<std::uint32_t>& whole = pruned->second;
+  std::vector<std::optional<ComponentOutcome>> all =
+      outcomes_of(part, *solved, explain_conflicts(base, part, *solved, options));
+  Solved out;
+  out.implied = solved->implied;
+  std::vector<std::optional<ComponentOutcome>> outcomes(count);
+  for (std::size_t p = 0; p < all.size(); ++p) outcomes[whole[p]] = std::move(all[p]);
+  for (std::size_t c = 0; c < count; ++c) {
+    if (!known[c]) continue;
+    outcomes[c] = std::move(known[c]);
+    ++out.known;
+  }
+  for (std::uint32_t c = 0; c < count; ++c) {
+    if (!outcomes[c]) continue;
+    const ComponentOutcome& outcome = *outcomes[c];
+    out.findings.insert(out.findings.end(), outcome.findings.begin(), outcome.findings.end());
+    out.finding_component.insert(out.finding_component.end(), outcome.findings.size(), c);
+    out.set_aside.insert(out.set_aside.end(), outcome.set_aside.begin(), outcome.set_aside.end());
+    for (const auto& [key, interval] : outcome.implied) out.implied[key] = interval;
+    out.exhausted.insert(out.exhausted.end(), outcome.exhausted, c);
+    out.truncated.insert(out.truncated.end(), outcome.truncated, c);
+    out.bounded.insert(out.bounded.end(), outcome.bounded, c);
+  }
+  if (options.keep_outcomes) out.outcomes = std::move(outcomes);
+  return out;
+}
+
+}  // namespace
+
 void run_fact_checks(const FactBase& base, const EngineOptions& options,
                      std::vector<Finding>& findings) {
   for (const FactCheck& check : fact_checks()) {
@@ -234,13 +445,26 @@ CheckResult run_checks(const FactBase& base, const EngineOptions& given) {
   };
   std::jthread beside_thread;
   if (options.beside_solve && checker.joinable()) beside_thread = std::jthread(beside);
-  const SolveResult solved = solve(base, result.graph, options.solve);
-  phase("solve");
-  if (options.beside_solve && !beside_thread.joinable()) beside();
-  result.set_aside = solved.set_aside;
-  result.findings = explain_conflicts(base, result.graph, solved, options);
-  for (std::size_t i = 0; i < solved.conflicts.size(); ++i)
-    result.solved_components.emplace(result.findings[i].id, solved.conflicts[i].component);
+  std::vector<std::optional<ComponentOutcome>> known;
+  if (options.known_components) {
+    known = options.known_components(result.graph);
+    phase("the components known");
+  }
+  const bool any_known =
+      std::any_of(known.begin(), known.end(), [](const auto& k) { return k.has_value(); });
+  const auto solved_now = [&] {
+    phase("solve");
+    if (options.beside_solve && !beside_thread.joinable()) beside();
+  };
+  Solved solved = any_known
+                      ? solve_unknown(base, result.graph, std::move(known), options, solved_now)
+                      : solve_whole(base, result.graph, options, solved_now);
+  result.set_aside = std::move(solved.set_aside);
+  result.findings = std::move(solved.findings);
+  for (std::size_t i = 0; i < result.findings.size(); ++i)
+    result.solved_components.emplace(result.findings[i].id, solved.finding_component[i]);
+  result.outcomes = std::move(solved.outcomes);
+  result.components_known = solved.known;
   phase("explain");
   if (checker.joinable()) {
     checker.join();
@@ -250,7 +474,7 @@ CheckResult run_checks(const FactBase& base, const EngineOptions& given) {
   if (check_failed) std::rethrow_exception(check_failed);
   std::move(checked.begin(), checked.end(), std::back_inserter(result.findings));
   phase("single-fact checks");
-  result.implied = solved.implied;
+  result.implied = std::move(solved.implied);
   apply_accepts(base, result.findings);
   apply_rule_settings(base, result.findings);
   sort_findings(base, result.findings);

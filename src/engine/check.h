@@ -4,9 +4,11 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "explain/finding.h"
@@ -14,6 +16,20 @@
 #include "solve/conflicts.h"
 
 namespace cc {
+
+// What the solve and its explanation gave one component of the graph: a check --draft's
+// cache keeps it for the components the draft leaves alone (cli/rest_cache.h), and a later
+// check takes it instead of solving the component again.
+struct ComponentOutcome {
+  // The findings of its contradictions, explained and finished, before accepts and rule
+  // settings, in the solve's order.
+  std::vector<Finding> findings;
+  std::vector<FactIndex> set_aside;                 // in the order set aside
+  std::vector<std::pair<KeyId, Interval>> implied;  // its keys', in the order of their variables
+  std::size_t exhausted = 0;                        // times listed in SolveResult::exhausted
+  std::size_t truncated = 0;
+  std::size_t bounded = 0;
+};
 
 struct EngineOptions {
   BuildOptions build;
@@ -26,6 +42,14 @@ struct EngineOptions {
   // while the components are solved, else after the solve; run_checks returns once it is
   // done. It must not touch what on_phase or the progress line use.
   std::function<void(const FactGraph& graph)> beside_solve;
+  // Keep each component's outcome in CheckResult::outcomes.
+  bool keep_outcomes = false;
+  // Given the built graph, the outcome of each component known already (by component;
+  // nullopt, or a vector shorter than the components: solve it). The graph is then solved
+  // pruned to the others, and the known outcomes are taken as the solve's: the result is
+  // the one a solve of the whole graph gives when they are what it would find.
+  std::function<std::vector<std::optional<ComponentOutcome>>(const FactGraph& graph)>
+      known_components;
 };
 
 struct CheckResult {
@@ -40,6 +64,9 @@ struct CheckResult {
   // the same fact base without a draft reuses those of the components it leaves alone:
   // engine/without_draft.h).
   std::unordered_map<std::string, std::uint32_t> solved_components;
+  // With EngineOptions::keep_outcomes: each component's outcome (nullopt for none with facts).
+  std::vector<std::optional<ComponentOutcome>> outcomes;
+  std::size_t components_known = 0;  // those taken from EngineOptions::known_components
 };
 
 [[nodiscard]] CheckResult run_checks(const FactBase& base, const EngineOptions& options = {});

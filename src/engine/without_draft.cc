@@ -198,6 +198,8 @@ EngineOptions rest_options(const FactBase& rest, const EngineOptions& given, boo
   options.solve.progress = nullptr;
   options.on_phase = nullptr;
   options.beside_solve = nullptr;
+  options.keep_outcomes = false;
+  options.known_components = nullptr;
   if (!turned_off) return options;
   for (std::string& id : rules_turned_off(rest))
     options.build.disabled_rules.push_back(std::move(id));
@@ -205,6 +207,15 @@ EngineOptions rest_options(const FactBase& rest, const EngineOptions& given, boo
 }
 
 }  // namespace
+
+std::vector<bool> components_of_draft(const FactBase& base, const FactGraph& graph,
+                                      const std::vector<SourceIndex>& draft) {
+  std::vector<FactIndex> to_rest(base.facts.size(), 0);
+  for (const SourceIndex s : draft)
+    for (const FactIndex f : base.sources[s].facts) to_rest[f] = kNone;
+  std::vector<std::uint32_t> fact_component;
+  return touched_components(graph, to_rest, fact_component);
+}
 
 FactGraph build_rest_graph(const FactBase& rest, const EngineOptions& given) {
   return build_graph(rest, rest_options(rest, given, true).build);

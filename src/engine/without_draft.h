@@ -53,6 +53,12 @@ struct RestSolved {
 [[nodiscard]] RestSolved solve_rest(const FactBase& base, const FactGraph& whole,
                                     const std::vector<SourceIndex>& draft, const FactBase& rest,
                                     FactGraph rest_graph, const EngineOptions& options);
+// The components of `graph` (the whole fact base's) that the `draft` sources can change:
+// those holding a draft fact or a constraint on a draft fact's variable, and those sharing
+// a fact with another component. The others are the same in the graph without the draft.
+[[nodiscard]] std::vector<bool> components_of_draft(const FactBase& base, const FactGraph& graph,
+                                                    const std::vector<SourceIndex>& draft);
+
 // The second: the whole check's findings of the components left alone, the rest's
 // single-fact findings, accepts and rule settings.
 [[nodiscard]] WithoutDraft finish_without_draft(const CheckResult& checked, RestSolved solved,

@@ -3,10 +3,14 @@
 #include "engine/without_draft.h"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "catch.h"
+#include "load/loader.h"
 #include "load/memory_loader.h"
+#include "report/report.h"
 #include "rules/rule_test_support.h"
+#include "support/test_support.h"
 
 using namespace cc::test;
 
@@ -148,4 +152,96 @@ TEST_CASE("the check without the draft falls back to a whole check when the rest
       cc::check_without_draft(base, whole, {*base.find_source("d")}, rest, {});
   CHECK(without.full);
   CHECK(without.ids == ids_of(cc::run_checks(rest)));
+}
+
+namespace {
+
+std::vector<std::filesystem::path> all_fact_dirs() {
+  std::vector<std::filesystem::path> dirs = {cc::test::source_dir() / "facts"};
+  for (const auto& entry :
+       std::filesystem::directory_iterator(cc::test::source_dir() / "tests" / "cases")) {
+    if (entry.is_directory()) dirs.push_back(entry.path() / "facts");
+  }
+  std::sort(dirs.begin(), dirs.end());
+  return dirs;
+}
+
+// What a user sees of a check: report.json and report.html (findings, implied intervals in
+// the charts), the facts set aside and the notices.
+std::string seen(const cc::FactBase& base, const cc::CheckResult& result) {
+  const cc::ReportInput input{base, result, nullptr, 1};
+  std::string out = cc::render_json(input) + cc::render_html(input);
+  for (const cc::FactIndex f : result.set_aside) out += " aside " + base.ref(f);
+  for (const std::string& notice : result.notices) out += " notice " + notice;
+  for (const cc::Interval& interval : result.implied) out += " " + cc::to_string(interval);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a check that takes some components' outcomes as known gives the whole solve's result",
+          "[engine][draft][rest-cache]") {
+  // The outcomes a check kept (EngineOptions::keep_outcomes), given back as known for every
+  // other component, for all, or for none: the solve of the rest of the graph, joined with
+  // them, is what a user sees of the whole solve; on every case (slips that read other
+  // components among them) and with bounds so small that components stop short (notices).
+  std::size_t taken = 0;
+  std::size_t notices = 0;
+  for (const auto& dir : all_fact_dirs()) {
+    INFO(dir.string());
+    cc::Diagnostics diagnostics;
+    const cc::FactBase base = cc::load_fact_base(dir.string(), diagnostics);
+    for (const bool bounded : {false, true}) {
+      cc::EngineOptions options;
+      if (bounded) {
+        options.solve.max_conflicts_per_component = 1;
+        options.solve.diagnosis_node_budget = 1;
+      }
+      options.keep_outcomes = true;
+      const cc::CheckResult whole = cc::run_checks(base, options);
+      REQUIRE(whole.outcomes.size() == whole.graph.components().size());
+      const std::string expected = seen(base, whole);
+      notices += whole.notices.size();
+      for (const int pattern : {0, 1, 2}) {
+        INFO("pattern " << pattern << (bounded ? ", bounded" : ""));
+        cc::EngineOptions partly = options;
+        partly.keep_outcomes = false;
+        partly.known_components = [&](const cc::FactGraph& graph) {
+          std::vector<std::optional<cc::ComponentOutcome>> known(graph.components().size());
+          for (std::size_t c = 0; c < known.size(); ++c)
+            if (pattern == 2 || (pattern == 1 && c % 2 == 0)) known[c] = whole.outcomes[c];
+          return known;
+        };
+        const cc::CheckResult result = cc::run_checks(base, partly);
+        CHECK(seen(base, result) == expected);
+        taken += result.components_known;
+      }
+    }
+  }
+  CHECK(taken > 0);
+  CHECK(notices > 0);  // some component stopped at a bound
+}
+
+TEST_CASE("a known component's outcome is taken as given", "[engine][draft][rest-cache]") {
+  cc::Diagnostics diagnostics;
+  const cc::FactBase base =
+      cc::load_fact_base((cc::test::source_dir() / "facts").string(), diagnostics);
+  cc::EngineOptions options;
+  options.keep_outcomes = true;
+  const cc::CheckResult whole = cc::run_checks(base, options);
+  std::optional<std::size_t> with_finding;
+  for (std::size_t c = 0; c < whole.outcomes.size() && !with_finding; ++c)
+    if (whole.outcomes[c] && !whole.outcomes[c]->findings.empty()) with_finding = c;
+  REQUIRE(with_finding);
+  cc::EngineOptions partly;
+  partly.known_components = [&](const cc::FactGraph& graph) {
+    std::vector<std::optional<cc::ComponentOutcome>> known(graph.components().size());
+    known[*with_finding] = whole.outcomes[*with_finding];
+    known[*with_finding]->findings.front().message = "a message given";
+    return known;
+  };
+  const cc::CheckResult result = cc::run_checks(base, partly);
+  CHECK(result.components_known == 1);
+  CHECK(std::any_of(result.findings.begin(), result.findings.end(),
+                    [](const cc::Finding& f) { return f.message == "a message given"; }));
 }
