@@ -31,23 +31,47 @@ constexpr std::uintmax_t kMaxCacheBytes = std::uintmax_t{64} * 1024 * 1024;
 constexpr std::uintmax_t kMaxInputBytes = std::uintmax_t{256} * 1024 * 1024;  // the loader's
 constexpr std::uintmax_t kMaxProgramBytes = std::uintmax_t{2} * 1024 * 1024 * 1024;
 
-// A regular file's bytes (the cache file), never blocking (a FIFO is refused, not waited
-// on), or nullopt.
+// A regular file open for reading, with its size; closed with the object.
+class RegularFile {
+ public:
+  // Opens `path` never blocking (a FIFO is refused, not waited on); nullopt when it cannot
+  // be opened, is no regular file or is larger than `max_bytes`.
+  [[nodiscard]] static std::optional<RegularFile> open(const fs::path& path,
+                                                       std::uintmax_t max_bytes) {
+    RegularFile file(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+    if (file.fd_ < 0) return std::nullopt;
+    struct stat info {};
+    if (::fstat(file.fd_, &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+    file.size_ = static_cast<std::uintmax_t>(info.st_size);
+    if (file.size_ > max_bytes) return std::nullopt;
+    return file;
+  }
+  RegularFile(RegularFile&& other) noexcept
+      : fd_(std::exchange(other.fd_, -1)), size_(other.size_) {}
+  RegularFile(const RegularFile&) = delete;
+  RegularFile& operator=(const RegularFile&) = delete;
+  RegularFile& operator=(RegularFile&&) = delete;
+  ~RegularFile() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  [[nodiscard]] int fd() const { return fd_; }
+  [[nodiscard]] std::uintmax_t size() const { return size_; }
+
+ private:
+  explicit RegularFile(int fd) : fd_(fd) {}
+  int fd_ = -1;
+  std::uintmax_t size_ = 0;
+};
+
+// A regular file's bytes (the cache file), never blocking, or nullopt.
 [[nodiscard]] std::optional<std::string> read_regular(const fs::path& path,
                                                       std::uintmax_t max_bytes) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) return std::nullopt;
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
-  } const closer{fd};
-  struct stat info {};
-  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
-  if (static_cast<std::uintmax_t>(info.st_size) > max_bytes) return std::nullopt;
-  std::string bytes(static_cast<std::size_t>(info.st_size), '\0');
+  const auto file = RegularFile::open(path, max_bytes);
+  if (!file) return std::nullopt;
+  std::string bytes(static_cast<std::size_t>(file->size()), '\0');
   std::size_t done = 0;
   while (done < bytes.size()) {
-    const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+    const ssize_t n = ::read(file->fd(), bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return std::nullopt;  // an error, or shorter than fstat said
     done += static_cast<std::size_t>(n);
@@ -87,21 +111,14 @@ class Hasher {
 [[nodiscard]] std::optional<fs::file_time_type> hash_file(const fs::path& path,
                                                           std::uintmax_t max_bytes, Hasher& hash,
                                                           std::string& buffer) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) return std::nullopt;
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
-  } const closer{fd};
-  struct stat info {};
-  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
-  const auto size = static_cast<std::uintmax_t>(info.st_size);
-  if (size > max_bytes) return std::nullopt;
+  const auto file = RegularFile::open(path, max_bytes);
+  if (!file) return std::nullopt;
+  const std::uintmax_t size = file->size();
   hash.add_size(size);
   buffer.resize(std::size_t{256} * 1024);
   std::uintmax_t done = 0;
   while (true) {
-    const ssize_t n = ::read(fd, buffer.data(), buffer.size());
+    const ssize_t n = ::read(file->fd(), buffer.data(), buffer.size());
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return std::nullopt;
     if (n == 0) break;

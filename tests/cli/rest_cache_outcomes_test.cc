@@ -12,6 +12,7 @@
 
 #include "catch.h"
 #include "cli/rest_cache.h"
+#include "draft_cache_support.h"
 #include "support/test_support.h"
 
 using namespace cc::test;
@@ -19,25 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string figure(const std::string& id, int value, int year) {
-  return "  - {id: " + id + ", quote: " + std::to_string(value) +
-         " cases, value: " + std::to_string(value) +
-         ", measure: cases, where: Land, when: " + std::to_string(year) + "}\n";
-}
-
-std::string source(const std::string& id, const std::string& facts,
-                   const std::string& date = "2024-01-01") {
-  return "source:\n  id: " + id + "\n  title: " + id + "\n  published: " + date + "\n" +
-         "facts:\n" + facts;
-}
-
-// Every file under `dir` written an hour ago: the cache reads and writes only settled inputs.
-void age(const fs::path& dir) {
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (entry.is_regular_file() && !entry.is_symlink())
-      fs::last_write_time(entry.path(), fs::file_time_type::clock::now() - std::chrono::hours(1));
-  }
-}
+using namespace cc::test::draft_cache;
 
 // a and b disagree on 2019 (a component the draft leaves alone); the draft disagrees with a
 // on 2020.
@@ -49,55 +32,6 @@ fs::path newsroom(const std::string& name) {
   write_file(dir / "draft.yaml", source("draft", figure("m", 900, 2020), "2024-03-01"));
   age(dir);
   return dir;
-}
-
-class Env {
- public:
-  Env(const char* name, const char* value) : name_(name) { ::setenv(name, value, 1); }
-  Env(const Env&) = delete;
-  Env& operator=(const Env&) = delete;
-  ~Env() { ::unsetenv(name_); }
-
- private:
-  const char* name_;
-};
-
-struct DraftRun {
-  cc::test::RunResult result;
-  bool hit = false;
-  std::size_t from_cache = 0;  // components whose outcome came from the cache
-  std::map<std::string, std::string> files;
-};
-
-DraftRun draft_run(const fs::path& dir, const fs::path& draft, const fs::path& out,
-                   std::vector<std::string> more = {}) {
-  std::vector<std::string> args = {"check",    dir.string(),         "--draft", draft.string(),
-                                   "--format", "json,md,sarif,html", "--out",   out.string()};
-  args.insert(args.end(), more.begin(), more.end());
-  const Env timing("CROSSCHECK_TIMING", "1");
-  DraftRun run;
-  run.result = run_cli(args);
-  const std::string marker = "review (the rest cached); ";
-  const std::size_t at = run.result.err.find(marker);
-  run.hit = at != std::string::npos;
-  if (run.hit) run.from_cache = std::stoul(run.result.err.substr(at + marker.size()));
-  std::error_code ec;
-  for (fs::directory_iterator it(out, ec), end; !ec && it != end; it.increment(ec))
-    run.files[it->path().filename().string()] = read_file(it->path());
-  return run;
-}
-
-// The run's reports, terminal lines and exit status are those of a run without the cache.
-void same_as_uncached(const fs::path& dir, const fs::path& draft, const DraftRun& run) {
-  const DraftRun plain = draft_run(dir, draft, dir.parent_path() / "uncached", {"--no-cache"});
-  CHECK_FALSE(plain.hit);
-  CHECK(run.result.exit_code == plain.result.exit_code);
-  CHECK(run.result.out == plain.result.out);
-  REQUIRE(run.files.size() == plain.files.size());
-  for (const auto& [name, text] : plain.files) {
-    INFO(name);
-    CHECK(run.files.at(name) == text);
-  }
 }
 
 // The cache file with the message of its first cached finding replaced by `message`, and

@@ -15,6 +15,7 @@
 #include <map>
 
 #include "catch.h"
+#include "draft_cache_support.h"
 #include "support/test_support.h"
 
 using namespace cc::test;
@@ -22,25 +23,20 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string figure(const std::string& id, int value, int year) {
-  return "  - {id: " + id + ", quote: " + std::to_string(value) +
-         " cases, value: " + std::to_string(value) +
-         ", measure: cases, where: Land, when: " + std::to_string(year) + "}\n";
+using draft_cache::age;
+using draft_cache::DraftRun;
+using draft_cache::Env;
+using draft_cache::figure;
+using draft_cache::source;
+
+// The draft of newsroom(): draft.yaml.
+DraftRun draft_run(const fs::path& dir, const fs::path& out,
+                   const std::vector<std::string>& more = {}) {
+  return draft_cache::draft_run(dir, dir / "draft.yaml", out, more);
 }
 
-std::string source(const std::string& id, const std::string& facts,
-                   const std::string& date = "2024-01-01", const std::string& article = "") {
-  return "source:\n  id: " + id + "\n  title: " + id + "\n  published: " + date + "\n" +
-         (article.empty() ? "" : "  article: " + article + "\n") + "facts:\n" + facts;
-}
-
-// Every file under `dir` written an hour ago: the cache reads and writes only inputs older
-// than the run by kSettled.
-void age(const fs::path& dir) {
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (entry.is_regular_file() && !entry.is_symlink())
-      fs::last_write_time(entry.path(), fs::file_time_type::clock::now() - std::chrono::hours(1));
-  }
+void same_as_uncached(const fs::path& dir, const DraftRun& run) {
+  draft_cache::same_as_uncached(dir, dir / "draft.yaml", run);
 }
 
 // Two older sources that disagree on 2019 (the rest's finding), one with an article, and a
@@ -55,53 +51,6 @@ fs::path newsroom(const std::string& name) {
   write_file(dir / "draft.yaml", source("draft", figure("m", 900, 2020), "2024-03-01"));
   age(dir);
   return dir;
-}
-
-// The environment variable set while the object lives.
-class Env {
- public:
-  Env(const char* name, const char* value) : name_(name) { ::setenv(name, value, 1); }
-  Env(const Env&) = delete;
-  Env& operator=(const Env&) = delete;
-  ~Env() { ::unsetenv(name_); }
-
- private:
-  const char* name_;
-};
-
-struct DraftRun {
-  RunResult result;
-  bool hit = false;                          // the review took the rest from the cache
-  std::map<std::string, std::string> files;  // the report set
-};
-
-DraftRun draft_run(const fs::path& dir, const fs::path& out, std::vector<std::string> more = {}) {
-  std::vector<std::string> args = {"check", dir.string(), "--draft", (dir / "draft.yaml").string(),
-                                   "--out", out.string()};
-  args.insert(args.end(), more.begin(), more.end());
-  const Env timing("CROSSCHECK_TIMING", "1");
-  DraftRun run;
-  run.result = run_cli(args);
-  run.hit = run.result.err.find("review (the rest cached)") != std::string::npos;
-  std::error_code ec;
-  for (fs::directory_iterator it(out, ec), end; !ec && it != end; it.increment(ec))
-    run.files[it->path().filename().string()] = read_file(it->path());
-  return run;
-}
-
-// The run's reports and terminal lines are those of a run without the cache.
-void same_as_uncached(const fs::path& dir, const DraftRun& run) {
-  const fs::path out = dir.parent_path() / "uncached";
-  const DraftRun plain = draft_run(dir, out, {"--no-cache"});
-  CHECK_FALSE(plain.hit);
-  CHECK(run.result.exit_code == plain.result.exit_code);
-  CHECK(run.result.out == plain.result.out);
-  REQUIRE(run.files.size() == plain.files.size());
-  for (const auto& [name, text] : plain.files) {
-    INFO(name);
-    CHECK(run.files.at(name) == text);
-  }
-  CHECK_FALSE(fs::exists(cc::cli::rest_cache_path(out)));
 }
 
 std::string summary(const DraftRun& run) {
