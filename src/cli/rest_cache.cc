@@ -17,6 +17,7 @@
 #include <string_view>
 #include <utility>
 
+#include "cli/digest.h"
 #include "cli/rest_cache_outcomes.h"
 #include "load/files.h"
 #include "model/diagnostic.h"
@@ -79,37 +80,12 @@ class RegularFile {
   return bytes;
 }
 
-[[nodiscard]] std::string hex(XXH128_hash_t hash) {
-  return fmt::format("{:016x}{:016x}", hash.high64, hash.low64);
-}
-
-// XXH3-128 over length-prefixed fields: no two lists of fields hash the same bytes.
-class Hasher {
- public:
-  Hasher() : state_(XXH3_createState(), &XXH3_freeState) {
-    if (state_) XXH3_128bits_reset(state_.get());
-  }
-  [[nodiscard]] bool ok() const { return state_ != nullptr; }
-  void add(std::string_view bytes) {
-    add_size(bytes.size());
-    update(bytes);
-  }
-  void add_size(std::uint64_t size) { XXH3_128bits_update(state_.get(), &size, sizeof size); }
-  void update(std::string_view bytes) {
-    XXH3_128bits_update(state_.get(), bytes.data(), bytes.size());
-  }
-  [[nodiscard]] std::string digest() const { return hex(XXH3_128bits_digest(state_.get())); }
-
- private:
-  std::unique_ptr<XXH3_state_t, XXH_errorcode (*)(XXH3_state_t*)> state_;
-};
-
 // Hashes a regular file's size and bytes, read through `buffer` (reused from file to file:
 // no allocation, no page faults for each), never blocking; returns its modification time
 // after the read, or nullopt when it is no regular file, larger than `max_bytes`, cannot be
 // read, or its size changed while it was read.
 [[nodiscard]] std::optional<fs::file_time_type> hash_file(const fs::path& path,
-                                                          std::uintmax_t max_bytes, Hasher& hash,
+                                                          std::uintmax_t max_bytes, Digest& hash,
                                                           std::string& buffer) {
   const auto file = RegularFile::open(path, max_bytes);
   if (!file) return std::nullopt;
@@ -137,11 +113,10 @@ class Hasher {
 // build from other code never reads another's cache). nullopt when it cannot be read.
 [[nodiscard]] const std::optional<std::string>& program_digest() {
   static const std::optional<std::string> digest = []() -> std::optional<std::string> {
-    Hasher hash;
+    Digest hash;
     std::string buffer;
-    if (!hash.ok() || !hash_file("/proc/self/exe", kMaxProgramBytes, hash, buffer))
-      return std::nullopt;
-    return fmt::format("{} {}", CROSSCHECK_VERSION, hash.digest());
+    if (!hash_file("/proc/self/exe", kMaxProgramBytes, hash, buffer)) return std::nullopt;
+    return fmt::format("{} {}", CROSSCHECK_VERSION, hash.hex());
   }();
   return digest;
 }
@@ -175,8 +150,8 @@ struct Inputs {
                                                 fs::file_time_type settled_before,
                                                 std::vector<RestCache::Stamp>& stamps) {
   const std::optional<std::string>& program = program_digest();
-  Hasher hash;
-  if (!program || !hash.ok()) return std::nullopt;
+  Digest hash;
+  if (!program) return std::nullopt;
   hash.add(kMagic);
   hash.add(*program);
   hash.add(options);
@@ -197,7 +172,7 @@ struct Inputs {
     if (!add_file("fact file", name)) return std::nullopt;
   for (const std::string& path : inputs.articles)
     if (!add_file("article", path)) return std::nullopt;
-  return hash.digest();
+  return hash.hex();
 }
 
 [[nodiscard]] std::vector<std::string> sorted(std::vector<std::string> names) {

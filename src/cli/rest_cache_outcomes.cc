@@ -12,34 +12,13 @@
 #include <memory>
 #include <unordered_set>
 
+#include "cli/digest.h"
 #include "engine/without_draft.h"
 #include "model/provenance.h"
 #include "solve/conflicts.h"
 
 namespace cc::cli {
 namespace {
-
-// XXH3-128 over length-prefixed fields.
-class Digest {
- public:
-  Digest() : state_(XXH3_createState(), &XXH3_freeState) {
-    if (!state_) throw std::bad_alloc();
-    reset();
-  }
-  void reset() { XXH3_128bits_reset(state_.get()); }
-  void add(std::string_view bytes) {
-    const std::uint64_t size = bytes.size();
-    XXH3_128bits_update(state_.get(), &size, sizeof size);
-    XXH3_128bits_update(state_.get(), bytes.data(), bytes.size());
-  }
-  [[nodiscard]] std::string hex() const {
-    const XXH128_hash_t hash = XXH3_128bits_digest(state_.get());
-    return fmt::format("{:016x}{:016x}", hash.high64, hash.low64);
-  }
-
- private:
-  std::unique_ptr<XXH3_state_t, XXH_errorcode (*)(XXH3_state_t*)> state_;
-};
 
 // A text field as one token: '=' and the text, with '\', space, new line, carriage return
 // and NUL escaped.

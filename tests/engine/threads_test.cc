@@ -26,21 +26,11 @@ std::string reports(const cc::FactBase& base, unsigned threads) {
   return cc::render_json(input) + cc::render_html(input);
 }
 
-std::vector<std::filesystem::path> fact_dirs() {
-  std::vector<std::filesystem::path> dirs = {cc::test::source_dir() / "facts"};
-  for (const auto& entry :
-       std::filesystem::directory_iterator(cc::test::source_dir() / "tests" / "cases")) {
-    if (entry.is_directory()) dirs.push_back(entry.path() / "facts");
-  }
-  std::sort(dirs.begin(), dirs.end());
-  return dirs;
-}
-
 }  // namespace
 
 TEST_CASE("report.json and report.html are the same whatever the number of threads",
           "[engine][threads]") {
-  for (const auto& dir : fact_dirs()) {
+  for (const auto& dir : cc::test::fact_dirs()) {
     INFO(dir.string());
     cc::Diagnostics diagnostics;
     const cc::FactBase base = cc::load_fact_base(dir.string(), diagnostics);
@@ -55,7 +45,7 @@ TEST_CASE("some base of those has contradictions in several components, joined i
   // What makes the test above mean something: two threads get different components that
   // each hold a contradiction, and the parts are joined in component order.
   std::size_t spread = 0;
-  for (const auto& dir : fact_dirs()) {
+  for (const auto& dir : cc::test::fact_dirs()) {
     cc::Diagnostics diagnostics;
     const cc::FactBase base = cc::load_fact_base(dir.string(), diagnostics);
     cc::SolveOptions options;

@@ -156,16 +156,6 @@ TEST_CASE("the check without the draft falls back to a whole check when the rest
 
 namespace {
 
-std::vector<std::filesystem::path> all_fact_dirs() {
-  std::vector<std::filesystem::path> dirs = {cc::test::source_dir() / "facts"};
-  for (const auto& entry :
-       std::filesystem::directory_iterator(cc::test::source_dir() / "tests" / "cases")) {
-    if (entry.is_directory()) dirs.push_back(entry.path() / "facts");
-  }
-  std::sort(dirs.begin(), dirs.end());
-  return dirs;
-}
-
 // What a user sees of a check: report.json and report.html (findings, implied intervals in
 // the charts), the facts set aside and the notices.
 std::string seen(const cc::FactBase& base, const cc::CheckResult& result) {
@@ -187,7 +177,7 @@ TEST_CASE("a check that takes some components' outcomes as known gives the whole
   // components among them) and with bounds so small that components stop short (notices).
   std::size_t taken = 0;
   std::size_t notices = 0;
-  for (const auto& dir : all_fact_dirs()) {
+  for (const auto& dir : fact_dirs()) {
     INFO(dir.string());
     cc::Diagnostics diagnostics;
     const cc::FactBase base = cc::load_fact_base(dir.string(), diagnostics);
