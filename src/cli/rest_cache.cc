@@ -36,10 +36,15 @@ constexpr std::uintmax_t kMaxProgramBytes = std::uintmax_t{2} * 1024 * 1024 * 10
 class RegularFile {
  public:
   // Opens `path` never blocking (a FIFO is refused, not waited on); nullopt when it cannot
-  // be opened, is no regular file or is larger than `max_bytes`.
+  // be opened, is no regular file or is larger than `max_bytes`. With `Links::refused`, a
+  // symbolic link is not followed either (the cache file: what it names is none of ours).
+  enum class Links { followed, refused };
   [[nodiscard]] static std::optional<RegularFile> open(const fs::path& path,
-                                                       std::uintmax_t max_bytes) {
-    RegularFile file(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+                                                       std::uintmax_t max_bytes,
+                                                       Links links = Links::followed) {
+    const int flags =
+        O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (links == Links::refused ? O_NOFOLLOW : 0);
+    RegularFile file(::open(path.c_str(), flags));
     if (file.fd_ < 0) return std::nullopt;
     struct stat info {};
     if (::fstat(file.fd_, &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
@@ -64,10 +69,10 @@ class RegularFile {
   std::uintmax_t size_ = 0;
 };
 
-// A regular file's bytes (the cache file), never blocking, or nullopt.
+// The cache file's bytes, never blocking and not through a symbolic link, or nullopt.
 [[nodiscard]] std::optional<std::string> read_regular(const fs::path& path,
                                                       std::uintmax_t max_bytes) {
-  const auto file = RegularFile::open(path, max_bytes);
+  const auto file = RegularFile::open(path, max_bytes, RegularFile::Links::refused);
   if (!file) return std::nullopt;
   std::string bytes(static_cast<std::size_t>(file->size()), '\0');
   std::size_t done = 0;

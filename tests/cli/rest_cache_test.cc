@@ -200,6 +200,13 @@ TEST_CASE("a damaged cache is a miss with the same reports, and is written again
   damaged("a folder", [&] { fs::create_directories(file / "x"); });
   damaged("a FIFO", [&] { REQUIRE(::mkfifo(file.c_str(), 0600) == 0); });
   damaged("a symbolic link to itself", [&] { fs::create_symlink(file, file); });
+  // A good entry, but through a link: the cache file is never read through one.
+  const fs::path elsewhere = dir.parent_path() / "elsewhere";
+  damaged("a symbolic link to a good entry", [&] {
+    write_file(elsewhere, good);
+    fs::create_symlink(elsewhere, file);
+  });
+  CHECK(read_file(elsewhere) == good);  // the run's new entry replaced the link, not its target
   fs::remove_all(file);
   (void)draft_run(dir, out);
   CHECK(read_file(file) == good);
