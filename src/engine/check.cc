@@ -14,6 +14,7 @@
 #include "engine/rule_settings.h"
 #include "explain/explain.h"
 #include "model/provenance.h"
+#include "solve/slips.h"
 
 namespace cc {
 
@@ -142,40 +143,13 @@ std::vector<std::optional<ComponentOutcome>> outcomes_of(const FactGraph& graph,
   return out;
 }
 
-// The keys of other components whose implied values the slip check of the doubted fact `f`
-// may read (solve/slips.cc): a change's first quantity at the other periods (a base-period
-// slip), and the quantities of a share's whole's measure and period (the share of another
-// whole). A solve of the graph pruned to some components reads them only if they are there.
-std::vector<KeyId> slip_keys(const FactBase& base, FactIndex f) {
-  const Fact& fact = base.facts[f];
-  std::vector<KeyId> out;
-  if (fact.operands.size() != 2 || fact.operands[0].kind != Operand::Kind::key ||
-      fact.operands[1].kind != Operand::Kind::key) {
-    return out;
-  }
-  if (fact.kind == FactKind::change) {
-    Key other = base.keys.key(fact.operands[0].key);
-    for (PeriodId p = 0; p < base.keys.period_count(); ++p) {
-      other.period = p;
-      if (const auto id = base.keys.find(other)) out.push_back(*id);
-    }
-  } else if (fact.kind == FactKind::share) {
-    const Key& whole = base.keys.key(fact.operands[0].key);
-    for (KeyId k = 0; k < base.keys.key_count(); ++k) {
-      const Key& candidate = base.keys.key(k);
-      if (candidate.measure == whole.measure && candidate.period == whole.period) out.push_back(k);
-    }
-  }
-  return out;
-}
-
 // The components of `graph` whose keys the slip checks of the doubted facts `doubted` may
 // read.
 std::vector<std::uint32_t> slip_components(const FactBase& base, const FactGraph& graph,
                                            const std::vector<FactIndex>& doubted) {
   std::vector<std::uint32_t> out;
   for (const FactIndex f : doubted) {
-    for (const KeyId k : slip_keys(base, f)) {
+    for (const KeyId k : slip_keys(base, base.facts[f])) {
       const auto var = graph.var_of_key(k);
       if (!var || graph.constraints_of(*var).empty()) continue;
       out.push_back(graph.component_of_constraint(graph.constraints_of(*var).front()));

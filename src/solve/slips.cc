@@ -235,19 +235,16 @@ class SlipFinder {
     const Key to = base_.keys.key(keys->second);
     const Interval stated = value_in_var_terms(fact_, fact_.value.interval, fact_.direction);
     std::optional<Slip> found;
-    for (PeriodId p = 0; p < base_.keys.period_count(); ++p) {
-      if (p == from.period || p == to.period) continue;
-      Key other = from;
-      other.period = p;
-      const auto id = base_.keys.find(other);
-      if (!id || !implied_[*id].is_bounded()) continue;
-      const auto ratio = divide(implied_[keys->second], implied_[*id]);
+    for (const KeyId id : slip_keys(base_, fact_)) {
+      const PeriodId p = base_.keys.key(id).period;
+      if (p == from.period || p == to.period || !implied_[id].is_bounded()) continue;
+      const auto ratio = divide(implied_[keys->second], implied_[id]);
       if (!ratio || !ratio->overlaps(stated)) continue;
       if (found) return std::nullopt;
       const std::string period =
           period_name(base_.keys.period(p), base_.vocabulary.fiscal_year_start);
       found = Slip{"base-period", period,
-                   fmt::format("it fits {} as its base: {} to {}", period, describe_key(base_, *id),
+                   fmt::format("it fits {} as its base: {} to {}", period, describe_key(base_, id),
                                describe_key(base_, keys->second))};
     }
     return found;
@@ -259,13 +256,9 @@ class SlipFinder {
     const Operand& part = fact_.operands[1];
     if (of.kind != Operand::Kind::key || part.kind != Operand::Kind::key) return std::nullopt;
     if (!implied_[part.key].is_bounded()) return std::nullopt;
-    const Key whole = base_.keys.key(of.key);
     std::optional<Slip> found;
-    for (KeyId k = 0; k < base_.keys.key_count(); ++k) {
-      const Key& candidate = base_.keys.key(k);
-      if (k == of.key || k == part.key || candidate.measure != whole.measure ||
-          candidate.period != whole.period || !stated(k) || !implied_[k].is_bounded())
-        continue;
+    for (const KeyId k : slip_keys(base_, fact_)) {
+      if (k == of.key || k == part.key || !stated(k) || !implied_[k].is_bounded()) continue;
       const auto share = divide(implied_[part.key], implied_[k]);
       if (!share || !share->overlaps(fact_.value.interval)) continue;
       if (found) return std::nullopt;
@@ -298,6 +291,28 @@ class SlipFinder {
 };
 
 }  // namespace
+
+std::vector<KeyId> slip_keys(const FactBase& base, const Fact& fact) {
+  std::vector<KeyId> out;
+  if (fact.operands.size() != 2 || fact.operands[0].kind != Operand::Kind::key ||
+      fact.operands[1].kind != Operand::Kind::key) {
+    return out;
+  }
+  if (fact.kind == FactKind::change) {
+    Key other = base.keys.key(fact.operands[0].key);
+    for (PeriodId p = 0; p < base.keys.period_count(); ++p) {
+      other.period = p;
+      if (const auto id = base.keys.find(other)) out.push_back(*id);
+    }
+  } else if (fact.kind == FactKind::share) {
+    const Key& whole = base.keys.key(fact.operands[0].key);
+    for (KeyId k = 0; k < base.keys.key_count(); ++k) {
+      const Key& candidate = base.keys.key(k);
+      if (candidate.measure == whole.measure && candidate.period == whole.period) out.push_back(k);
+    }
+  }
+  return out;
+}
 
 std::optional<Slip> find_slip(const FactBase& base, const FactGraph& graph,
                               const MinimalConflict& conflict, const std::vector<Interval>& implied,

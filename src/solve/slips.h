@@ -32,4 +32,10 @@ using SlipCheck = std::function<bool(const Interval& value)>;
                                             const std::vector<Interval>& implied,
                                             const SlipCheck& agrees);
 
+// The keys whose implied values find_slip reads for `fact` besides its own operands' (the
+// base-period slip: the change's first quantity at every other period; the whole: every
+// quantity of the share's whole's measure and period), in key order. A solve of part of a
+// graph (engine/check.h, EngineOptions::known_components) reads them only where they are.
+[[nodiscard]] std::vector<KeyId> slip_keys(const FactBase& base, const Fact& fact);
+
 }  // namespace cc
