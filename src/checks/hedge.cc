@@ -19,7 +19,7 @@ void check_hedge(const FactBase& base, std::vector<Finding>& findings) {
     Finding finding;
     finding.rule = FindingRule::hedge;
     finding.facts = {f};
-    finding.location = fact.value_mark;
+    finding.location = fact.value_mark();
     finding.message =
         fmt::format("the two readings of '{}' do not overlap: '{}' is {} and '{}' is {}",
                     fact.value.written, words.text, describe(words.interval, percent), figure.text,

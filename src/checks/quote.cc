@@ -21,7 +21,7 @@ void check_quote(const FactBase& base, std::vector<Finding>& findings) {
         Finding finding;
         finding.rule = FindingRule::quote;
         finding.facts = {f};
-        finding.location = fact.quote_mark;
+        finding.location = fact.quote_mark();
         finding.discriminator = "quote";
         finding.message =
             fmt::format("the quote of '{}' is not in {}", base.ref(f), source.article_file);
@@ -40,7 +40,7 @@ void check_quote(const FactBase& base, std::vector<Finding>& findings) {
       Finding finding;
       finding.rule = FindingRule::quote;
       finding.facts = {f};
-      finding.location = fact.value_mark;
+      finding.location = fact.value_mark();
       finding.discriminator = "value";
       finding.message = fmt::format("the value '{}' of '{}' is not in its quote: {} {} not found",
                                     fact.value.written, base.ref(f), join_words(missing),

@@ -38,7 +38,7 @@ void check_units(const FactBase& base, std::vector<Finding>& findings) {
     finding.rule = FindingRule::units;
     finding.severity = Severity::warning;
     finding.facts = {f};
-    finding.location = fact.relation_mark;
+    finding.location = fact.relation_mark();
     finding.message = fmt::format("'{}' is {}: the units differ", base.ref(f),
                                   fmt::format(fmt::runtime(relation), first.unit, second.unit));
     finding.steps = {

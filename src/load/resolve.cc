@@ -137,8 +137,7 @@ class Resolver {
   }
 
   static void set_file(Fact& fact, std::uint32_t file) {
-    for (Mark* mark : {&fact.mark, &fact.quote_mark, &fact.value_mark, &fact.relation_mark})
-      mark->file = file;
+    fact.mark.file = file;  // and so that of its other marks
     if (fact.record().kind != RecordKind::none || fact.record().mark != Mark{}) {
       Record record = fact.record();
       record.mark.file = file;
@@ -447,7 +446,7 @@ class Resolver {
       if (!operands[r]) operand.mark = mark(state, raw.refs[r].pos);
       if (raw.refs[r].kind == RawRef::Kind::absent) {
         operand.kind = Operand::Kind::anonymous;
-        operand.mark = fact.relation_mark;
+        operand.mark = fact.relation_mark();
       }
       fact.operands.push_back(std::move(operand));
     }
@@ -633,15 +632,15 @@ class FileTexts {
   fact.id = texts.keep(raw.id);
   fact.mark = mark(raw.pos);
   fact.quote = texts.keep(raw.quote);
-  fact.quote_mark = mark(raw.quote_pos);
-  fact.value_mark = raw.value ? mark(raw.value->pos) : fact.mark;
+  fact.set_quote_mark(mark(raw.quote_pos));
+  fact.set_value_mark(raw.value ? mark(raw.value->pos) : fact.mark);
   if (raw.parsed) {
     fact.value = std::move(*raw.parsed);
   } else if (raw.value) {
     fact.value.written = raw.value->text;
   }
   fact.kind = raw.kind;
-  fact.relation_mark = mark(raw.relation_pos);
+  fact.set_relation_mark(mark(raw.relation_pos));
   fact.direction = raw.direction;
   fact.unit = raw.unit;
   fact.per = raw.per;
@@ -652,7 +651,7 @@ class FileTexts {
   fact.set_record({r.kind, r.over, r.rank, r.since, r.records_began, r.same_time_of_year,
                    std::move(r.first_time_above), std::move(r.first_time_below), mark(r.pos)});
   // One reading is the value's interval itself: only the two of a hedge are kept.
-  if (fact.value.readings.size() < 2) fact.value.readings = std::vector<Reading>();  // freed
+  if (fact.value.readings.size() < 2) fact.value.readings.clear();  // freed
   std::vector<Accept> accepts;
   accepts.reserve(raw.accepts.size());
   for (RawAccept& accept : raw.accepts) {

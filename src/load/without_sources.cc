@@ -73,8 +73,7 @@ struct Renumbering {
 
 [[nodiscard]] bool renumber_fact(Fact& fact, const Renumbering& to, const KeyReplay& keys) {
   bool ok = renumber(fact.source, to.source);
-  for (Mark* mark : {&fact.mark, &fact.quote_mark, &fact.value_mark, &fact.relation_mark})
-    ok = ok && renumber(mark->file, to.file);
+  ok = ok && renumber(fact.mark.file, to.file);  // and so its other marks' file
   // As the resolver sets it: only a figure's key is interned (others keep the default).
   if (fact.kind == FactKind::figure) {
     fact.key = keys.key(fact.key);

@@ -206,7 +206,7 @@ json Server::hover(const json& params) {
   const Position position = position_of(params.at("position"));
   const auto fact = fact_with_value_at(*analysis, *name, position);
   if (!fact) return nullptr;
-  const Place place = place_of(*analysis, analysis->base.facts[*fact].value_mark);
+  const Place place = place_of(*analysis, analysis->base.facts[*fact].value_mark());
   return {{"contents", {{"kind", "markdown"}, {"value", hover_text(*analysis, *fact)}}},
           {"range",
            {{"start", position_json(place.range.start)}, {"end", position_json(place.range.end)}}}};
@@ -226,7 +226,7 @@ json Server::code_actions(const json& params) {
   const std::string display = analysis->base.root + "/" + *name;
   for (const Finding& finding : analysis->check->findings) {
     for (const FactIndex f : finding.facts) {
-      const Mark& mark = analysis->base.facts[f].value_mark;
+      const Mark mark = analysis->base.facts[f].value_mark();
       const bool here = mark.line >= start.line + 1 && mark.line <= end.line + 1 &&
                         analysis->base.file_of(mark) == display;
       if (!here) continue;

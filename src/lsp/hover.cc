@@ -31,7 +31,7 @@ std::optional<FactIndex> fact_with_value_at(const Analysis& analysis, std::strin
   const FactBase& base = analysis.base;
   const std::string display = base.root + "/" + std::string(name);
   for (FactIndex f = 0; f < base.facts.size(); ++f) {
-    const Mark& mark = base.facts[f].value_mark;
+    const Mark mark = base.facts[f].value_mark();
     if (mark.line == position.line + 1 && mark.file < base.files.size() &&
         base.files[mark.file] == display && !base.facts[f].value.written.empty()) {
       return f;

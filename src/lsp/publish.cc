@@ -68,7 +68,7 @@ using nlohmann::json;
   for (const FactIndex f : finding.facts) {
     const Fact& fact = base.facts[f];
     const bool seen = std::ranges::any_of(marks, [&](const auto& m) { return m.first == f; });
-    if (!seen) marks.emplace_back(f, fact.value_mark.line > 0 ? fact.value_mark : fact.mark);
+    if (!seen) marks.emplace_back(f, fact.value_mark().line > 0 ? fact.value_mark() : fact.mark);
   }
   return marks;
 }

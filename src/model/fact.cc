@@ -3,6 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
+#include <new>
+#include <stdexcept>
+#include <type_traits>
 
 namespace cc {
 
@@ -54,6 +58,65 @@ std::string_view time_unit_name(TimeUnit unit) {
   return "day";
 }
 
+OperandList::OperandList(std::initializer_list<Operand> operands) {
+  reserve(operands.size());
+  for (const Operand& operand : operands) push_back(operand);
+}
+
+OperandList::OperandList(const OperandList& other) {
+  reserve(other.size());
+  for (const Operand& operand : other) push_back(operand);
+}
+
+OperandList& OperandList::operator=(const OperandList& other) {
+  if (this != &other) *this = OperandList(other);
+  return *this;
+}
+
+OperandList& OperandList::operator=(OperandList&& other) noexcept {
+  if (this != &other) {
+    free();
+    block_ = other.block_;
+    other.block_ = nullptr;
+  }
+  return *this;
+}
+
+OperandList::~OperandList() { free(); }
+
+void OperandList::free() {
+  ::operator delete(block_);  // Operand is trivially destructible
+  block_ = nullptr;
+}
+
+const Operand& OperandList::at(std::size_t i) const {
+  if (i >= size()) throw std::out_of_range("OperandList::at");
+  return items()[i];
+}
+
+void OperandList::reserve(std::size_t count) {
+  static_assert(std::is_trivially_copyable_v<Operand> && std::is_trivially_destructible_v<Operand>);
+  if (count <= (block_ ? block_->capacity : 0)) return;
+  void* bytes = ::operator new(sizeof(Block) + count * sizeof(Operand));
+  auto* block = new (bytes) Block{static_cast<std::uint32_t>(size()),
+                                  static_cast<std::uint32_t>(count)};
+  auto* items = reinterpret_cast<Operand*>(block + 1);
+  std::uninitialized_copy(begin(), end(), items);
+  free();
+  block_ = block;
+}
+
+void OperandList::push_back(const Operand& operand) {
+  const std::size_t capacity = block_ ? block_->capacity : 0;
+  if (size() == capacity) {
+    const Operand copy = operand;  // `operand` may be one of ours
+    reserve(capacity == 0 ? 2 : 2 * capacity);
+    std::construct_at(items() + block_->size++, copy);
+    return;
+  }
+  std::construct_at(items() + block_->size++, operand);
+}
+
 const FactExtra& Fact::no_extra() {
   static const FactExtra none;
   return none;
@@ -69,9 +132,9 @@ const Record& Fact::record() const {
 
 FactExtra& Fact::extra_to_change() {
   if (!extra_) {
-    extra_ = std::make_shared<FactExtra>();
-  } else if (extra_.use_count() > 1) {
-    extra_ = std::make_shared<FactExtra>(*extra_);
+    extra_ = new FactExtra();
+  } else if (extra_->use_count() > 1) {
+    extra_ = new FactExtra(*extra_);  // the count starts again at the new one's owner
   }
   return *extra_;
 }

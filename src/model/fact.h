@@ -1,7 +1,10 @@
 #pragma once
 // The fact base after loading: plain structs, keys interned, YAML gone.
 
+#include <boost/smart_ptr/intrusive_ptr.hpp>
+#include <boost/smart_ptr/intrusive_ref_counter.hpp>
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,6 +35,52 @@ struct Operand {
   KeyId key = 0;       // Kind::key
   FactIndex fact = 0;  // Kind::fact: a relation claim
   Mark mark;           // where the reference is written
+};
+
+// A relation claim's operands, read like a vector, held behind one pointer (8 bytes where a
+// vector is 24: a figure has none); the block holds their count and room before them.
+// Copies copy the operands.
+class OperandList {
+ public:
+  OperandList() = default;
+  OperandList(std::initializer_list<Operand> operands);
+  OperandList(const OperandList& other);
+  OperandList(OperandList&& other) noexcept : block_(other.block_) { other.block_ = nullptr; }
+  OperandList& operator=(const OperandList& other);
+  OperandList& operator=(OperandList&& other) noexcept;
+  ~OperandList();
+
+  [[nodiscard]] std::size_t size() const { return block_ ? block_->size : 0; }
+  [[nodiscard]] bool empty() const { return size() == 0; }
+  [[nodiscard]] Operand* begin() { return items(); }
+  [[nodiscard]] Operand* end() { return items() + size(); }
+  [[nodiscard]] const Operand* begin() const { return items(); }
+  [[nodiscard]] const Operand* end() const { return items() + size(); }
+  [[nodiscard]] Operand& operator[](std::size_t i) { return items()[i]; }
+  [[nodiscard]] const Operand& operator[](std::size_t i) const { return items()[i]; }
+  [[nodiscard]] const Operand& at(std::size_t i) const;  // throws std::out_of_range
+  [[nodiscard]] const Operand& front() const { return items()[0]; }
+  [[nodiscard]] const Operand& back() const { return items()[size() - 1]; }
+  void reserve(std::size_t count);
+  void push_back(const Operand& operand);
+
+ private:
+  struct Block {
+    std::uint32_t size = 0;
+    std::uint32_t capacity = 0;
+  };
+  static_assert(alignof(Operand) <= alignof(Block) && sizeof(Block) % alignof(Operand) == 0);
+  [[nodiscard]] Operand* items() const {
+    return block_ ? reinterpret_cast<Operand*>(block_ + 1) : nullptr;
+  }
+  void free();
+  Block* block_ = nullptr;  // null: none
+};
+
+// A line and column in its fact's file (the file of `Fact::mark`): a Mark without the file.
+struct LineColumn {
+  std::uint32_t line = 0;  // 1-based; 0: not written
+  std::uint32_t column = 0;
 };
 
 // A record claim (FORMAT §5.5). `high`/`low`: the figure (or its change, with `over`) is
@@ -67,13 +116,13 @@ struct Accept {
 
 // What few facts have: a note, accepts, a record claim. Held apart from the `Fact`, shared
 // by its copies, and made only for the facts that have one of them.
-struct FactExtra {
+struct FactExtra : boost::intrusive_ref_counter<FactExtra, boost::thread_safe_counter> {
   std::string_view note;  // a view of its source's `texts`, like Fact::id
   std::vector<Accept> accepts;
   Record record;  // kind none: no record claim
 };
 
-// Fields ordered so that it has no padding (docs/ARCHITECTURE.md, "Loading and the fact
+// Fields ordered so that it has little padding (docs/ARCHITECTURE.md, "Loading and the fact
 // base in memory": compact_base_test.cc asserts its size).
 struct Fact {
   SourceIndex source = 0;
@@ -81,14 +130,20 @@ struct Fact {
   // Views of its source's `texts` (one buffer per file): valid while the source is.
   std::string_view id;
   std::string_view quote;
-  Mark mark;  // the fact's `id:` value
-  Mark quote_mark;
-  Mark value_mark;
-  Mark relation_mark;  // the `change:`/`share:`/… field of a relation claim
+  Mark mark;  // the fact's `id:` value; its file is that of every mark of the fact
+  // Its `quote:` and `value:` values, and the `change:`/`share:`/… field of a relation claim
+  // (line 0 when not written), in the file of `mark`.
+  [[nodiscard]] Mark quote_mark() const { return in_file(quote_at_); }
+  [[nodiscard]] Mark value_mark() const { return in_file(value_at_); }
+  [[nodiscard]] Mark relation_mark() const { return in_file(relation_at_); }
+  // Each keeps the line and column; the file is `mark`'s.
+  void set_quote_mark(const Mark& at) { quote_at_ = {at.line, at.column}; }
+  void set_value_mark(const Mark& at) { value_at_ = {at.line, at.column}; }
+  void set_relation_mark(const Mark& at) { relation_at_ = {at.line, at.column}; }
   Value value;
   // change: {from, to}; share: {of, part}; ratio: {of, to}; rate, interval: {of};
   // total: the references in order; difference: {from, to}.
-  std::vector<Operand> operands;
+  OperandList operands;
   FactKind kind = FactKind::figure;
   Direction direction = Direction::rise;  // change, difference
   TimeUnit unit = TimeUnit::day;          // rate: `per`; interval: `unit`; difference: `per`
@@ -110,12 +165,17 @@ struct Fact {
   void set_record(Record record);
 
  private:
+  [[nodiscard]] Mark in_file(LineColumn at) const { return {mark.file, at.line, at.column}; }
   [[nodiscard]] static const FactExtra& no_extra();
   // The extra to change: made when there is none, copied when another fact shares it.
   FactExtra& extra_to_change();
   void drop_empty_extra();
-  // Shared by copies of the fact (changed only through extra_to_change); null: none.
-  std::shared_ptr<FactExtra> extra_;
+  LineColumn quote_at_;
+  LineColumn value_at_;
+  LineColumn relation_at_;
+  // Shared by copies of the fact (changed only through extra_to_change); null: none. Its
+  // count is in the FactExtra (8 bytes where a shared_ptr is 16).
+  boost::intrusive_ptr<FactExtra> extra_;
 };
 
 // Where a source's figures come from (FORMAT §1.1): another source of the fact base, or a

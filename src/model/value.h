@@ -3,7 +3,9 @@
 // could have written that way, and the context that decides it. Reading one is the value
 // grammar: grammar/value.h.
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,12 +49,45 @@ struct Reading {
   Interval interval;  // in the role's terms (a share as a fraction, a change as a rise)
 };
 
+// A value's readings, read like a vector, held behind one pointer (8 bytes where a vector
+// is 24): a fact holds none unless its value is a hedge (docs/ARCHITECTURE.md, "Loading and
+// the fact base in memory"). Copies copy the readings.
+class ReadingList {
+ public:
+  ReadingList() = default;
+  ReadingList(const ReadingList& other)
+      : list_(other.list_ ? std::make_unique<std::vector<Reading>>(*other.list_) : nullptr) {}
+  ReadingList(ReadingList&&) noexcept = default;
+  ReadingList& operator=(const ReadingList& other) {
+    if (this != &other) *this = ReadingList(other);
+    return *this;
+  }
+  ReadingList& operator=(ReadingList&&) noexcept = default;
+  ~ReadingList() = default;
+
+  [[nodiscard]] std::size_t size() const { return list_ ? list_->size() : 0; }
+  [[nodiscard]] bool empty() const { return size() == 0; }
+  [[nodiscard]] const Reading& operator[](std::size_t i) const { return (*list_)[i]; }
+  [[nodiscard]] const Reading& front() const { return list_->front(); }
+  [[nodiscard]] const Reading& back() const { return list_->back(); }
+  [[nodiscard]] const Reading* begin() const { return list_ ? list_->data() : nullptr; }
+  [[nodiscard]] const Reading* end() const { return begin() + size(); }
+  void push_back(Reading reading) {
+    if (!list_) list_ = std::make_unique<std::vector<Reading>>();
+    list_->push_back(std::move(reading));
+  }
+  void clear() { list_.reset(); }  // frees them
+
+ private:
+  std::unique_ptr<std::vector<Reading>> list_;  // null: none
+};
+
 struct Value {
   std::string written;  // as in the file, trimmed
   Interval interval;    // intersection of the readings (may be empty: see hedge)
   // The value grammar gives one or two; the FactBase keeps only the two of a hedged value
   // ("almost half (47%)"): one reading is `interval` itself, and most values have one.
-  std::vector<Reading> readings;
+  ReadingList readings;
   bool hedge_conflict = false;  // two readings that do not overlap ("almost half (52%)")
   bool percent = false;         // written as a percentage: reports show it as one
   // Read by the value grammar (false: `written` as given, not understood). The numbers the

@@ -65,7 +65,7 @@ TEST_CASE("the example fact base loads cleanly", "[load]") {
   const cc::Fact& offences = fact(base, "lbc-2024-11-01/offences-2023-24");
   CHECK(describe_key(base, offences.key) == "offences · UK · 2023-24");
   CHECK(offences.value.interval == cc::Interval::point(7062));
-  CHECK(offences.value_mark == cc::Mark{1, 19, 12});
+  CHECK(offences.value_mark() == cc::Mark{1, 19, 12});
   CHECK(offences.mark == cc::Mark{1, 17, 9});
   CHECK(offences.note() == "provided by 45 UK police forces");
   CHECK(offences.record().kind == cc::RecordKind::high);

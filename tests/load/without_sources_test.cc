@@ -47,8 +47,8 @@ void compare_facts(Differences& d, const std::string& at, const cc::Fact& a, con
   d.same(at + " quote", a.quote, b.quote);
   d.same(at + " quote in article", a.quote_in_article, b.quote_in_article);
   d.same(at + " note", a.note(), b.note());
-  d.same(at + " marks", std::tuple(a.mark, a.quote_mark, a.value_mark, a.relation_mark),
-         std::tuple(b.mark, b.quote_mark, b.value_mark, b.relation_mark));
+  d.same(at + " marks", std::tuple(a.mark, a.quote_mark(), a.value_mark(), a.relation_mark()),
+         std::tuple(b.mark, b.quote_mark(), b.value_mark(), b.relation_mark()));
   compare_values(d, at + " value", a.value, b.value);
   d.same(at + " operands", a.operands.size(), b.operands.size());
   for (std::size_t o = 0; o < a.operands.size() && o < b.operands.size(); ++o) {
