@@ -622,7 +622,7 @@ ValueResult parse_value(std::string_view written, const ValueContext& context) {
   auto parts = split_readings(source, tokens);
   if (auto* error = std::get_if<ValueError>(&parts)) return *error;
   Value value;
-  value.written = std::string(source.trimmed);
+  value.written = source.trimmed;  // a view of `written`, the caller's
   for (std::span<const Token> part : std::get<Readings>(parts).all()) {
     ReadingParser parser(source, part, context);
     Result<Reading> reading = parser.parse();

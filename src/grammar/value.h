@@ -22,6 +22,7 @@ struct ValueError {
 
 using ValueResult = std::variant<Value, ValueError>;
 
+// The value's `written` is a view of `written` (trimmed): keep it while the value is used.
 [[nodiscard]] ValueResult parse_value(std::string_view written, const ValueContext& context);
 
 // The numbers written in a value read by parse_value (none for one not read), normalised

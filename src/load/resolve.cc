@@ -603,8 +603,8 @@ class Resolver {
   std::vector<char> claim_counts_;  // by fact: a total or difference of counts only
 };
 
-// The bytes of a file's facts' strings (quote, id, note), copied into one buffer that the
-// facts view.
+// The bytes of a file's facts' strings (quote, id, written value, note), copied into one buffer
+// that the facts view.
 class FileTexts {
  public:
   explicit FileTexts(std::size_t bytes) : texts_(new char[std::max<std::size_t>(bytes, 1)]) {}
@@ -622,7 +622,8 @@ class FileTexts {
 };
 
 [[nodiscard]] std::size_t text_bytes(const RawFact& raw) {
-  return raw.quote.size() + raw.id.size() + raw.note.size();
+  return raw.quote.size() + raw.id.size() + raw.note.size() +
+         (raw.value ? raw.value->text.size() : 0);
 }
 
 // The fact as the FactBase holds it: its strings kept in `texts`, its value moved out of `raw`.
@@ -634,10 +635,13 @@ class FileTexts {
   fact.quote = texts.keep(raw.quote);
   fact.set_quote_mark(mark(raw.quote_pos));
   fact.set_value_mark(raw.value ? mark(raw.value->pos) : fact.mark);
+  // The written value views the file's buffer too (the parsed value views the raw text).
+  const std::string_view written = raw.value ? texts.keep(raw.value->text) : std::string_view();
   if (raw.parsed) {
     fact.value = std::move(*raw.parsed);
+    fact.value.written = same_part(fact.value.written, raw.value->text, written);
   } else if (raw.value) {
-    fact.value.written = raw.value->text;
+    fact.value.written = written;
   }
   fact.kind = raw.kind;
   fact.set_relation_mark(mark(raw.relation_pos));

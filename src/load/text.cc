@@ -73,4 +73,14 @@ Pos PositionMap::at(std::size_t offset) const {
   return cached_pos_;
 }
 
+std::string_view same_part(std::string_view view, std::string_view from, std::string_view copy) {
+  const auto* begin = from.data();
+  if (view.data() >= begin && view.data() + view.size() <= begin + from.size() &&
+      copy.size() == from.size()) {
+    return copy.substr(static_cast<std::size_t>(view.data() - begin), view.size());
+  }
+  const std::size_t at = copy.find(view);
+  return at == std::string_view::npos ? copy : copy.substr(at, view.size());
+}
+
 }  // namespace cc::load

@@ -32,6 +32,12 @@ struct EncodingError {
 // code points above U+10FFFF are invalid).
 [[nodiscard]] std::optional<EncodingError> check_utf8(std::string_view bytes);
 
+// `view`, a part of `from`, as the same part of `copy` (a copy of `from`): where a value
+// read from a text the loader frees is made to view the copy its fact keeps. A view that is
+// not within `from` is looked up in `copy` (all of `copy` when not found).
+[[nodiscard]] std::string_view same_part(std::string_view view, std::string_view from,
+                                         std::string_view copy);
+
 // The number of characters (UTF-8 lead bytes) in `bytes`.
 [[nodiscard]] std::size_t count_chars(std::string_view bytes);
 

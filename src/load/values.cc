@@ -100,8 +100,12 @@ void parse_total_values(const std::vector<RawFile>& files, const std::vector<boo
       const FactIndex index = source.facts[i];
       const auto context = context_of(base.facts[index], raw.value->precision, counts[index],
                                       base.vocabulary.tolerances.vague);
-      if (auto value = parse(raw.value->text, context, file.display, diagnostics))
+      if (auto value = parse(raw.value->text, context, file.display, diagnostics)) {
+        // Viewing the text the fact keeps (build_facts), not the links' (freed).
+        const std::string_view kept = base.facts[index].value.written;
+        value->written = same_part(value->written, raw.value->text.text, kept);
         base.facts[index].value = std::move(*value);
+      }
     }
   }
 }

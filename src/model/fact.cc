@@ -82,7 +82,9 @@ OperandList& OperandList::operator=(OperandList&& other) noexcept {
   return *this;
 }
 
-OperandList::~OperandList() { free(); }
+OperandList::~OperandList() {
+  free();
+}
 
 void OperandList::free() {
   ::operator delete(block_);  // Operand is trivially destructible
@@ -98,8 +100,8 @@ void OperandList::reserve(std::size_t count) {
   static_assert(std::is_trivially_copyable_v<Operand> && std::is_trivially_destructible_v<Operand>);
   if (count <= (block_ ? block_->capacity : 0)) return;
   void* bytes = ::operator new(sizeof(Block) + count * sizeof(Operand));
-  auto* block = new (bytes) Block{static_cast<std::uint32_t>(size()),
-                                  static_cast<std::uint32_t>(count)};
+  auto* block =
+      new (bytes) Block{static_cast<std::uint32_t>(size()), static_cast<std::uint32_t>(count)};
   auto* items = reinterpret_cast<Operand*>(block + 1);
   std::uninitialized_copy(begin(), end(), items);
   free();

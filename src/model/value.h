@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/interval.h"
@@ -83,8 +84,10 @@ class ReadingList {
 };
 
 struct Value {
-  std::string written;  // as in the file, trimmed
-  Interval interval;    // intersection of the readings (may be empty: see hedge)
+  // As in the file, trimmed: a view of the text it was read from (parse_value's input), which
+  // whoever holds the value keeps alive; a fact's is in its source's `texts`, like its quote.
+  std::string_view written;
+  Interval interval;  // intersection of the readings (may be empty: see hedge)
   // The value grammar gives one or two; the FactBase keeps only the two of a hedged value
   // ("almost half (47%)"): one reading is `interval` itself, and most values have one.
   ReadingList readings;

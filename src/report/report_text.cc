@@ -130,7 +130,7 @@ std::string value_text(const Fact& fact) {
   const bool percent =
       fact.value.percent || fact.kind == FactKind::share || fact.kind == FactKind::change;
   const std::string meaning = describe(fact.value.interval, percent);
-  if (meaning == fact.value.written) return fact.value.written;
+  if (meaning == fact.value.written) return std::string(fact.value.written);
   return fmt::format("{} ({})", fact.value.written, meaning);
 }
 

@@ -3,7 +3,9 @@
 // index, one reading kept only for a hedge, record claims apart. What a user sees must not
 // change: quotes, ids, written values and refs read right after the loader's own copies are
 // gone, after the base is moved or copied, and with the same ids in several files.
+#include <map>
 #include <memory>
+#include <stdexcept>
 #include <string>
 
 #include "catch.h"
@@ -16,7 +18,15 @@
 // What a fact, an interval, a constraint and a variable cost, each held once per fact or
 // more, and a reference as written while the load resolves it (docs/ARCHITECTURE.md,
 // "Loading and the fact base in memory"): a field added must find room in them.
-static_assert(sizeof(cc::Fact) <= 248);
+static_assert(sizeof(cc::Fact) <= 184);
+// What a Fact is made of: its value (the written text a view of its file's buffer, its
+// readings behind one pointer), its operands behind one pointer, three marks without their
+// file (the fact's own `mark` has it).
+static_assert(sizeof(cc::Value) <= 80);
+static_assert(sizeof(cc::ReadingList) <= 8);
+static_assert(sizeof(cc::OperandList) <= 8);
+static_assert(sizeof(cc::LineColumn) <= 8);
+static_assert(sizeof(cc::Operand) <= 24);
 static_assert(sizeof(cc::Interval) <= 48);
 static_assert(sizeof(cc::OptionalBound) <= 24);
 static_assert(sizeof(cc::Constraint) <= 48);
@@ -219,4 +229,68 @@ TEST_CASE("a fact's note, accepts and record are held apart, and a copy changes 
   CHECK(original.accepts().empty());
   copy.set_accepts({});
   CHECK(copy.accepts().empty());
+}
+
+TEST_CASE("a total's written value, read after resolving, views its file's buffer",
+          "[load][memory]") {
+  std::map<std::string, std::string> files;
+  files["a.yaml"] =
+      "source: {id: a, title: T, published: 2024}\n"
+      "defaults: {measure: offences, where: UK, when: 2020}\n"
+      "facts:\n"
+      "  - {id: x, quote: 'x 1,000', value: '1,000', where: Wales}\n"
+      "  - {id: y, quote: 'y 2,000', value: '2,000', where: England}\n"
+      "  - id: sum\n"
+      "    quote: 'about 3,000 in all'\n"
+      "    value: '  about 3,000 '\n"
+      "    total: {of: [x, y]}\n";
+  cc::FactBase base;
+  {
+    auto loaded = load_files("compact-total", files);
+    INFO(loaded.text());
+    REQUIRE(loaded.clean());
+    base = loaded.base;  // a copy: the loader's own is gone below
+  }
+  const cc::Fact& sum = base.facts[*base.find_fact("a/sum")];
+  CHECK(sum.value.parsed);
+  CHECK(sum.value.written == "about 3,000");
+  CHECK(sum.value.interval.contains(3000));
+  REQUIRE(sum.operands.size() == 2);
+  CHECK(sum.operands[0].key == base.facts[*base.find_fact("a/x")].key);
+  // The marks besides the fact's own are in its file.
+  CHECK(sum.mark == cc::Mark{sum.mark.file, 6, 9});
+  CHECK(sum.quote_mark() == cc::Mark{sum.mark.file, 7, 12});
+  CHECK(sum.value_mark() == cc::Mark{sum.mark.file, 8, 12});
+  CHECK(sum.relation_mark() == cc::Mark{sum.mark.file, 9, 5});
+  CHECK(base.facts[*base.find_fact("a/x")].relation_mark().line == 0);  // a figure has none
+}
+
+TEST_CASE("a fact's operands and a value's readings are copied with it, not shared",
+          "[load][memory]") {
+  cc::OperandList operands = {cc::Operand{cc::Operand::Kind::key, 1, 0, {}},
+                              cc::Operand{cc::Operand::Kind::fact, 0, 7, {}}};
+  cc::OperandList copy = operands;
+  copy[0].key = 2;
+  for (int i = 0; i < 5; ++i) copy.push_back(copy[0]);  // grows past its room
+  CHECK(operands.size() == 2);
+  CHECK(operands.at(0).key == 1);
+  CHECK(operands.at(1).fact == 7);
+  CHECK_THROWS_AS(operands.at(2), std::out_of_range);
+  REQUIRE(copy.size() == 7);
+  CHECK(copy.back().key == 2);
+  CHECK(copy[1].fact == 7);
+  cc::OperandList moved = std::move(copy);
+  CHECK(moved.size() == 7);
+  CHECK(cc::OperandList().empty());
+
+  cc::Value value;
+  value.readings.push_back({"almost half", cc::Interval::closed(cc::Rational(45, 100), 1)});
+  cc::Value other = value;
+  other.readings.push_back({"47%", cc::Interval::point(cc::Rational(47, 100))});
+  CHECK(value.readings.size() == 1);
+  CHECK(other.readings.size() == 2);
+  CHECK(other.readings[0].text == "almost half");
+  other.readings.clear();
+  CHECK(other.readings.empty());
+  CHECK(value.readings.front().text == "almost half");
 }
