@@ -129,14 +129,14 @@ VarId GraphBuilder::anonymous_var() {
 }
 
 ConstraintId GraphBuilder::add(Constraint constraint, Interval value) {
-  constraint.value =
-      value == Interval::everything() ? kNoValue : values_.find_or_add(graph_.values, std::move(value));
+  constraint.value = value == Interval::everything()
+                         ? kNoValue
+                         : values_.find_or_add(graph_.values, std::move(value));
   constraint.rule = running_rule_;
   return append(std::move(constraint));
 }
 
-std::uint32_t GraphBuilder::ValueIndex::find_or_add(std::vector<Interval>& values,
-                                                    Interval value) {
+std::uint32_t GraphBuilder::ValueIndex::find_or_add(std::vector<Interval>& values, Interval value) {
   if (2 * (values.size() + 1) > slots_.size()) grow(values);
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t at = hash_of(value) & mask;; at = (at + 1) & mask) {

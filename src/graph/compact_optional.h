@@ -16,8 +16,8 @@ class CompactOptional {
   static constexpr T kNone = std::numeric_limits<T>::max();
 
   constexpr CompactOptional() = default;
-  constexpr CompactOptional(std::nullopt_t) {}  // NOLINT(google-explicit-constructor)
-  constexpr CompactOptional(T value) : value_(value) {}  // NOLINT(google-explicit-constructor)
+  constexpr CompactOptional(std::nullopt_t) {}              // NOLINT(google-explicit-constructor)
+  constexpr CompactOptional(T value) : value_(value) {}     // NOLINT(google-explicit-constructor)
   constexpr CompactOptional(const std::optional<T>& value)  // NOLINT(google-explicit-constructor)
       : value_(value ? *value : kNone) {}
   constexpr operator std::optional<T>() const {  // NOLINT(google-explicit-constructor)

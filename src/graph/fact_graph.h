@@ -37,11 +37,11 @@ using OptionalFact = CompactOptional<FactIndex>;
 // constant's value is in FactGraph::constants (a few period lengths in a whole base).
 struct Variable {
   VarKind kind = VarKind::key;
-  bool integer = false;            // a count: narrowed to whole numbers
-  KeyId key = 0;                   // VarKind::key
-  OptionalFact defined_by;         // the first relation claim naming this quotient/sum/…
+  bool integer = false;              // a count: narrowed to whole numbers
+  KeyId key = 0;                     // VarKind::key
+  OptionalFact defined_by;           // the first relation claim naming this quotient/sum/…
   std::uint32_t constant_index = 0;  // VarKind::constant: its value, FactGraph::constants[…]
-  VarList operands;  // quotient: {numerator, denominator}; sum: the terms;
+  VarList operands;                  // quotient: {numerator, denominator}; sum: the terms;
                      // difference: {minuend, subtrahend} (to, from); inline up to three
 };
 
@@ -145,7 +145,8 @@ class ComponentList {
   [[nodiscard]] std::size_t size() const { return start_.empty() ? 0 : start_.size() - 1; }
   [[nodiscard]] bool empty() const { return size() == 0; }
   [[nodiscard]] std::span<const ConstraintId> operator[](std::size_t i) const {
-    return std::span<const ConstraintId>(constraints_).subspan(start_[i], start_[i + 1] - start_[i]);
+    return std::span<const ConstraintId>(constraints_)
+        .subspan(start_[i], start_[i + 1] - start_[i]);
   }
 
   class Iterator {
@@ -177,7 +178,7 @@ class FactGraph {
  public:
   std::vector<Variable> vars;
   std::vector<Constraint> constraints;
-  std::vector<Interval> values;  // the constraints' intervals, by Constraint::value
+  std::vector<Interval> values;     // the constraints' intervals, by Constraint::value
   std::vector<Rational> constants;  // the constant variables' values, by constant_index
 
   // The value of a VarKind::constant variable.

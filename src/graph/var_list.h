@@ -70,7 +70,11 @@ class VarList {
     if (size_ == kInline || std::has_single_bit(size_)) {
       const std::uint32_t size = size_;
       auto* bigger = new VarId[capacity_for(size + 1)];
-      std::copy(begin(), end(), bigger);
+      if (size == kInline) {
+        std::copy_n(words_, kInline, bigger);
+      } else {
+        std::copy_n(heap(), size, bigger);
+      }
       release();
       set_heap(bigger);
       size_ = size;
