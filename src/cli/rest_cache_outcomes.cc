@@ -199,7 +199,7 @@ std::string key_text(const FactBase& base, KeyId id) {
   return out;
 }
 
-std::size_t arity_of(const FactGraph& graph, const std::vector<ConstraintId>& component) {
+std::size_t arity_of(const FactGraph& graph, std::span<const ConstraintId> component) {
   std::size_t arity = 0;
   for (const ConstraintId c : component) arity += graph.constraints[c].vars.size();
   return arity;

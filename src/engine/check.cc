@@ -176,6 +176,7 @@ std::pair<FactGraph, std::vector<std::uint32_t>> pruned_copy(const FactGraph& gr
   }
   out.values = graph.values;
   out.vars = graph.vars;
+  out.constants = graph.constants;
   out.key_var_count = graph.key_var_count;
   out.fact_vars = graph.fact_vars;
   out.finish();

@@ -155,6 +155,7 @@ FactGraph pruned(FactGraph graph, const std::vector<bool>& keep) {
   }
   out.values = std::move(graph.values);  // the kept constraints' indexes into it stay right
   out.vars = std::move(graph.vars);
+  out.constants = std::move(graph.constants);
   out.key_var_count = graph.key_var_count;
   out.fact_vars = std::move(graph.fact_vars);
   out.finish();

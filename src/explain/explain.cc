@@ -83,7 +83,7 @@ class ConflictExplainer {
   // What the lower end's derivation and the upper end's derivation each say.
   std::pair<Interval, Interval> sides(const Contradiction& x) const {
     const auto side = [&](EventId e) {
-      if (e == kNoEvent) return Propagator::initial_domain(graph_.vars[x.var]);
+      if (e == kNoEvent) return Propagator::initial_domain(graph_, x.var);
       const Event& event = events_[e];
       const Constraint& cause = graph_.constraints[event.cause];
       if (cause.kind == ConstraintKind::statement)
@@ -192,7 +192,7 @@ class ConflictExplainer {
     const Variable& var = graph_.vars[claim];
     const bool per =
         var.kind == VarKind::difference && var.defined_by && base_.facts[*var.defined_by].per;
-    if (!per) return var.operands;
+    if (!per) return {var.operands.begin(), var.operands.end()};
     std::vector<VarId> out;
     for (const VarId rate : var.operands) {
       const auto& of = graph_.vars[rate].operands;

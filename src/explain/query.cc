@@ -61,7 +61,7 @@ class Query {
   [[nodiscard]] std::vector<FactIndex> naming_facts(VarId var) const {
     std::vector<FactIndex> out;
     for (const auto& [fact, v] : graph_.fact_vars) {
-      std::vector<VarId> operands = graph_.vars[v].operands;
+      std::vector<VarId> operands(graph_.vars[v].operands.begin(), graph_.vars[v].operands.end());
       if (base_.facts[fact].per) {
         for (const VarId rate : graph_.vars[v].operands) {
           const auto& of = graph_.vars[rate].operands;

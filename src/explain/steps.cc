@@ -57,7 +57,7 @@ class StepWriter {
  private:
   [[nodiscard]] Interval domain(VarId v) const {
     const auto it = at_.find(v);
-    return it == at_.end() ? Propagator::initial_domain(graph_.vars[v]) : it->second;
+    return it == at_.end() ? Propagator::initial_domain(graph_, v) : it->second;
   }
 
   void apply(EventId id) {
@@ -84,12 +84,12 @@ class StepWriter {
         const Fact& fact = base_.facts[*q.defined_by];
         if (fact.kind == FactKind::rate || fact.kind == FactKind::interval ||
             (fact.kind == FactKind::difference && fact.per)) {
-          return fmt::format("{} {}s", format_number(graph_.vars[v].constant, 4),
+          return fmt::format("{} {}s", format_number(graph_.constant_of(v), 4),
                              time_unit_name(fact.unit));
         }
       }
     }
-    return format_number(graph_.vars[v].constant, 4);
+    return format_number(graph_.constant_of(v), 4);
   }
 
   [[nodiscard]] std::string reason(const Constraint& c) const {

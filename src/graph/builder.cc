@@ -1,10 +1,23 @@
 #include "graph/builder.h"
 
 #include <algorithm>
+#include <bit>
+#include <functional>
 
 namespace cc {
 
 namespace {
+
+// Equal intervals hash alike: a rational's double is a function of its value.
+std::uint64_t hash_of(const OptionalBound& bound) {
+  if (!bound) return 0x9e3779b97f4a7c15U;
+  return std::hash<double>{}(to_double(bound->value)) * 2 + (bound->open ? 1 : 0);
+}
+
+std::uint64_t hash_of(const Interval& interval) {
+  const std::uint64_t h = hash_of(interval.lo()) * 0x9e3779b97f4a7c15U ^ hash_of(interval.hi());
+  return (h ^ (h >> 29)) * 0xbf58476d1ce4e5b9U;  // mixed: the table takes the low bits
+}
 
 // (tuple, key) pairs as groups: sorted by tuple, then by key (the order they were added in).
 template <class Tuple>
@@ -32,7 +45,7 @@ GraphBuilder::GraphBuilder(const FactBase& base, FactGraph& graph, RuleIndex def
   // facts, 542,097 variables for 352,620 keys; what is reserved and never written holds
   // no memory).
   graph_.vars.reserve(key_count + base.facts.size() + kSpareVars);
-  graph_.fact_vars.reserve(base.facts.size());  // a variable a fact at most
+  graph_.reserve_facts(base.facts.size());  // a variable and a statement a fact at most
   std::vector<std::pair<std::tuple<MeasureId, PeriodId, SubsetId>, KeyId>> places;
   std::vector<std::pair<std::tuple<MeasureId, PlaceId, SubsetId>, KeyId>> periods;
   for (KeyId k = 0; k < key_count; ++k) {
@@ -51,7 +64,7 @@ GraphBuilder::GraphBuilder(const FactBase& base, FactGraph& graph, RuleIndex def
   by_period_ = grouped(std::move(periods));
 }
 
-VarId GraphBuilder::defined_var(VarKind kind, std::vector<VarId> operands, bool integer,
+VarId GraphBuilder::defined_var(VarKind kind, VarList operands, bool integer,
                                 std::optional<FactIndex> defined_by, ConstraintKind definition) {
   const auto id = static_cast<VarId>(graph_.vars.size());
   Variable v;
@@ -103,13 +116,8 @@ VarId GraphBuilder::difference_var(VarId minuend, VarId subtrahend,
 VarId GraphBuilder::constant_var(const Rational& value) {
   const auto [it, inserted] = constants_.emplace(value, 0);
   if (!inserted) return it->second;
-  const auto id = static_cast<VarId>(graph_.vars.size());
-  Variable v;
-  v.kind = VarKind::constant;
-  v.constant = value;
-  graph_.vars.push_back(std::move(v));
-  it->second = id;
-  return id;
+  it->second = graph_.add_constant(value);
+  return it->second;
 }
 
 VarId GraphBuilder::anonymous_var() {
@@ -121,9 +129,37 @@ VarId GraphBuilder::anonymous_var() {
 }
 
 ConstraintId GraphBuilder::add(Constraint constraint, Interval value) {
-  graph_.set_value(constraint, std::move(value));
+  constraint.value = value == Interval::everything()
+                         ? kNoValue
+                         : values_.find_or_add(graph_.values, std::move(value));
   constraint.rule = running_rule_;
   return append(std::move(constraint));
+}
+
+std::uint32_t GraphBuilder::ValueIndex::find_or_add(std::vector<Interval>& values, Interval value) {
+  if (2 * (values.size() + 1) > slots_.size()) grow(values);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t at = hash_of(value) & mask;; at = (at + 1) & mask) {
+    std::uint32_t& slot = slots_[at];
+    if (slot == kNoValue) {
+      slot = static_cast<std::uint32_t>(values.size());
+      values.push_back(std::move(value));
+      return slot;
+    }
+    if (values[slot] == value) return slot;
+  }
+}
+
+// Four slots a value (at least 1,024), the values placed again: a quarter is used after,
+// half when it grows next.
+void GraphBuilder::ValueIndex::grow(const std::vector<Interval>& values) {
+  slots_.assign(std::max<std::size_t>(1024, std::bit_ceil(4 * (values.size() + 1))), kNoValue);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::uint32_t i = 0; i < values.size(); ++i) {
+    std::size_t at = hash_of(values[i]) & mask;
+    while (slots_[at] != kNoValue) at = (at + 1) & mask;
+    slots_[at] = i;
+  }
 }
 
 ConstraintId GraphBuilder::append(Constraint constraint) {

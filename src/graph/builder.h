@@ -4,6 +4,7 @@
 // rules in turn and tells the builder which one is running, and add() stamps that rule's
 // index on each constraint.
 
+#include <cstdint>
 #include <map>
 #include <tuple>
 #include <utility>
@@ -55,9 +56,22 @@ class GraphBuilder {
   }
 
  private:
+  // The index in FactGraph::values of an interval: each distinct interval is kept once
+  // (1M facts state 1,015,200 intervals, 68,078 of them distinct on the bench's base). An
+  // open-addressing table of indexes into the values, 8 bytes a distinct interval, held
+  // while the graph is built.
+  class ValueIndex {
+   public:
+    [[nodiscard]] std::uint32_t find_or_add(std::vector<Interval>& values, Interval value);
+
+   private:
+    void grow(const std::vector<Interval>& values);
+    std::vector<std::uint32_t> slots_;  // kNoValue: empty; else an index into the values
+  };
+
   ConstraintId append(Constraint constraint);  // as stamped
   // A new variable of `kind` over `operands`, and the constraint that defines it.
-  VarId defined_var(VarKind kind, std::vector<VarId> operands, bool integer,
+  VarId defined_var(VarKind kind, VarList operands, bool integer,
                     std::optional<FactIndex> defined_by, ConstraintKind definition);
 
   const FactBase& base_;
@@ -68,6 +82,7 @@ class GraphBuilder {
   std::map<std::vector<VarId>, VarId> sums_;
   std::map<std::pair<VarId, VarId>, VarId> differences_;
   std::map<Rational, VarId> constants_;
+  ValueIndex values_;
   Groups<std::tuple<MeasureId, PeriodId, SubsetId>> by_place_;
   Groups<std::tuple<MeasureId, PlaceId, SubsetId>> by_period_;
 };

@@ -27,14 +27,16 @@ FactGraph build_graph(const FactBase& base, const BuildOptions& options) {
   // larger one near the end of the build with the old one still held: capacity never
   // written holds no memory (docs/ARCHITECTURE.md). A larger graph grows as before.
   graph.constraints.reserve(2 * base.facts.size());
-  graph.values.reserve(base.facts.size() + base.facts.size() / 4);  // a statement a fact
-  GraphBuilder builder(base, graph, definitions_rule());
-  for (const InferenceRule& rule : inference_rules()) {
-    const bool disabled = std::find(options.disabled_rules.begin(), options.disabled_rules.end(),
-                                    rule.id) != options.disabled_rules.end();
-    if (disabled) continue;
-    builder.set_running_rule(index_of(rule));
-    rule.add_constraints(builder);
+  {
+    // The builder's look-ups (relations, constants, intervals) are freed before finish().
+    GraphBuilder builder(base, graph, definitions_rule());
+    for (const InferenceRule& rule : inference_rules()) {
+      const bool disabled = std::find(options.disabled_rules.begin(), options.disabled_rules.end(),
+                                      rule.id) != options.disabled_rules.end();
+      if (disabled) continue;
+      builder.set_running_rule(index_of(rule));
+      rule.add_constraints(builder);
+    }
   }
   graph.finish();
   return graph;

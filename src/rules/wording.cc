@@ -44,7 +44,7 @@ std::string describe_quantity(const FactBase& base, const FactGraph& graph, VarI
     case VarKind::key:
       return describe_key(base, v.key);
     case VarKind::constant:
-      return format_number(v.constant, 4);
+      return format_number(graph.constant_of(var), 4);
     case VarKind::anonymous:
       if (v.operands.size() == 2 && v.defined_by) {  // a record's change (rules/records.cc)
         const bool fall = base.facts[*v.defined_by].record().over == RecordOver::fall;

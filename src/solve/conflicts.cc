@@ -785,8 +785,9 @@ unsigned thread_count(unsigned asked) {
 SolveResult solve(const FactBase& base, const FactGraph& graph, const SolveOptions& options) {
   SolveResult result;
   result.implied.assign(base.keys.key_count(), Interval::nonnegative());
-  for (const Variable& var : graph.vars) {
-    if (var.kind == VarKind::key) result.implied[var.key] = Propagator::initial_domain(var);
+  for (VarId v = 0; v < graph.vars.size(); ++v) {
+    const Variable& var = graph.vars[v];
+    if (var.kind == VarKind::key) result.implied[var.key] = Propagator::initial_domain(graph, v);
   }
   SolveContext context;
   context.witness_of_source = witness_of_sources(base);

@@ -140,8 +140,9 @@ void Propagator::clear_restriction() {
   restricted_ = false;
 }
 
-Interval Propagator::initial_domain(const Variable& var) {
-  if (var.kind == VarKind::constant) return Interval::point(var.constant);
+Interval Propagator::initial_domain(const FactGraph& graph, VarId v) {
+  const Variable& var = graph.vars[v];
+  if (var.kind == VarKind::constant) return Interval::point(graph.constant_of(v));
   if (var.kind == VarKind::difference) return Interval::everything();  // to − from: any sign
   return Interval::nonnegative();  // every quantity, share, change multiplier and sum is ≥ 0
 }
@@ -150,7 +151,7 @@ Propagator::Slot& Propagator::slot(VarId var) {
   std::uint32_t& index = slot_of_[var];
   if (index == kNoSlot) {
     index = static_cast<std::uint32_t>(slots_.size());
-    slots_.push_back(Slot{initial_domain(graph_.vars[var]), kNoEvent, kNoEvent});
+    slots_.push_back(Slot{initial_domain(graph_, var), kNoEvent, kNoEvent});
     touched_.push_back(var);
   }
   return slots_[index];
@@ -158,7 +159,7 @@ Propagator::Slot& Propagator::slot(VarId var) {
 
 Interval Propagator::domain(VarId var) const {
   const std::uint32_t index = slot_of_[var];
-  return index == kNoSlot ? initial_domain(graph_.vars[var]) : slots_[index].domain;
+  return index == kNoSlot ? initial_domain(graph_, var) : slots_[index].domain;
 }
 
 EventId Propagator::lower_event(VarId var) const {
@@ -600,14 +601,14 @@ std::vector<VarId> Propagator::retract() {
       EventId e = s.lower;
       while (e != kNoEvent && dead_[e]) e = events_[e].prev_lower;
       s.lower = e;
-      s.domain.set_lo(e == kNoEvent ? initial_domain(graph_.vars[v]).lo() : after_lower(e));
+      s.domain.set_lo(e == kNoEvent ? initial_domain(graph_, v).lo() : after_lower(e));
       back = true;
     }
     if (s.upper != kNoEvent && dead_[s.upper]) {
       EventId e = s.upper;
       while (e != kNoEvent && dead_[e]) e = events_[e].prev_upper;
       s.upper = e;
-      s.domain.set_hi(e == kNoEvent ? initial_domain(graph_.vars[v]).hi() : after_upper(e));
+      s.domain.set_hi(e == kNoEvent ? initial_domain(graph_, v).hi() : after_upper(e));
       back = true;
     }
     if (back) relaxed.push_back(v);

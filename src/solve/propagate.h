@@ -122,7 +122,7 @@ class Propagator {
   // Every event in the derivation of `roots` (the roots included), in order.
   [[nodiscard]] std::vector<EventId> derivation(std::span<const EventId> roots) const;
 
-  [[nodiscard]] static Interval initial_domain(const Variable& var);
+  [[nodiscard]] static Interval initial_domain(const FactGraph& graph, VarId var);
 
   // With this on, periods that tile a span only bound it from below (Σ tiles ≤ span), as
   // if the span could hold more: a contradiction that remains is a part exceeding its

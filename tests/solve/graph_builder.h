@@ -80,12 +80,7 @@ class HandGraph {
   }
 
   // A fixed number (a period's length).
-  VarId constant(const Rational& value) {
-    Variable v;
-    v.kind = VarKind::constant;
-    v.constant = value;
-    return add(std::move(v));
-  }
+  VarId constant(const Rational& value) { return graph.add_constant(value); }
 
   // numerator / denominator, with the quotient constraint that defines it.
   VarId quotient(VarId numerator, VarId denominator) {
