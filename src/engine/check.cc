@@ -189,18 +189,19 @@ std::pair<FactGraph, std::vector<std::uint32_t>> pruned_copy(const FactGraph& gr
 // The whole graph solved, as it always was.
 Solved solve_whole(const FactBase& base, const FactGraph& graph, const EngineOptions& options,
                    const std::function<void()>& solved_now) {
-  const SolveResult solved = solve(base, graph, options.solve);
+  SolveResult solved = solve(base, graph, options.solve);
   solved_now();
   Solved out;
   out.findings = explain_conflicts(base, graph, solved, options);
   for (const MinimalConflict& conflict : solved.conflicts)
     out.finding_component.push_back(conflict.component);
   out.set_aside = solved.set_aside;
-  out.implied = solved.implied;
   out.exhausted = solved.exhausted;
   out.bounded = solved.bounded;
   out.truncated = solved.truncated;
   if (options.keep_outcomes) out.outcomes = outcomes_of(graph, solved, out.findings);
+  // Moved, not copied: a value a key (48 bytes each, 17 MB at 1M facts).
+  out.implied = std::move(solved.implied);
   return out;
 }
 
@@ -258,7 +259,7 @@ Solved solve_unknown(const FactBase& base, const FactGraph& graph,
   std::vector<std::optional<ComponentOutcome>> all =
       outcomes_of(part, *solved, explain_conflicts(base, part, *solved, options));
   Solved out;
-  out.implied = solved->implied;
+  out.implied = std::move(solved->implied);
   std::vector<std::optional<ComponentOutcome>> outcomes(count);
   for (std::size_t p = 0; p < all.size(); ++p) outcomes[whole[p]] = std::move(all[p]);
   for (std::size_t c = 0; c < count; ++c) {

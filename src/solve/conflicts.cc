@@ -12,6 +12,7 @@
 
 #include "model/provenance.h"
 #include "solve/apart.h"
+#include "solve/at_once.h"
 #include "solve/diagnosis.h"
 #include "solve/in_play.h"
 #include "solve/slips.h"
@@ -765,6 +766,16 @@ void find_slips(const FactBase& base, const FactGraph& graph, std::vector<Propag
   });
 }
 
+// The constraints the components solved at once may hold together (SolveOptions): by
+// default 500,000, the runs of about 75 MB (docs/ARCHITECTURE.md, "What a solving thread
+// holds"), or the largest component's when it is larger.
+std::size_t constraints_at_once(const SolveOptions& options, std::span<const std::size_t> sizes) {
+  if (options.constraints_at_once > 0) return options.constraints_at_once;
+  constexpr std::size_t kAtOnce = 500000;
+  const std::size_t largest = sizes.empty() ? 0 : *std::max_element(sizes.begin(), sizes.end());
+  return std::max(largest, kAtOnce);
+}
+
 // Appends one component's findings and bookkeeping to the whole result.
 void append(SolveResult& to, SolveResult&& from) {
   std::move(from.conflicts.begin(), from.conflicts.end(), std::back_inserter(to.conflicts));
@@ -826,7 +837,11 @@ SolveResult solve(const FactBase& base, const FactGraph& graph, const SolveOptio
   std::vector<char> finished(graph.components().size(), 0);
   std::size_t next_to_tell = 0;
   std::size_t done = 0;
-  on_threads(order.size(), threads, [&](std::size_t worker, std::size_t i) {
+  std::vector<std::size_t> sizes;
+  sizes.reserve(order.size());
+  for (const std::uint32_t c : order) sizes.push_back(graph.components()[c].size());
+  const std::size_t budget = constraints_at_once(options, sizes);
+  on_threads_within(sizes, threads, budget, [&](std::size_t worker, std::size_t i) {
     const std::uint32_t c = order[i];
     InPlay in_play(graph, of_facts, masks[worker], graph.components()[c]);
     ComponentSolver solver(base, graph, mains[worker], probes[worker], in_play,

@@ -60,6 +60,11 @@ struct SolveOptions {
   // Threads solving components at once; 0: one per core. The result is the same whatever
   // the number (components are independent and joined in a fixed order).
   unsigned threads = 0;
+  // The constraints the components solved at once may hold together, so that two very
+  // large ones are not solved at once (a component larger than it is solved alone); 0:
+  // 500,000, or the largest component's when it is larger. The result is the same whatever
+  // it is (tests/solve/at_once_test.cc).
+  std::size_t constraints_at_once = 0;
   // For tests: called with each contradiction's support (docs/ARCHITECTURE.md, "Solving")
   // before its facts are shrunk on it, to change it (emptied, the shrink goes back to the
   // component; the whole component, it probes as a shrink on the component does).
