@@ -127,6 +127,7 @@ class ComponentSolver {
   void run(const std::vector<FactIndex>& facts, const SolveOptions& options, SolveResult& result,
            std::vector<Interval>& implied) {
     adjust_support_ = &options.adjust_support;
+    step_own_runs_ = options.step_own_runs;
     Units units = make_units(base_, graph_, facts, context_.witness_of_source);
     std::vector<FactIndex> active = facts;  // sorted
     std::vector<MinimalConflict> found = set_aside_revisions(units, active);
@@ -138,7 +139,7 @@ class ComponentSolver {
         result.truncated.push_back(index_);
         break;
       }
-      const auto outcome = run_main(active, units, doubted, {});
+      const auto outcome = run_main(active, units, doubted);
       if (outcome.exhausted) {
         result.exhausted.push_back(index_);
         return;
@@ -161,27 +162,44 @@ class ComponentSolver {
     }
     const std::vector<FactIndex> standing = without(active, units, doubted);
     // One finding per witness and quantity: a doubted unit stating what an earlier doubted
-    // unit of the same witness states joins its finding.
-    std::map<std::pair<std::uint32_t, VarId>, std::size_t> finding_of;
+    // unit of the same witness states joins its finding (`joins`: the finding's first unit,
+    // or the unit itself).
+    std::map<std::pair<std::uint32_t, VarId>, UnitId> first_of;
+    std::vector<UnitId> joins;
+    std::vector<UnitId> explained;
     for (const UnitId u : doubted) {
       const FactIndex first = units.units[u].facts.front();
       const auto var = graph_.var_of_fact(first);
       const auto key =
           std::pair(context_.witness_of_source[base_.facts[first].source], var.value_or(kNoVar));
-      if (const auto it = finding_of.find(key); var && it != finding_of.end()) {
-        auto& restating = found[it->second].restating;
+      const auto it = first_of.find(key);
+      if (var && it != first_of.end()) {
+        joins.push_back(it->second);
+        continue;
+      }
+      first_of.emplace(key, u);
+      joins.push_back(u);
+      explained.push_back(u);
+    }
+    const std::vector<std::optional<Traced>> own = own_runs(units, explained, standing);
+    std::map<UnitId, std::size_t> finding_of;
+    for (std::size_t i = 0; i < doubted.size(); ++i) {
+      const UnitId u = doubted[i];
+      if (joins[i] != u) {
+        auto& restating = found[finding_of.at(joins[i])].restating;
         restating.insert(restating.end(), units.units[u].facts.begin(), units.units[u].facts.end());
         continue;
       }
       const auto alternative =
           consistent ? alternative_to(units, u, hitting, active) : std::nullopt;
-      finding_of.emplace(key, found.size());
-      found.push_back(explain_doubt(units, u, doubted, alternative, active, standing));
+      finding_of.emplace(u, found.size());
+      const auto mine = std::lower_bound(explained.begin(), explained.end(), u) - explained.begin();
+      found.push_back(explain_doubt(units, u, doubted, alternative, own[mine], standing));
     }
     if (hitting.bounded()) result.bounded.push_back(index_);
     // Back to the facts that stand: what they imply is read below.
     if (consistent) {
-      const auto back = run_main(active, units, doubted, {});
+      const auto back = run_main(active, units, doubted);
       if (back.contradiction || back.exhausted) consistent = false;  // cannot happen
     }
     for (MinimalConflict& conflict : found) {
@@ -203,31 +221,35 @@ class ComponentSolver {
   }
 
  private:
-  // A traced run of the main propagator on `facts` but the units of `out`, with the facts of
-  // `back` in play again; going on from its last run where it can (Propagator::resume): a
-  // run from the start costs the whole component, going on costs what changed. The facts
-  // are taken out of play afterwards.
+  // A traced run of the main propagator on `facts` but the units of `out`; going on from
+  // its last run where it can (Propagator::resume): a run from the start costs the whole
+  // component, going on costs what changed. Every call gives the same `facts` (the
+  // component's facts in play), so the facts that came into play since the last run are
+  // those of the units it left out and this one keeps. The facts are taken out of play
+  // afterwards.
   Propagator::Outcome run_main(const std::vector<FactIndex>& facts, const Units& units,
-                               const std::vector<UnitId>& out, std::span<const FactIndex> back) {
+                               const std::vector<UnitId>& out) {
     in_play_.put(facts, true);
     for (const UnitId u : out) in_play_.put(units.units[u].facts, false);
-    in_play_.put(back, true);
-    std::vector<FactIndex> now;
-    for (const FactIndex f : facts)
-      if (in_play_.in(f)) now.push_back(f);
-    for (const FactIndex f : back)
-      if (!std::binary_search(facts.begin(), facts.end(), f)) now.push_back(f);
-    std::sort(now.begin(), now.end());
+    std::vector<UnitId> left_out(out);
+    std::sort(left_out.begin(), left_out.end());
+    left_out.erase(std::unique(left_out.begin(), left_out.end()), left_out.end());
     Propagator::Outcome outcome;
-    if (main_started_ && main_.resumable()) {
-      outcome = in_play_.resume_from(main_, main_in_play_, now);
+    if (main_facts_ == &facts && main_.resumable()) {
+      std::vector<UnitId> back;
+      std::set_difference(main_left_out_.begin(), main_left_out_.end(), left_out.begin(),
+                          left_out.end(), std::back_inserter(back));
+      std::vector<FactIndex> added;
+      for (const UnitId u : back)
+        for (const FactIndex f : units.units[u].facts)
+          if (in_play_.in(f)) added.push_back(f);
+      outcome = in_play_.resume(main_, added);
     } else {
       outcome = in_play_.run(main_, Recording::trace);
     }
-    main_started_ = true;
-    main_in_play_ = std::move(now);
+    main_facts_ = &facts;
+    main_left_out_ = std::move(left_out);
     in_play_.put(facts, false);
-    in_play_.put(back, false);
     return outcome;
   }
 
@@ -393,22 +415,16 @@ class ComponentSolver {
 
   // The doubted unit against the facts that stand: a minimal set of them it contradicts,
   // its copies, the other statements of its quantity it misses, and why it is the one.
+  // `own`: what the unit's own run met (own_runs), nullopt when it met no contradiction.
   MinimalConflict explain_doubt(const Units& units, UnitId u, const std::vector<UnitId>& doubted,
                                 const std::optional<Alternative>& alternative,
-                                const std::vector<FactIndex>& active,
+                                const std::optional<Traced>& own,
                                 const std::vector<FactIndex>& standing) {
     const DoubtUnit& unit = units.units[u];
     std::vector<FactIndex> facts;
-    // The facts that stand, with the unit.
-    in_play_.put(active, true);
-    for (const UnitId d : doubted) in_play_.put(units.units[d].facts, false);
-    in_play_.put(unit.facts, true);
-    const auto outcome = in_play_.run(propagator_, Recording::trace);
-    in_play_.put(active, false);
     // Shrunk on the component: these are the facts its finding shows (its id hashes them),
     // so the set kept is minimal on the component, whatever a support would leave.
-    if (outcome.contradiction)
-      facts = shrink(traced(propagator_, *outcome.contradiction), unit.facts, Scope::component);
+    if (own) facts = shrink(*own, unit.facts, Scope::component);
     const auto mine =
         std::find_first_of(facts.begin(), facts.end(), unit.facts.begin(), unit.facts.end());
     if (mine == facts.end()) facts = units.units[u].facts;
@@ -421,6 +437,91 @@ class ComponentSolver {
     conflict.also_contradicts = other_statements_missed(conflict, standing);
     conflict.because = because(units, u, doubted, alternative);
     return conflict;
+  }
+
+  // Each unit's own run: a traced run from the start on the facts that stand with the
+  // unit (in `explained` order; nullopt where it meets no contradiction). These runs take
+  // the same first steps: up to the unit's first seed, a run takes the seeds of the facts
+  // that stand, one by one, as a run without the unit does (a statement narrows only its
+  // own variable, and the unit's constraints wait in the queue). So one run of the facts
+  // that stand goes step by step, and each unit's run goes on from it where the unit's
+  // first seed comes, in the order of their first seeds (Propagator::go_on_from): each
+  // meets what its run from the start meets, at the cost of what follows its first seed.
+  std::vector<std::optional<Traced>> own_runs(const Units& units,
+                                              const std::vector<UnitId>& explained,
+                                              const std::vector<FactIndex>& standing) {
+    std::vector<std::optional<Traced>> out(explained.size());
+    in_play_.put(standing, true);
+    // The seeds of the facts that stand (id order), their figures and claims apart.
+    std::vector<ConstraintId> seeds;
+    std::vector<ConstraintId> figures;
+    std::vector<ConstraintId> claims;
+    bool statements = std::is_sorted(component_.begin(), component_.end());
+    for (const ConstraintId c : component_) {
+      const auto& fact = graph_.constraints[c].fact;
+      if (!fact) continue;
+      const bool figure = propagator_.figure(c);
+      // go_on_from needs the steps before a unit's first figure not to read whether a
+      // variable is stated: statements do not.
+      if (figure && graph_.constraints[c].kind != ConstraintKind::statement) statements = false;
+      if (!in_play_.in(*fact)) continue;
+      seeds.push_back(c);
+      (figure ? figures : claims).push_back(c);
+    }
+    // Each unit's seeds, and how many seeds of the facts that stand a run takes before its
+    // first (the figures are queued before the claims).
+    std::vector<std::vector<ConstraintId>> added(explained.size());
+    std::vector<std::size_t> at(explained.size(), seeds.size());
+    std::size_t shared = 0;
+    for (std::size_t i = 0; i < explained.size(); ++i) {
+      in_play_.constraints_of(units.units[explained[i]].facts, added[i]);
+      std::sort(added[i].begin(), added[i].end());
+      added[i].erase(std::unique(added[i].begin(), added[i].end()), added[i].end());
+      const auto figure = std::find_if(added[i].begin(), added[i].end(),
+                                       [&](ConstraintId c) { return propagator_.figure(c); });
+      if (figure != added[i].end())
+        at[i] = static_cast<std::size_t>(std::lower_bound(figures.begin(), figures.end(), *figure) -
+                                         figures.begin());
+      else if (!added[i].empty())
+        at[i] =
+            figures.size() +
+            static_cast<std::size_t>(
+                std::lower_bound(claims.begin(), claims.end(), added[i].front()) - claims.begin());
+      shared += at[i];
+    }
+    // Stepping pays when the steps shared outweigh a propagator's arrays over the graph.
+    const bool pays =
+        shared >= kStepAtLeast && shared * 64 >= graph_.vars.size() + graph_.constraints.size();
+    const bool step = statements && explained.size() >= 2 && step_own_runs_.value_or(pays);
+    std::optional<Propagator> standing_run;
+    if (step) {
+      standing_run.emplace(propagator_.sibling());
+      standing_run->begin(seeds, in_play_.mask());
+    }
+    std::vector<std::size_t> order(explained.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return at[a] < at[b]; });
+    std::size_t taken = 0;  // the seeds the run of the facts that stand has taken
+    for (const std::size_t i : order) {
+      if (standing_run) {
+        const auto outcome = standing_run->advance(component_, at[i] - taken, in_play_.mask());
+        taken = at[i];
+        // Cannot happen (the facts that stand agree); then each unit runs from the start.
+        if (outcome.contradiction || outcome.exhausted) standing_run.reset();
+      }
+      const std::vector<FactIndex>& facts = units.units[explained[i]].facts;
+      in_play_.put(facts, true);
+      const auto outcome = standing_run
+                               ? propagator_.go_on_from(*standing_run, seeds.size() - taken,
+                                                        component_, added[i], in_play_.mask())
+                               : in_play_.run(propagator_, Recording::trace);
+      in_play_.put(facts, false);
+      if (standing_run) ++stats_.stepped_own_runs;
+      if (outcome.contradiction) out[i] = traced(propagator_, *outcome.contradiction);
+    }
+    in_play_.put(standing, false);
+    return out;
   }
 
   // Standing statements of the blamed fact's quantity whose value it misses.
@@ -464,7 +565,7 @@ class ComponentSolver {
       auto other = hitting.without(u);
       if (!other) return std::nullopt;
       if (round == kAlternativeRounds) return Alternative{*other, false};
-      const auto outcome = run_main(active, units, *other, {});
+      const auto outcome = run_main(active, units, *other);
       if (outcome.exhausted) return Alternative{*other, false};
       if (!outcome.contradiction) return Alternative{*other, true};
       std::vector<UnitId> conflict;
@@ -613,6 +714,7 @@ class ComponentSolver {
   }
 
   static constexpr std::size_t kAlternativeRounds = 2;
+  static constexpr std::size_t kStepAtLeast = 4096;
   static constexpr VarId kNoVar = 0xffffffffu;
 
   const FactBase& base_;
@@ -626,9 +728,11 @@ class ComponentSolver {
   std::map<std::vector<FactIndex>, bool> verdicts_;  // shrinking probes: facts → contradiction
   ProbeStats& stats_;
   const std::function<void(std::vector<ConstraintId>&)>* adjust_support_ = nullptr;
-  // The facts in play in the main propagator's last run (sorted), once it has run here.
-  std::vector<FactIndex> main_in_play_;
-  bool main_started_ = false;
+  std::optional<bool> step_own_runs_;
+  // The facts given to the main propagator's last run (null before it has run here), and
+  // the units it left out (sorted).
+  const std::vector<FactIndex>* main_facts_ = nullptr;
+  std::vector<UnitId> main_left_out_;
 };
 
 }  // namespace
@@ -644,6 +748,7 @@ ProbeStats& ProbeStats::operator+=(const ProbeStats& other) {
   component_visits += other.component_visits;
   main_visits += other.main_visits;
   other_visits += other.other_visits;
+  stepped_own_runs += other.stepped_own_runs;
   return *this;
 }
 

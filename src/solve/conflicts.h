@@ -69,6 +69,11 @@ struct SolveOptions {
   // before its facts are shrunk on it, to change it (emptied, the shrink goes back to the
   // component; the whole component, it probes as a shrink on the component does).
   std::function<void(std::vector<ConstraintId>&)> adjust_support;
+  // For tests: whether the doubted facts' own runs go on from one run of the facts that
+  // stand, taken step by step (docs/ARCHITECTURE.md, "Solving"): nullopt, where the steps
+  // they share outweigh the cost of a third propagator; true, wherever two or more are run;
+  // false, never (each runs from the start). The result is the same.
+  std::optional<bool> step_own_runs;
 };
 
 // The threads used for `asked` (SolveOptions::threads, `check --threads`): the number
@@ -92,6 +97,8 @@ struct ProbeStats {
   std::size_t component_visits = 0;  // ... on the component
   std::size_t main_visits = 0;       // by the diagnosis loop's and alternatives' runs
   std::size_t other_visits = 0;      // by the doubted facts' own runs and the slip probes
+  // Doubted facts' own runs gone on from the stepped run of the facts that stand.
+  std::size_t stepped_own_runs = 0;
 
   ProbeStats& operator+=(const ProbeStats& other);
 };

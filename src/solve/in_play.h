@@ -40,6 +40,8 @@ class InPlay {
   }
   void put(FactIndex fact, bool in) { mask_[fact] = in ? 1 : 0; }
   [[nodiscard]] bool in(FactIndex fact) const { return mask_[fact] != 0; }
+  // The facts in play, as a propagator takes them.
+  [[nodiscard]] std::span<const char> mask() const { return mask_; }
 
   // A run on the facts in play now, many of them: the seeds are the component's fact
   // constraints whose fact is in play.

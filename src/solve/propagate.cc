@@ -1,6 +1,7 @@
 #include "solve/propagate.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "rules/rule.h"
 
@@ -649,6 +650,64 @@ Propagator::Outcome Propagator::resume(std::span<const ConstraintId> component,
   return outcome;
 }
 
+void Propagator::begin(std::span<const ConstraintId> seeds, std::span<const char> active) {
+  reset();
+  recording_ = Recording::trace;
+  mask_ = active;
+  queue_seeds(seeds);
+  mask_ = {};
+}
+
+Propagator::Outcome Propagator::advance(std::span<const ConstraintId> component,
+                                        std::size_t entries, std::span<const char> active) {
+  mask_ = active;
+  const Outcome outcome = propagate_queue(component.size(), entries);
+  mask_ = {};
+  return outcome;
+}
+
+Propagator::Outcome Propagator::go_on_from(const Propagator& paused, std::size_t pending,
+                                           std::span<const ConstraintId> component,
+                                           std::span<const ConstraintId> added,
+                                           std::span<const char> active) {
+  reset();
+  recording_ = Recording::trace;
+  // The variables, the events and the statements applied, as `paused` has them.
+  for (const VarId v : paused.touched_) slot_of_[v] = paused.slot_of_[v];
+  touched_ = paused.touched_;
+  slots_ = paused.slots_;
+  events_ = paused.events_;
+  after_at_ = paused.after_at_;
+  after_ends_ = paused.after_ends_;
+  antecedent_pool_ = paused.antecedent_pool_;
+  settled_list_ = paused.settled_list_;
+  for (const ConstraintId c : settled_list_) set(c, kSettled);
+  event_count_ = paused.event_count_;
+  diverged_ = paused.diverged_;
+  // Its queue, the added seeds among the waiting ones in queue_seeds' order (the figures
+  // first, each part in id order).
+  std::vector<ConstraintId> in_order;  // `added` in queue_seeds' order
+  for (const bool figures : {true, false})
+    for (const ConstraintId c : added)
+      if (facts_->figure(c) == figures) in_order.push_back(c);
+  const auto waiting = paused.queue_.begin() + static_cast<std::ptrdiff_t>(paused.queue_head_);
+  const auto seeds_end = waiting + static_cast<std::ptrdiff_t>(pending);
+  std::merge(waiting, seeds_end, in_order.begin(), in_order.end(), std::back_inserter(queue_),
+             [&](ConstraintId a, ConstraintId b) {
+               if (facts_->figure(a) != facts_->figure(b)) return facts_->figure(a);
+               return a < b;
+             });
+  queue_.insert(queue_.end(), seeds_end, paused.queue_.end());
+  for (const ConstraintId c : queue_) set(c, kQueued);
+  for (const ConstraintId c : added)
+    if (facts_->figure(c)) slot(graph_.constraints[c].vars[0]).stated = true;
+  mask_ = active;
+  const Outcome outcome = propagate_queue(component.size());
+  mask_ = {};
+  resumable_ = !outcome.exhausted;
+  return outcome;
+}
+
 Propagator::Outcome Propagator::propagate_from(std::span<const ConstraintId> seeds,
                                                std::span<const ConstraintId> component) {
   queue_seeds(seeds);
@@ -668,12 +727,13 @@ void Propagator::queue_seeds(std::span<const ConstraintId> seeds) {
   }
 }
 
-Propagator::Outcome Propagator::propagate_queue(std::size_t component_size) {
+Propagator::Outcome Propagator::propagate_queue(std::size_t component_size, std::size_t entries) {
   // A run restricted to a support is bounded by the support's size.
   const std::size_t size = restricted_ ? within_list_.size() : component_size;
   const std::size_t budget = limits_.events_per_constraint * size + 10000;
   Outcome outcome;
   while (queue_head_ < queue_.size()) {
+    if (entries-- == 0) return outcome;
     const ConstraintId c = queue_[queue_head_++];
     unset(c, kQueued);
     if (!enabled(c)) continue;  // its fact left play since it was queued (resume)

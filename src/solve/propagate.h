@@ -109,6 +109,30 @@ class Propagator {
                  std::span<const char> active);
   [[nodiscard]] bool resumable() const { return resumable_; }
 
+  // A traced run taken in two steps, so that many runs which share their first steps take
+  // them once (docs/ARCHITECTURE.md, "Solving"). `begin` queues the seeds as run() does
+  // and propagates nothing; `advance` then takes up to `entries` more constraints from the
+  // queue (stopping early at a contradiction or the work bound), with the facts in play in
+  // `active`. `go_on_from` makes this propagator the state of `paused` (begun on the same
+  // component and advanced only within its seeds: `pending` of them still wait), with the
+  // seeds `added` (the constraints of facts that came into play since, in id order) queued
+  // among the waiting seeds where a run given them all would have queued them, and
+  // propagates on, traced, as a run does. When no constraint taken so far reads whether an
+  // added figure's variable is stated (a statement does not), the events are those of
+  // run() on the facts of `active` now: up to where `paused` stopped, such a run takes the
+  // same constraints with the same intervals (an added fact's constraints wait in the
+  // queue, and a narrowing that would queue one finds it queued).
+  void begin(std::span<const ConstraintId> seeds, std::span<const char> active);
+  Outcome advance(std::span<const ConstraintId> component, std::size_t entries,
+                  std::span<const char> active);
+  Outcome go_on_from(const Propagator& paused, std::size_t pending,
+                     std::span<const ConstraintId> component, std::span<const ConstraintId> added,
+                     std::span<const char> active);
+  // Is `c` a fact's figure (a seed queued before the claims)?
+  [[nodiscard]] bool figure(ConstraintId c) const { return facts_->figure(c); }
+  // A propagator of the same graph, limits and shared table, with nothing run.
+  [[nodiscard]] Propagator sibling() const { return Propagator(graph_, facts_, limits_); }
+
   // A variable's interval now (its initial interval when no run has narrowed it).
   [[nodiscard]] Interval domain(VarId var) const;
   [[nodiscard]] const std::vector<Event>& events() const { return events_; }
@@ -217,7 +241,9 @@ class Propagator {
   Outcome propagate_from(std::span<const ConstraintId> seeds,
                          std::span<const ConstraintId> component);
   void queue_seeds(std::span<const ConstraintId> seeds);
-  Outcome propagate_queue(std::size_t component_size);
+  // At most `entries` constraints are taken from the queue.
+  Outcome propagate_queue(std::size_t component_size,
+                          std::size_t entries = static_cast<std::size_t>(-1));
   // Marks the events that no longer hold with the facts in play now; returns the variables
   // whose ends went back.
   std::vector<VarId> retract();
