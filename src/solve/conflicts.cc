@@ -13,42 +13,17 @@
 #include "model/provenance.h"
 #include "solve/apart.h"
 #include "solve/at_once.h"
+#include "solve/because.h"
 #include "solve/diagnosis.h"
 #include "solve/in_play.h"
+#include "solve/revisions.h"
 #include "solve/slips.h"
 
 namespace cc {
 namespace {
 
-// Relative width of a statement: 0 for a point, unbounded (nullopt) for a one-sided hedge.
-std::optional<Rational> relative_width(const Interval& i) {
-  if (!i.lo() || !i.hi()) return std::nullopt;
-  const Rational width = i.hi()->value - i.lo()->value;
-  const Rational scale = std::max(abs(i.hi()->value), abs(i.lo()->value));
-  if (scale == 0) return Rational(0);
-  return width / scale;
-}
-
-// The relative width of a fact's value as written ("5%" is ±0.5 points on 5, coarser than
-// "40%", whatever the claim's variable, 1 + c for a change, makes of it); 0 for a fact
-// without a statement, nullopt (the least precise) for a one-sided bound.
-std::optional<Rational> written_width(const FactBase& base, const FactGraph& graph, FactIndex f) {
-  if (!graph.statement_of_fact(f)) return Rational(0);
-  return relative_width(base.facts[f].value.interval);
-}
-
 bool has_record_claim(const Fact& fact) {
   return fact.record().kind != RecordKind::none;
-}
-
-// Is `a` less precise as written than `b`?
-bool less_precise(const FactBase& base, const FactGraph& graph, FactIndex a, FactIndex b) {
-  const auto wa = written_width(base, graph, a);
-  const auto wb = written_width(base, graph, b);
-  if (wa == wb) return false;
-  if (!wa) return true;
-  if (!wb) return false;
-  return *wa > *wb;
 }
 
 // What the solver knows of the sources: who is one witness, which releases each traces to.
@@ -69,41 +44,6 @@ std::vector<FactIndex> without(const std::vector<FactIndex>& facts, const Units&
                       std::back_inserter(left));
   return left;
 }
-
-// "2019" → "2019-00-00" as the start of what it names, "2019-99-99" as its end, so that
-// dates of different precision compare as the spans they name.
-std::string date_edge(std::string_view date, bool end) {
-  std::string out(date);
-  const char* pad = end ? "-99" : "-00";
-  while (out.size() < 10) out += pad;
-  return out;
-}
-
-// The publisher whose release `a` traces to strictly before a release `b` traces to,
-// with the two releases; nullopt when no publisher is common or the dates can overlap.
-struct Revision {
-  Release earlier;
-  Release later;
-};
-std::optional<Revision> revised_by(const std::vector<Release>& a, const std::vector<Release>& b) {
-  std::optional<Revision> out;
-  for (const Release& ra : a) {
-    for (const Release& rb : b) {
-      if (ra.publisher != rb.publisher) continue;
-      if (date_edge(ra.published, true) >= date_edge(rb.published, false)) continue;
-      if (!out || date_edge(rb.published, false) > date_edge(out->later.published, false))
-        out = Revision{ra, rb};
-    }
-  }
-  return out;
-}
-
-// What keeping a doubted unit would mean: the units doubted instead; `complete` false when
-// only a lower bound was found (the cheapest set hitting the conflicts known).
-struct Alternative {
-  std::vector<UnitId> units;
-  bool complete = true;
-};
 
 class ComponentSolver {
  public:
@@ -130,7 +70,8 @@ class ComponentSolver {
     step_own_runs_ = options.step_own_runs;
     Units units = make_units(base_, graph_, facts, context_.witness_of_source);
     std::vector<FactIndex> active = facts;  // sorted
-    std::vector<MinimalConflict> found = set_aside_revisions(units, active);
+    std::vector<MinimalConflict> found =
+        set_aside_revisions(base_, graph_, context_.releases, units, active);
     HittingSets hitting(units, options.diagnosis_node_budget);
     std::vector<UnitId> doubted;
     bool consistent = false;
@@ -435,7 +376,7 @@ class ComponentSolver {
     for (const FactIndex f : unit.facts)
       if (std::find(facts.begin(), facts.end(), f) == facts.end()) conflict.restating.push_back(f);
     conflict.also_contradicts = other_statements_missed(conflict, standing);
-    conflict.because = because(units, u, doubted, alternative);
+    conflict.because = because(base_, graph_, units, u, doubted, alternative);
     return conflict;
   }
 
@@ -546,15 +487,6 @@ class ComponentSolver {
     return out;
   }
 
-  [[nodiscard]] std::string refs(const Units& units, const std::vector<UnitId>& set) const {
-    std::string out;
-    for (const UnitId v : set) {
-      if (!out.empty()) out += ", ";
-      out += "'" + base_.ref(units.units[v].facts.front()) + "'";
-    }
-    return out;
-  }
-
   // Keeping the unit: the cheapest diagnosis without it, found the way the diagnosis was
   // (take the cheapest hitting set, propagate what is left, add the conflict it meets),
   // at most kAlternativeRounds rounds; past them, the cheapest set that hits the conflicts
@@ -573,144 +505,6 @@ class ComponentSolver {
         conflict.push_back(units.of(f));
       hitting.add_conflict(std::move(conflict));
     }
-  }
-
-  [[nodiscard]] std::string statements(const Units& units, const std::vector<UnitId>& set) const {
-    std::string out =
-        set.size() == 1 ? "1 other statement" : fmt::format("{} other statements", set.size());
-    out += ": ";
-    for (std::size_t i = 0; i < set.size(); ++i) {
-      if (i > 0) out += ", ";
-      out += "'" + base_.ref(units.units[set[i]].facts.front()) + "'";
-    }
-    return out;
-  }
-
-  // Why this unit and not another: what keeping it would mean instead, and which part of
-  // the cost decided (docs/ARCHITECTURE.md, "Which fact to doubt").
-  [[nodiscard]] std::string because(const Units& units, UnitId u,
-                                    const std::vector<UnitId>& doubted,
-                                    const std::optional<Alternative>& alternative) const {
-    if (!alternative) return "no other statement can be doubted in its place";
-    const std::vector<UnitId>& kept = alternative->units;
-    std::vector<UnitId> instead;  // doubted when it is kept, and not now
-    std::set_difference(kept.begin(), kept.end(), doubted.begin(), doubted.end(),
-                        std::back_inserter(instead));
-    std::vector<UnitId> spared;  // doubted now, and not when it is kept (it among them)
-    std::set_difference(doubted.begin(), doubted.end(), kept.begin(), kept.end(),
-                        std::back_inserter(spared));
-    DoubtCost now;
-    DoubtCost then;
-    for (const UnitId v : spared) now += units.units[v].cost;
-    for (const UnitId v : instead) then += units.units[v].cost;
-    std::string keeping = instead.empty()
-                              ? std::string("keeping it changes nothing else")
-                              : "keeping it would mean doubting " + statements(units, instead);
-    std::vector<UnitId> also;  // doubted now, and cleared too when it is kept
-    std::copy_if(spared.begin(), spared.end(), std::back_inserter(also),
-                 [&](UnitId v) { return v != u; });
-    if (!also.empty()) {
-      std::string cleared;
-      for (const UnitId v : also)
-        cleared += (cleared.empty() ? "'" : ", '") + base_.ref(units.units[v].facts.front()) + "'";
-      keeping += ", which would clear " + cleared + " too";
-    }
-    if (now.witnesses < then.witnesses)
-      return fmt::format("setting it aside makes the rest agree; {}", keeping);
-    if (now.precision < then.precision) {
-      if (units.units[u].record_in_play)
-        return fmt::format(
-            "the evidence is even ({}); its record claim, a comparison with every other "
-            "period, is less precise than a figure",
-            keeping);
-      return fmt::format("the evidence is even ({}); it is the less precise statement", keeping);
-    }
-    if (then < now || now < then)
-      return fmt::format(
-          "the evidence is even ({}); it lies farther from the other statements of its "
-          "quantity",
-          keeping);
-    const bool wider = std::all_of(instead.begin(), instead.end(), [&](UnitId v) {
-      return less_precise(base_, graph_, units.units[u].facts.front(),
-                          units.units[v].facts.front());
-    });
-    if (wider && !instead.empty())
-      return fmt::format("the evidence is even ({}); it is the less precise statement as written",
-                         keeping);
-    return fmt::format(
-        "nothing in the fact base decides ({}); it is doubted by the fixed order: a record "
-        "claim, then the newer source, then the later fact",
-        keeping);
-  }
-
-  // Figures an earlier release of a publisher gave and a later release of the same
-  // publisher revised (they state one quantity and do not overlap): set aside first, each
-  // unit one `revision` finding against the latest release that revises it.
-  std::vector<MinimalConflict> set_aside_revisions(const Units& units,
-                                                   std::vector<FactIndex>& active) {
-    // The statements by quantity, in fact order (a sorted array: a map's look-ups were a
-    // large part of a million-fact component's solve).
-    std::vector<std::pair<VarId, FactIndex>> by_var;
-    for (const FactIndex f : active)
-      if (const auto var = graph_.var_of_fact(f); var && statement_value(f))
-        by_var.emplace_back(*var, f);
-    std::sort(by_var.begin(), by_var.end());
-    std::map<UnitId, std::pair<FactIndex, FactIndex>> superseded;  // unit → (fact, revised by)
-    std::map<UnitId, Revision> how;
-    std::vector<std::size_t> apart;
-    std::vector<FactIndex> statements;
-    for (std::size_t b = 0; b < by_var.size();) {
-      statements.clear();
-      std::size_t e = b;
-      for (; e < by_var.size() && by_var[e].first == by_var[b].first; ++e)
-        statements.push_back(by_var[e].second);
-      b = e;
-      std::vector<const Interval*> values;
-      values.reserve(statements.size());
-      for (const FactIndex f : statements) values.push_back(statement_value(f));
-      const ApartIndex index(std::move(values));
-      for (const FactIndex f : statements) {
-        const UnitId u = units.of(f);
-        if (superseded.count(u)) continue;
-        std::optional<std::pair<FactIndex, Revision>> latest;
-        // The statements whose value does not overlap f's, in fact order.
-        index.apart_from(*statement_value(f), apart);
-        for (const std::size_t p : apart) {
-          const FactIndex g = statements[p];
-          const auto revision = revised_by(context_.releases[base_.facts[f].source],
-                                           context_.releases[base_.facts[g].source]);
-          if (revision && (!latest || date_edge(revision->later.published, false) >
-                                          date_edge(latest->second.later.published, false)))
-            latest = std::pair(g, *revision);
-        }
-        if (!latest) continue;
-        superseded[u] = {f, latest->first};
-        how.emplace(u, latest->second);
-      }
-    }
-    std::vector<MinimalConflict> out;
-    std::vector<FactIndex> aside;
-    for (const auto& [u, pair] : superseded) {
-      MinimalConflict conflict;
-      conflict.revision = true;
-      conflict.blame = pair.first;
-      conflict.facts = {std::min(pair.first, pair.second), std::max(pair.first, pair.second)};
-      for (const FactIndex f : units.units[u].facts) {
-        aside.push_back(f);
-        if (f != pair.first) conflict.restating.push_back(f);
-      }
-      const Revision& r = how.at(u);
-      conflict.because = fmt::format(
-          "'{}' reports the release of {} of {}; '{}' reports its later release of {}, which "
-          "stands",
-          base_.ref(pair.first), r.earlier.publisher, r.earlier.published, base_.ref(pair.second),
-          r.later.published);
-      out.push_back(std::move(conflict));
-    }
-    std::sort(aside.begin(), aside.end());
-    std::erase_if(active,
-                  [&](FactIndex f) { return std::binary_search(aside.begin(), aside.end(), f); });
-    return out;
   }
 
   static constexpr std::size_t kAlternativeRounds = 2;
