@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <iterator>
 #include <map>
 #include <mutex>
@@ -581,24 +580,6 @@ std::vector<std::vector<FactIndex>> facts_by_component(const FactGraph& graph) {
 
 namespace {
 
-// Runs fn(worker, i) for i in 0 … count - 1 on up to `threads` threads; `worker` numbers
-// the thread (0 … threads - 1) so each can keep its own state. fn must not throw.
-template <typename Fn>
-void on_threads(std::size_t count, unsigned threads, const Fn& fn) {
-  const std::size_t workers = std::min<std::size_t>(std::max(1U, threads), count);
-  if (workers <= 1) {
-    for (std::size_t i = 0; i < count; ++i) fn(0, i);
-    return;
-  }
-  std::atomic<std::size_t> next{0};
-  const auto work = [&](std::size_t worker) {
-    for (std::size_t i = next++; i < count; i = next++) fn(worker, i);
-  };
-  std::vector<std::jthread> pool;
-  for (std::size_t w = 1; w < workers; ++w) pool.emplace_back(work, w);
-  work(0);
-}
-
 // What a run on a large component left allocated (its variables' slots, its events and
 // their intervals: tens of MB for a component of 300,000 constraints) is given back once
 // the component is solved, so that a thread holds what its current component needs and
@@ -625,7 +606,9 @@ void find_slips(const FactBase& base, const FactGraph& graph, std::vector<Propag
   }
   const std::vector<std::pair<std::uint32_t, std::vector<std::size_t>>> groups(by_component.begin(),
                                                                                by_component.end());
-  on_threads(groups.size(), threads, [&](std::size_t worker, std::size_t g) {
+  // No bound on what runs at once: each group's probes hold what its component's solve held.
+  const std::vector<std::size_t> unbounded(groups.size(), 0);
+  on_threads_within(unbounded, threads, 0, [&](std::size_t worker, std::size_t g) {
     const std::uint32_t c = groups[g].first;
     Propagator& probe = probes[worker];
     const auto& component = graph.components()[c];

@@ -686,17 +686,16 @@ Propagator::Outcome Propagator::go_on_from(const Propagator& paused, std::size_t
   diverged_ = paused.diverged_;
   // Its queue, the added seeds among the waiting ones in queue_seeds' order (the figures
   // first, each part in id order).
-  std::vector<ConstraintId> in_order;  // `added` in queue_seeds' order
-  for (const bool figures : {true, false})
-    for (const ConstraintId c : added)
-      if (facts_->figure(c) == figures) in_order.push_back(c);
+  const auto seed_order = [&](ConstraintId a, ConstraintId b) {
+    if (facts_->figure(a) != facts_->figure(b)) return facts_->figure(a);
+    return a < b;
+  };
+  std::vector<ConstraintId> in_order(added.begin(), added.end());
+  std::sort(in_order.begin(), in_order.end(), seed_order);
   const auto waiting = paused.queue_.begin() + static_cast<std::ptrdiff_t>(paused.queue_head_);
   const auto seeds_end = waiting + static_cast<std::ptrdiff_t>(pending);
   std::merge(waiting, seeds_end, in_order.begin(), in_order.end(), std::back_inserter(queue_),
-             [&](ConstraintId a, ConstraintId b) {
-               if (facts_->figure(a) != facts_->figure(b)) return facts_->figure(a);
-               return a < b;
-             });
+             seed_order);
   queue_.insert(queue_.end(), seeds_end, paused.queue_.end());
   for (const ConstraintId c : queue_) set(c, kQueued);
   for (const ConstraintId c : added)
