@@ -68,6 +68,7 @@ class ComponentSolver {
     adjust_support_ = &options.adjust_support;
     step_own_runs_ = options.step_own_runs;
     Units units = make_units(base_, graph_, facts, context_.witness_of_source);
+    units_ = &units;
     std::vector<FactIndex> active = facts;  // sorted
     std::vector<MinimalConflict> found =
         set_aside_revisions(base_, graph_, context_.releases, units, active);
@@ -86,6 +87,7 @@ class ComponentSolver {
       }
       if (!outcome.contradiction) {
         consistent = true;
+        consistent_without_.push_back(doubted);
         break;
       }
       const Traced behind = traced(main_, *outcome.contradiction);
@@ -340,6 +342,11 @@ class ComponentSolver {
       ++stats_.reused;
       return it->second;
     }
+    // Within a set found consistent: no run needed (counted with the verdicts reused).
+    if (within_consistent(probed)) {
+      ++stats_.reused;
+      return false;
+    }
     if (support) {
       const auto outcome = probe(candidates, support);
       if (outcome.contradiction) {
@@ -351,6 +358,25 @@ class ComponentSolver {
     const bool contradiction = probe(candidates, nullptr).contradiction.has_value();
     verdicts_.emplace(probed, contradiction);
     return contradiction;
+  }
+
+  // Do `probed` lie within a set of facts a run on the component found consistent (at a
+  // fixpoint, not cut short)? Such a set is the component's facts in play but the units of
+  // one of `consistent_without_`: the facts that stand, or those an alternative keeps. A
+  // run on fewer facts narrows no more (runs end at the common fixpoint of their
+  // constraints, and intervals only narrow), so it meets no contradiction either, on the
+  // component or on a part of it (docs/ARCHITECTURE.md, "Solving").
+  [[nodiscard]] bool within_consistent(const std::vector<FactIndex>& probed) {
+    if (consistent_without_.empty()) return false;
+    probed_units_.clear();
+    for (const FactIndex f : probed) probed_units_.push_back(units_->of(f));
+    std::sort(probed_units_.begin(), probed_units_.end());
+    return std::any_of(consistent_without_.begin(), consistent_without_.end(),
+                       [&](const std::vector<UnitId>& out) {
+                         return std::none_of(out.begin(), out.end(), [&](UnitId u) {
+                           return std::binary_search(probed_units_.begin(), probed_units_.end(), u);
+                         });
+                       });
   }
 
   // The doubted unit against the facts that stand: a minimal set of them it contradicts,
@@ -498,7 +524,10 @@ class ComponentSolver {
       if (round == kAlternativeRounds) return Alternative{*other, false};
       const auto outcome = run_main(active, units, *other);
       if (outcome.exhausted) return Alternative{*other, false};
-      if (!outcome.contradiction) return Alternative{*other, true};
+      if (!outcome.contradiction) {
+        consistent_without_.push_back(*other);
+        return Alternative{*other, true};
+      }
       std::vector<UnitId> conflict;
       for (const FactIndex f : shrink(traced(main_, *outcome.contradiction), {}, Scope::support))
         conflict.push_back(units.of(f));
@@ -519,6 +548,11 @@ class ComponentSolver {
   std::uint32_t index_;
   const SolveContext& context_;
   std::map<std::vector<FactIndex>, bool> verdicts_;  // shrinking probes: facts → contradiction
+  // The component's units (set by run()), and the sets of units without which a run of the
+  // main propagator found the facts in play consistent (each sorted): within_consistent.
+  const Units* units_ = nullptr;
+  std::vector<std::vector<UnitId>> consistent_without_;
+  std::vector<UnitId> probed_units_;
   ProbeStats& stats_;
   const std::function<void(std::vector<ConstraintId>&)>* adjust_support_ = nullptr;
   std::optional<bool> step_own_runs_;
