@@ -126,16 +126,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Bytes in(std::string_view(reinterpret_cast<const char*>(data), size));
   const cc::load::VocabularyView view{vocabulary(), true};
   std::vector<cc::load::RawFile> files;
+  cc::FactBase base;
   const int sources = 1 + in.next() % 4;
   for (int s = 0; s < sources; ++s) {
     const std::string name = "s" + std::to_string(s) + ".yaml";
     files.push_back(cc::load::read_fact_file(fact_file(in, s), name, "facts/" + name, view));
     if (!files.back().read) return 0;
     cc::load::parse_file_values(files.back(), view.vocabulary, true);
-    cc::load::build_facts(files.back());
+    cc::load::build_facts(files.back(), *base.intervals);
     if (files.back().diagnostics.has_errors()) return 0;
   }
-  cc::FactBase base;
   base.vocabulary = view.vocabulary;
   base.files.push_back("facts/vocabulary.yaml");
   cc::Diagnostics diagnostics;

@@ -48,8 +48,8 @@ void load_fact_file(std::string_view bytes) {
   files.push_back(cc::load::read_fact_file(bytes, "f.yaml", "facts/f.yaml", view));
   if (!files.back().read) return;
   cc::load::parse_file_values(files.back(), view.vocabulary, true);
-  cc::load::build_facts(files.back());
   cc::FactBase base;
+  cc::load::build_facts(files.back(), *base.intervals);
   base.vocabulary = view.vocabulary;
   base.files.push_back("facts/vocabulary.yaml");
   cc::Diagnostics diagnostics;

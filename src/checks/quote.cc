@@ -27,10 +27,10 @@ void check_quote(const FactBase& base, std::vector<Finding>& findings) {
             fmt::format("the quote of '{}' is not in {}", base.ref(f), source.article_file);
         finding.steps = {fmt::format(
             "looked for \"{}\" in {}, ignoring case, white space, quote marks and dashes",
-            fact.quote, source.article_file)};
+            fact.quote(), source.article_file)};
         findings.push_back(std::move(finding));
       }
-      const std::vector<std::string> in_quote = numbers_in_text(fact.quote);
+      const std::vector<std::string> in_quote = numbers_in_text(fact.quote());
       std::vector<std::string> missing;
       for (const std::string& number : value_numbers(fact.value)) {
         if (std::find(in_quote.begin(), in_quote.end(), number) == in_quote.end())

@@ -32,6 +32,7 @@ using ValueResult = std::variant<Value, ValueError>;
 // and "thirds", "double" for "doubled"). Every one of them is in numbers_in_text(written).
 // They depend on the written text alone, so a fact does not hold them.
 [[nodiscard]] std::vector<std::string> value_numbers(const Value& value);
+[[nodiscard]] std::vector<std::string> value_numbers(const FactValue& value);  // a fact's
 
 // The numbers in a text (a quote), normalised like value_numbers(): digit groups with
 // separators ("7,062" → "7062", "2.5" → "2.5"), number words ("nine" → "9",

@@ -129,13 +129,23 @@ std::vector<NumberInText> number_spans_in_text(std::string_view text) {
   return spans;
 }
 
-std::vector<std::string> value_numbers(const Value& value) {
+namespace {
+std::vector<std::string> numbers_of_value(std::string_view written, bool parsed) {
   std::vector<std::string> numbers;
-  if (!value.parsed) return numbers;
-  for (value_detail::FoundNumber& number : value_detail::scan_numbers(value.written)) {
+  if (!parsed) return numbers;
+  for (value_detail::FoundNumber& number : value_detail::scan_numbers(written)) {
     numbers.push_back(std::move(number.primary));
   }
   return numbers;
+}
+}  // namespace
+
+std::vector<std::string> value_numbers(const Value& value) {
+  return numbers_of_value(value.written, value.parsed);
+}
+
+std::vector<std::string> value_numbers(const FactValue& value) {
+  return numbers_of_value(value.written, value.parsed);
 }
 
 std::vector<std::string> numbers_in_text(std::string_view text) {

@@ -75,7 +75,8 @@ constexpr std::string_view kVocabulary = "vocabulary.yaml";
 }
 
 [[nodiscard]] RawFile load_file(const Folder& folder, const std::string& name,
-                                const load::VocabularyView& vocabulary, bool quotes) {
+                                const load::VocabularyView& vocabulary, bool quotes,
+                                IntervalPool& intervals) {
   const std::string display = folder.display_of(name);
   std::string error;
   auto bytes = load::read_bytes(folder.path / name, folder.max_file_bytes, error);
@@ -96,18 +97,19 @@ constexpr std::string_view kVocabulary = "vocabulary.yaml";
     load::drop_article(file);
   }
   load::parse_file_values(file, vocabulary.vocabulary, vocabulary.usable);
-  load::build_facts(file);
+  load::build_facts(file, intervals);
   return file;
 }
 
 [[nodiscard]] std::vector<RawFile> load_files(const Folder& folder,
                                               const std::vector<std::string>& names,
                                               const load::VocabularyView& vocabulary,
-                                              unsigned threads, bool quotes) {
+                                              unsigned threads, bool quotes,
+                                              IntervalPool& intervals) {
   std::vector<RawFile> files(names.size());
   load::parallel_for(names.size(), threads, [&](std::size_t i) {
     try {
-      files[i] = load_file(folder, names[i], vocabulary, quotes);
+      files[i] = load_file(folder, names[i], vocabulary, quotes, intervals);
     } catch (const std::exception& e) {  // out of memory, say: this file only
       files[i] = RawFile{};
       files[i].display = folder.display_of(names[i]);
@@ -136,7 +138,7 @@ void load_into(const fs::path& dir, FactBase& base, Diagnostics& diagnostics,
   });
   if (!error.empty()) diagnostics.error(folder.display, 0, 0, error, "folder");
   std::vector<RawFile> files =
-      load_files(folder, names, vocabulary, options.threads, options.quotes);
+      load_files(folder, names, vocabulary, options.threads, options.quotes, *base.intervals);
   std::vector<RawFile> fact_files;
   fact_files.reserve(files.size());  // RawFile moves may throw (a deque's): never grown by copies
   for (RawFile& file : files) {

@@ -83,7 +83,7 @@ void load_into(std::string_view root, const FileTexts& files, FactBase& base,
       read_article(folder, files, file);
       load::match_quotes(file);
       load::parse_file_values(file, vocabulary.vocabulary, vocabulary.usable);
-      load::build_facts(file);
+      load::build_facts(file, *base.intervals);
     }
     diagnostics.append(file.diagnostics);
     if (file.skipped) base.skipped.push_back(file.display);

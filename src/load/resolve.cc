@@ -621,24 +621,37 @@ class FileTexts {
   std::size_t at_ = 0;
 };
 
+// Where the value's text occurs in the quote, or npos: there it is viewed, not kept again
+// (most quotes hold their value as written: "5,340 incidents were recorded").
+[[nodiscard]] std::size_t value_in_quote(const RawFact& raw) {
+  return raw.value ? raw.quote.find(raw.value->text) : std::string::npos;
+}
+
 [[nodiscard]] std::size_t text_bytes(const RawFact& raw) {
   return raw.quote.size() + raw.id.size() + raw.note.size() +
-         (raw.value ? raw.value->text.size() : 0);
+         (raw.value && value_in_quote(raw) == std::string::npos ? raw.value->text.size() : 0);
 }
 
 // The fact as the FactBase holds it: its strings kept in `texts`, its value moved out of `raw`.
-[[nodiscard]] Fact make_fact(RawFact& raw, FileTexts& texts) {
+[[nodiscard]] Fact make_fact(RawFact& raw, FileTexts& texts, IntervalPool& intervals) {
   const auto mark = [](Pos pos) { return Mark{0, pos.line, pos.column}; };
   Fact fact;
-  fact.id = texts.keep(raw.id);
+  const std::string_view id = texts.keep(raw.id);
+  const std::string_view quote = texts.keep(raw.quote);
+  fact.set_id_and_quote(id, quote);  // the quote right after the id
   fact.mark = mark(raw.pos);
-  fact.quote = texts.keep(raw.quote);
   fact.set_quote_mark(mark(raw.quote_pos));
   fact.set_value_mark(raw.value ? mark(raw.value->pos) : fact.mark);
-  // The written value views the file's buffer too (the parsed value views the raw text).
-  const std::string_view written = raw.value ? texts.keep(raw.value->text) : std::string_view();
+  // The written value views the file's buffer too (the parsed value views the raw text): in
+  // the quote where the quote holds it.
+  std::string_view written;
+  if (raw.value) {
+    const std::size_t in_quote = value_in_quote(raw);
+    written = in_quote == std::string::npos ? texts.keep(raw.value->text)
+                                            : quote.substr(in_quote, raw.value->text.size());
+  }
   if (raw.parsed) {
-    fact.value = std::move(*raw.parsed);
+    fact.value = FactValue(std::move(*raw.parsed), intervals);
     fact.value.written = same_part(fact.value.written, raw.value->text, written);
   } else if (raw.value) {
     fact.value.written = written;
@@ -703,7 +716,7 @@ class FileTexts {
 
 }  // namespace
 
-void build_facts(RawFile& file) {
+void build_facts(RawFile& file, IntervalPool& intervals) {
   std::size_t bytes = 0;
   for (const RawFact& raw : file.facts) bytes += text_bytes(raw);
   FileTexts texts(bytes);
@@ -711,7 +724,8 @@ void build_facts(RawFile& file) {
   file.links.reserve(file.facts.size());
   while (!file.facts.empty()) {  // each raw fact freed as soon as it is built
     RawFact& raw = file.facts.front();
-    file.built.push_back(make_fact(raw, texts));  // copies the written value make_links moves
+    file.built.push_back(
+        make_fact(raw, texts, intervals));  // copies the written value make_links moves
     file.links.push_back(make_links(raw));
     file.facts.pop_front();
   }

@@ -15,8 +15,9 @@ namespace cc::load {
 
 // Turns the file's raw facts (read, values parsed) into the facts the FactBase holds and
 // the links resolve() still needs, freeing each raw fact as it goes. Call in the file's
-// loader thread, once parse_file_values() has run.
-void build_facts(RawFile& file);
+// loader thread, once parse_file_values() has run. The facts' intervals are kept in
+// `intervals` (the pool of the FactBase they go to: its keep() is safe in every thread).
+void build_facts(RawFile& file, IntervalPool& intervals);
 
 // `files` in sorted order, only those read as fact files. `base.files` holds the
 // vocabulary's display path; each file's is appended. Values are not parsed here: the

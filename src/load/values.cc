@@ -104,7 +104,7 @@ void parse_total_values(const std::vector<RawFile>& files, const std::vector<boo
         // Viewing the text the fact keeps (build_facts), not the links' (freed).
         const std::string_view kept = base.facts[index].value.written;
         value->written = same_part(value->written, raw.value->text.text, kept);
-        base.facts[index].value = std::move(*value);
+        base.facts[index].value = FactValue(std::move(*value), *base.intervals);
       }
     }
   }

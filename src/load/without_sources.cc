@@ -176,6 +176,7 @@ std::optional<FactBase> without_sources(const FactBase& base, const ResolveTrace
   rest.files.push_back(base.files[0]);
   rest.skipped = base.skipped;
   rest.vocabulary = base.vocabulary;
+  rest.intervals = base.intervals;  // the facts copied point into it
   rest.facts.reserve(base.facts.size());
   for (SourceIndex s = 0; s < n; ++s) {
     if (out[s]) continue;

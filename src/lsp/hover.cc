@@ -56,7 +56,7 @@ std::string hover_text(const Analysis& analysis, FactIndex f) {
   const std::optional<VarId> var = query_var(check.graph, QueryTarget{f, std::nullopt});
   if (!var) return text + fmt::format(" means {}\n", value_text(fact));
   text +=
-      fmt::format(" means {}\n\n", describe_value(base, check.graph, *var, fact.value.interval));
+      fmt::format(" means {}\n\n", describe_value(base, check.graph, *var, fact.value.interval()));
   const QuantityAnswer answer =
       query_quantity(base, check.graph, check.findings, check.set_aside, *var);
   return text + fenced(render_quantity_text(base, check.graph, answer, InputText::as_is));

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <new>
 #include <stdexcept>
@@ -143,10 +144,45 @@ FactExtra& Fact::extra_to_change() {
 
 void Fact::drop_empty_extra() {
   const FactExtra& extra = *extra_;
+  const bool far = std::any_of(near_.begin(), near_.end(),
+                               [](NearMark at) { return at.line == NearMark::kFar; });
   if (extra.note.empty() && extra.accepts.empty() && same_record_claim(extra.record, Record{}) &&
-      extra.record.mark == Mark{}) {
+      extra.record.mark == Mark{} && !far) {
     extra_.reset();
   }
+}
+
+void Fact::set_id_and_quote(std::string_view id_text, std::string_view quote) {
+  if (!quote.empty() && quote.data() != id_text.data() + id_text.size())
+    throw std::invalid_argument("a fact's quote must follow its id in one buffer");
+  if (quote.size() > UINT32_MAX) throw std::length_error("a quote of 4 GiB or more");
+  id = id_text;
+  quote_size_ = static_cast<std::uint32_t>(quote.size());
+}
+
+Mark Fact::near_mark(Near which) const {
+  const NearMark at = near_[static_cast<std::size_t>(which)];
+  if (at.line == NearMark::kFar) {
+    const LineColumn far = extra_->far_marks[static_cast<std::size_t>(which)];
+    return {mark.file, far.line, far.column};
+  }
+  if (at.line == NearMark::kUnwritten) return {mark.file, 0, at.column};
+  return {mark.file, static_cast<std::uint32_t>(static_cast<std::int64_t>(mark.line) + at.line),
+          at.column};
+}
+
+void Fact::set_near_mark(Near which, const Mark& at) {
+  NearMark& near = near_[static_cast<std::size_t>(which)];
+  const std::int64_t distance = static_cast<std::int64_t>(at.line) - mark.line;
+  if (at.column <= UINT16_MAX &&
+      (at.line == 0 || (distance > NearMark::kUnwritten && distance <= INT16_MAX))) {
+    near.line = at.line == 0 ? NearMark::kUnwritten : static_cast<std::int16_t>(distance);
+    near.column = static_cast<std::uint16_t>(at.column);
+    if (extra_) drop_empty_extra();  // it may have held this mark
+    return;
+  }
+  extra_to_change().far_marks[static_cast<std::size_t>(which)] = {at.line, at.column};
+  near = {NearMark::kFar, 0};
 }
 
 void Fact::set_note(std::string_view note) {

@@ -1,6 +1,7 @@
 #pragma once
 // The fact base after loading: plain structs, keys interned, YAML gone.
 
+#include <array>
 #include <boost/smart_ptr/intrusive_ptr.hpp>
 #include <boost/smart_ptr/intrusive_ref_counter.hpp>
 #include <cstdint>
@@ -12,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "model/interval_pool.h"
 #include "model/key.h"
 #include "model/value.h"
 #include "model/vocabulary.h"
@@ -120,6 +122,21 @@ struct FactExtra : boost::intrusive_ref_counter<FactExtra, boost::thread_safe_co
   std::string_view note;  // a view of its source's `texts`, like Fact::id
   std::vector<Accept> accepts;
   Record record;  // kind none: no record claim
+  // The quote's, value's and relation field's marks that are too far from the fact's own
+  // to be a `NearMark` (by Fact::Near; read only where the fact's says so).
+  std::array<LineColumn, 3> far_marks{};
+};
+
+// A mark of a fact besides its `id:`, as the distance of its line from the id's line and
+// its column: 4 bytes where a LineColumn is 8 (docs/ARCHITECTURE.md, "Loading and the fact
+// base in memory"). A line too far (more than 32,766 lines before the id's or 32,767 after)
+// or a column past 65,535 is kept in the fact's FactExtra instead (`kFar`); a mark not
+// written (line 0) is `kUnwritten`.
+struct NearMark {
+  static constexpr std::int16_t kFar = INT16_MIN;
+  static constexpr std::int16_t kUnwritten = INT16_MIN + 1;
+  std::int16_t line = kUnwritten;  // the distance from the fact's line, or kFar, kUnwritten
+  std::uint16_t column = 0;
 };
 
 // Fields ordered so that it has little padding (docs/ARCHITECTURE.md, "Loading and the fact
@@ -127,33 +144,52 @@ struct FactExtra : boost::intrusive_ref_counter<FactExtra, boost::thread_safe_co
 struct Fact {
   SourceIndex source = 0;
   KeyId key = 0;  // a figure's key
-  // Views of its source's `texts` (one buffer per file): valid while the source is.
+  // A view of its source's `texts` (one buffer per file): valid while the source is.
   std::string_view id;
-  std::string_view quote;
+  // Its quote, written in the buffer right after its id (set_id_and_quote).
+  [[nodiscard]] std::string_view quote() const { return {id.data() + id.size(), quote_size_}; }
+  // `quote` must be the bytes right after `id`'s (std::invalid_argument if it is not).
+  void set_id_and_quote(std::string_view id, std::string_view quote);
   Mark mark;  // the fact's `id:` value; its file is that of every mark of the fact
   // Its `quote:` and `value:` values, and the `change:`/`share:`/… field of a relation claim
   // (line 0 when not written), in the file of `mark`.
-  [[nodiscard]] Mark quote_mark() const { return in_file(quote_at_); }
-  [[nodiscard]] Mark value_mark() const { return in_file(value_at_); }
-  [[nodiscard]] Mark relation_mark() const { return in_file(relation_at_); }
-  // Each keeps the line and column; the file is `mark`'s.
-  void set_quote_mark(const Mark& at) { quote_at_ = {at.line, at.column}; }
-  void set_value_mark(const Mark& at) { value_at_ = {at.line, at.column}; }
-  void set_relation_mark(const Mark& at) { relation_at_ = {at.line, at.column}; }
-  Value value;
-  // change: {from, to}; share: {of, part}; ratio: {of, to}; rate, interval: {of};
-  // total: the references in order; difference: {from, to}.
-  OperandList operands;
+  [[nodiscard]] Mark quote_mark() const { return near_mark(Near::quote); }
+  [[nodiscard]] Mark value_mark() const { return near_mark(Near::value); }
+  [[nodiscard]] Mark relation_mark() const { return near_mark(Near::relation); }
+  // Each keeps the line and column, relative to `mark`'s line: set `mark` first. The file
+  // is `mark`'s.
+  void set_quote_mark(const Mark& at) { set_near_mark(Near::quote, at); }
+  void set_value_mark(const Mark& at) { set_near_mark(Near::value, at); }
+  void set_relation_mark(const Mark& at) { set_near_mark(Near::relation, at); }
+
+ private:
+  enum class Near : std::uint8_t { quote, value, relation };
+  std::uint32_t quote_size_ = 0;
+  std::array<NearMark, 3> near_;  // by Near
+
+ public:
   FactKind kind = FactKind::figure;
   Direction direction = Direction::rise;  // change, difference
   TimeUnit unit = TimeUnit::day;          // rate: `per`; interval: `unit`; difference: `per`
-  bool per = false;                       // a difference with `per`: of the rates per `unit`
-  bool exact = false;
+  bool per : 1 = false;                   // a difference with `per`: of the rates per `unit`
+  bool exact : 1 = false;
   // Whether the quote occurs in its source's article (true when the source names none):
   // the quote check's answer, found as the file is loaded (load/quotes.h), so that the
   // article's text is never held.
-  bool quote_in_article = true;
+  bool quote_in_article : 1 = true;
 
+ public:
+  FactValue value;
+  // change: {from, to}; share: {of, part}; ratio: {of, to}; rate, interval: {of};
+  // total: the references in order; difference: {from, to}.
+  OperandList operands;
+
+ private:
+  // Shared by copies of the fact (changed only through extra_to_change); null: none. Its
+  // count is in the FactExtra (8 bytes where a shared_ptr is 16).
+  boost::intrusive_ptr<FactExtra> extra_;
+
+ public:
   // Its `note:` (a view of its source's `texts`; empty when none).
   [[nodiscard]] std::string_view note() const { return extra_ ? extra_->note : std::string_view(); }
   void set_note(std::string_view note);
@@ -165,17 +201,12 @@ struct Fact {
   void set_record(Record record);
 
  private:
-  [[nodiscard]] Mark in_file(LineColumn at) const { return {mark.file, at.line, at.column}; }
+  [[nodiscard]] Mark near_mark(Near which) const;
+  void set_near_mark(Near which, const Mark& at);
   [[nodiscard]] static const FactExtra& no_extra();
   // The extra to change: made when there is none, copied when another fact shares it.
   FactExtra& extra_to_change();
   void drop_empty_extra();
-  LineColumn quote_at_;
-  LineColumn value_at_;
-  LineColumn relation_at_;
-  // Shared by copies of the fact (changed only through extra_to_change); null: none. Its
-  // count is in the FactExtra (8 bytes where a shared_ptr is 16).
-  boost::intrusive_ptr<FactExtra> extra_;
 };
 
 // Where a source's figures come from (FORMAT §1.1): another source of the fact base, or a
@@ -210,6 +241,9 @@ struct FactBase {
   KeyTable keys;
   std::vector<Source> sources;  // sorted by file name
   std::vector<Fact> facts;      // grouped by source, in file order
+  // The facts' values' intervals, each once (FactValue): shared by copies of the base, whose
+  // facts point into it.
+  std::shared_ptr<IntervalPool> intervals = std::make_shared<IntervalPool>();
 
   // "lbc-2024-11-01/rise-since-2017-18"
   [[nodiscard]] std::string ref(FactIndex fact) const;

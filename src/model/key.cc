@@ -1,6 +1,7 @@
 #include "model/key.h"
 
 #include <algorithm>
+#include <bit>
 
 namespace cc {
 
@@ -60,16 +61,43 @@ std::optional<SubsetId> KeyTable::find_subset(const Subset& items) const {
   return it->second;
 }
 
+namespace {
+constexpr KeyId kNoKey = 0xffffffffU;
+}  // namespace
+
+// The slot that holds `key`, or the empty one where it would go.
+std::size_t KeyTable::slot_of(const Key& key) const {
+  const std::size_t mask = key_slots_.size() - 1;
+  std::uint64_t h = KeyHash{}(key);
+  h = (h ^ (h >> 29)) * 0xbf58476d1ce4e5b9U;  // mixed: the table takes the low bits
+  for (std::size_t at = h & mask;; at = (at + 1) & mask) {
+    const KeyId id = key_slots_[at];
+    if (id == kNoKey || keys_[id] == key) return at;
+  }
+}
+
+// Four slots a key (at least 64), the keys placed again: a quarter is used after, half when
+// it grows next.
+void KeyTable::grow_key_slots() {
+  key_slots_.assign(std::max<std::size_t>(64, std::bit_ceil(4 * (keys_.size() + 1))), kNoKey);
+  for (KeyId id = 0; id < keys_.size(); ++id) key_slots_[slot_of(keys_[id])] = id;
+}
+
 KeyId KeyTable::intern(const Key& key) {
-  const auto [it, inserted] = key_index_.emplace(key, static_cast<KeyId>(keys_.size()));
-  if (inserted) keys_.push_back(key);
-  return it->second;
+  if (2 * (keys_.size() + 1) > key_slots_.size()) grow_key_slots();
+  KeyId& slot = key_slots_[slot_of(key)];
+  if (slot == kNoKey) {
+    slot = static_cast<KeyId>(keys_.size());
+    keys_.push_back(key);
+  }
+  return slot;
 }
 
 std::optional<KeyId> KeyTable::find(const Key& key) const {
-  const auto it = key_index_.find(key);
-  if (it == key_index_.end()) return std::nullopt;
-  return it->second;
+  if (key_slots_.empty()) return std::nullopt;
+  const KeyId id = key_slots_[slot_of(key)];
+  if (id == kNoKey) return std::nullopt;
+  return id;
 }
 
 }  // namespace cc

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "model/interval.h"
+#include "model/interval_pool.h"
 
 namespace cc {
 
@@ -96,6 +97,45 @@ struct Value {
   // Read by the value grammar (false: `written` as given, not understood). The numbers the
   // quote check looks for are those of `written` (grammar/value.h: value_numbers), found
   // when they are needed rather than held by every fact.
+  bool parsed = false;
+};
+
+// A fact's value as the fact base holds it: a `Value` whose interval is kept once in the
+// base's `IntervalPool` (`FactBase::intervals`) and pointed at, 8 bytes where the Interval
+// took 48 (docs/ARCHITECTURE.md, "Loading and the fact base in memory"). Copies point at
+// the same interval, so a fact is valid while the pool is, as its strings while its
+// source's texts are.
+class FactValue {
+ public:
+  FactValue() = default;  // the whole real line, nothing written
+  // `value`, its interval kept in `pool`.
+  FactValue(Value value, IntervalPool& pool)
+      : written(value.written),
+        readings(std::move(value.readings)),
+        interval_(&pool.keep(value.interval)),
+        hedge_conflict(value.hedge_conflict),
+        percent(value.percent),
+        parsed(value.parsed) {}
+
+  [[nodiscard]] const Interval& interval() const { return *interval_; }
+  // `kept` must live as long as the value and its copies: an interval of the pool of the
+  // fact base that holds the fact (IntervalPool::keep).
+  void set_interval(const Interval& kept) { interval_ = &kept; }
+
+  // As Value's.
+  std::string_view written;
+  ReadingList readings;
+
+ private:
+  [[nodiscard]] static const Interval* whole_line() {
+    static const Interval everything;
+    return &everything;
+  }
+  const Interval* interval_ = whole_line();
+
+ public:
+  bool hedge_conflict = false;
+  bool percent = false;
   bool parsed = false;
 };
 

@@ -120,7 +120,7 @@ std::map<MeasureId, std::map<PanelKey, Panel>> collect(const ReportInput& input)
     Column column{key.period, k, {}};
     if (stated != figures.end()) {
       for (const FactIndex f : stated->second) {
-        const Interval& i = base.facts[f].value.interval;
+        const Interval& i = base.facts[f].value.interval();
         column.marks.push_back({f, value_of(i.lo()), value_of(i.hi())});
       }
     }
@@ -306,7 +306,8 @@ class PanelDrawer {
           "<text class=\"vlabel\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>", num(cx),
           num(nth % 2 == 0 ? cy - 10 : cy + 18), html_escape(fact.value.written));
     }
-    std::string tip = fmt::format("{}: {} — “{}”", base_.ref(m.fact), value_text(fact), fact.quote);
+    std::string tip =
+        fmt::format("{}: {} — “{}”", base_.ref(m.fact), value_text(fact), fact.quote());
     if (flag != flags_.end())
       tip += fmt::format(" — {} {}", flag->second.status, flag->second.finding);
     out = fmt::format("<g class=\"mark\" data-ref=\"{}\"><title>{}</title>{}</g>",

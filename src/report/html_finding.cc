@@ -11,7 +11,7 @@ namespace cc::html {
 namespace {
 
 std::string marked_quote(const Fact& fact) {
-  const std::string_view quote = fact.quote;
+  const std::string_view quote = fact.quote();
   std::string out;
   std::size_t at = 0;
   for (const TextSpan& span : value_spans(quote, fact.value)) {

@@ -15,16 +15,15 @@ namespace {
 
 // The quote with the value's number in bold.
 std::string marked_quote(const Fact& fact) {
-  const std::vector<TextSpan> spans = value_spans(fact.quote, fact.value);
+  const std::vector<TextSpan> spans = value_spans(fact.quote(), fact.value);
   std::string out = "“";
   std::size_t at = 0;
   for (const TextSpan& span : spans) {
-    out += markdown_escape(std::string_view(fact.quote).substr(at, span.offset - at));
-    out += "**" + markdown_escape(std::string_view(fact.quote).substr(span.offset, span.length)) +
-           "**";
+    out += markdown_escape(fact.quote().substr(at, span.offset - at));
+    out += "**" + markdown_escape(fact.quote().substr(span.offset, span.length)) + "**";
     at = span.offset + span.length;
   }
-  return out + markdown_escape(std::string_view(fact.quote).substr(at)) + "”";
+  return out + markdown_escape(fact.quote().substr(at)) + "”";
 }
 
 std::string summary(const ReportInput& input) {

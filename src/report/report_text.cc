@@ -115,9 +115,8 @@ std::vector<TextSpan> number_runs(std::string_view text, const std::vector<std::
   return runs;
 }
 
-}  // namespace
-
-std::vector<TextSpan> value_spans(std::string_view quote, const Value& value) {
+template <class V>
+std::vector<TextSpan> spans_of_value(std::string_view quote, const V& value) {
   std::vector<TextSpan> spans = occurrences(quote, value.written);
   if (!spans.empty()) return spans;
   std::vector<std::string> wanted = value_numbers(value);
@@ -126,10 +125,20 @@ std::vector<TextSpan> value_spans(std::string_view quote, const Value& value) {
   return number_runs(quote, wanted);
 }
 
+}  // namespace
+
+std::vector<TextSpan> value_spans(std::string_view quote, const Value& value) {
+  return spans_of_value(quote, value);
+}
+
+std::vector<TextSpan> value_spans(std::string_view quote, const FactValue& value) {
+  return spans_of_value(quote, value);
+}
+
 std::string value_text(const Fact& fact) {
   const bool percent =
       fact.value.percent || fact.kind == FactKind::share || fact.kind == FactKind::change;
-  const std::string meaning = describe(fact.value.interval, percent);
+  const std::string meaning = describe(fact.value.interval(), percent);
   if (meaning == fact.value.written) return std::string(fact.value.written);
   return fmt::format("{} ({})", fact.value.written, meaning);
 }

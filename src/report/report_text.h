@@ -24,6 +24,7 @@ struct TextSpan {
 // itself where the quote holds it ("more than 7,000"), else each shortest run of words
 // that holds one of the value's numbers ("89%" in "a rise of 89% since"). Sorted, disjoint.
 [[nodiscard]] std::vector<TextSpan> value_spans(std::string_view quote, const Value& value);
+[[nodiscard]] std::vector<TextSpan> value_spans(std::string_view quote, const FactValue& value);
 
 // The value as written and, where it differs, what it means: "89% (88.5%…89.5%)", "7,062".
 [[nodiscard]] std::string value_text(const Fact& fact);

@@ -126,7 +126,7 @@ Interval value_in_var_terms(const Fact& fact, const Interval& value, Direction d
 }
 
 Interval value_in_var_terms(const Fact& fact) {
-  return value_in_var_terms(fact, fact.value.interval, fact.direction);
+  return value_in_var_terms(fact, fact.value.interval(), fact.direction);
 }
 
 void add_claims_constraints(GraphBuilder& builder) {

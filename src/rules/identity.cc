@@ -16,7 +16,7 @@ void add_identity_constraints(GraphBuilder& builder) {
     statement.fact = f;
     builder.graph().fact_vars.emplace(f, var);
     builder.graph().set_statement_of_fact(f,
-                                          builder.add(std::move(statement), fact.value.interval));
+                                          builder.add(std::move(statement), fact.value.interval()));
   }
 }
 

@@ -33,7 +33,7 @@ std::string statements(const FactBase& base, const Units& units, const std::vect
 
 std::optional<Rational> written_width(const FactBase& base, const FactGraph& graph, FactIndex f) {
   if (!graph.statement_of_fact(f)) return Rational(0);
-  return relative_width(base.facts[f].value.interval);
+  return relative_width(base.facts[f].value.interval());
 }
 
 bool less_precise(const FactBase& base, const FactGraph& graph, FactIndex a, FactIndex b) {

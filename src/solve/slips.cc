@@ -141,7 +141,7 @@ class SlipFinder {
  private:
   // The value scaled by `factor`, in the variable's terms, if it agrees with what stands.
   [[nodiscard]] bool scaled_agrees(const Rational& factor) const {
-    const Interval value = fact_.value.interval * Interval::point(factor);
+    const Interval value = fact_.value.interval() * Interval::point(factor);
     const Interval candidate = value_in_var_terms(fact_, value, fact_.direction);
     return candidate.overlaps(*standing_) && agrees_(candidate);
   }
@@ -149,7 +149,7 @@ class SlipFinder {
   // A one-sided value ("more than 10,000") agrees with too much for a digit or scale
   // correction to mean anything.
   std::optional<Slip> digits() const {
-    if (!fact_.value.interval.is_bounded()) return std::nullopt;
+    if (!fact_.value.interval().is_bounded()) return std::nullopt;
     const auto t = first_number(fact_.value.written);
     if (!t || !t->decimals.empty() || t->digits.size() < 2) return std::nullopt;
     const Rational original = t->value();
@@ -166,7 +166,7 @@ class SlipFinder {
   }
 
   std::optional<Slip> scale() const {
-    if (!fact_.value.interval.is_bounded()) return std::nullopt;
+    if (!fact_.value.interval().is_bounded()) return std::nullopt;
     const auto t = first_number(fact_.value.written);
     if (!t) return std::nullopt;
     const Rational original = t->value();
@@ -189,7 +189,7 @@ class SlipFinder {
   std::optional<Slip> direction() const {
     if (fact_.kind != FactKind::change && fact_.kind != FactKind::difference) return std::nullopt;
     const Direction other = fact_.direction == Direction::rise ? Direction::fall : Direction::rise;
-    const Interval candidate = value_in_var_terms(fact_, fact_.value.interval, other);
+    const Interval candidate = value_in_var_terms(fact_, fact_.value.interval(), other);
     if (!candidate.overlaps(*standing_) || !agrees_(candidate)) return std::nullopt;
     const std::string corrected = fmt::format(
         "{} of {}", other == Direction::rise ? "a rise" : "a fall", fact_.value.written);
@@ -217,7 +217,7 @@ class SlipFinder {
     const Interval unit = Interval::closed(0, 1);
     if (!from.within(unit) || !to.within(unit)) return std::nullopt;
     const Interval difference = fact_.direction == Direction::rise ? to - from : from - to;
-    if (!difference.overlaps(fact_.value.interval)) return std::nullopt;
+    if (!difference.overlaps(fact_.value.interval())) return std::nullopt;
     const auto ratio = divide(to, from);
     if (!ratio) return std::nullopt;
     const Interval relative = fact_.direction == Direction::rise ? *ratio - Interval::point(1)
@@ -233,7 +233,7 @@ class SlipFinder {
     if (!keys) return std::nullopt;
     const Key from = base_.keys.key(keys->first);
     const Key to = base_.keys.key(keys->second);
-    const Interval stated = value_in_var_terms(fact_, fact_.value.interval, fact_.direction);
+    const Interval stated = value_in_var_terms(fact_, fact_.value.interval(), fact_.direction);
     std::optional<Slip> found;
     for (const KeyId id : slip_keys(base_, fact_)) {
       const PeriodId p = base_.keys.key(id).period;
@@ -260,7 +260,7 @@ class SlipFinder {
     for (const KeyId k : slip_keys(base_, fact_)) {
       if (k == of.key || k == part.key || !stated(k) || !implied_[k].is_bounded()) continue;
       const auto share = divide(implied_[part.key], implied_[k]);
-      if (!share || !share->overlaps(fact_.value.interval)) continue;
+      if (!share || !share->overlaps(fact_.value.interval())) continue;
       if (found) return std::nullopt;
       found = Slip{"whole", describe_key(base_, k),
                    fmt::format("it is the share of {}, not of {}", describe_key(base_, k),

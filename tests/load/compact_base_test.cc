@@ -7,6 +7,8 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "catch.h"
 #include "load/memory_loader.h"
@@ -14,18 +16,22 @@
 
 #include "graph/fact_graph.h"
 #include "load/raw.h"
+#include "model/interval_pool.h"
+#include "model/key.h"
 
 // What a fact, an interval, a constraint and a variable cost, each held once per fact or
 // more, and a reference as written while the load resolves it (docs/ARCHITECTURE.md,
 // "Loading and the fact base in memory"): a field added must find room in them.
-static_assert(sizeof(cc::Fact) <= 184);
+static_assert(sizeof(cc::Fact) <= 112);
 // What a Fact is made of: its value (the written text a view of its file's buffer, its
-// readings behind one pointer), its operands behind one pointer, three marks without their
-// file (the fact's own `mark` has it).
-static_assert(sizeof(cc::Value) <= 80);
+// interval kept once in the base's pool and pointed at, its readings behind one pointer),
+// its quote a length after its id, its operands behind one pointer, three marks as their
+// distance from the fact's own (which has the file).
+static_assert(sizeof(cc::FactValue) <= 40);
+static_assert(sizeof(cc::Value) <= 80);  // the value grammar's, with the interval in it
 static_assert(sizeof(cc::ReadingList) <= 8);
 static_assert(sizeof(cc::OperandList) <= 8);
-static_assert(sizeof(cc::LineColumn) <= 8);
+static_assert(sizeof(cc::NearMark) <= 4);
 static_assert(sizeof(cc::Operand) <= 24);
 static_assert(sizeof(cc::Interval) <= 48);
 static_assert(sizeof(cc::OptionalBound) <= 24);
@@ -84,23 +90,31 @@ void check_three(const cc::FactBase& base) {
     const cc::Fact& figure = base.facts[*n];
     CHECK(figure.id == "n");
     CHECK(base.ref(*n) == name + "/n");
-    CHECK(figure.quote ==
+    CHECK(figure.quote() ==
           name + ": \"caf\xC3\xA9\" saw more than 3,000 offences in the year to March 2020");
     CHECK(figure.value.written == "more than 3,000");
     CHECK(base.files[figure.mark.file] == base.files[base.sources[figure.source].file]);
     CHECK(base.sources[figure.source].id == name);
     const cc::Fact& share = base.facts[*short_fact];
-    CHECK(share.quote == name + " short");
+    CHECK(share.quote() == name + " short");
     CHECK(share.value.written == "almost half (47%)");
     REQUIRE(share.value.readings.size() == 2);  // a hedge keeps both readings
     CHECK(share.value.readings[0].text == "almost half");
     CHECK(share.value.readings[1].text == "47%");
     CHECK(share.operands.at(0).key == figure.key);
     const cc::Fact& change = base.facts[*up];
-    CHECK(change.quote == "it rose by 89% from " + name + "'s figure");
+    CHECK(change.quote() == "it rose by 89% from " + name + "'s figure");
     CHECK(change.value.written == "89%");
-    CHECK(change.value.interval.contains(cc::Rational(89, 100)));
+    CHECK(change.value.interval().contains(cc::Rational(89, 100)));
     CHECK(change.note() == "a note of " + name);
+    // A written value the quote holds views the quote's bytes; another is kept apart.
+    const auto within = [](std::string_view part, std::string_view whole) {
+      return part.data() >= whole.data() &&
+             part.data() + part.size() <= whole.data() + whole.size();
+    };
+    CHECK(within(figure.value.written, figure.quote()));
+    CHECK(within(change.value.written, change.quote()));
+    CHECK_FALSE(within(share.value.written, share.quote()));
     CHECK(change.operands.at(1).key == figure.key);
   }
   CHECK_FALSE(base.find_fact("a"));
@@ -163,9 +177,9 @@ facts:
   const auto b = loaded.base.find_fact("b/n");
   REQUIRE(a);
   REQUIRE(b);
-  CHECK(loaded.base.facts[*a].quote == "the first");
+  CHECK(loaded.base.facts[*a].quote() == "the first");
   CHECK(loaded.base.facts[*a].value.written == "100");
-  CHECK(loaded.base.facts[*b].quote == "the one in b");
+  CHECK(loaded.base.facts[*b].quote() == "the one in b");
   CHECK(loaded.base.facts[*b].value.written == "300");
 }
 
@@ -254,7 +268,7 @@ TEST_CASE("a total's written value, read after resolving, views its file's buffe
   const cc::Fact& sum = base.facts[*base.find_fact("a/sum")];
   CHECK(sum.value.parsed);
   CHECK(sum.value.written == "about 3,000");
-  CHECK(sum.value.interval.contains(3000));
+  CHECK(sum.value.interval().contains(3000));
   REQUIRE(sum.operands.size() == 2);
   CHECK(sum.operands[0].key == base.facts[*base.find_fact("a/x")].key);
   // The marks besides the fact's own are in its file.
@@ -293,4 +307,134 @@ TEST_CASE("a fact's operands and a value's readings are copied with it, not shar
   other.readings.clear();
   CHECK(other.readings.empty());
   CHECK(value.readings.front().text == "almost half");
+}
+
+TEST_CASE("a fact's value points at its interval, kept once in the base's pool", "[load][memory]") {
+  auto loaded = load_files("compact-pool", three_files());
+  REQUIRE(loaded.clean());
+  const cc::FactBase& base = loaded.base;
+  // Each file states the same three values: three intervals for nine facts.
+  CHECK(base.intervals->size() == 3);
+  const cc::Fact& a = base.facts[*base.find_fact("a/up")];
+  const cc::Fact& c = base.facts[*base.find_fact("c/up")];
+  CHECK(&a.value.interval() == &c.value.interval());
+  CHECK(a.value.interval().contains(cc::Rational(89, 100)));
+  // A copy of the base shares the pool, so its facts stay valid with the original gone.
+  cc::FactBase copy;
+  {
+    auto other = load_files("compact-pool", three_files());
+    copy = other.base;
+  }
+  CHECK(copy.facts[*copy.find_fact("b/n")].value.interval() ==
+        base.facts[*base.find_fact("b/n")].value.interval());
+  CHECK(copy.facts[*copy.find_fact("b/n")].value.interval().contains(3001));
+  // A fact made by hand states the whole line.
+  CHECK(cc::Fact().value.interval() == cc::Interval::everything());
+}
+
+TEST_CASE("the interval pool keeps each interval once, from several threads at once",
+          "[load][memory]") {
+  cc::IntervalPool pool;
+  const cc::Interval& first = pool.keep(cc::Interval::closed(1, 2));
+  CHECK(&pool.keep(cc::Interval::closed(1, 2)) == &first);
+  CHECK(&pool.keep(cc::Interval::half_open(1, 2)) != &first);  // an open end differs
+  CHECK(pool.size() == 2);
+  // Four threads keep the same 3,000 intervals (the table grows under them): each is kept
+  // once, and the addresses handed out stay valid and equal.
+  constexpr int kEach = 3000;
+  std::vector<std::vector<const cc::Interval*>> kept(4);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        const int n = t % 2 == 0 ? i : kEach - 1 - i;
+        kept[t].push_back(&pool.keep(cc::Interval::closed(cc::Rational(n, 7), n + 10)));
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  CHECK(pool.size() == 2 + kEach);
+  for (int i = 0; i < kEach; ++i) {
+    CHECK(*kept[0][i] == cc::Interval::closed(cc::Rational(i, 7), i + 10));
+    CHECK(kept[0][i] == kept[2][i]);
+    CHECK(kept[0][i] == kept[1][kEach - 1 - i]);
+    CHECK(kept[0][i] == kept[3][kEach - 1 - i]);
+  }
+}
+
+TEST_CASE("a fact's marks read back wherever they are, near its own or far from it",
+          "[load][memory]") {
+  cc::Fact fact;
+  fact.mark = {3, 40000, 7};
+  const std::vector<cc::Mark> marks = {
+      {3, 40001, 12},     // the next line
+      {3, 39990, 5},      // before the id
+      {3, 0, 0},          // not written
+      {3, 0, 9},          // not written, a column kept as given
+      {3, 72767, 1},      // 32,767 lines on: the farthest a NearMark holds
+      {3, 72768, 1},      // one more: kept apart
+      {3, 7234, 1},       // 32,766 lines back: the farthest back it holds
+      {3, 7233, 1},       // one more: kept apart
+      {3, 40000, 65535},  // the widest column a NearMark holds
+      {3, 40000, 65536},  // one more: kept apart
+  };
+  for (const cc::Mark& at : marks) {
+    INFO(at.line << ":" << at.column);
+    fact.set_quote_mark(at);
+    fact.set_value_mark({3, 40002, 3});
+    fact.set_relation_mark(at);
+    CHECK(fact.quote_mark() == at);
+    CHECK(fact.value_mark() == cc::Mark{3, 40002, 3});
+    CHECK(fact.relation_mark() == at);
+    const cc::Fact copy = fact;
+    CHECK(copy.quote_mark() == at);
+    CHECK(copy.relation_mark() == at);
+  }
+  // A far mark is kept with the note, the accepts and the record, and does not lose them.
+  fact.set_note("a note");
+  fact.set_quote_mark({3, 1, 1});
+  cc::Fact copy = fact;
+  copy.set_quote_mark({3, 40001, 1});  // near again: the copy changes alone
+  CHECK(fact.quote_mark() == cc::Mark{3, 1, 1});
+  CHECK(copy.quote_mark() == cc::Mark{3, 40001, 1});
+  CHECK(copy.note() == "a note");
+  copy.set_note("");
+  copy.set_relation_mark({3, 40000, 1});
+  CHECK(copy.note().empty());
+  CHECK(copy.relation_mark() == cc::Mark{3, 40000, 1});
+  CHECK(fact.note() == "a note");
+  CHECK(fact.quote_mark() == cc::Mark{3, 1, 1});
+}
+
+TEST_CASE("a fact's quote is the bytes right after its id", "[load][memory]") {
+  const std::string text = "idthe quote";
+  const std::string_view all = text;
+  cc::Fact fact;
+  CHECK(fact.quote().empty());
+  fact.set_id_and_quote(all.substr(0, 2), all.substr(2));
+  CHECK(fact.id == "id");
+  CHECK(fact.quote() == "the quote");
+  const cc::Fact copy = fact;
+  CHECK(copy.quote() == "the quote");
+  CHECK_THROWS_AS(fact.set_id_and_quote(all.substr(0, 2), all.substr(3)), std::invalid_argument);
+  fact.set_id_and_quote(all.substr(0, 2), std::string_view());  // no quote: anywhere
+  CHECK(fact.quote().empty());
+}
+
+TEST_CASE("the key table finds each key it interned, through its growth", "[load][memory]") {
+  cc::KeyTable keys;
+  std::vector<cc::KeyId> ids;
+  for (std::uint32_t i = 0; i < 5000; ++i) ids.push_back(keys.intern({i % 7, i, i / 3, 0}));
+  REQUIRE(keys.key_count() == 5000);
+  for (std::uint32_t i = 0; i < 5000; ++i) {
+    CHECK(ids[i] == i);
+    CHECK(keys.intern({i % 7, i, i / 3, 0}) == i);
+    CHECK(keys.find({i % 7, i, i / 3, 0}) == i);
+    CHECK(keys.key(i) == cc::Key{i % 7, i, i / 3, 0});
+  }
+  CHECK_FALSE(keys.find({1, 1, 1, 1}));
+  CHECK_FALSE(cc::KeyTable().find({0, 0, 0, 0}));
+  const cc::KeyTable copy = keys;
+  CHECK(copy.find({3, 10, 3, 0}) == 10U);
+  CHECK(keys.key_count() == 5000);
 }

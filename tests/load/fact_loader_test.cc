@@ -55,7 +55,7 @@ TEST_CASE("the example fact base loads cleanly", "[load]") {
   for (const cc::FactIndex f : lbc.facts) {
     const cc::Fact& fact = base.facts[f];
     CHECK(fact.quote_in_article ==
-          (article.find(cc::fold_quote_text(fact.quote)) != std::string::npos));
+          (article.find(cc::fold_quote_text(fact.quote())) != std::string::npos));
   }
   CHECK(lbc.facts.size() == 4);
   REQUIRE(lbc.based_on.size() == 1);
@@ -64,7 +64,7 @@ TEST_CASE("the example fact base loads cleanly", "[load]") {
 
   const cc::Fact& offences = fact(base, "lbc-2024-11-01/offences-2023-24");
   CHECK(describe_key(base, offences.key) == "offences · UK · 2023-24");
-  CHECK(offences.value.interval == cc::Interval::point(7062));
+  CHECK(offences.value.interval() == cc::Interval::point(7062));
   CHECK(offences.value_mark() == cc::Mark{1, 19, 12});
   CHECK(offences.mark == cc::Mark{1, 17, 9});
   CHECK(offences.note() == "provided by 45 UK police forces");
@@ -90,7 +90,7 @@ TEST_CASE("the example fact base loads cleanly", "[load]") {
   CHECK(per_day.unit == cc::TimeUnit::day);
   const cc::Fact& both = fact(base, "nspcc-2024/both");
   CHECK(describe(base, both.operands[1]) == "offences · Scotland · 2023-24");
-  CHECK(both.value.interval == cc::Interval::point(13412));  // a total of counts is a count
+  CHECK(both.value.interval() == cc::Interval::point(13412));  // a total of counts is a count
 }
 
 TEST_CASE("a figure takes missing key fields from defaults, and its own subset replaces theirs",
@@ -236,19 +236,19 @@ facts:
   INFO(loaded.text());
   REQUIRE(loaded.clean());
   const auto& base = loaded.base;
-  CHECK(fact(base, "src/count").value.interval == cc::Interval::point(101));
-  CHECK(fact(base, "src/real").value.interval ==
+  CHECK(fact(base, "src/count").value.interval() == cc::Interval::point(101));
+  CHECK(fact(base, "src/real").value.interval() ==
         cc::Interval::closed(Rational(201, 2), Rational(203, 2)));
-  CHECK(fact(base, "src/exact").value.interval == cc::Interval::point(34000));
+  CHECK(fact(base, "src/exact").value.interval() == cc::Interval::point(34000));
   CHECK(fact(base, "src/exact").exact);
-  CHECK(fact(base, "src/precise").value.interval == cc::Interval::closed(33500, 34500));
+  CHECK(fact(base, "src/precise").value.interval() == cc::Interval::closed(33500, 34500));
   // A total's value is read once its operands tell it is a count, with its own precision.
-  CHECK(fact(base, "src/sum").value.interval == cc::Interval::closed(33500, 34500));
+  CHECK(fact(base, "src/sum").value.interval() == cc::Interval::closed(33500, 34500));
   CHECK(fact(base, "src/fall2").direction == cc::Direction::fall);
   // "halved" reads as a fall of a half: one reading, the value's interval (the base keeps
   // the readings of a hedge only)
   CHECK(fact(base, "src/fall2").value.readings.empty());
-  CHECK(fact(base, "src/fall2").value.interval.contains(Rational(1, 2)));
+  CHECK(fact(base, "src/fall2").value.interval().contains(Rational(1, 2)));
 }
 
 TEST_CASE("record and accept are read", "[load]") {

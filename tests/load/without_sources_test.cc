@@ -27,9 +27,10 @@ class Differences {
   std::string first;
 };
 
-void compare_values(Differences& d, const std::string& at, const cc::Value& a, const cc::Value& b) {
+void compare_values(Differences& d, const std::string& at, const cc::FactValue& a,
+                    const cc::FactValue& b) {
   d.same(at + " written", a.written, b.written);
-  d.same(at + " interval", a.interval, b.interval);
+  d.same(at + " interval", a.interval(), b.interval());
   d.same(at + " readings", a.readings.size(), b.readings.size());
   for (std::size_t r = 0; r < a.readings.size() && r < b.readings.size(); ++r) {
     d.same(at + " reading text", a.readings[r].text, b.readings[r].text);
@@ -44,7 +45,7 @@ void compare_facts(Differences& d, const std::string& at, const cc::Fact& a, con
   d.same(at + " source", a.source, b.source);
   d.same(at + " key", a.key, b.key);
   d.same(at + " id", a.id, b.id);
-  d.same(at + " quote", a.quote, b.quote);
+  d.same(at + " quote", a.quote(), b.quote());
   d.same(at + " quote in article", a.quote_in_article, b.quote_in_article);
   d.same(at + " note", a.note(), b.note());
   d.same(at + " marks", std::tuple(a.mark, a.quote_mark(), a.value_mark(), a.relation_mark()),

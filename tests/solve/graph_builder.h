@@ -107,7 +107,8 @@ class HandGraph {
 
   // `fact` states `var` ∈ `value`: a figure, or (rule = claim) a relation claim's value.
   ConstraintId state(FactIndex fact, VarId var, Interval value, MadeBy rule = MadeBy::figure) {
-    base.facts[fact].value.interval = value;  // as written (the blame order reads it)
+    base.facts[fact].value.set_interval(
+        base.intervals->keep(value));  // as written (the blame order reads it)
     const ConstraintId c =
         constrain(ConstraintKind::statement, {var}, rule, std::move(value), fact);
     graph.fact_vars[fact] = var;
