@@ -3,9 +3,11 @@
 // against them (cli/check_review.h).
 #include <fmt/format.h>
 
+#include <exception>
 #include <filesystem>
 #include <memory>
 #include <ostream>
+#include <thread>
 
 #include "cli/check_review.h"
 #include "cli/commands.h"
@@ -170,6 +172,26 @@ int run_check(const CheckOptions& options, const Streams& streams) {
   }
   CheckResult result = run_checks(*base, engine);
   progress.finish();
+  // The cache's entry but for the rest's ids (its inputs hashed, the outcomes rendered) is
+  // made beside the review and the reports, which leave what it reads alone.
+  std::shared_ptr<CacheEntry> entry;
+  std::exception_ptr entry_failed;
+  std::jthread preparing;
+  const unsigned threads = thread_count(options.threads);
+  if (cache && !from_cache) {
+    const auto prepare = [&] {
+      try {
+        entry = cache->prepare(*base, *draft, result, load_started, threads);
+      } catch (...) {
+        entry_failed = std::current_exception();
+      }
+    };
+    if (threads > 1) {
+      preparing = std::jthread(prepare);
+    } else {
+      prepare();
+    }
+  }
   Review review = make_review(*base, result.findings, has_draft, *draft, std::move(baseline));
   if (with_rest) {
     review.without_draft =
@@ -193,7 +215,9 @@ int run_check(const CheckOptions& options, const Streams& streams) {
   if (const int status = write_reports(options, *formats, input, streams, timer); status != 0)
     return status;
   if (cache && !from_cache) {
-    cache->store(*base, *draft, review.without_draft, result, load_started);
+    if (preparing.joinable()) preparing.join();
+    if (entry_failed) std::rethrow_exception(entry_failed);
+    cache->write(std::move(entry), review.without_draft);
     timer.phase("store the rest");
   }
   if (!options.quiet) {

@@ -441,41 +441,57 @@ std::vector<std::optional<ComponentOutcome>> RestCache::known_components(
 void RestCache::store(const FactBase& base, const std::vector<SourceIndex>& draft,
                       const RestIds& ids, const CheckResult& checked,
                       fs::file_time_type load_started) const {
-  if (!options_) return;
+  write(prepare(base, draft, checked, load_started), ids);
+}
+
+std::shared_ptr<CacheEntry> RestCache::prepare(const FactBase& base,
+                                               const std::vector<SourceIndex>& draft,
+                                               const CheckResult& checked,
+                                               fs::file_time_type load_started,
+                                               unsigned threads) const {
+  if (!options_) return nullptr;
   const std::optional<std::vector<std::string>> names = listing(dir_);
-  if (!names) return;
+  if (!names) return nullptr;
   // The files the load read: a file added or removed since, and the key would not be theirs.
   std::vector<std::string> loaded;
   for (std::size_t f = 1; f < base.files.size(); ++f) loaded.push_back(file_name(base.files[f]));
   for (const std::string& skipped : base.skipped) loaded.push_back(file_name(skipped));
-  if (sorted(std::move(loaded)) != *names) return;
-  CacheEntry entry;
-  entry.args = args_;
-  entry.inputs.left_out = left_out_of(base, draft);
-  entry.inputs.fact_files = without(*names, entry.inputs.left_out);
-  entry.inputs.articles = articles_of(base, draft);
-  std::vector<Stamp> stamps;
-  std::optional<std::string> key =
-      key_of(dir_, *options_, entry.inputs, load_started - kSettled, stamps);
-  if (!key) return;
-  entry.key = std::move(*key);
-  entry.ids = ids;
-  entry.outcomes = render_outcomes(base, checked, draft);
+  if (sorted(std::move(loaded)) != *names) return nullptr;
+  auto entry = std::make_shared<CacheEntry>();
+  entry->args = args_;
+  entry->inputs.left_out = left_out_of(base, draft);
+  entry->inputs.fact_files = without(*names, entry->inputs.left_out);
+  entry->inputs.articles = articles_of(base, draft);
   const auto valid = [](const std::vector<std::string>& values, auto&& check) {
     return std::all_of(values.begin(), values.end(), check);
   };
   const auto value = [](const std::string& v) { return line_value(v); };
-  if (!valid(entry.args.files, value) || !valid(entry.args.ids, value) ||
-      !valid(entry.inputs.left_out, plain_name) || !valid(entry.inputs.fact_files, plain_name) ||
-      !valid(entry.inputs.articles, inside_path)) {
+  if (!valid(entry->args.files, value) || !valid(entry->args.ids, value) ||
+      !valid(entry->inputs.left_out, plain_name) || !valid(entry->inputs.fact_files, plain_name) ||
+      !valid(entry->inputs.articles, inside_path)) {
+    return nullptr;
+  }
+  std::vector<Stamp> stamps;
+  std::optional<std::string> key =
+      key_of(dir_, *options_, entry->inputs, load_started - kSettled, stamps);
+  if (!key) return nullptr;
+  entry->key = std::move(*key);
+  entry->outcomes = render_outcomes(base, checked, draft, threads);
+  return entry;
+}
+
+void RestCache::write(std::shared_ptr<CacheEntry> entry, const RestIds& ids) const {
+  if (!entry) return;
+  if (ids &&
+      !std::all_of(ids->begin(), ids->end(), [](const std::string& v) { return line_value(v); })) {
     return;
   }
-  if (entry.ids && !std::all_of(entry.ids->begin(), entry.ids->end(), value)) return;
-  std::string text = render(entry);
+  entry->ids = ids;
+  std::string text = render(*entry);
   // An entry the reader would refuse keeps the ids alone.
   if (text.size() > kMaxCacheBytes) {
-    entry.outcomes.clear();
-    text = render(entry);
+    entry->outcomes.clear();
+    text = render(*entry);
   }
   write_whole(file_, text);
 }

@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -22,6 +23,8 @@
 #include "model/fact.h"
 
 namespace cc::cli {
+
+struct CacheEntry;  // the cache file's content (rest_cache.cc)
 
 // The draft as the command line names it: fact files (names at the top of the fact base)
 // and source ids.
@@ -68,6 +71,17 @@ class RestCache {
   // silent: the cache is an aid, never a result.
   void store(const FactBase& base, const std::vector<SourceIndex>& draft, const RestIds& ids,
              const CheckResult& checked, std::filesystem::file_time_type load_started) const;
+  // store in two steps. The first needs the whole check, not the rest's ids: it lists and
+  // hashes the inputs and renders the outcomes (split over `threads`), so it may run on a
+  // thread of its own while the review and the reports are made (it reads `base`,
+  // `checked.graph` and `checked.outcomes` only). nullptr: nothing is stored. The second
+  // adds the ids and writes the file.
+  [[nodiscard]] std::shared_ptr<CacheEntry> prepare(const FactBase& base,
+                                                    const std::vector<SourceIndex>& draft,
+                                                    const CheckResult& checked,
+                                                    std::filesystem::file_time_type load_started,
+                                                    unsigned threads = 1) const;
+  void write(std::shared_ptr<CacheEntry> entry, const RestIds& ids) const;
 
   // An input as look_up hashed it: its modification time after the read.
   struct Stamp {

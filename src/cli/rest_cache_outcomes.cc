@@ -10,6 +10,8 @@
 #include <charconv>
 #include <exception>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <unordered_set>
 
 #include "cli/digest.h"
@@ -456,24 +458,77 @@ std::optional<ComponentOutcome> outcome_of(
 }  // namespace
 
 std::string render_outcomes(const FactBase& base, const CheckResult& checked,
-                            const std::vector<SourceIndex>& draft) {
+                            const std::vector<SourceIndex>& draft, unsigned threads) {
   const FactGraph& graph = checked.graph;
   if (checked.outcomes.size() != graph.components().size()) return "";
   const std::vector<SourceIndex> sorted_draft = left_out(base, draft);
   const std::vector<bool> touched = components_of_draft(base, graph, sorted_draft);
   const auto facts = facts_by_component(graph);
-  std::string body;
-  std::size_t count = 0;
-  Digest digest;
+  std::vector<std::uint32_t> rendered;  // the components written, in order
+  std::size_t total = 0;
   for (std::uint32_t c = 0; c < graph.components().size(); ++c) {
     if (touched[c] || !checked.outcomes[c] || facts[c].empty()) continue;
-    const auto lines = render_component(base, graph, c, facts[c], *checked.outcomes[c], digest);
-    if (!lines) continue;
-    body += *lines;
-    ++count;
+    rendered.push_back(c);
+    total += facts[c].size();
+  }
+  // Each part a run of components holding about as many facts as the others, rendered on
+  // a thread of its own; the parts joined in component order.
+  struct Part {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::string body;
+    std::size_t count = 0;
+  };
+  std::vector<Part> parts(
+      std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(1, rendered.size())));
+  std::size_t at = 0;
+  std::size_t so_far = 0;
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    parts[p].begin = at;
+    const std::size_t until = total * (p + 1) / parts.size();
+    while (at < rendered.size() && (p + 1 == parts.size() || so_far < until))
+      so_far += facts[rendered[at++]].size();
+    parts[p].end = at;
+  }
+  const auto render_part = [&](Part& part) {
+    Digest digest;
+    for (std::size_t i = part.begin; i < part.end; ++i) {
+      const std::uint32_t c = rendered[i];
+      const auto lines = render_component(base, graph, c, facts[c], *checked.outcomes[c], digest);
+      if (!lines) continue;
+      part.body += *lines;
+      ++part.count;
+    }
+  };
+  {
+    std::vector<std::jthread> helpers;
+    std::exception_ptr failed;
+    std::mutex failed_mutex;
+    for (std::size_t p = 1; p < parts.size(); ++p) {
+      helpers.emplace_back([&, p] {
+        try {
+          render_part(parts[p]);
+        } catch (...) {
+          const std::lock_guard lock(failed_mutex);
+          failed = std::current_exception();
+        }
+      });
+    }
+    render_part(parts[0]);
+    helpers.clear();  // joined
+    if (failed) std::rethrow_exception(failed);
+  }
+  std::size_t count = 0;
+  std::size_t bytes = 0;
+  for (const Part& part : parts) {
+    count += part.count;
+    bytes += part.body.size();
   }
   if (count == 0) return "";
-  return fmt::format("outcomes {} {}\n", count, provenance_of(base, sorted_draft)) + body;
+  std::string out = fmt::format("outcomes {} {}\n", count, provenance_of(base, sorted_draft));
+  out.reserve(out.size() + bytes);
+  for (const Part& part : parts) out += part.body;
+  return out;
 }
 
 std::optional<CachedOutcomes> CachedOutcomes::parse(std::string_view text) {

@@ -20,9 +20,11 @@ namespace cc::cli {
 
 // The lines of the outcomes of `checked` (run with EngineOptions::keep_outcomes) of the
 // components the `draft` (every source of its files) leaves alone ("outcomes N" first), or
-// "" when there are none or they cannot be written.
+// "" when there are none or they cannot be written. With `threads` > 1 the components are
+// rendered in that many parts at once (the lines are the same).
 [[nodiscard]] std::string render_outcomes(const FactBase& base, const CheckResult& checked,
-                                          const std::vector<SourceIndex>& draft);
+                                          const std::vector<SourceIndex>& draft,
+                                          unsigned threads = 1);
 
 class CachedOutcomes {
  public:

@@ -193,9 +193,12 @@ std::unordered_set<std::string> ids_of(const std::vector<Finding>& findings) {
 }
 
 // The options of the rest's check: no progress line, no phases (it may run on a thread of
-// its own), and the rules vocabulary.yaml turns off when `turned_off`, as run_checks.
+// its own), no slip checks (a slip names a finding's likely cause, not its rule or facts:
+// the ids are the same without), and the rules vocabulary.yaml turns off when
+// `turned_off`, as run_checks.
 EngineOptions rest_options(const FactBase& rest, const EngineOptions& given, bool turned_off) {
   EngineOptions options = given;
+  options.solve.slips = false;
   options.solve.progress = nullptr;
   options.on_phase = nullptr;
   options.beside_solve = nullptr;

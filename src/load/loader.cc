@@ -147,7 +147,8 @@ void load_into(const fs::path& dir, FactBase& base, Diagnostics& diagnostics,
     if (file.read) fact_files.push_back(std::move(file));
   }
   files.clear();
-  const std::vector<bool> counts = load::resolve(fact_files, base, diagnostics, options.trace);
+  const std::vector<bool> counts =
+      load::resolve(fact_files, base, diagnostics, options.trace, options.threads);
   load::parse_total_values(fact_files, counts, base, diagnostics);
 }
 

@@ -3,8 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <exception>
+#include <latch>
 #include <limits>
+#include <thread>
 #include <unordered_map>
+#include <utility>
 
 #include "load/convert.h"
 #include "load/upstreams.h"
@@ -57,15 +61,41 @@ class Resolver {
            ResolveTrace* trace)
       : files_(files), base_(base), diagnostics_(diagnostics), trace_(trace) {}
 
-  void run() {
+  // With `threads` > 1, sorting each file's ids and then the base's index of refs
+  // (FactBase::index) run on a thread of their own beside the keys' passes, which read the
+  // facts but write what they find apart (figure_keys_, claim_operands_) until that thread
+  // is done: no fact is written while it reads them. Then the facts take what was found,
+  // and the `based_on` fields (which look sources up in the index) are resolved.
+  void run(unsigned threads) {
     std::size_t count = base_.facts.size();
     for (const RawFile& file : files_) count += file.built.size();
     base_.facts.reserve(count);
     for (RawFile& file : files_) add_file(file);
     figure_ok_.assign(base_.facts.size(), 0);
     claim_counts_.assign(base_.facts.size(), 0);
-    base_.index();
-    resolve_upstreams(files_, base_, diagnostics_);
+    figure_keys_.assign(base_.facts.size(), 0);
+    std::exception_ptr index_failed;
+    std::latch ids_sorted(1);
+    const auto sort_and_index = [&] {
+      try {
+        for (FileState& state : states_) sort_ids(state);
+      } catch (...) {
+        index_failed = std::current_exception();
+      }
+      ids_sorted.count_down();
+      if (index_failed) return;
+      try {
+        base_.index();
+      } catch (...) {
+        index_failed = std::current_exception();
+      }
+    };
+    std::jthread indexing;
+    if (threads > 1) {
+      indexing = std::jthread(sort_and_index);
+    } else {
+      sort_and_index();
+    }
     if (trace_) {
       trace_->events.assign(2 * states_.size(), {});
       trace_->refers_to.assign(states_.size(), {});
@@ -75,11 +105,20 @@ class Resolver {
       trace_to(0, state);
       resolve_figures(state);
     }
+    ids_sorted.wait();
+    if (index_failed) {
+      if (indexing.joinable()) indexing.join();
+      std::rethrow_exception(index_failed);
+    }
     for (FileState& state : states_) {
       trace_to(1, state);
       resolve_claims(state);
     }
     events_ = nullptr;
+    if (indexing.joinable()) indexing.join();
+    if (index_failed) std::rethrow_exception(index_failed);
+    take_found();
+    resolve_upstreams(files_, base_, diagnostics_);
     find_cycles();
     for (FileState& state : states_) resolve_accepts(state);
   }
@@ -125,15 +164,29 @@ class Resolver {
       base_.facts.push_back(std::move(fact));
       if (!base_.facts.back().id.empty()) state.ids.push_back(index);
     }
+    // The moved-from facts, freed file by file. Not `= {}`: that is the initializer_list
+    // assignment, which clears but keeps the capacity (the storage would stay held).
+    file.built = std::vector<Fact>();
+    states_.push_back(std::move(state));
+  }
+
+  // The file's ids sorted (run() sorts them all before the claims look ids up).
+  void sort_ids(FileState& state) const {
     std::sort(state.ids.begin(), state.ids.end(), [&](FactIndex a, FactIndex b) {
       const std::string_view x = base_.facts[a].id;
       const std::string_view y = base_.facts[b].id;
       return x != y ? x < y : a < b;
     });
-    // The moved-from facts, freed file by file. Not `= {}`: that is the initializer_list
-    // assignment, which clears but keeps the capacity (the storage would stay held).
-    file.built = std::vector<Fact>();
-    states_.push_back(std::move(state));
+  }
+
+  // The figures' keys and the claims' operands the passes found, into their facts.
+  void take_found() {
+    for (FactIndex f = 0; f < base_.facts.size(); ++f)
+      if (figure_ok_[f] != 0) base_.facts[f].key = figure_keys_[f];
+    figure_keys_ = std::vector<KeyId>();
+    for (auto& [index, operands] : claim_operands_)
+      base_.facts[index].operands = std::move(operands);
+    claim_operands_ = std::vector<std::pair<FactIndex, OperandList>>();
   }
 
   static void set_file(Fact& fact, std::uint32_t file) {
@@ -295,7 +348,7 @@ class Resolver {
       std::vector<std::string_view> missing;
       const auto key = intern(own_fill(raw, file), missing);
       if (key) {
-        base_.facts[index].key = *key;
+        figure_keys_[index] = *key;
         figure_ok_[index] = 1;
       } else if (!missing.empty()) {
         error(state, raw.pos,
@@ -369,7 +422,7 @@ class Resolver {
     }
     if (figure_ok_[*target] == 0) return std::nullopt;  // its own error is reported
     operand.kind = Operand::Kind::key;
-    operand.key = base_.facts[*target].key;
+    operand.key = figure_keys_[*target];
     return operand;
   }
 
@@ -432,7 +485,7 @@ class Resolver {
       }
       operands[r] = resolve_ref(state, index, ref, anchor_fill ? *anchor_fill : own, has_anchor);
     }
-    Fact& fact = base_.facts[index];
+    const Fact& fact = base_.facts[index];
     const bool all_counts =
         std::all_of(operands.begin(), operands.end(), [&](const std::optional<Operand>& o) {
           return o && o->kind == Operand::Kind::key && base_.is_count(o->key);
@@ -440,7 +493,8 @@ class Resolver {
     if (fact.kind == FactKind::total && !operands.empty() && all_counts) claim_counts_[index] = 1;
     if (fact.kind == FactKind::difference && !fact.per && all_counts) claim_counts_[index] = 1;
     check_time_operands(state, fact, raw, operands);
-    fact.operands.reserve(operands.size());
+    OperandList list;
+    list.reserve(operands.size());
     for (std::size_t r = 0; r < operands.size(); ++r) {
       Operand operand = operands[r].value_or(Operand{});
       if (!operands[r]) operand.mark = mark(state, raw.refs[r].pos);
@@ -448,8 +502,9 @@ class Resolver {
         operand.kind = Operand::Kind::anonymous;
         operand.mark = fact.relation_mark();
       }
-      fact.operands.push_back(std::move(operand));
+      list.push_back(std::move(operand));
     }
+    claim_operands_.emplace_back(index, std::move(list));
   }
 
   // A rate's `of` and the operands of a difference with `per` are divided by the length
@@ -601,6 +656,10 @@ class Resolver {
   std::unordered_map<std::string, SourceIndex> source_ids_;  // the first source with each id
   std::vector<char> figure_ok_;                              // by fact: a figure whose key is known
   std::vector<char> claim_counts_;  // by fact: a total or difference of counts only
+  // What the keys' passes found, until take_found() gives it to the facts: by fact, a
+  // figure's key (where figure_ok_); the operands of each claim resolved.
+  std::vector<KeyId> figure_keys_;
+  std::vector<std::pair<FactIndex, OperandList>> claim_operands_;
 };
 
 // The bytes of a file's facts' strings (quote, id, written value, note), copied into one buffer
@@ -734,9 +793,9 @@ void build_facts(RawFile& file, IntervalPool& intervals) {
 }
 
 std::vector<bool> resolve(std::vector<RawFile>& files, FactBase& base, Diagnostics& diagnostics,
-                          ResolveTrace* trace) {
+                          ResolveTrace* trace, unsigned threads) {
   Resolver resolver(files, base, diagnostics, trace);
-  resolver.run();
+  resolver.run(threads);
   return resolver.counts();
 }
 

@@ -23,8 +23,10 @@ void build_facts(RawFile& file, IntervalPool& intervals);
 // vocabulary's display path; each file's is appended. Values are not parsed here: the
 // result tells, per fact, whether its value is a count (a figure of an additive measure,
 // or a total of quantities that all are). With a `trace`, what without_sources() needs is
-// kept in it.
+// kept in it. With `threads` > 1 the base's index of refs is built on a second thread
+// beside the keys' passes (the result is the same).
 [[nodiscard]] std::vector<bool> resolve(std::vector<RawFile>& files, FactBase& base,
-                                        Diagnostics& diagnostics, ResolveTrace* trace = nullptr);
+                                        Diagnostics& diagnostics, ResolveTrace* trace = nullptr,
+                                        unsigned threads = 1);
 
 }  // namespace cc::load

@@ -775,7 +775,7 @@ SolveResult solve(const FactBase& base, const FactGraph& graph, const SolveOptio
     }
   });
   for (SolveResult& part : parts) append(result, std::move(part));
-  find_slips(base, graph, probes, masks, of_facts, facts, threads, result);
+  if (options.slips) find_slips(base, graph, probes, masks, of_facts, facts, threads, result);
   for (const Propagator& main : mains) result.probes.main_visits += main.visits();
   for (const Propagator& probe : probes) result.probes.other_visits += probe.visits();
   result.probes.other_visits -= result.probes.support_visits + result.probes.component_visits;

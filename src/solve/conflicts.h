@@ -74,6 +74,10 @@ struct SolveOptions {
   // they share outweigh the cost of a third propagator; true, wherever two or more are run;
   // false, never (each runs from the start). The result is the same.
   std::optional<bool> step_own_runs;
+  // Whether each doubted fact is tried for the usual slips (MinimalConflict::slip: the
+  // likely cause a finding's diagnosis names). A check whose findings' ids alone are read
+  // (check --draft's rest: engine/without_draft.h) turns it off; nothing else changes.
+  bool slips = true;
 };
 
 // The threads used for `asked` (SolveOptions::threads, `check --threads`): the number

@@ -13,6 +13,7 @@
 #include "catch.h"
 #include "cli/rest_cache.h"
 #include "draft_cache_support.h"
+#include "load/loader.h"
 #include "support/test_support.h"
 
 using namespace cc::test;
@@ -163,4 +164,28 @@ TEST_CASE("the outcomes' lines are read back as written", "[cli][rest-cache]") {
   std::string bad_escape = one;
   bad_escape.replace(bad_escape.find("\\smessage"), 2, "\\q");
   CHECK_FALSE(cc::cli::CachedOutcomes::parse(bad_escape));
+}
+
+TEST_CASE("the outcomes' lines are the same rendered in one part or several",
+          "[cli][rest-cache][threads]") {
+  // render_outcomes splits the components into parts rendered at once (the cache's entry
+  // is made beside the review): the lines joined are those of one part, whatever the split.
+  std::size_t compared = 0;
+  for (const fs::path& dir : fact_dirs()) {
+    INFO(dir.string());
+    cc::Diagnostics diagnostics;
+    const cc::FactBase base = cc::load_fact_base(dir, diagnostics);
+    if (diagnostics.has_errors()) continue;
+    cc::EngineOptions options;
+    options.keep_outcomes = true;
+    const cc::CheckResult checked = cc::run_checks(base, options);
+    for (cc::SourceIndex s = 0; s < base.sources.size(); ++s) {
+      const std::vector<cc::SourceIndex> draft = {s};
+      const std::string one = cc::cli::render_outcomes(base, checked, draft, 1);
+      for (const unsigned parts : {2U, 3U, 64U})
+        CHECK(cc::cli::render_outcomes(base, checked, draft, parts) == one);
+      if (one.find("\ncomponent ", one.find("\ncomponent ") + 1) != std::string::npos) ++compared;
+    }
+  }
+  CHECK(compared > 20);  // drafts that leave two components or more to be written
 }

@@ -233,3 +233,51 @@ TEST_CASE("the fact base without a source has the keys a load without it interns
   CHECK(base.keys.key_count() > loaded.keys.key_count());
   CHECK(first_difference(*rest, loaded).empty());
 }
+
+TEST_CASE("a load on two threads resolves what a load on one does", "[load][threads]") {
+  // The ids sorted and the ref index built on a second thread beside the keys' passes
+  // (load/resolve.h): the same fact base, trace and diagnostics, clean or not.
+  std::vector<fs::path> dirs = cc::test::fact_dirs();
+  for (const auto& entry :
+       fs::directory_iterator(fs::path(CROSSCHECK_SOURCE_DIR) / "tests" / "load" / "broken"))
+    if (entry.is_directory()) dirs.push_back(entry.path());
+  std::size_t with_errors = 0;
+  for (const fs::path& dir : dirs) {
+    CAPTURE(dir.string());
+    const auto load = [&](unsigned threads, cc::Diagnostics& diagnostics,
+                          cc::load::ResolveTrace& trace) {
+      cc::LoadOptions options;
+      options.threads = threads;
+      options.trace = &trace;
+      return cc::load_fact_base(dir, diagnostics, options);
+    };
+    cc::Diagnostics one_diagnostics;
+    cc::Diagnostics two_diagnostics;
+    cc::load::ResolveTrace one_trace;
+    cc::load::ResolveTrace two_trace;
+    const FactBase one = load(1, one_diagnostics, one_trace);
+    const FactBase two = load(2, two_diagnostics, two_trace);
+    CHECK(first_difference(one, two).empty());
+    const auto listed = [](const cc::Diagnostics& d) {
+      std::vector<std::string> out;
+      for (const cc::Diagnostic& x : d.sorted())
+        out.push_back(x.file + ":" + std::to_string(x.line) + ":" + std::to_string(x.column) + " " +
+                      x.message + " [" + x.code + "]");
+      return out;
+    };
+    CHECK(listed(one_diagnostics) == listed(two_diagnostics));
+    CHECK(one_trace.refers_to == two_trace.refers_to);
+    CHECK(one_trace.spellings == two_trace.spellings);
+    REQUIRE(one_trace.events.size() == two_trace.events.size());
+    for (std::size_t e = 0; e < one_trace.events.size(); ++e) {
+      REQUIRE(one_trace.events[e].size() == two_trace.events[e].size());
+      for (std::size_t i = 0; i < one_trace.events[e].size(); ++i) {
+        const cc::load::KeyEvent& x = one_trace.events[e][i];
+        const cc::load::KeyEvent& y = two_trace.events[e][i];
+        CHECK(std::tuple(x.kind, x.id, x.spelling) == std::tuple(y.kind, y.id, y.spelling));
+      }
+    }
+    if (one_diagnostics.has_errors()) ++with_errors;
+  }
+  CHECK(with_errors >= 5);  // the broken bases: duplicate ids, dangling refs, cycles
+}
