@@ -105,7 +105,7 @@ void Propagator::release() {
   events_ = std::vector<Event>();
   details_ = std::vector<EventDetail>();
   after_at_ = std::vector<std::uint32_t>();
-  after_ends_ = std::vector<OptionalBound>();
+  after_ends_.release();
   dead_ = std::vector<char>();
   antecedent_pool_ = std::vector<EventId>();
   queue_ = std::vector<ConstraintId>();
@@ -120,8 +120,7 @@ std::size_t Propagator::bytes_held() const {
 std::size_t Propagator::run_bytes() const {
   return slots_.capacity() * sizeof(Slot) + touched_.capacity() * sizeof(VarId) +
          events_.capacity() * sizeof(Event) + details_.capacity() * sizeof(EventDetail) +
-         after_at_.capacity() * sizeof(std::uint32_t) +
-         after_ends_.capacity() * sizeof(OptionalBound) + dead_.capacity() +
+         after_at_.capacity() * sizeof(std::uint32_t) + after_ends_.bytes() + dead_.capacity() +
          antecedent_pool_.capacity() * sizeof(EventId) +
          (queue_.capacity() + settled_list_.capacity() + enabled_list_.capacity() +
           within_list_.capacity()) *

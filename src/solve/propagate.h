@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "graph/fact_graph.h"
+#include "solve/packed_bounds.h"
 
 namespace cc {
 
@@ -283,16 +284,15 @@ class Propagator {
   bool diverged_ = false;  // a bound grew past any statistic and was let go
   // With Recording::trace, by event: the ends it set (Propagator::resume), and whether it
   // still holds. An event's ends are at after_ends_[after_at_[e]], its lower end first when
-  // it set one: 4 bytes an event and 24 an end set (an Interval an event was 48 bytes).
+  // it set one: 4 bytes an event and 8 an end set, packed (an OptionalBound is 24 bytes, an
+  // Interval an event was 48).
   std::vector<std::uint32_t> after_at_;
-  std::vector<OptionalBound> after_ends_;
+  PackedBounds after_ends_;
   std::vector<char> dead_;
   bool resumable_ = false;
   // The lower (upper) end event `e` set; it set one.
-  [[nodiscard]] const OptionalBound& after_lower(EventId e) const {
-    return after_ends_[after_at_[e]];
-  }
-  [[nodiscard]] const OptionalBound& after_upper(EventId e) const {
+  [[nodiscard]] OptionalBound after_lower(EventId e) const { return after_ends_[after_at_[e]]; }
+  [[nodiscard]] OptionalBound after_upper(EventId e) const {
     return after_ends_[after_at_[e] + (events_[e].lower ? 1 : 0)];
   }
 };
