@@ -4,20 +4,11 @@
 #include <bit>
 #include <functional>
 
+#include "model/interval_hash.h"
+
 namespace cc {
 
 namespace {
-
-// Equal intervals hash alike: a rational's double is a function of its value.
-std::uint64_t hash_of(const OptionalBound& bound) {
-  if (!bound) return 0x9e3779b97f4a7c15U;
-  return std::hash<double>{}(to_double(bound->value)) * 2 + (bound->open ? 1 : 0);
-}
-
-std::uint64_t hash_of(const Interval& interval) {
-  const std::uint64_t h = hash_of(interval.lo()) * 0x9e3779b97f4a7c15U ^ hash_of(interval.hi());
-  return (h ^ (h >> 29)) * 0xbf58476d1ce4e5b9U;  // mixed: the table takes the low bits
-}
 
 // (tuple, key) pairs as groups: sorted by tuple, then by key (the order they were added in).
 template <class Tuple>
@@ -139,7 +130,7 @@ ConstraintId GraphBuilder::add(Constraint constraint, Interval value) {
 std::uint32_t GraphBuilder::ValueIndex::find_or_add(std::vector<Interval>& values, Interval value) {
   if (2 * (values.size() + 1) > slots_.size()) grow(values);
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t at = hash_of(value) & mask;; at = (at + 1) & mask) {
+  for (std::size_t at = interval_hash(value) & mask;; at = (at + 1) & mask) {
     std::uint32_t& slot = slots_[at];
     if (slot == kNoValue) {
       slot = static_cast<std::uint32_t>(values.size());
@@ -156,7 +147,7 @@ void GraphBuilder::ValueIndex::grow(const std::vector<Interval>& values) {
   slots_.assign(std::max<std::size_t>(1024, std::bit_ceil(4 * (values.size() + 1))), kNoValue);
   const std::size_t mask = slots_.size() - 1;
   for (std::uint32_t i = 0; i < values.size(); ++i) {
-    std::size_t at = hash_of(values[i]) & mask;
+    std::size_t at = interval_hash(values[i]) & mask;
     while (slots_[at] != kNoValue) at = (at + 1) & mask;
     slots_[at] = i;
   }

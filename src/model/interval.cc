@@ -1,6 +1,9 @@
 #include "model/interval.h"
 
 #include <array>
+#include <functional>
+
+#include "model/interval_hash.h"
 
 namespace cc {
 
@@ -271,6 +274,21 @@ std::string to_string(const Interval& i) {
     return lower ? (b->open ? "(" : "[") + v : v + (b->open ? ")" : "]");
   };
   return end(i.lo(), true) + ", " + end(i.hi(), false);
+}
+
+namespace {
+
+std::uint64_t bound_hash(const OptionalBound& bound) {
+  if (!bound) return 0x9e3779b97f4a7c15U;
+  return std::hash<double>{}(to_double(bound->value)) * 2 + (bound->open ? 1 : 0);
+}
+
+}  // namespace
+
+std::uint64_t interval_hash(const Interval& interval) {
+  const std::uint64_t h =
+      bound_hash(interval.lo()) * 0x9e3779b97f4a7c15U ^ bound_hash(interval.hi());
+  return (h ^ (h >> 29)) * 0xbf58476d1ce4e5b9U;  // mixed: the table takes the low bits
 }
 
 }  // namespace cc
