@@ -383,7 +383,9 @@ PlantedCheck check_planted(const cc::FactBase& base, const cc::CheckResult& resu
 
 struct SlowestComponent {
   double seconds = 0;
-  std::size_t facts = 0;
+  std::optional<std::uint32_t> component;
+  double all_seconds = 0;  // every component's solver, summed: the rest of the solve is the
+                           // set-up before them and the slip checks after
 };
 
 struct Breakdown {
@@ -398,19 +400,17 @@ Breakdown breakdown(const cc::FactBase& base, const cc::EngineOptions& options, 
   phases.time(
       "  build graph", "build_graph: quantities, claims and every inference rule", repeat,
       [&] { result.graph = cc::build_graph(base, options.build); }, true);
-  // SolveOptions::progress is called after each component: the time between two calls is
-  // that component's (the first also holds the solver's setup).
+  // SolveOptions::component_solved gives each component's own time (its solver's, without
+  // the slip checks made after every component).
   SlowestComponent slowest;
-  Clock::time_point last;
-  std::size_t done_before = 0;
   cc::SolveOptions solve_options = options.solve;
-  // One thread here, so the time between two progress calls is one component's.
-  solve_options.threads = 1;
-  solve_options.progress = [&](std::size_t done, std::size_t) {
-    const double s = seconds_since(last);
-    if (s > slowest.seconds) slowest = {s, done - done_before};
-    done_before = done;
-    last = Clock::now();
+  solve_options.threads = 1;  // one thread, as the other phases are timed
+  solve_options.component_solved = [&](std::uint32_t c, double seconds) {
+    if (seconds > slowest.seconds) {
+      slowest.seconds = seconds;
+      slowest.component = c;
+    }
+    slowest.all_seconds += seconds;
   };
   cc::SolveResult solved;
   phases.time(
@@ -418,8 +418,6 @@ Breakdown breakdown(const cc::FactBase& base, const cc::EngineOptions& options, 
       repeat,
       [&] {
         slowest = {};
-        done_before = 0;
-        last = Clock::now();
         solved = cc::solve(base, result.graph, solve_options);
       },
       true);
@@ -951,19 +949,13 @@ int main(int argc, char** argv) {
           "crosscheck_bench: the step-by-step check found {} findings, run_checks {}\n",
           steps.findings, result->findings.size());
     }
-    // The slowest component is known by its number of facts (the progress callback does
-    // not say which component it was); where that number is not unique, it stays unnamed.
-    std::optional<std::size_t> slowest;
+    const std::optional<std::size_t> slowest = steps.slowest.component;
     const auto facts_in = cc::facts_by_component(result->graph);
-    for (std::size_t c = 0; c < facts_in.size(); ++c) {
-      if (facts_in[c].size() != steps.slowest.facts) continue;
-      slowest = slowest ? std::nullopt : std::optional(c);
-      if (!slowest) break;
-    }
     out["solve"] = conflicts_by_component(result->graph, steps.solved, slowest);
     out["solve"]["slowest_component_seconds"] = steps.slowest.seconds;
-    out["solve"]["slowest_component_facts"] = steps.slowest.facts;
+    out["solve"]["components_seconds"] = steps.slowest.all_seconds;
     if (slowest) {
+      out["solve"]["slowest_component_facts"] = facts_in[*slowest].size();
       out["solve"]["slowest_component_constraints"] = result->graph.components()[*slowest].size();
     }
     const std::unordered_set<cc::FactIndex> set_aside(steps.solved.set_aside.begin(),

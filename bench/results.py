@@ -199,7 +199,9 @@ def main():
           "every component to its fixpoint with the facts set aside left out (the solver's last run, "
           "timed on its own through `Propagator::run`): a component with k contradictions is "
           "propagated k + 1 times afresh, besides the probe runs that pick the culprit and shrink "
-          "each conflict to a minimal set.")
+          "each conflict to a minimal set. The slowest component is the one whose solver took the "
+          "longest (`SolveOptions::component_solved`, one thread; the slip checks, made after "
+          "every component, are not in its time).")
         w("")
         w("| fact base | components | largest (constraints) | contradictions | in the largest "
           "| most in one | one fixpoint s | solve ÷ one fixpoint | slowest to solve (constraints) "
@@ -210,7 +212,7 @@ def main():
             if not fx or not sv:
                 continue
             g, so = b["graph"], b.get("solve", {})
-            size = so.get("slowest_component_constraints")  # None: not told apart by its facts
+            size = so.get("slowest_component_constraints")  # None: no component was solved
             slow_fx = None
             if size is not None:
                 name = ("  the largest component" if size == g["largest_component_constraints"]
@@ -269,7 +271,7 @@ def main():
             w(f"- solve: {so['conflicts']} contradictions in {so['components_with_conflicts']} components; "
               f"{so['conflicts_in_largest_component']} in the largest, at most {so['most_conflicts_in_a_component']} "
               f"in one component; the slowest component to solve took {so['slowest_component_seconds']:.2f} s "
-              f"({so['slowest_component_facts']:,} facts).")
+              f"({so.get('slowest_component_facts', 0):,} facts).")
         for n in f.get("notices", []):
             w(f"- notice: {n}")
         pl = b.get("planted")

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <iterator>
 #include <map>
 #include <mutex>
@@ -762,10 +763,13 @@ SolveResult solve(const FactBase& base, const FactGraph& graph, const SolveOptio
     InPlay in_play(graph, of_facts, masks[worker], graph.components()[c]);
     ComponentSolver solver(base, graph, mains[worker], probes[worker], in_play,
                            graph.components()[c], c, context, parts[c].probes);
+    const auto started = std::chrono::steady_clock::now();
     solver.run(facts[c], options, parts[c], result.implied);
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
     release_if_large(mains[worker]);
     release_if_large(probes[worker]);
     const std::lock_guard lock(progress_mutex);
+    if (options.component_solved) options.component_solved(c, took.count());
     finished[c] = 1;
     for (; next_to_tell < finished.size(); ++next_to_tell) {
       if (facts[next_to_tell].empty()) continue;
