@@ -153,6 +153,16 @@ class Rational {
   }
 #pragma GCC diagnostic pop
 
+  // An inline value's numerator and denominator, in lowest terms with the denominator
+  // positive (false, and nothing set, for a value kept in GMP): what a compact copy of the
+  // value needs (solve/packed_bounds.h) without making a BigInt.
+  [[nodiscard]] bool inline_parts(std::int64_t& numerator, std::int64_t& denominator) const {
+    if (den_ == 0) return false;
+    numerator = num_;
+    denominator = den_;
+    return true;
+  }
+
  private:
   static constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
   static constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();

@@ -8,7 +8,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <limits>
 #include <vector>
 
@@ -63,7 +62,7 @@ class PackedBounds {
     if (!bound) return kUnbounded;
     std::int64_t numerator = 0;
     std::int64_t denominator = 0;
-    if (inline_parts(bound->value, numerator, denominator) &&
+    if (bound->value.inline_parts(numerator, denominator) &&
         numerator >= std::numeric_limits<std::int32_t>::min() &&
         numerator <= std::numeric_limits<std::int32_t>::max() && denominator <= kMaxDenominator) {
       const auto high = static_cast<std::uint32_t>(static_cast<std::int32_t>(numerator));
@@ -72,19 +71,6 @@ class PackedBounds {
     }
     apart_.push_back(bound);
     return static_cast<std::uint64_t>(apart_.size()) << 1;
-  }
-  // An inline value's numerator and denominator, in lowest terms (false for a GMP value).
-  // Rational keeps an inline value as these two words and nothing else (model/number.h);
-  // tests/solve/packed_bounds_test.cc reads every kind of value back.
-  static bool inline_parts(const Rational& value, std::int64_t& numerator,
-                           std::int64_t& denominator) {
-    static_assert(sizeof(Rational) == 2 * sizeof(std::int64_t));
-    if (!value.is_inline()) return false;
-    std::int64_t words[2];
-    std::memcpy(words, static_cast<const void*>(&value), sizeof words);
-    numerator = words[0];
-    denominator = words[1];
-    return true;
   }
   [[nodiscard]] OptionalBound unpack(std::uint64_t word) const {
     if (word == kUnbounded) return std::nullopt;

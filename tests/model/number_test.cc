@@ -80,6 +80,19 @@ TEST_CASE("rational: every operation matches GMP's mpq exactly across the inline
     INFO("a = " << x);
     REQUIRE(a.str() == ox.str());
     CHECK(a.is_inline() == fits_inline(ox));
+    // The inline parts are the oracle's numerator and denominator in lowest terms; a GMP
+    // value has none, and the out-parameters are left alone.
+    std::int64_t numerator = 7;
+    std::int64_t denominator = 7;
+    if (a.inline_parts(numerator, denominator)) {
+      CHECK(text(BigInt(numerator)) == text(boost::multiprecision::numerator(ox)));
+      CHECK(text(BigInt(denominator)) == text(boost::multiprecision::denominator(ox)));
+      CHECK(denominator > 0);
+    } else {
+      CHECK_FALSE(fits_inline(ox));
+      CHECK(numerator == 7);
+      CHECK(denominator == 7);
+    }
     CHECK(oracle(-a).str() == Oracle(-ox).str());
     CHECK(oracle(abs(a)).str() == Oracle(abs(ox)).str());
     CHECK(cc::floor_of(a).str() ==
