@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <stdexcept>
 
 #include "rules/rule.h"
 
@@ -578,20 +579,61 @@ Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
 
 std::vector<VarId> Propagator::retract() {
   // An event holds while its constraint takes part and every event it was computed from
-  // holds; those come before it, so one pass in order decides.
+  // holds; those come before it, so one pass in order decides. Every event that holds was
+  // computed from events that held then (a narrowing reads the ends in force, and a retract
+  // moves every end off the events it marks), so the events it was computed from hold too,
+  // but for those this pass marks. So nothing dies before the first event whose constraint
+  // left play (`first`), and after it an event dies of its antecedents only through one at
+  // or past `first`: the antecedents before it are not read. A pass where no constraint
+  // left play (a run that only adds facts) reads no antecedent and moves no end.
   dead_.resize(events_.size(), 0);
-  for (EventId e = 0; e < events_.size(); ++e) {
+  const auto count = static_cast<EventId>(events_.size());
+  EventId first = 0;
+  while (first < count && (dead_[first] != 0 || enabled(events_[first].cause))) ++first;
+#ifndef NDEBUG
+  // Debug builds check the shortcut against the pass over every antecedent.
+  std::vector<char> whole = dead_;
+  for (EventId e = 0; e < count; ++e) {
+    if (whole[e]) continue;
+    if (!enabled(events_[e].cause)) {
+      whole[e] = 1;
+      continue;
+    }
+    for (const EventId a : antecedents(events_[e])) {
+      if (whole[a]) {
+        whole[e] = 1;
+        break;
+      }
+    }
+  }
+#endif
+  for (EventId e = first; e < count; ++e) {
     if (dead_[e]) continue;
     if (!enabled(events_[e].cause)) {
       dead_[e] = 1;
       continue;
     }
-    for (const EventId a : antecedents(events_[e])) {
-      if (dead_[a]) {
+    const std::span<const EventId> from = antecedents(events_[e]);  // in id order
+    for (auto a = from.rbegin(); a != from.rend() && *a >= first; ++a) {
+      if (dead_[*a]) {
         dead_[e] = 1;
         break;
       }
     }
+  }
+#ifndef NDEBUG
+  if (whole != dead_)
+    throw std::logic_error("Propagator::retract: the shortcut marked other events");
+#endif
+  if (first == count) {
+#ifndef NDEBUG
+    for (const VarId v : touched_) {
+      const Slot& s = slots_[slot_of_[v]];
+      if ((s.lower != kNoEvent && dead_[s.lower]) || (s.upper != kNoEvent && dead_[s.upper]))
+        throw std::logic_error("Propagator::retract: an end in force on an event that died");
+    }
+#endif
+    return {};
   }
   std::vector<VarId> relaxed;
   for (const VarId v : touched_) {
