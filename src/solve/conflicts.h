@@ -78,9 +78,9 @@ struct SolveOptions {
   // likely cause a finding's diagnosis names). A check whose findings' ids alone are read
   // (check --draft's rest: engine/without_draft.h) turns it off; nothing else changes.
   bool slips = true;
-  // For the bench: called after each component's solver with the component's index and
-  // the seconds it took (the slip checks, made after every component, are not in it);
-  // from the solving thread, one call at a time, in the order the components finish.
+  // For the bench: called after the solver of each component that holds a fact, with the
+  // component's index and the seconds it took (the slip checks, made after every component,
+  // are not in it); from the solving thread, one call at a time, as the components finish.
   std::function<void(std::uint32_t component, double seconds)> component_solved;
 };
 
