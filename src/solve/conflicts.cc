@@ -667,12 +667,16 @@ void find_slips(const FactBase& base, const FactGraph& graph, std::vector<Propag
         in_play.put(blame, true);
         probe.override_statement(*statement, value);
         const FactIndex added[] = {blame};
+        // No fact left play since the last run or resume (the doubted one of the probe
+        // before went out, and back to where it stood): nothing it recorded is read again.
+        const EventId standing = warm ? probe.recorded() : 0;
         const auto outcome =
-            warm ? in_play.resume(probe, added) : in_play.run(probe, Recording::none);
+            warm ? in_play.resume(probe, added, standing) : in_play.run(probe, Recording::none);
         probe.clear_override();
-        // Back to the facts that stand, for the next probe.
+        // Back to the facts that stand, for the next probe: the doubted fact's events all
+        // come after `standing`.
         in_play.put(blame, false);
-        warm = warm && probe.resumable() && !in_play.resume(probe, {}).contradiction &&
+        warm = warm && probe.resumable() && !in_play.resume(probe, {}, standing).contradiction &&
                probe.resumable();
         return !outcome.contradiction && !outcome.exhausted;
       };

@@ -43,7 +43,8 @@ void InPlay::constraints_of(std::span<const FactIndex> facts,
   }
 }
 
-Propagator::Outcome InPlay::resume(Propagator& propagator, std::span<const FactIndex> added) {
+Propagator::Outcome InPlay::resume(Propagator& propagator, std::span<const FactIndex> added,
+                                   EventId kept_before) {
   seeds_.clear();
   for (const FactIndex f : added) {
     for (const ConstraintId c : of_facts_.of(f))
@@ -51,7 +52,7 @@ Propagator::Outcome InPlay::resume(Propagator& propagator, std::span<const FactI
   }
   std::sort(seeds_.begin(), seeds_.end());
   seeds_.erase(std::unique(seeds_.begin(), seeds_.end()), seeds_.end());
-  return propagator.resume(component_, seeds_, mask_);
+  return propagator.resume(component_, seeds_, mask_, kept_before);
 }
 
 Propagator::Outcome InPlay::resume_from(Propagator& propagator, std::span<const FactIndex> before,

@@ -53,8 +53,10 @@ class InPlay {
   // Appends the constraints of `facts` in this component to `out`.
   void constraints_of(std::span<const FactIndex> facts, std::vector<ConstraintId>& out) const;
   // Goes on from the propagator's last traced run on this component to the facts in play
-  // now (Propagator::resume); `added` holds the facts that came into play since.
-  Propagator::Outcome resume(Propagator& propagator, std::span<const FactIndex> added);
+  // now (Propagator::resume); `added` holds the facts that came into play since, and no
+  // fact whose events come before `kept_before` left play (Propagator::resume).
+  Propagator::Outcome resume(Propagator& propagator, std::span<const FactIndex> added,
+                             EventId kept_before = 0);
   // The same, from the facts in play at that run (`before`) to those now (`now`), both
   // sorted: the facts added are those of `now` not in `before`.
   Propagator::Outcome resume_from(Propagator& propagator, std::span<const FactIndex> before,

@@ -577,7 +577,7 @@ Propagator::Outcome Propagator::run(std::span<const ConstraintId> component,
   return outcome;
 }
 
-std::vector<VarId> Propagator::retract() {
+std::vector<VarId> Propagator::retract(EventId kept_before) {
   // An event holds while its constraint takes part and every event it was computed from
   // holds; those come before it, so one pass in order decides. Every event that holds was
   // computed from events that held then (a narrowing reads the ends in force, and a retract
@@ -585,10 +585,11 @@ std::vector<VarId> Propagator::retract() {
   // but for those this pass marks. So nothing dies before the first event whose constraint
   // left play (`first`), and after it an event dies of its antecedents only through one at
   // or past `first`: the antecedents before it are not read. A pass where no constraint
-  // left play (a run that only adds facts) reads no antecedent and moves no end.
+  // left play (a run that only adds facts) reads no antecedent and moves no end. The search
+  // for `first` starts at `kept_before`, where the caller knows it cannot be before.
   dead_.resize(events_.size(), 0);
   const auto count = static_cast<EventId>(events_.size());
-  EventId first = 0;
+  EventId first = std::min(kept_before, count);
   while (first < count && (dead_[first] != 0 || enabled(events_[first].cause))) ++first;
 #ifndef NDEBUG
   // Debug builds check the shortcut against the pass over every antecedent.
@@ -660,13 +661,13 @@ std::vector<VarId> Propagator::retract() {
 
 Propagator::Outcome Propagator::resume(std::span<const ConstraintId> component,
                                        std::span<const ConstraintId> seeds,
-                                       std::span<const char> active) {
+                                       std::span<const char> active, EventId kept_before) {
   recording_ = Recording::trace;
   mask_ = active;
   event_count_ = 0;
   diverged_ = false;
   Outcome outcome;
-  for (const VarId v : retract()) {
+  for (const VarId v : retract(kept_before)) {
     for (const ConstraintId c : graph_.constraints_of(v)) {
       unset(c, kSettled);  // a statement of a variable whose end went back applies again
       enqueue(c);

@@ -106,9 +106,15 @@ class Propagator {
   // common fixpoint of their constraints, so it ends where a run from the start on the
   // same facts would (its contradiction, when there is one, may be another one), at the
   // cost of what changed. Recording::trace; `resumable()` says whether the last run allows it.
+  // `kept_before`: the caller knows that no constraint of the events before it left play
+  // since (every fact that left play came into play at or after that event, as a probe
+  // that puts a fact in and takes it out again knows; `recorded()` then), so their causes
+  // are not read again. Debug builds check it.
   Outcome resume(std::span<const ConstraintId> component, std::span<const ConstraintId> seeds,
-                 std::span<const char> active);
+                 std::span<const char> active, EventId kept_before = 0);
   [[nodiscard]] bool resumable() const { return resumable_; }
+  // The events recorded so far (Recording::trace): a `kept_before` for a later resume.
+  [[nodiscard]] EventId recorded() const { return static_cast<EventId>(events_.size()); }
 
   // A traced run taken in two steps, so that many runs which share their first steps take
   // them once (docs/ARCHITECTURE.md, "Solving"). `begin` queues the seeds as run() does
@@ -246,8 +252,8 @@ class Propagator {
   Outcome propagate_queue(std::size_t component_size,
                           std::size_t entries = static_cast<std::size_t>(-1));
   // Marks the events that no longer hold with the facts in play now; returns the variables
-  // whose ends went back.
-  std::vector<VarId> retract();
+  // whose ends went back. No constraint of the events before `kept_before` left play.
+  std::vector<VarId> retract(EventId kept_before = 0);
   // Did a narrowing from (before_lo, before_hi) to `after` move an end enough to queue the
   // variable's constraints again?
   [[nodiscard]] static bool significant(const std::optional<Bound>& before_lo,
