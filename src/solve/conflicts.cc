@@ -667,8 +667,8 @@ void find_slips(const FactBase& base, const FactGraph& graph, std::vector<Propag
         in_play.put(blame, true);
         probe.override_statement(*statement, value);
         const FactIndex added[] = {blame};
-        // No fact left play since the last run or resume (the doubted one of the probe
-        // before went out, and back to where it stood): nothing it recorded is read again.
+        // Only facts came into play since the last run or resume (the probe before took its
+        // doubted fact out again in a resume of its own): none of its events is read again.
         const EventId standing = warm ? probe.recorded() : 0;
         const auto outcome =
             warm ? in_play.resume(probe, added, standing) : in_play.run(probe, Recording::none);

@@ -591,37 +591,30 @@ std::vector<VarId> Propagator::retract(EventId kept_before) {
   const auto count = static_cast<EventId>(events_.size());
   EventId first = std::min(kept_before, count);
   while (first < count && (dead_[first] != 0 || enabled(events_[first].cause))) ++first;
+  // Marks the events from `from` on that no longer hold, reading only the antecedents at or
+  // past `from` (from 0: every antecedent, the whole pass).
+  const auto mark = [&](std::vector<char>& dead, EventId from) {
+    for (EventId e = from; e < count; ++e) {
+      if (dead[e]) continue;
+      if (!enabled(events_[e].cause)) {
+        dead[e] = 1;
+        continue;
+      }
+      const std::span<const EventId> computed_from = antecedents(events_[e]);  // in id order
+      for (auto a = computed_from.rbegin(); a != computed_from.rend() && *a >= from; ++a) {
+        if (dead[*a]) {
+          dead[e] = 1;
+          break;
+        }
+      }
+    }
+  };
 #ifndef NDEBUG
-  // Debug builds check the shortcut against the pass over every antecedent.
+  // Debug builds check the shortcut against the whole pass.
   std::vector<char> whole = dead_;
-  for (EventId e = 0; e < count; ++e) {
-    if (whole[e]) continue;
-    if (!enabled(events_[e].cause)) {
-      whole[e] = 1;
-      continue;
-    }
-    for (const EventId a : antecedents(events_[e])) {
-      if (whole[a]) {
-        whole[e] = 1;
-        break;
-      }
-    }
-  }
+  mark(whole, 0);
 #endif
-  for (EventId e = first; e < count; ++e) {
-    if (dead_[e]) continue;
-    if (!enabled(events_[e].cause)) {
-      dead_[e] = 1;
-      continue;
-    }
-    const std::span<const EventId> from = antecedents(events_[e]);  // in id order
-    for (auto a = from.rbegin(); a != from.rend() && *a >= first; ++a) {
-      if (dead_[*a]) {
-        dead_[e] = 1;
-        break;
-      }
-    }
-  }
+  mark(dead_, first);
 #ifndef NDEBUG
   if (whole != dead_)
     throw std::logic_error("Propagator::retract: the shortcut marked other events");

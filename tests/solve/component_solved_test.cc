@@ -8,9 +8,8 @@
 #include <mutex>
 #include <vector>
 
-#include "load/loader.h"
-#include "rules/build.h"
 #include "solve/conflicts.h"
+#include "solve/run_fingerprint.h"
 #include "support/test_support.h"
 
 using namespace cc;
@@ -19,10 +18,10 @@ TEST_CASE("component_solved is told once for each component with facts, with its
           "[solve][bench]") {
   for (const auto& dir : test::fact_dirs()) {
     INFO(dir.string());
-    Diagnostics diagnostics;
-    const FactBase base = load_fact_base(dir.string(), diagnostics);
-    const FactGraph graph = build_graph(base);
-    const auto facts = facts_by_component(graph);
+    const test::RunBase run(dir);
+    const FactBase& base = run.base;
+    const FactGraph& graph = run.graph;
+    const auto& facts = run.facts;
     SolveOptions options;
     const SolveResult plain = solve(base, graph, options);
     for (const unsigned threads : {1U, 2U}) {
