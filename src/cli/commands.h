@@ -1,6 +1,7 @@
 #pragma once
 // The commands of the crosscheck program, one file each; app.cc parses the command line.
 
+#include <cstdint>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -15,6 +16,10 @@ struct Streams {
   // The process ends when the command returns (main.cc): what the command built may be
   // left to the system rather than freed (cli/leave_to_exit.h).
   bool exits_after = false;
+  // Told how many bytes the fact files a command loads hold, before it reads them
+  // (LoadOptions::listed); main() sets the allocator's policy from it
+  // (cli/allocator_policy.h). Only main() sets it.
+  void (*fact_bytes)(std::uintmax_t bytes) = nullptr;
 };
 
 enum class FailOn { error, warning, never };

@@ -84,6 +84,7 @@ int lint_base(const FactBaseTarget& target, bool last, const Streams& streams) {
   Diagnostics diagnostics;
   LoadOptions options;
   options.quotes = false;  // lint runs no check: the quotes need not be looked up
+  if (streams.fact_bytes) options.listed = streams.fact_bytes;
   FactBase base = load_fact_base(target.dir, diagnostics, options);
   const int status = report_lint(target, base, diagnostics, streams);
   if (last) leave_to_exit(streams, std::move(base));

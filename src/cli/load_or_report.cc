@@ -14,6 +14,7 @@ std::optional<FactBase> load_or_report(const std::string& facts_dir, const Strea
   Diagnostics diagnostics;
   LoadOptions options;
   options.trace = trace;
+  if (streams.fact_bytes) options.listed = streams.fact_bytes;
   if (threads > 0) options.threads = threads;
   FactBase base = load_fact_base(facts_dir, diagnostics, options);
   check_rule_settings(base, diagnostics);

@@ -137,6 +137,15 @@ void load_into(const fs::path& dir, FactBase& base, Diagnostics& diagnostics,
            options.leave_out.end();
   });
   if (!error.empty()) diagnostics.error(folder.display, 0, 0, error, "folder");
+  if (options.listed) {
+    std::uintmax_t bytes = 0;
+    for (const std::string& name : names) {
+      std::error_code ec;
+      const std::uintmax_t size = fs::file_size(folder.path / name, ec);
+      if (!ec) bytes += size;
+    }
+    options.listed(bytes);
+  }
   std::vector<RawFile> files =
       load_files(folder, names, vocabulary, options.threads, options.quotes, *base.intervals);
   std::vector<RawFile> fact_files;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,10 @@ struct LoadOptions {
   // the quote check's answer; load/quotes.h). `lint`, which runs no check, turns it off:
   // the article is then read for its errors alone, and every quote counts as found.
   bool quotes = true;
+  // Told, once the fact files are listed and before any is read, how many bytes they hold
+  // together (their sizes on disk; a file that cannot be sized counts 0). The program's
+  // allocator takes its policy from it (cli/allocator_policy.h).
+  std::function<void(std::uintmax_t bytes)> listed;
 };
 
 // Loads `dir` (vocabulary.yaml, then every other *.yaml in sorted order). The fact base
