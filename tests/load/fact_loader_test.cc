@@ -313,17 +313,17 @@ facts:
 TEST_CASE("the loader tells the fact files' size before it reads them", "[load]") {
   // Two fact files and a text beside them: the size told is the two files' bytes, not the
   // vocabulary's, not a file left out, not what is not a fact file.
-  const std::string a = std::string(kHeader) + "facts:\n  - {id: a, quote: '1 offence', value: 1, "
-                                                "measure: offences, where: UK, when: 2020}\n";
+  const std::string a = std::string(kHeader) +
+                        "facts:\n  - {id: a, quote: '1 offence', value: 1, "
+                        "measure: offences, where: UK, when: 2020}\n";
   const std::string b = "source: {id: other, title: T, published: 2024-11-02}\nfacts: []\n";
   const std::string c = "source: {id: third, title: T, published: 2024-11-03}\nfacts: []\n";
   std::vector<std::uintmax_t> told;
   cc::LoadOptions options;
   options.leave_out = {"c.yaml"};
   options.listed = [&](std::uintmax_t bytes) { told.push_back(bytes); };
-  const auto loaded =
-      load_files("listed-bytes", {{"a.yaml", a}, {"b.yaml", b}, {"c.yaml", c}, {"notes.txt", c}},
-                 options);
+  const auto loaded = load_files(
+      "listed-bytes", {{"a.yaml", a}, {"b.yaml", b}, {"c.yaml", c}, {"notes.txt", c}}, options);
   INFO(loaded.text());
   CHECK(loaded.clean());
   CHECK(told == std::vector<std::uintmax_t>{a.size() + b.size()});
