@@ -52,6 +52,9 @@ mpq_ptr new_mpq() {
 std::uint64_t gcd64(std::uint64_t a, std::uint64_t b) {
   if (a == 0) return b;
   if (b == 0) return a;
+  // Most values the solver multiplies are whole (counts) or share nothing with a
+  // denominator of 1: the loop below would take a step for each bit of the other.
+  if (a == 1 || b == 1) return 1;
   const int shift = __builtin_ctzll(a | b);
   a >>= __builtin_ctzll(a);
   do {
