@@ -199,7 +199,14 @@ class Search {
         conflicts_(conflicts),
         budget_(budget),
         chosen_(units.units.size(), 0),
-        forbidden_(units.units.size(), 0) {}
+        forbidden_(units.units.size(), 0),
+        marked_(units.units.size(), 0),
+        by_size_(conflicts.size()) {
+    std::iota(by_size_.begin(), by_size_.end(), std::size_t{0});
+    std::stable_sort(by_size_.begin(), by_size_.end(), [&](std::size_t a, std::size_t b) {
+      return conflicts_[a].size() < conflicts_[b].size();
+    });
+  }
 
   void forbid(UnitId u) { forbidden_[u] = 1; }
 
@@ -216,25 +223,66 @@ class Search {
     return std::any_of(conflict.begin(), conflict.end(), [&](UnitId u) { return chosen_[u]; });
   }
 
-  // The conflict not yet hit with the fewest units left; nullopt when all are hit;
-  // `dead` when one can no longer be hit.
-  std::optional<std::size_t> next_conflict(bool& dead) const {
+  // The conflict not yet hit with the fewest units left (the first such); nullopt when
+  // all are hit; `dead` when one can no longer be hit. `more`: what the units still to
+  // choose add at least (below), in witnesses and, at that many, in precision.
+  std::optional<std::size_t> next_conflict(bool& dead, DoubtCost& more) {
     std::optional<std::size_t> pick;
     std::size_t fewest = 0;
-    for (std::size_t k = 0; k < conflicts_.size(); ++k) {
+    more = DoubtCost{};
+    for (const std::size_t k : by_size_) {
       if (hit(conflicts_[k])) continue;
-      const auto left = static_cast<std::size_t>(std::count_if(
-          conflicts_[k].begin(), conflicts_[k].end(), [&](UnitId u) { return !forbidden_[u]; }));
+      std::size_t left = 0;
+      bool disjoint = true;
+      DoubtCost least;
+      for (const UnitId u : conflicts_[k]) {
+        if (forbidden_[u]) continue;
+        const DoubtCost& c = units_.units[u].cost;
+        if (left == 0 || c.witnesses < least.witnesses ||
+            (c.witnesses == least.witnesses && c.precision < least.precision)) {
+          least.witnesses = c.witnesses;
+          least.precision = c.precision;
+        }
+        ++left;
+        if (marked_[u]) disjoint = false;
+      }
       if (left == 0) {
         dead = true;
-        return std::nullopt;
+        break;
       }
-      if (!pick || left < fewest) {
+      // Conflicts not yet hit that share no unit left each need a unit of their own: at
+      // least their cheapest unit's witnesses and, among those of that many, the least
+      // precision. Taken smallest first, each one sharing no unit with those taken before.
+      if (disjoint) {
+        more.witnesses += least.witnesses;
+        more.precision += least.precision;
+        for (const UnitId u : conflicts_[k]) {
+          if (forbidden_[u] || marked_[u]) continue;
+          marked_[u] = 1;
+          marks_.push_back(u);
+        }
+      }
+      if (!pick || left < fewest || (left == fewest && k < *pick)) {
         pick = k;
         fewest = left;
       }
     }
+    for (const UnitId u : marks_) marked_[u] = 0;
+    marks_.clear();
+    if (dead) return std::nullopt;
     return pick;
+  }
+
+  // Can no set below this node, at least `more` dearer, replace the best (only a cheaper
+  // set does)? Costs compare by witnesses, then precision: past the best one's witnesses,
+  // none can; at exactly them, each disjoint conflict takes a unit of its least witnesses
+  // and nothing else is taken, so past its precision none can either. (More disagreement
+  // is cheaper, and every unit adds some: no bound there.)
+  [[nodiscard]] bool beyond_best(const DoubtCost& more) const {
+    if (!found_) return false;
+    const std::uint64_t witnesses = cost_.witnesses + more.witnesses;
+    if (witnesses != best_cost_.witnesses) return witnesses > best_cost_.witnesses;
+    return cost_.precision + more.precision > best_cost_.precision;
   }
 
   void dfs() {
@@ -243,8 +291,12 @@ class Search {
       return;
     }
     bool dead = false;
-    const auto k = next_conflict(dead);
+    DoubtCost more;
+    const auto k = next_conflict(dead, more);
     if (dead) return;
+    // The sets found, and the one kept, are those of the search without this bound, at
+    // fewer nodes.
+    if (beyond_best(more)) return;
     if (!k) {
       if (!found_ || cost_ < best_cost_) {
         found_ = true;
@@ -286,6 +338,9 @@ class Search {
   std::size_t budget_;
   std::vector<char> chosen_;
   std::vector<char> forbidden_;
+  std::vector<char> marked_;  // next_conflict's scratch: units of the disjoint conflicts
+  std::vector<UnitId> marks_;
+  std::vector<std::size_t> by_size_;  // the conflicts, fewest units first
   DoubtCost cost_;
   DoubtCost best_cost_;
   std::vector<UnitId> best_;

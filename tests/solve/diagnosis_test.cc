@@ -3,6 +3,9 @@
 #include "catch.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <vector>
 
 #include "solve/diagnosis.h"
 
@@ -101,5 +104,86 @@ TEST_CASE("past the node budget the greedy order decides, and says so", "[solve]
     CHECK(std::any_of(conflict.begin(), conflict.end(), [&](cc::UnitId u) {
       return std::find(best.begin(), best.end(), u) != best.end();
     }));
+  }
+}
+
+TEST_CASE("a long chain of conflicts is solved exactly within a small budget",
+          "[solve][diagnosis]") {
+  // Sixty units in a chain, each in conflict with the next (one group); the even ones are
+  // less precise, so doubting the thirty even ones is the one cheapest set. Without a bound
+  // on what the conflicts left to hit must still cost, the search would try every set of
+  // thirty that takes an odd unit too, each down to its last conflict (far more than 2,000
+  // nodes). With it, a branch that takes an odd unit ends once the conflicts left, taken
+  // apart, cannot be hit for less: the thirty pairs that share no unit need thirty units.
+  std::vector<cc::DoubtCost> costs;
+  for (int u = 0; u < 60; ++u) costs.push_back(cost(1, u % 2 == 0 ? 1 : 2));
+  const cc::Units units = units_with(costs);
+  cc::HittingSets sets(units, 2000);
+  for (cc::UnitId u = 0; u + 1 < 60; ++u) sets.add_conflict({u, u + 1});
+  CHECK_FALSE(sets.bounded());
+  std::vector<cc::UnitId> even;
+  for (cc::UnitId u = 0; u < 60; u += 2) even.push_back(u);
+  CHECK(sets.best() == even);
+  // Keeping unit 0 means doubting 1, and the rest of the chain as cheaply as it goes.
+  const auto kept = sets.without(0);
+  REQUIRE(kept.has_value());
+  CHECK(kept->front() == 1);
+  CHECK_FALSE(sets.bounded());
+}
+
+TEST_CASE("the least-cost set is the one an exhaustive search finds", "[solve][diagnosis]") {
+  // Random small instances (fixed seed): the search's set hits every conflict and costs no
+  // more than the cheapest of all 2^n sets that do, whatever the bounds cut.
+  std::uint64_t state = 12345;
+  const auto next = [&](std::uint64_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % n;
+  };
+  const auto hits_all = [](const std::vector<std::vector<cc::UnitId>>& conflicts,
+                           const std::vector<char>& in) {
+    return std::all_of(conflicts.begin(), conflicts.end(), [&](const auto& c) {
+      return std::any_of(c.begin(), c.end(), [&](cc::UnitId u) { return in[u] != 0; });
+    });
+  };
+  for (int round = 0; round < 300; ++round) {
+    const std::size_t n = 3 + next(10);
+    std::vector<cc::DoubtCost> costs;
+    for (std::size_t u = 0; u < n; ++u)
+      costs.push_back(cost(1 + next(3), next(3), static_cast<double>(next(4)) / 4));
+    const cc::Units units = units_with(costs);
+    std::vector<std::vector<cc::UnitId>> conflicts;
+    const std::size_t count = 1 + next(8);
+    for (std::size_t k = 0; k < count; ++k) {
+      std::vector<cc::UnitId> conflict;
+      for (cc::UnitId u = 0; u < n; ++u)
+        if (next(3) == 0) conflict.push_back(u);
+      if (conflict.empty()) conflict.push_back(static_cast<cc::UnitId>(next(n)));
+      conflicts.push_back(conflict);
+    }
+    cc::HittingSets sets(units, 1'000'000);
+    for (const auto& conflict : conflicts) sets.add_conflict(conflict);
+    REQUIRE_FALSE(sets.bounded());
+    std::vector<char> chosen(n, 0);
+    cc::DoubtCost found;
+    for (const cc::UnitId u : sets.best()) {
+      chosen[u] = 1;
+      found += costs[u];
+    }
+    INFO("round " << round);
+    CHECK(hits_all(conflicts, chosen));
+    std::optional<cc::DoubtCost> least;
+    for (std::uint32_t mask = 0; mask < (1U << n); ++mask) {
+      std::vector<char> in(n, 0);
+      cc::DoubtCost c;
+      for (std::size_t u = 0; u < n; ++u) {
+        if ((mask >> u) & 1U) {
+          in[u] = 1;
+          c += costs[u];
+        }
+      }
+      if (hits_all(conflicts, in) && (!least || c < *least)) least = c;
+    }
+    REQUIRE(least.has_value());
+    CHECK_FALSE(*least < found);
   }
 }
