@@ -34,7 +34,7 @@ Interval Interval::empty_set() {
 namespace {
 
 // Is there no number from `lo` to `hi`?
-bool empty_between(const std::optional<Bound>& lo, const std::optional<Bound>& hi) {
+bool empty_between(const OptionalBound& lo, const OptionalBound& hi) {
   if (!lo || !hi) return false;
   if (lo->value > hi->value) return true;
   return lo->value == hi->value && (lo->open || hi->open);
@@ -182,7 +182,7 @@ Interval operator+(const Interval& a, const Interval& b) {
   std::optional<Bound> hi;
   if (a.lo() && b.lo()) lo = Bound{a.lo()->value + b.lo()->value, a.lo()->open || b.lo()->open};
   if (a.hi() && b.hi()) hi = Bound{a.hi()->value + b.hi()->value, a.hi()->open || b.hi()->open};
-  return {lo, hi};
+  return {std::move(lo), std::move(hi)};
 }
 
 Interval operator-(const Interval& a) {
@@ -190,7 +190,7 @@ Interval operator-(const Interval& a) {
   std::optional<Bound> hi;
   if (a.hi()) lo = Bound{-a.hi()->value, a.hi()->open};
   if (a.lo()) hi = Bound{-a.lo()->value, a.lo()->open};
-  return {lo, hi};
+  return {std::move(lo), std::move(hi)};
 }
 
 Interval operator-(const Interval& a, const Interval& b) {
@@ -244,7 +244,7 @@ std::optional<Interval> divide(const Interval& a, const Interval& b) {
     lo = Bound{0, true};
   }
   if (d.lo()->value != 0) hi = Bound{1 / d.lo()->value, d.lo()->open};
-  const Interval reciprocal{lo, hi};
+  const Interval reciprocal{std::move(lo), std::move(hi)};
   const Interval quotient = a * reciprocal;
   return negative ? -quotient : quotient;
 }

@@ -29,6 +29,10 @@ class OptionalBound : private Bound {
   OptionalBound(const std::optional<Bound>& bound) {  // NOLINT(google-explicit-constructor)
     if (bound) *this = OptionalBound(*bound);
   }
+  // From a temporary: its value is moved, not copied (a value past 64 bits is on the heap).
+  OptionalBound(std::optional<Bound>&& bound) {  // NOLINT(google-explicit-constructor)
+    if (bound) *this = OptionalBound(std::move(*bound));
+  }
   operator std::optional<Bound>() const {  // NOLINT(google-explicit-constructor)
     return engaged_ ? std::optional<Bound>(**this) : std::nullopt;
   }

@@ -15,7 +15,7 @@ struct SideSum {
   std::size_t unbounded = 0;
   std::size_t open = 0;
 
-  void add(const std::optional<Bound>& b) {
+  void add(const OptionalBound& b) {
     if (!b) {
       ++unbounded;
       return;
@@ -23,7 +23,7 @@ struct SideSum {
     finite += b->value;
     if (b->open) ++open;
   }
-  void remove(const std::optional<Bound>& b) {
+  void remove(const OptionalBound& b) {
     if (!b) {
       --unbounded;
       return;
@@ -35,7 +35,7 @@ struct SideSum {
     if (unbounded > 0) return std::nullopt;
     return Bound{finite, open > 0};
   }
-  [[nodiscard]] std::optional<Bound> without(const std::optional<Bound>& own) const {
+  [[nodiscard]] std::optional<Bound> without(const OptionalBound& own) const {
     if (unbounded - (own ? 0 : 1) > 0) return std::nullopt;
     const std::size_t open_rest = open - (own && own->open ? 1 : 0);
     return Bound{own ? finite - own->value : finite, open_rest > 0};
@@ -55,7 +55,7 @@ Rational round_to_grid(const Rational& value, bool up) {
 // steps, stops.
 constexpr unsigned kSignificantBits = 32;
 
-bool moved(const std::optional<Bound>& before, const std::optional<Bound>& after,
+bool moved(const OptionalBound& before, const OptionalBound& after,
            const std::optional<Rational>& width, bool integer) {
   if (!after || (before && before->value == after->value && before->open == after->open))
     return false;
@@ -69,9 +69,8 @@ bool moved(const std::optional<Bound>& before, const std::optional<Bound>& after
 
 }  // namespace
 
-bool Propagator::significant(const std::optional<Bound>& before_lo,
-                             const std::optional<Bound>& before_hi, const Interval& after,
-                             bool integer) {
+bool Propagator::significant(const OptionalBound& before_lo, const OptionalBound& before_hi,
+                             const Interval& after, bool integer) {
   std::optional<Rational> width;
   if (before_lo && before_hi) width = before_hi->value - before_lo->value;
   return moved(before_lo, after.lo(), width, integer) ||
@@ -215,7 +214,7 @@ bool past_huge(const Rational& value) {
 bool Propagator::needs_simplify(const Interval& interval) const {
   // A value past ±2^200 has a numerator of more than 200 bits: most bounds are told short
   // by their size alone, without a comparison.
-  const auto needs = [&](const std::optional<Bound>& b) {
+  const auto needs = [&](const OptionalBound& b) {
     if (!b) return false;
     const std::size_t bits = size_in_bits(b->value);
     return bits > limits_.max_bound_bits || (bits > 200 && past_huge(b->value));
@@ -299,8 +298,7 @@ bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId ca
     if (upper) s.upper = id;
   }
   Slot& s = slot(var);
-  const std::optional<Bound> before_lo = s.domain.lo();
-  const std::optional<Bound> before_hi = s.domain.hi();
+  const Interval was = std::move(s.domain);  // moved, not copied: `before` views it no more
   s.domain = std::move(next);
   if (empty) {
     contradiction_ = Contradiction{var, s.lower, s.upper};
@@ -310,7 +308,7 @@ bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId ca
   // variables again: a sum whose parts were rounded to whole numbers, a quotient whose
   // sides are computed in turn), so a run ends at the common fixpoint of its constraints.
   // A narrowing too small to matter queues nothing, so a cycle cannot crawl.
-  if (!significant(before_lo, before_hi, s.domain, graph_.vars[var].integer)) return true;
+  if (!significant(was.lo(), was.hi(), s.domain, graph_.vars[var].integer)) return true;
   for (const ConstraintId c : graph_.constraints_of(var)) enqueue(c);
   return true;
 }

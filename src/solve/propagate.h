@@ -256,9 +256,9 @@ class Propagator {
   std::vector<VarId> retract(EventId kept_before = 0);
   // Did a narrowing from (before_lo, before_hi) to `after` move an end enough to queue the
   // variable's constraints again?
-  [[nodiscard]] static bool significant(const std::optional<Bound>& before_lo,
-                                        const std::optional<Bound>& before_hi,
-                                        const Interval& after, bool integer);
+  [[nodiscard]] static bool significant(const OptionalBound& before_lo,
+                                        const OptionalBound& before_hi, const Interval& after,
+                                        bool integer);
   [[nodiscard]] Interval simplify(Interval interval);
   [[nodiscard]] bool needs_simplify(const Interval& interval) const;
 
