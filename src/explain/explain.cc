@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <unordered_set>
+#include <vector>
 
 #include "rules/records.h"
 #include "rules/rule.h"
@@ -32,18 +34,27 @@ bool is_tiling_step(const Constraint& c) {
 class ConflictExplainer {
  public:
   ConflictExplainer(const FactBase& base, const FactGraph& graph, Propagator& propagator,
-                    const MinimalConflict& conflict)
+                    const MinimalConflict& conflict, std::vector<char>& mask)
       : base_(base),
         graph_(graph),
         propagator_(propagator),
         conflict_(conflict),
-        members_(conflict.facts.begin(), conflict.facts.end()) {}
+        members_(conflict.facts.begin(), conflict.facts.end()),
+        mask_(mask) {
+    // The members' constraints, in id order: the seeds of a run on them (or on all but
+    // one), which then reaches what their narrowings reach instead of visiting the whole
+    // component to enable it (the same events: Propagator::run with a mask).
+    for (const ConstraintId c : graph_.components()[conflict_.component]) {
+      const auto& fact = graph_.constraints[c].fact;
+      if (fact && members_.count(*fact) > 0) member_constraints_.push_back(c);
+    }
+    std::sort(member_constraints_.begin(), member_constraints_.end());
+  }
 
   Finding explain() {
     Finding finding;
     const auto& component = graph_.components()[conflict_.component];
-    const auto outcome = propagator_.run(
-        component, [&](FactIndex f) { return members_.count(f) > 0; }, Recording::full);
+    const auto outcome = run_members(Recording::full);
     finding.facts = ordered_facts();
     if (!outcome.contradiction) {  // cannot happen for a minimal set; keep the facts anyway
       finding.rule = FindingRule::implied;
@@ -154,12 +165,7 @@ class ConflictExplainer {
   // exceed the whole (quarters summing above their year), rather than falling short of it.
   bool parts_exceed_whole() {
     propagator_.relax_tilings(true);
-    const auto& component = graph_.components()[conflict_.component];
-    const bool still =
-        propagator_
-            .run(
-                component, [&](FactIndex f) { return members_.count(f) > 0; }, Recording::none)
-            .contradiction.has_value();
+    const bool still = run_members(Recording::none).contradiction.has_value();
     propagator_.relax_tilings(false);
     return still;
   }
@@ -227,9 +233,7 @@ class ConflictExplainer {
   std::optional<Interval> implied_without(FactIndex f) {
     const auto var = graph_.var_of_fact(f);
     if (!var) return std::nullopt;
-    const auto& component = graph_.components()[conflict_.component];
-    const auto outcome = propagator_.run(
-        component, [&](FactIndex g) { return g != f && members_.count(g) > 0; }, Recording::none);
+    const auto outcome = run_members(Recording::none, f);
     if (outcome.contradiction) return std::nullopt;
     return propagator_.domain(*var);
   }
@@ -407,7 +411,23 @@ class ConflictExplainer {
   const FactGraph& graph_;
   Propagator& propagator_;
   const MinimalConflict& conflict_;
+  // A run of the component on the members (but `left_out`, when given).
+  Propagator::Outcome run_members(Recording recording,
+                                  std::optional<FactIndex> left_out = std::nullopt) {
+    std::vector<ConstraintId> seeds;
+    seeds.reserve(member_constraints_.size());
+    for (const ConstraintId c : member_constraints_)
+      if (*graph_.constraints[c].fact != left_out) seeds.push_back(c);
+    for (const FactIndex f : conflict_.facts) mask_[f] = f != left_out ? 1 : 0;
+    const auto outcome =
+        propagator_.run(graph_.components()[conflict_.component], seeds, mask_, recording);
+    for (const FactIndex f : conflict_.facts) mask_[f] = 0;
+    return outcome;
+  }
+
   std::unordered_set<FactIndex> members_;
+  std::vector<char>& mask_;  // all zeros between runs, one byte a fact of the base
+  std::vector<ConstraintId> member_constraints_;
   std::vector<EventId> derivation_;
   std::vector<Event> events_;
   std::vector<EventDetail> details_;
@@ -417,8 +437,9 @@ class ConflictExplainer {
 }  // namespace
 
 Finding explain_conflict(const FactBase& base, const FactGraph& graph, Propagator& propagator,
-                         const MinimalConflict& conflict) {
-  return ConflictExplainer(base, graph, propagator, conflict).explain();
+                         const MinimalConflict& conflict, std::vector<char>& mask) {
+  if (mask.size() < base.facts.size()) mask.resize(base.facts.size(), 0);
+  return ConflictExplainer(base, graph, propagator, conflict, mask).explain();
 }
 
 }  // namespace cc

@@ -11,8 +11,13 @@
 
 namespace cc {
 
+// `mask`: the facts in play for its runs, one byte a fact of the base (made to size if
+// smaller), all zeros before and after, so that explaining many conflicts makes one, not
+// one a conflict. Its runs take the conflict's facts as seeds and reach what their
+// narrowings reach, not the whole component.
 [[nodiscard]] Finding explain_conflict(const FactBase& base, const FactGraph& graph,
-                                       Propagator& propagator, const MinimalConflict& conflict);
+                                       Propagator& propagator, const MinimalConflict& conflict,
+                                       std::vector<char>& mask);
 
 // The relative gap between two disjoint intervals: the distance between them divided
 // by the nearer end of the lower one (of the upper one when both lie below zero); 0 when

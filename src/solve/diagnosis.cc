@@ -276,8 +276,9 @@ class Search {
   // Can no set below this node, at least `more` dearer, replace the best (only a cheaper
   // set does)? Costs compare by witnesses, then precision: past the best one's witnesses,
   // none can; at exactly them, each disjoint conflict takes a unit of its least witnesses
-  // and nothing else is taken, so past its precision none can either. (More disagreement
-  // is cheaper, and every unit adds some: no bound there.)
+  // and whatever else is taken adds no witness (and no less than no precision), so past its
+  // precision none can either. (More disagreement is cheaper, and every unit adds some: no
+  // bound there.)
   [[nodiscard]] bool beyond_best(const DoubtCost& more) const {
     if (!found_) return false;
     const std::uint64_t witnesses = cost_.witnesses + more.witnesses;
