@@ -53,7 +53,6 @@ class ConflictExplainer {
 
   Finding explain() {
     Finding finding;
-    const auto& component = graph_.components()[conflict_.component];
     const auto outcome = run_members(Recording::full);
     finding.facts = ordered_facts();
     if (!outcome.contradiction) {  // cannot happen for a minimal set; keep the facts anyway
