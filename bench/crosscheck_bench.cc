@@ -427,10 +427,11 @@ Breakdown breakdown(const cc::FactBase& base, const cc::EngineOptions& options, 
       [&] {
         result.findings.clear();
         cc::Propagator propagator(result.graph, options.solve.limits);
+        const cc::ConstraintsOfFacts of_facts(result.graph, base.facts.size());
         std::vector<char> mask(base.facts.size(), 0);
         for (const cc::MinimalConflict& conflict : solved.conflicts) {
           cc::Finding finding =
-              cc::explain_conflict(base, result.graph, propagator, conflict, mask);
+              cc::explain_conflict(base, result.graph, propagator, conflict, of_facts, mask);
           for (const cc::FactIndex f : conflict.restating) finding.facts.push_back(f);
           cc::finish_finding(base, finding);
           result.findings.push_back(std::move(finding));

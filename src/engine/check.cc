@@ -86,9 +86,10 @@ std::vector<Finding> explain_conflicts(const FactBase& base, const FactGraph& gr
                                        const SolveResult& solved, const EngineOptions& options) {
   std::vector<Finding> findings;
   Propagator propagator(graph, options.solve.limits);
+  const ConstraintsOfFacts of_facts(graph, base.facts.size());
   std::vector<char> mask(base.facts.size(), 0);
   for (const MinimalConflict& conflict : solved.conflicts) {
-    Finding finding = explain_conflict(base, graph, propagator, conflict, mask);
+    Finding finding = explain_conflict(base, graph, propagator, conflict, of_facts, mask);
     for (const FactIndex f : conflict.restating) finding.facts.push_back(f);
     for (const FactIndex f : conflict.also_contradicts) finding.facts.push_back(f);
     finding.diagnosis = diagnose(base, conflict);

@@ -34,22 +34,13 @@ bool is_tiling_step(const Constraint& c) {
 class ConflictExplainer {
  public:
   ConflictExplainer(const FactBase& base, const FactGraph& graph, Propagator& propagator,
-                    const MinimalConflict& conflict, std::vector<char>& mask)
+                    const MinimalConflict& conflict, const ConstraintsOfFacts& of_facts,
+                    std::vector<char>& mask)
       : base_(base),
         graph_(graph),
         propagator_(propagator),
         conflict_(conflict),
-        members_(conflict.facts.begin(), conflict.facts.end()),
-        mask_(mask) {
-    // The members' constraints, in id order: the seeds of a run on them (or on all but
-    // one), which then reaches what their narrowings reach instead of visiting the whole
-    // component to enable it (the same events: Propagator::run with a mask).
-    for (const ConstraintId c : graph_.components()[conflict_.component]) {
-      const auto& fact = graph_.constraints[c].fact;
-      if (fact && members_.count(*fact) > 0) member_constraints_.push_back(c);
-    }
-    std::sort(member_constraints_.begin(), member_constraints_.end());
-  }
+        in_play_(graph, of_facts, mask, graph.components()[conflict.component]) {}
 
   Finding explain() {
     Finding finding;
@@ -410,23 +401,18 @@ class ConflictExplainer {
   const FactGraph& graph_;
   Propagator& propagator_;
   const MinimalConflict& conflict_;
-  // A run of the component on the members (but `left_out`, when given).
+  // A run of the component on the conflict's facts (but `left_out`, when given): the same
+  // events as a run that enables the whole component (tests/solve/in_play_test.cc).
   Propagator::Outcome run_members(Recording recording,
                                   std::optional<FactIndex> left_out = std::nullopt) {
-    std::vector<ConstraintId> seeds;
-    seeds.reserve(member_constraints_.size());
-    for (const ConstraintId c : member_constraints_)
-      if (*graph_.constraints[c].fact != left_out) seeds.push_back(c);
-    for (const FactIndex f : conflict_.facts) mask_[f] = f != left_out ? 1 : 0;
-    const auto outcome =
-        propagator_.run(graph_.components()[conflict_.component], seeds, mask_, recording);
-    for (const FactIndex f : conflict_.facts) mask_[f] = 0;
+    in_play_.put(conflict_.facts, true);
+    if (left_out) in_play_.put(*left_out, false);
+    const auto outcome = in_play_.run_among(propagator_, conflict_.facts, recording);
+    in_play_.put(conflict_.facts, false);
     return outcome;
   }
 
-  std::unordered_set<FactIndex> members_;
-  std::vector<char>& mask_;  // all zeros between runs, one byte a fact of the base
-  std::vector<ConstraintId> member_constraints_;
+  InPlay in_play_;
   std::vector<EventId> derivation_;
   std::vector<Event> events_;
   std::vector<EventDetail> details_;
@@ -436,9 +422,9 @@ class ConflictExplainer {
 }  // namespace
 
 Finding explain_conflict(const FactBase& base, const FactGraph& graph, Propagator& propagator,
-                         const MinimalConflict& conflict, std::vector<char>& mask) {
-  if (mask.size() < base.facts.size()) mask.resize(base.facts.size(), 0);
-  return ConflictExplainer(base, graph, propagator, conflict, mask).explain();
+                         const MinimalConflict& conflict, const ConstraintsOfFacts& of_facts,
+                         std::vector<char>& mask) {
+  return ConflictExplainer(base, graph, propagator, conflict, of_facts, mask).explain();
 }
 
 }  // namespace cc

@@ -8,16 +8,17 @@
 #include "explain/finding.h"
 #include "rules/wording.h"  // describe_quantity, describe_value
 #include "solve/conflicts.h"
+#include "solve/in_play.h"
 
 namespace cc {
 
-// `mask`: the facts in play for its runs, one byte a fact of the base (made to size if
-// smaller), all zeros before and after, so that explaining many conflicts makes one, not
-// one a conflict. Its runs take the conflict's facts as seeds and reach what their
-// narrowings reach, not the whole component.
+// Its runs are runs among the conflict's facts (InPlay::run_among: their constraints as
+// seeds, reaching what their narrowings reach, not the whole component). `of_facts` and
+// `mask` (one byte a fact of the base, all zeros before and after) are made once for all
+// the conflicts of a check.
 [[nodiscard]] Finding explain_conflict(const FactBase& base, const FactGraph& graph,
                                        Propagator& propagator, const MinimalConflict& conflict,
-                                       std::vector<char>& mask);
+                                       const ConstraintsOfFacts& of_facts, std::vector<char>& mask);
 
 // The relative gap between two disjoint intervals: the distance between them divided
 // by the nearer end of the lower one (of the upper one when both lie below zero); 0 when

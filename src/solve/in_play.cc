@@ -23,12 +23,14 @@ InPlay::InPlay(const FactGraph& graph, const ConstraintsOfFacts& of_facts, std::
       of_facts_(of_facts),
       mask_(mask),
       component_(component),
-      index_(component.empty() ? 0 : graph.component_of_constraint(component.front())) {
-  for (const ConstraintId c : component)
-    if (const auto& f = graph.constraints[c].fact) fact_constraints_.emplace_back(c, *f);
-}
+      index_(component.empty() ? 0 : graph.component_of_constraint(component.front())) {}
 
 Propagator::Outcome InPlay::run(Propagator& propagator, Recording recording) {
+  if (!listed_) {  // the first run on many facts lists them (a run among few never needs it)
+    for (const ConstraintId c : component_)
+      if (const auto& f = graph_.constraints[c].fact) fact_constraints_.emplace_back(c, *f);
+    listed_ = true;
+  }
   seeds_.clear();
   for (const auto& [c, fact] : fact_constraints_)
     if (mask_[fact]) seeds_.push_back(c);

@@ -68,8 +68,10 @@ class InPlay {
   std::vector<char>& mask_;
   std::span<const ConstraintId> component_;
   std::uint32_t index_;
-  // The component's constraints that belong to a fact, with the fact, in id order.
+  // The component's constraints that belong to a fact, with the fact, in id order: listed
+  // by the first run(), so an InPlay for runs among few facts costs no pass over it.
   std::vector<std::pair<ConstraintId, FactIndex>> fact_constraints_;
+  bool listed_ = false;
   std::vector<ConstraintId> seeds_;
 };
 
