@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "load/text.h"
@@ -162,11 +163,33 @@ struct LinkKey {
   SlotState subset_state = SlotState::absent;
 };
 
+// A key pattern's fields as resolving reads them: their states and values without the
+// positions (as LinkKey), and its subset's items, if it has any. 40 bytes where a RawKey,
+// held behind a shared_ptr, made a heap block of 112.
+struct LinkPattern {
+  LinkKey key;
+  Pos subset_pos;
+  std::unique_ptr<const RawSubset> subset;
+};
+
+// A reference as resolving reads it (32 bytes; a RawRef is 64, with a heap block for a
+// text past 15 bytes and one of 112 for a pattern). An id's text is a view of its file's
+// `RawFile::link_texts`, which lives as long as the links; a pattern keeps its fields, not
+// its text, which nothing reads once the file is read.
+struct LinkRef {
+  RawRef::Kind kind = RawRef::Kind::absent;
+  Pos pos;
+  std::uint32_t text_size = 0;
+  const char* text_data = nullptr;
+  std::unique_ptr<const LinkPattern> pattern;  // Kind::pattern only
+  [[nodiscard]] std::string_view text() const { return {text_data, text_size}; }
+};
+
 // What resolving a relation claim (or a fact with accepts) needs besides its key: the
 // references as written and where each accept's `with` is written. Most facts are figures
 // without accepts and have none.
 struct ClaimLinks {
-  std::vector<RawRef> refs;      // in Fact::operands order
+  std::vector<LinkRef> refs;     // in Fact::operands order, reserved to their number
   int anchor = -1;               // index into refs of the anchor for patterns, -1: none
   std::vector<Pos> accept_with;  // per accept: where its `with` is written
 };
@@ -205,6 +228,7 @@ struct RawFile {
   std::vector<Fact> built;
   std::vector<FactLinks> links;
   std::shared_ptr<const char[]> texts;  // the bytes the built facts' strings view
+  std::unique_ptr<char[]> link_texts;   // the bytes the links' references view
   Diagnostics diagnostics;
 };
 

@@ -288,14 +288,17 @@ class Resolver {
   }
 
   // A pattern's own fields over `fill`; its subset adds to the fill's.
-  [[nodiscard]] Fill apply(const RawKey& pattern, const Fill& fill) {
+  [[nodiscard]] Fill apply(const LinkPattern& pattern, const Fill& fill) {
+    static const RawSubset kNoItems;
+    const LinkKey& key = pattern.key;
     Fill out;
-    out.measure = either(pattern.measure, fill.measure);
-    out.where = either(pattern.where, fill.where);
-    out.when = either(pattern.when, fill.when);
+    out.measure = either(slot_of(key.measure_state, key.measure), fill.measure);
+    out.where = either(slot_of(key.where_state, key.where), fill.where);
+    out.when = either(slot_of(key.when_state, key.when), fill.when);
     out.subset = fill.subset;
-    if (pattern.subset.absent()) return out;
-    const Slot<Subset> own = intern_subset(pattern.subset);
+    if (key.subset_state == SlotState::absent) return out;
+    const Slot<Subset> own = intern_subset(
+        key.subset_state, pattern.subset ? *pattern.subset : kNoItems, pattern.subset_pos);
     if (own.bad() || fill.subset.bad()) {
       out.subset.fail(own.pos);
       return out;
@@ -406,11 +409,11 @@ class Resolver {
 
   // A reference by id: the figure's key, or the relation claim itself.
   [[nodiscard]] std::optional<Operand> operand_for(const FileState& state, FactIndex self,
-                                                   const RawRef& ref) {
-    const auto target = lookup(state, ref.text, ref.pos);
+                                                   const LinkRef& ref) {
+    const auto target = lookup(state, ref.text(), ref.pos);
     if (!target) return std::nullopt;
     if (*target == self) {
-      error(state, ref.pos, fmt::format("the fact '{}' refers to itself", ref.text), "cycle");
+      error(state, ref.pos, fmt::format("the fact '{}' refers to itself", ref.text()), "cycle");
       return std::nullopt;
     }
     Operand operand;
@@ -426,7 +429,7 @@ class Resolver {
     return operand;
   }
 
-  [[nodiscard]] std::optional<Operand> pattern_operand(const FileState& state, const RawRef& ref,
+  [[nodiscard]] std::optional<Operand> pattern_operand(const FileState& state, const LinkRef& ref,
                                                        const Fill& fill, bool has_anchor) {
     std::vector<std::string_view> missing;
     const auto key = intern(apply(*ref.pattern, fill), missing);
@@ -466,11 +469,11 @@ class Resolver {
       operands[a] = resolve_ref(state, index, raw.refs[a], own, false);
       if (operands[a] && operands[a]->kind == Operand::Kind::key)
         anchor_fill = key_fill(operands[a]->key);
-      if (operands[a] && operands[a]->kind == Operand::Kind::fact) anchor_claim = raw.refs[a].text;
+      if (operands[a] && operands[a]->kind == Operand::Kind::fact) anchor_claim = raw.refs[a].text();
     }
     for (std::size_t r = 0; r < raw.refs.size(); ++r) {
       if (has_anchor && r == static_cast<std::size_t>(raw.anchor)) continue;
-      const RawRef& ref = raw.refs[r];
+      const LinkRef& ref = raw.refs[r];
       if (ref.kind == RawRef::Kind::pattern && has_anchor && !anchor_fill) {
         if (!anchor_claim.empty()) {
           error(
@@ -521,20 +524,20 @@ class Resolver {
         error(state, links.refs[r].pos,
               fmt::format("a rate of a difference is written as the difference itself with "
                           "'per: {}' ('{}' is a difference)",
-                          time_unit_name(raw.unit), links.refs[r].text),
+                          time_unit_name(raw.unit), links.refs[r].text()),
               "relation");
       } else if (per_difference) {
         error(state, links.refs[r].pos,
               fmt::format("a difference with 'per' divides each figure by the length of its "
                           "period: name a figure or a key pattern, not the {} '{}'",
-                          fact_kind_name(target.kind), links.refs[r].text),
+                          fact_kind_name(target.kind), links.refs[r].text()),
               "relation");
       }
     }
   }
 
   [[nodiscard]] std::optional<Operand> resolve_ref(const FileState& state, FactIndex self,
-                                                   const RawRef& ref, const Fill& fill,
+                                                   const LinkRef& ref, const Fill& fill,
                                                    bool has_anchor) {
     switch (ref.kind) {
       case RawRef::Kind::id:
@@ -750,7 +753,36 @@ class FileTexts {
   return key;
 }
 
-[[nodiscard]] FactLinks make_links(RawFact& raw) {
+// The bytes of a file's references by id, which its links view (RawFile::link_texts).
+[[nodiscard]] std::size_t link_text_bytes(const RawFact& raw) {
+  std::size_t bytes = 0;
+  for (const RawRef& ref : raw.refs)
+    if (ref.kind == RawRef::Kind::id) bytes += ref.text.size();
+  return bytes;
+}
+
+[[nodiscard]] LinkRef make_link_ref(RawRef& raw, char*& texts) {
+  LinkRef ref;
+  ref.kind = raw.kind;
+  ref.pos = raw.pos;
+  if (raw.kind == RawRef::Kind::id) {
+    std::copy(raw.text.begin(), raw.text.end(), texts);
+    ref.text_data = texts;
+    ref.text_size = static_cast<std::uint32_t>(raw.text.size());
+    texts += raw.text.size();
+  }
+  if (raw.kind == RawRef::Kind::pattern && raw.pattern) {
+    auto pattern = std::make_unique<LinkPattern>();
+    pattern->key = make_link_key(*raw.pattern);
+    pattern->subset_pos = raw.pattern->subset.pos;
+    if (!raw.pattern->subset.value.empty())
+      pattern->subset = std::make_unique<const RawSubset>(raw.pattern->subset.value);
+    ref.pattern = std::move(pattern);
+  }
+  return ref;
+}
+
+[[nodiscard]] FactLinks make_links(RawFact& raw, char*& link_texts) {
   FactLinks links;
   links.pos = raw.pos;
   links.key = make_link_key(raw.key);
@@ -764,7 +796,8 @@ class FileTexts {
   }
   if (!raw.refs.empty() || !raw.accepts.empty() || raw.anchor >= 0) {
     auto claim = std::make_unique<ClaimLinks>();
-    claim->refs = std::move(raw.refs);
+    claim->refs.reserve(raw.refs.size());
+    for (RawRef& ref : raw.refs) claim->refs.push_back(make_link_ref(ref, link_texts));
     claim->anchor = raw.anchor;
     claim->accept_with.reserve(raw.accepts.size());
     for (const RawAccept& accept : raw.accepts) claim->accept_with.push_back(accept.with_pos);
@@ -777,15 +810,21 @@ class FileTexts {
 
 void build_facts(RawFile& file, IntervalPool& intervals) {
   std::size_t bytes = 0;
-  for (const RawFact& raw : file.facts) bytes += text_bytes(raw);
+  std::size_t link_bytes = 0;
+  for (const RawFact& raw : file.facts) {
+    bytes += text_bytes(raw);
+    link_bytes += link_text_bytes(raw);
+  }
   FileTexts texts(bytes);
+  file.link_texts = link_bytes > 0 ? std::make_unique_for_overwrite<char[]>(link_bytes) : nullptr;
+  char* link_texts = file.link_texts.get();
   file.built.reserve(file.facts.size());
   file.links.reserve(file.facts.size());
   while (!file.facts.empty()) {  // each raw fact freed as soon as it is built
     RawFact& raw = file.facts.front();
     file.built.push_back(
         make_fact(raw, texts, intervals));  // copies the written value make_links moves
-    file.links.push_back(make_links(raw));
+    file.links.push_back(make_links(raw, link_texts));
     file.facts.pop_front();
   }
   file.facts = std::deque<RawFact>();

@@ -41,6 +41,10 @@ static_assert(sizeof(cc::load::RawRef) <= 64);
 // Every fact's links are held at once at the load's peak (all files read, none resolved).
 static_assert(sizeof(cc::load::LinkKey) <= 20);
 static_assert(sizeof(cc::load::FactLinks) <= 56);
+// So are the claims' references: a view of the file's link texts, not a string each, and a
+// pattern's fields without their positions.
+static_assert(sizeof(cc::load::LinkRef) <= 32);
+static_assert(sizeof(cc::load::LinkPattern) <= 40);
 
 namespace {
 
