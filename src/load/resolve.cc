@@ -469,7 +469,8 @@ class Resolver {
       operands[a] = resolve_ref(state, index, raw.refs[a], own, false);
       if (operands[a] && operands[a]->kind == Operand::Kind::key)
         anchor_fill = key_fill(operands[a]->key);
-      if (operands[a] && operands[a]->kind == Operand::Kind::fact) anchor_claim = raw.refs[a].text();
+      if (operands[a] && operands[a]->kind == Operand::Kind::fact)
+        anchor_claim = raw.refs[a].text();
     }
     for (std::size_t r = 0; r < raw.refs.size(); ++r) {
       if (has_anchor && r == static_cast<std::size_t>(raw.anchor)) continue;
