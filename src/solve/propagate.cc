@@ -590,29 +590,33 @@ std::vector<VarId> Propagator::retract(EventId kept_before) {
   EventId first = std::min(kept_before, count);
   while (first < count && (dead_[first] != 0 || enabled(events_[first].cause))) ++first;
   // Marks the events from `from` on that no longer hold, reading only the antecedents at or
-  // past `from` (from 0: every antecedent, the whole pass).
-  const auto mark = [&](std::vector<char>& dead, EventId from) {
+  // past `from` (from 0: every antecedent, the whole pass), and lists the slots of their
+  // variables in `died` when given.
+  const auto mark = [&](std::vector<char>& dead, EventId from, std::vector<std::uint32_t>* died) {
     for (EventId e = from; e < count; ++e) {
       if (dead[e]) continue;
-      if (!enabled(events_[e].cause)) {
-        dead[e] = 1;
-        continue;
-      }
-      const std::span<const EventId> computed_from = antecedents(events_[e]);  // in id order
-      for (auto a = computed_from.rbegin(); a != computed_from.rend() && *a >= from; ++a) {
-        if (dead[*a]) {
-          dead[e] = 1;
-          break;
+      bool dies = !enabled(events_[e].cause);
+      if (!dies) {
+        const std::span<const EventId> computed_from = antecedents(events_[e]);  // in id order
+        for (auto a = computed_from.rbegin(); a != computed_from.rend() && *a >= from; ++a) {
+          if (dead[*a]) {
+            dies = true;
+            break;
+          }
         }
       }
+      if (!dies) continue;
+      dead[e] = 1;
+      if (died) died->push_back(slot_of_[events_[e].var]);
     }
   };
 #ifndef NDEBUG
   // Debug builds check the shortcut against the whole pass.
   std::vector<char> whole = dead_;
-  mark(whole, 0);
+  mark(whole, 0, nullptr);
 #endif
-  mark(dead_, first);
+  std::vector<std::uint32_t> died;
+  mark(dead_, first, &died);
 #ifndef NDEBUG
   if (whole != dead_)
     throw std::logic_error("Propagator::retract: the shortcut marked other events");
@@ -627,9 +631,17 @@ std::vector<VarId> Propagator::retract(EventId kept_before) {
 #endif
     return {};
   }
+  // An end in force is on an event that held before this pass (a retract moves every end
+  // off the events it marks), so only the variables of the events it marked can have one
+  // to move back: they are taken in the order a pass over every touched variable takes
+  // them (a slot's index is its place in touched_), so the constraints are queued again in
+  // the same order.
+  std::sort(died.begin(), died.end());
+  died.erase(std::unique(died.begin(), died.end()), died.end());
   std::vector<VarId> relaxed;
-  for (const VarId v : touched_) {
-    Slot& s = slots_[slot_of_[v]];
+  for (const std::uint32_t index : died) {
+    const VarId v = touched_[index];
+    Slot& s = slots_[index];
     bool back = false;
     if (s.lower != kNoEvent && dead_[s.lower]) {
       EventId e = s.lower;
@@ -647,6 +659,13 @@ std::vector<VarId> Propagator::retract(EventId kept_before) {
     }
     if (back) relaxed.push_back(v);
   }
+#ifndef NDEBUG
+  for (const VarId v : touched_) {
+    const Slot& s = slots_[slot_of_[v]];
+    if ((s.lower != kNoEvent && dead_[s.lower]) || (s.upper != kNoEvent && dead_[s.upper]))
+      throw std::logic_error("Propagator::retract: an end left on an event that died");
+  }
+#endif
   return relaxed;
 }
 
