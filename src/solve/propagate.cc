@@ -620,14 +620,18 @@ std::vector<VarId> Propagator::retract(EventId kept_before) {
 #ifndef NDEBUG
   if (whole != dead_)
     throw std::logic_error("Propagator::retract: the shortcut marked other events");
-#endif
-  if (first == count) {
-#ifndef NDEBUG
+  // Debug builds check that no end in force is left on an event that died.
+  const auto check_ends = [&] {
     for (const VarId v : touched_) {
       const Slot& s = slots_[slot_of_[v]];
       if ((s.lower != kNoEvent && dead_[s.lower]) || (s.upper != kNoEvent && dead_[s.upper]))
         throw std::logic_error("Propagator::retract: an end in force on an event that died");
     }
+  };
+#endif
+  if (first == count) {
+#ifndef NDEBUG
+    check_ends();
 #endif
     return {};
   }
@@ -660,11 +664,7 @@ std::vector<VarId> Propagator::retract(EventId kept_before) {
     if (back) relaxed.push_back(v);
   }
 #ifndef NDEBUG
-  for (const VarId v : touched_) {
-    const Slot& s = slots_[slot_of_[v]];
-    if ((s.lower != kNoEvent && dead_[s.lower]) || (s.upper != kNoEvent && dead_[s.upper]))
-      throw std::logic_error("Propagator::retract: an end left on an event that died");
-  }
+  check_ends();
 #endif
   return relaxed;
 }
