@@ -536,7 +536,7 @@ nlohmann::json conflicts_by_component(const cc::FactGraph& graph, const cc::Solv
 // ---- the graph's shape: what the solver's cost depends on
 
 nlohmann::json graph_stats(const cc::FactBase& base, const cc::FactGraph& graph,
-                           const std::vector<cc::Interval>* implied) {
+                           const cc::KeyIntervals* implied) {
   const std::size_t largest_index = largest_component(graph);
   const std::size_t largest =
       graph.components().empty() ? 0 : graph.components()[largest_index].size();
@@ -604,7 +604,8 @@ nlohmann::json graph_stats(const cc::FactBase& base, const cc::FactGraph& graph,
   // numerator and denominator (each costs a gcd per arithmetic operation).
   {
     std::vector<std::size_t> bits;
-    for (const cc::Interval& i : implied ? *implied : std::vector<cc::Interval>{}) {
+    for (cc::KeyId k = 0; implied && k < implied->size(); ++k) {
+      const cc::Interval i = (*implied)[k];
       if (i.lo()) bits.push_back(cc::size_in_bits(i.lo()->value));
       if (i.hi()) bits.push_back(cc::size_in_bits(i.hi()->value));
     }

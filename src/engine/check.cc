@@ -107,7 +107,7 @@ struct Solved {
   std::vector<Finding> findings;  // the explained contradictions, in the solve's order
   std::vector<std::uint32_t> finding_component;
   std::vector<FactIndex> set_aside;
-  std::vector<Interval> implied;
+  KeyIntervals implied;
   std::vector<std::uint32_t> exhausted;
   std::vector<std::uint32_t> bounded;
   std::vector<std::uint32_t> truncated;
@@ -275,7 +275,7 @@ Solved solve_unknown(const FactBase& base, const FactGraph& graph,
     out.findings.insert(out.findings.end(), outcome.findings.begin(), outcome.findings.end());
     out.finding_component.insert(out.finding_component.end(), outcome.findings.size(), c);
     out.set_aside.insert(out.set_aside.end(), outcome.set_aside.begin(), outcome.set_aside.end());
-    for (const auto& [key, interval] : outcome.implied) out.implied[key] = interval;
+    for (const auto& [key, interval] : outcome.implied) out.implied.set(key, interval);
     out.exhausted.insert(out.exhausted.end(), outcome.exhausted, c);
     out.truncated.insert(out.truncated.end(), outcome.truncated, c);
     out.bounded.insert(out.bounded.end(), outcome.bounded, c);

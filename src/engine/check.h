@@ -58,7 +58,7 @@ struct CheckResult {
   std::vector<FactIndex> set_aside;  // facts set aside to reach a consistent rest
   // What the consistent rest (every fact but those set aside) implies for each key's
   // quantity: indexed by KeyId. Charts draw these as bars; `explain` prints them.
-  std::vector<Interval> implied;
+  KeyIntervals implied;
   std::vector<std::string> notices;  // e.g. work bounds reached
   // The component of the graph of each finding of the solve, by finding id (a check of
   // the same fact base without a draft reuses those of the components it leaves alone:

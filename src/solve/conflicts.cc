@@ -62,10 +62,9 @@ class ComponentSolver {
 
   // Sets aside revised figures, then collects conflicts and takes the least-cost hitting
   // set of them until what is left is consistent; each doubted unit becomes one finding.
-  // `result` is this component's own; `implied` (indexed by KeyId) is shared, and only the
-  // keys of this component are written.
-  void run(const std::vector<FactIndex>& facts, const SolveOptions& options, SolveResult& result,
-           std::vector<Interval>& implied) {
+  // `result` is this component's own; what the facts that stand imply is written by
+  // write_implied() once it has run.
+  void run(const std::vector<FactIndex>& facts, const SolveOptions& options, SolveResult& result) {
     adjust_support_ = &options.adjust_support;
     step_own_runs_ = options.step_own_runs;
     Units units = make_units(base_, graph_, facts, context_.witness_of_source);
@@ -154,12 +153,22 @@ class ComponentSolver {
                               conflict.restating.end());
       result.conflicts.push_back(std::move(conflict));
     }
-    if (!consistent) return;
-    // The fixpoint of the facts that stand: what they imply for each quantity.
-    for (const ConstraintId c : component_) {
-      for (const VarId v : graph_.constraints[c].vars) {
-        if (graph_.vars[v].kind == VarKind::key) implied[graph_.vars[v].key] = main_.domain(v);
-      }
+    consistent_ = consistent;
+  }
+
+  // The fixpoint of the facts that stand, where run() ended consistent: what they imply for
+  // each quantity of the component. Only the variables the main propagator touched can
+  // differ from their initial intervals, which `implied` holds already; read before the
+  // propagator's runs are released.
+  void write_implied(KeyIntervals& implied) const {
+    if (!consistent_) return;
+    for (const VarId v : main_.touched()) {
+      const Variable& var = graph_.vars[v];
+      if (var.kind != VarKind::key) continue;
+      const auto constraints = graph_.constraints_of(v);
+      if (constraints.empty() || graph_.component_of_constraint(constraints.front()) != index_)
+        continue;
+      implied.set(var.key, main_.domain(v));
     }
   }
 
@@ -557,6 +566,7 @@ class ComponentSolver {
   ProbeStats& stats_;
   const std::function<void(std::vector<ConstraintId>&)>* adjust_support_ = nullptr;
   std::optional<bool> step_own_runs_;
+  bool consistent_ = false;  // run() ended with the facts that stand consistent
   // The facts given to the main propagator's last run (null before it has run here), and
   // the units it left out (sorted).
   const std::vector<FactIndex>* main_facts_ = nullptr;
@@ -719,7 +729,7 @@ SolveResult solve(const FactBase& base, const FactGraph& graph, const SolveOptio
   result.implied.assign(base.keys.key_count(), Interval::nonnegative());
   for (VarId v = 0; v < graph.vars.size(); ++v) {
     const Variable& var = graph.vars[v];
-    if (var.kind == VarKind::key) result.implied[var.key] = Propagator::initial_domain(graph, v);
+    if (var.kind == VarKind::key) result.implied.set(var.key, Propagator::initial_domain(graph, v));
   }
   SolveContext context;
   context.witness_of_source = witness_of_sources(base);
@@ -768,11 +778,14 @@ SolveResult solve(const FactBase& base, const FactGraph& graph, const SolveOptio
     ComponentSolver solver(base, graph, mains[worker], probes[worker], in_play,
                            graph.components()[c], c, context, parts[c].probes);
     const auto started = std::chrono::steady_clock::now();
-    solver.run(facts[c], options, parts[c], result.implied);
+    solver.run(facts[c], options, parts[c]);
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+    std::unique_lock lock(progress_mutex);  // one thread at a time writes `implied`
+    solver.write_implied(result.implied);
+    lock.unlock();
     release_if_large(mains[worker]);
     release_if_large(probes[worker]);
-    const std::lock_guard lock(progress_mutex);
+    lock.lock();
     if (options.component_solved) options.component_solved(c, took.count());
     finished[c] = 1;
     for (; next_to_tell < finished.size(); ++next_to_tell) {

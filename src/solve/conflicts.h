@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "graph/fact_graph.h"
+#include "solve/key_intervals.h"
 #include "solve/propagate.h"
 
 namespace cc {
@@ -119,7 +120,7 @@ struct SolveResult {
   std::vector<std::uint32_t> bounded;    // components whose diagnosis search hit its bound
   // What the facts still in play imply for each key's quantity (indexed by KeyId): the
   // final fixpoint of each component; a component cut short keeps its initial intervals.
-  std::vector<Interval> implied;
+  KeyIntervals implied;
   ProbeStats probes;
 };
 

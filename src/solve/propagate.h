@@ -143,6 +143,9 @@ class Propagator {
   // A variable's interval now (its initial interval when no run has narrowed it).
   [[nodiscard]] Interval domain(VarId var) const;
   [[nodiscard]] const std::vector<Event>& events() const { return events_; }
+  // The variables the runs since the last run from the start touched, in the order they
+  // were first touched; every other variable has its initial interval.
+  [[nodiscard]] std::span<const VarId> touched() const { return touched_; }
   // With Recording::full only.
   [[nodiscard]] const EventDetail& detail(EventId event) const { return details_[event]; }
   [[nodiscard]] const std::vector<EventDetail>& details() const { return details_; }

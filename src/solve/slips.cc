@@ -119,7 +119,7 @@ std::optional<std::string> with_scale_word(std::string_view written, int exponen
 class SlipFinder {
  public:
   SlipFinder(const FactBase& base, const FactGraph& graph, const MinimalConflict& conflict,
-             const std::vector<Interval>& implied, const SlipCheck& agrees)
+             const KeyIntervals& implied, const SlipCheck& agrees)
       : base_(base),
         graph_(graph),
         fact_(base.facts[conflict.blame]),
@@ -285,7 +285,7 @@ class SlipFinder {
   const FactBase& base_;
   const FactGraph& graph_;
   const Fact& fact_;
-  const std::vector<Interval>& implied_;
+  const KeyIntervals& implied_;
   const SlipCheck& agrees_;
   std::optional<Interval> standing_;
 };
@@ -315,7 +315,7 @@ std::vector<KeyId> slip_keys(const FactBase& base, const Fact& fact) {
 }
 
 std::optional<Slip> find_slip(const FactBase& base, const FactGraph& graph,
-                              const MinimalConflict& conflict, const std::vector<Interval>& implied,
+                              const MinimalConflict& conflict, const KeyIntervals& implied,
                               const SlipCheck& agrees) {
   return SlipFinder(base, graph, conflict, implied, agrees).find();
 }

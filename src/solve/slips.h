@@ -29,7 +29,7 @@ using SlipCheck = std::function<bool(const Interval& value)>;
 
 [[nodiscard]] std::optional<Slip> find_slip(const FactBase& base, const FactGraph& graph,
                                             const MinimalConflict& conflict,
-                                            const std::vector<Interval>& implied,
+                                            const KeyIntervals& implied,
                                             const SlipCheck& agrees);
 
 // The keys whose implied values find_slip reads for `fact` besides its own operands' (the

@@ -163,7 +163,8 @@ std::string seen(const cc::FactBase& base, const cc::CheckResult& result) {
   std::string out = cc::render_json(input) + cc::render_html(input);
   for (const cc::FactIndex f : result.set_aside) out += " aside " + base.ref(f);
   for (const std::string& notice : result.notices) out += " notice " + notice;
-  for (const cc::Interval& interval : result.implied) out += " " + cc::to_string(interval);
+  for (cc::KeyId k = 0; k < result.implied.size(); ++k)
+    out += " " + cc::to_string(result.implied[k]);
   return out;
 }
 

@@ -51,7 +51,7 @@ std::vector<std::string> findings(const SolveResult& result) {
                   (c.implied_for_blame ? to_string(*c.implied_for_blame) : "-") + "|" +
                   (c.slip ? c.slip->cause + " " + c.slip->corrected : "-"));
   }
-  for (const Interval& i : result.implied) out.push_back(to_string(i));
+  for (KeyId k = 0; k < result.implied.size(); ++k) out.push_back(to_string(result.implied[k]));
   return out;
 }
 
