@@ -29,8 +29,7 @@ using SlipCheck = std::function<bool(const Interval& value)>;
 
 [[nodiscard]] std::optional<Slip> find_slip(const FactBase& base, const FactGraph& graph,
                                             const MinimalConflict& conflict,
-                                            const KeyIntervals& implied,
-                                            const SlipCheck& agrees);
+                                            const KeyIntervals& implied, const SlipCheck& agrees);
 
 // The keys whose implied values find_slip reads for `fact` besides its own operands' (the
 // base-period slip: the change's first quantity at every other period; the whole: every
