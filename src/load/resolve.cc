@@ -49,6 +49,7 @@ template <typename T>
 }
 
 const ClaimLinks kNoClaim;
+const RawSubset kNoItems;  // a key or pattern whose subset has no items
 
 // The references and accepts' positions of a fact (none for most).
 [[nodiscard]] const ClaimLinks& claim_of(const FactLinks& links) {
@@ -265,7 +266,6 @@ class Resolver {
 
   // The fact's own fields, else those of the file's `defaults`.
   [[nodiscard]] Fill own_fill(const FactLinks& fact, const RawFile& file) {
-    static const RawSubset kNoItems;
     const LinkKey& key = fact.key;
     Fill fill;
     fill.measure = either(slot_of(key.measure_state, key.measure), file.defaults.measure);
@@ -289,7 +289,6 @@ class Resolver {
 
   // A pattern's own fields over `fill`; its subset adds to the fill's.
   [[nodiscard]] Fill apply(const LinkPattern& pattern, const Fill& fill) {
-    static const RawSubset kNoItems;
     const LinkKey& key = pattern.key;
     Fill out;
     out.measure = either(slot_of(key.measure_state, key.measure), fill.measure);
