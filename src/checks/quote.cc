@@ -17,6 +17,7 @@ void check_quote(const FactBase& base, std::vector<Finding>& findings) {
     if (source.article.empty()) continue;  // quotes are checked where the article is given
     for (const FactIndex f : source.facts) {
       const Fact& fact = base.facts[f];
+      const std::string quote = base.quote(f);
       if (!fact.quote_in_article) {
         Finding finding;
         finding.rule = FindingRule::quote;
@@ -26,11 +27,11 @@ void check_quote(const FactBase& base, std::vector<Finding>& findings) {
         finding.message =
             fmt::format("the quote of '{}' is not in {}", base.ref(f), source.article_file);
         finding.steps = {fmt::format(
-            "looked for \"{}\" in {}, ignoring case, white space, quote marks and dashes",
-            fact.quote(), source.article_file)};
+            "looked for \"{}\" in {}, ignoring case, white space, quote marks and dashes", quote,
+            source.article_file)};
         findings.push_back(std::move(finding));
       }
-      const std::vector<std::string> in_quote = numbers_in_text(fact.quote());
+      const std::vector<std::string> in_quote = numbers_in_text(quote);
       std::vector<std::string> missing;
       for (const std::string& number : value_numbers(fact.value)) {
         if (std::find(in_quote.begin(), in_quote.end(), number) == in_quote.end())

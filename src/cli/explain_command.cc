@@ -44,8 +44,8 @@ int run_explain(const ExplainOptions& options, const Streams& streams) {
   }
   if (fact) {
     const Fact& f = base->facts[*fact];
-    streams.out << fmt::format("{}: \"{}\" ({})\n", base->ref(*fact), terminal_safe(f.quote()),
-                               terminal_safe(f.value.written));
+    streams.out << fmt::format("{}: \"{}\" ({})\n", base->ref(*fact),
+                               terminal_safe(base->quote(*fact)), terminal_safe(f.value.written));
   }
   // Every line made terminal-safe on its way out, and each piece of input within it.
   print_lines(streams.out,

@@ -35,7 +35,7 @@ namespace {
   for (std::size_t i = 0; i < finding.facts.size(); ++i) {
     const FactIndex f = finding.facts[i];
     const Fact& fact = base.facts[f];
-    out += fmt::format("  {}. {}: \"{}\" = {} ({}, {})\n", i + 1, base.ref(f), fact.quote(),
+    out += fmt::format("  {}. {}: \"{}\" = {} ({}, {})\n", i + 1, base.ref(f), base.quote(f),
                        value_text(fact), location_text(base, fact.mark),
                        base.sources[fact.source].title);
     if (!fact.note().empty()) out += fmt::format("     note: {}\n", fact.note());

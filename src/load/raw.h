@@ -227,8 +227,9 @@ struct RawFile {
   // facts as the FactBase holds them (marks on file 0 until resolved) and their links.
   std::vector<Fact> built;
   std::vector<FactLinks> links;
-  std::shared_ptr<const char[]> texts;  // the bytes the built facts' strings view
-  std::unique_ptr<char[]> link_texts;   // the bytes the links' references view
+  std::shared_ptr<const char[]> texts;       // the bytes the built facts' strings view
+  std::shared_ptr<const PackedText> quotes;  // the built facts' quotes, packed (Source::quotes)
+  std::unique_ptr<char[]> link_texts;        // the bytes the links' references view
   Diagnostics diagnostics;
 };
 

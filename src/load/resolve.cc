@@ -214,6 +214,7 @@ class Resolver {
     source.article = raw.article;
     source.article_file = raw.article_file;
     source.texts = std::move(state.raw->texts);
+    source.quotes = std::move(state.raw->quotes);
     source.file = state.file;
     source.mark = mark(state, raw.id_pos);
     return source;
@@ -683,35 +684,22 @@ class FileTexts {
   std::size_t at_ = 0;
 };
 
-// Where the value's text occurs in the quote, or npos: there it is viewed, not kept again
-// (most quotes hold their value as written: "5,340 incidents were recorded").
-[[nodiscard]] std::size_t value_in_quote(const RawFact& raw) {
-  return raw.value ? raw.quote.find(raw.value->text) : std::string::npos;
-}
-
 [[nodiscard]] std::size_t text_bytes(const RawFact& raw) {
-  return raw.quote.size() + raw.id.size() + raw.note.size() +
-         (raw.value && value_in_quote(raw) == std::string::npos ? raw.value->text.size() : 0);
+  return raw.id.size() + raw.note.size() + (raw.value ? raw.value->text.size() : 0);
 }
 
-// The fact as the FactBase holds it: its strings kept in `texts`, its value moved out of `raw`.
+// The fact as the FactBase holds it: its strings kept in `texts` (its quote is packed apart,
+// build_facts), its value moved out of `raw`.
 [[nodiscard]] Fact make_fact(RawFact& raw, FileTexts& texts, IntervalPool& intervals) {
   const auto mark = [](Pos pos) { return Mark{0, pos.line, pos.column}; };
   Fact fact;
-  const std::string_view id = texts.keep(raw.id);
-  const std::string_view quote = texts.keep(raw.quote);
-  fact.set_id_and_quote(id, quote);  // the quote right after the id
+  fact.id = texts.keep(raw.id);
+  fact.set_quote_size(raw.quote.size());
   fact.mark = mark(raw.pos);
   fact.set_quote_mark(mark(raw.quote_pos));
   fact.set_value_mark(raw.value ? mark(raw.value->pos) : fact.mark);
-  // The written value views the file's buffer too (the parsed value views the raw text): in
-  // the quote where the quote holds it.
-  std::string_view written;
-  if (raw.value) {
-    const std::size_t in_quote = value_in_quote(raw);
-    written = in_quote == std::string::npos ? texts.keep(raw.value->text)
-                                            : quote.substr(in_quote, raw.value->text.size());
-  }
+  // The written value views the file's buffer too (the parsed value views the raw text).
+  const std::string_view written = raw.value ? texts.keep(raw.value->text) : std::string_view();
   if (raw.parsed) {
     fact.value = FactValue(std::move(*raw.parsed), intervals);
     fact.value.written = same_part(fact.value.written, raw.value->text, written);
@@ -811,11 +799,20 @@ class FileTexts {
 void build_facts(RawFile& file, IntervalPool& intervals) {
   std::size_t bytes = 0;
   std::size_t link_bytes = 0;
+  std::size_t quote_bytes = 0;
   for (const RawFact& raw : file.facts) {
     bytes += text_bytes(raw);
+    quote_bytes += raw.quote.size();
     link_bytes += link_text_bytes(raw);
   }
   FileTexts texts(bytes);
+  // The quotes, one after another in the facts' order, packed: only the quote check and the
+  // reports read them, a few facts' at a time (FactBase::quote).
+  std::string quotes;
+  quotes.reserve(quote_bytes);
+  for (const RawFact& raw : file.facts) quotes += raw.quote;
+  file.quotes = quotes.empty() ? nullptr : std::make_shared<const PackedText>(quotes);
+  quotes = std::string();
   file.link_texts = link_bytes > 0 ? std::make_unique_for_overwrite<char[]>(link_bytes) : nullptr;
   char* link_texts = file.link_texts.get();
   file.built.reserve(file.facts.size());

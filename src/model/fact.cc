@@ -152,12 +152,9 @@ void Fact::drop_empty_extra() {
   }
 }
 
-void Fact::set_id_and_quote(std::string_view id_text, std::string_view quote) {
-  if (!quote.empty() && quote.data() != id_text.data() + id_text.size())
-    throw std::invalid_argument("a fact's quote must follow its id in one buffer");
-  if (quote.size() > UINT32_MAX) throw std::length_error("a quote of 4 GiB or more");
-  id = id_text;
-  quote_size_ = static_cast<std::uint32_t>(quote.size());
+void Fact::set_quote_size(std::size_t bytes) {
+  if (bytes > UINT32_MAX) throw std::length_error("a quote of 4 GiB or more");
+  quote_size_ = static_cast<std::uint32_t>(bytes);
 }
 
 Mark Fact::near_mark(Near which) const {
@@ -201,6 +198,49 @@ void Fact::set_record(Record record) {
   if (same_record_claim(record, Record{}) && record.mark == Mark{} && !extra_) return;
   extra_to_change().record = std::move(record);
   drop_empty_extra();
+}
+
+UnpackedQuotes& UnpackedQuotes::operator=(const UnpackedQuotes& other) {
+  if (this == &other) return *this;
+  const std::lock_guard lock(mutex_);
+  kept_.clear();
+  next_ = 0;
+  return *this;
+}
+
+std::string UnpackedQuotes::quote(const FactBase& base, FactIndex fact) {
+  const Fact& f = base.facts.at(fact);
+  if (f.quote_size() == 0) return {};
+  const cc::Source& source = base.sources.at(f.source);
+  if (!source.quotes) throw std::logic_error("a quote that its source does not hold");
+  // The fact's place among its source's facts (in index order).
+  const auto place = std::lower_bound(source.facts.begin(), source.facts.end(), fact);
+  if (place == source.facts.end() || *place != fact)
+    throw std::logic_error("a fact that its source does not list");
+  const auto i = static_cast<std::size_t>(place - source.facts.begin());
+  const std::lock_guard lock(mutex_);
+  auto kept = std::find_if(kept_.begin(), kept_.end(),
+                           [&](const Source& k) { return k.packed == source.quotes; });
+  if (kept == kept_.end()) {
+    Source unpacked{source.quotes, source.quotes->unpack(), {}};
+    unpacked.at.reserve(source.facts.size());
+    std::size_t at = 0;
+    for (const FactIndex g : source.facts) {
+      unpacked.at.push_back(static_cast<std::uint32_t>(at));
+      at += base.facts[g].quote_size();
+    }
+    if (at != unpacked.text.size())
+      throw std::logic_error("a source's quotes that are not its facts'");
+    if (kept_.size() < kKept) {
+      kept_.push_back(std::move(unpacked));
+      kept = kept_.end() - 1;
+    } else {
+      kept = kept_.begin() + static_cast<std::ptrdiff_t>(next_);
+      *kept = std::move(unpacked);
+      next_ = (next_ + 1) % kKept;
+    }
+  }
+  return kept->text.substr(kept->at[i], f.quote_size());
 }
 
 std::string FactBase::ref(FactIndex fact) const {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,7 @@
 
 #include "model/interval_pool.h"
 #include "model/key.h"
+#include "model/packed_text.h"
 #include "model/value.h"
 #include "model/vocabulary.h"
 
@@ -146,10 +148,10 @@ struct Fact {
   KeyId key = 0;  // a figure's key
   // A view of its source's `texts` (one buffer per file): valid while the source is.
   std::string_view id;
-  // Its quote, written in the buffer right after its id (set_id_and_quote).
-  [[nodiscard]] std::string_view quote() const { return {id.data() + id.size(), quote_size_}; }
-  // `quote` must be the bytes right after `id`'s (std::invalid_argument if it is not).
-  void set_id_and_quote(std::string_view id, std::string_view quote);
+  // The bytes of its quote, which its source holds packed with its other facts' quotes
+  // (Source::quotes; FactBase::quote unpacks it).
+  [[nodiscard]] std::size_t quote_size() const { return quote_size_; }
+  void set_quote_size(std::size_t bytes);  // std::length_error from 4 GiB on
   Mark mark;  // the fact's `id:` value; its file is that of every mark of the fact
   // Its `quote:` and `value:` values, and the `change:`/`share:`/… field of a relation claim
   // (line 0 when not written), in the file of `mark`.
@@ -228,9 +230,37 @@ struct Source {
   std::string article_file;  // display path of the article ("facts/articles/x.txt"), if any
   std::uint32_t file = 0;    // index into FactBase::files
   Mark mark;
-  std::shared_ptr<const char[]> texts;  // the bytes its facts' quotes view, one buffer per file
+  std::shared_ptr<const char[]> texts;  // the bytes its facts' ids, notes and values view
+  // Its facts' quotes, one after another in the order of `facts`, packed: only the quote
+  // check and the reports read them (FactBase::quote). Null when no fact has one.
+  std::shared_ptr<const PackedText> quotes;
   std::vector<FactIndex> facts;
   std::vector<Upstream> based_on;  // whose figures it reports, as written
+};
+
+struct FactBase;
+
+// The last few sources' quotes unpacked, for FactBase::quote, so that reading the quotes of
+// one source's facts after another's unpacks each source once. Safe to use from several
+// threads at once; a copy starts empty.
+class UnpackedQuotes {
+ public:
+  UnpackedQuotes() = default;
+  UnpackedQuotes(const UnpackedQuotes& /*other*/) {}
+  UnpackedQuotes& operator=(const UnpackedQuotes& other);
+  ~UnpackedQuotes() = default;
+  [[nodiscard]] std::string quote(const FactBase& base, FactIndex fact);
+
+ private:
+  static constexpr std::size_t kKept = 32;
+  struct Source {
+    std::shared_ptr<const PackedText> packed;  // held, so no other block takes its address
+    std::string text;
+    std::vector<std::uint32_t> at;  // where each fact's quote starts, by its place in `facts`
+  };
+  std::mutex mutex_;
+  std::vector<Source> kept_;  // at most kKept
+  std::size_t next_ = 0;      // the one to replace next, once kKept are kept
 };
 
 struct FactBase {
@@ -245,6 +275,8 @@ struct FactBase {
   // facts point into it.
   std::shared_ptr<IntervalPool> intervals = std::make_shared<IntervalPool>();
 
+  // Fact f's quote, unpacked from its source's `quotes`.
+  [[nodiscard]] std::string quote(FactIndex f) const { return unpacked_quotes_.quote(*this, f); }
   // "lbc-2024-11-01/rise-since-2017-18"
   [[nodiscard]] std::string ref(FactIndex fact) const;
   [[nodiscard]] std::optional<FactIndex> find_fact(std::string_view ref) const;  // "src/fact"
@@ -259,6 +291,7 @@ struct FactBase {
  private:
   std::vector<FactIndex> ref_index_;  // facts sorted by (source id, fact id, index)
   std::unordered_map<std::string, SourceIndex> source_index_;
+  mutable UnpackedQuotes unpacked_quotes_;
 };
 
 }  // namespace cc

@@ -307,7 +307,7 @@ class PanelDrawer {
           num(nth % 2 == 0 ? cy - 10 : cy + 18), html_escape(fact.value.written));
     }
     std::string tip =
-        fmt::format("{}: {} — “{}”", base_.ref(m.fact), value_text(fact), fact.quote());
+        fmt::format("{}: {} — “{}”", base_.ref(m.fact), value_text(fact), base_.quote(m.fact));
     if (flag != flags_.end())
       tip += fmt::format(" — {} {}", flag->second.status, flag->second.finding);
     out = fmt::format("<g class=\"mark\" data-ref=\"{}\"><title>{}</title>{}</g>",

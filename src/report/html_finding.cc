@@ -10,16 +10,18 @@
 namespace cc::html {
 namespace {
 
-std::string marked_quote(const Fact& fact) {
-  const std::string_view quote = fact.quote();
+std::string marked_quote(const FactBase& base, FactIndex f) {
+  const Fact& fact = base.facts[f];
+  const std::string quote = base.quote(f);
+  const std::string_view in(quote);
   std::string out;
   std::size_t at = 0;
   for (const TextSpan& span : value_spans(quote, fact.value)) {
-    out += html_escape(quote.substr(at, span.offset - at));
-    out += "<mark>" + html_escape(quote.substr(span.offset, span.length)) + "</mark>";
+    out += html_escape(in.substr(at, span.offset - at));
+    out += "<mark>" + html_escape(in.substr(span.offset, span.length)) + "</mark>";
     at = span.offset + span.length;
   }
-  return out + html_escape(quote.substr(at));
+  return out + html_escape(in.substr(at));
 }
 
 std::string excerpt_block(const FactBase& base, FactIndex f, FactFileLines& lines) {
@@ -51,7 +53,7 @@ std::string fact_item(const FactBase& base, FactIndex f, FactFileLines& lines, b
     out += fmt::format(" <span class=\"byline\">{}</span>", html_escape(byline));
   }
   out += fmt::format(" <code class=\"ref\">{}</code></div>", html_escape(base.ref(f)));
-  out += fmt::format("<blockquote>{}</blockquote>", marked_quote(fact));
+  out += fmt::format("<blockquote>{}</blockquote>", marked_quote(base, f));
   out += fmt::format("<div class=\"value\">value <b>{}</b></div>", html_escape(value_text(fact)));
   if (with_note && !fact.note().empty())
     out += fmt::format("<div class=\"note\">note: {}</div>", html_escape(fact.note()));

@@ -31,7 +31,7 @@ Json fact_json(const FactBase& base, FactIndex f) {
   j["value"] = fact.value.written;
   j["interval"] =
       Json::array({bound(fact.value.interval().lo()), bound(fact.value.interval().hi())});
-  j["quote"] = fact.quote();
+  j["quote"] = base.quote(f);
   j["note"] = nullable(fact.note());
   j["source"] = base.sources[fact.source].id;
   j["kind"] = std::string(fact_kind_name(fact.kind));

@@ -14,16 +14,17 @@ namespace cc {
 namespace {
 
 // The quote with the value's number in bold.
-std::string marked_quote(const Fact& fact) {
-  const std::vector<TextSpan> spans = value_spans(fact.quote(), fact.value);
+std::string marked_quote(const FactBase& base, FactIndex f) {
+  const std::string quote = base.quote(f);
+  const std::string_view in(quote);
   std::string out = "“";
   std::size_t at = 0;
-  for (const TextSpan& span : spans) {
-    out += markdown_escape(fact.quote().substr(at, span.offset - at));
-    out += "**" + markdown_escape(fact.quote().substr(span.offset, span.length)) + "**";
+  for (const TextSpan& span : value_spans(in, base.facts[f].value)) {
+    out += markdown_escape(in.substr(at, span.offset - at));
+    out += "**" + markdown_escape(in.substr(span.offset, span.length)) + "**";
     at = span.offset + span.length;
   }
-  return out + markdown_escape(fact.quote().substr(at)) + "”";
+  return out + markdown_escape(in.substr(at)) + "”";
 }
 
 std::string summary(const ReportInput& input) {
@@ -66,10 +67,10 @@ std::string facts_table(const FactBase& base, const Finding& finding) {
   std::string out = "| source | quote | value | where |\n|---|---|---|---|\n";
   for (const FactIndex f : finding.facts) {
     const Fact& fact = base.facts[f];
-    out +=
-        fmt::format("| {}<br>{} | {} | {} | {} |\n", markdown_code(base.sources[fact.source].id),
-                    markdown_escape(fact.id), marked_quote(fact), markdown_escape(value_text(fact)),
-                    markdown_code(fmt::format("{}:{}", base.file_of(fact.mark), fact.mark.line)));
+    out += fmt::format(
+        "| {}<br>{} | {} | {} | {} |\n", markdown_code(base.sources[fact.source].id),
+        markdown_escape(fact.id), marked_quote(base, f), markdown_escape(value_text(fact)),
+        markdown_code(fmt::format("{}:{}", base.file_of(fact.mark), fact.mark.line)));
   }
   return out;
 }

@@ -87,7 +87,7 @@ Json physical_location(const FactBase& base, const Mark& mark) {
 
 std::string fact_summary(const FactBase& base, FactIndex f) {
   const Fact& fact = base.facts[f];
-  return fmt::format("{}: {} (“{}”)", base.ref(f), fact.value.written, fact.quote());
+  return fmt::format("{}: {} (“{}”)", base.ref(f), fact.value.written, base.quote(f));
 }
 
 // Square brackets in plain text would read as SARIF message links: escape them.

@@ -1,8 +1,12 @@
 // The fact base is held compactly (docs/ARCHITECTURE.md, "Loading and the fact base in
-// memory"): each file's quotes in one buffer the facts view, refs found through a sorted
+// memory"): each file's ids and texts in one buffer the facts view, its quotes packed in
+// one block, refs found through a sorted
 // index, one reading kept only for a hedge, record claims apart. What a user sees must not
 // change: quotes, ids, written values and refs read right after the loader's own copies are
 // gone, after the base is moved or copied, and with the same ids in several files.
+#include <fmt/format.h>
+
+#include <array>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -18,6 +22,7 @@
 #include "load/raw.h"
 #include "model/interval_pool.h"
 #include "model/key.h"
+#include "model/packed_text.h"
 
 // What a fact, an interval, a constraint and a variable cost, each held once per fact or
 // more, and a reference as written while the load resolves it (docs/ARCHITECTURE.md,
@@ -94,31 +99,36 @@ void check_three(const cc::FactBase& base) {
     const cc::Fact& figure = base.facts[*n];
     CHECK(figure.id == "n");
     CHECK(base.ref(*n) == name + "/n");
-    CHECK(figure.quote() ==
+    CHECK(base.quote(*n) ==
           name + ": \"caf\xC3\xA9\" saw more than 3,000 offences in the year to March 2020");
     CHECK(figure.value.written == "more than 3,000");
     CHECK(base.files[figure.mark.file] == base.files[base.sources[figure.source].file]);
     CHECK(base.sources[figure.source].id == name);
     const cc::Fact& share = base.facts[*short_fact];
-    CHECK(share.quote() == name + " short");
+    CHECK(base.quote(*short_fact) == name + " short");
     CHECK(share.value.written == "almost half (47%)");
     REQUIRE(share.value.readings.size() == 2);  // a hedge keeps both readings
     CHECK(share.value.readings[0].text == "almost half");
     CHECK(share.value.readings[1].text == "47%");
     CHECK(share.operands.at(0).key == figure.key);
     const cc::Fact& change = base.facts[*up];
-    CHECK(change.quote() == "it rose by 89% from " + name + "'s figure");
+    CHECK(base.quote(*up) == "it rose by 89% from " + name + "'s figure");
     CHECK(change.value.written == "89%");
     CHECK(change.value.interval().contains(cc::Rational(89, 100)));
     CHECK(change.note() == "a note of " + name);
-    // A written value the quote holds views the quote's bytes; another is kept apart.
-    const auto within = [](std::string_view part, std::string_view whole) {
-      return part.data() >= whole.data() &&
-             part.data() + part.size() <= whole.data() + whole.size();
+    // The source holds its facts' quotes packed, one after another; the ids and written
+    // values view its buffer of texts.
+    const cc::Source& source = base.sources[figure.source];
+    REQUIRE(source.quotes);
+    CHECK(source.quotes->size() == figure.quote_size() + share.quote_size() + change.quote_size());
+    CHECK(source.quotes->unpack() == base.quote(*n) + base.quote(*short_fact) + base.quote(*up));
+    const auto within = [&](std::string_view part) {
+      const char* const texts = source.texts.get();
+      return part.data() >= texts && part.data() + part.size() <= texts + 200;
     };
-    CHECK(within(figure.value.written, figure.quote()));
-    CHECK(within(change.value.written, change.quote()));
-    CHECK_FALSE(within(share.value.written, share.quote()));
+    CHECK(within(figure.id));
+    CHECK(within(figure.value.written));
+    CHECK(within(change.note()));
     CHECK(change.operands.at(1).key == figure.key);
   }
   CHECK_FALSE(base.find_fact("a"));
@@ -139,7 +149,7 @@ TEST_CASE("quotes, ids and written values read right from several files with the
   check_three(loaded.base);
 
   // Moved, then copied, then the original destroyed: the quotes live in the sources'
-  // buffers, which the copies share.
+  // packed blocks, which the copies share (each copy unpacks them on its own).
   auto moved = std::make_unique<cc::FactBase>(std::move(loaded.base));
   check_three(*moved);
   const cc::FactBase copy = *moved;
@@ -181,9 +191,9 @@ facts:
   const auto b = loaded.base.find_fact("b/n");
   REQUIRE(a);
   REQUIRE(b);
-  CHECK(loaded.base.facts[*a].quote() == "the first");
+  CHECK(loaded.base.quote(*a) == "the first");
   CHECK(loaded.base.facts[*a].value.written == "100");
-  CHECK(loaded.base.facts[*b].quote() == "the one in b");
+  CHECK(loaded.base.quote(*b) == "the one in b");
   CHECK(loaded.base.facts[*b].value.written == "300");
 }
 
@@ -410,19 +420,69 @@ TEST_CASE("a fact's marks read back wherever they are, near its own or far from 
   CHECK(fact.quote_mark() == cc::Mark{3, 1, 1});
 }
 
-TEST_CASE("a fact's quote is the bytes right after its id", "[load][memory]") {
-  const std::string text = "idthe quote";
-  const std::string_view all = text;
-  cc::Fact fact;
-  CHECK(fact.quote().empty());
-  fact.set_id_and_quote(all.substr(0, 2), all.substr(2));
-  CHECK(fact.id == "id");
-  CHECK(fact.quote() == "the quote");
-  const cc::Fact copy = fact;
-  CHECK(copy.quote() == "the quote");
-  CHECK_THROWS_AS(fact.set_id_and_quote(all.substr(0, 2), all.substr(3)), std::invalid_argument);
-  fact.set_id_and_quote(all.substr(0, 2), std::string_view());  // no quote: anywhere
-  CHECK(fact.quote().empty());
+TEST_CASE("a packed text unpacks to the bytes it was given", "[load][memory]") {
+  CHECK(cc::PackedText("").unpack().empty());
+  CHECK(cc::PackedText("").packed_size() == 0);
+  const std::string odd("a\0b\xC3\xA9\xFF", 6);  // a NUL, UTF-8 and a stray byte
+  CHECK(cc::PackedText(odd).unpack() == odd);
+  // Quotes alike, as a large file's are: packed in a few times fewer bytes.
+  std::string quotes;
+  for (int i = 0; i < 2000; ++i)
+    quotes += fmt::format("In {}, Fenmere saw {} school exclusions", 2000 + i % 25, i * 37);
+  const cc::PackedText packed(quotes);
+  CHECK(packed.size() == quotes.size());
+  CHECK(packed.packed_size() * 3 < quotes.size());
+  CHECK(packed.unpack() == quotes);
+}
+
+TEST_CASE("quotes read across many sources, from several threads, are each fact's own",
+          "[load][memory]") {
+  // More sources than the base keeps unpacked, read in an order that comes back to each.
+  std::map<std::string, std::string> files;
+  constexpr int kSources = 80;
+  for (int s = 0; s < kSources; ++s) {
+    std::string text = fmt::format(
+        "source: {{id: s{}, title: S, published: 2024}}\n"
+        "defaults: {{measure: offences, where: UK}}\nfacts:\n",
+        s);
+    for (int f = 0; f < 5; ++f) {
+      // One fact without a quote in each source: it takes no bytes of the others'.
+      if (f == 2)
+        text += fmt::format("  - {{id: f{}, value: {}, when: {}}}\n", f, s * 10 + f, 2000 + f);
+      else
+        text += fmt::format("  - {{id: f{}, quote: 'quote {} of s{}', value: {}, when: {}}}\n", f,
+                            f, s, s * 10 + f, 2000 + f);
+    }
+    files[fmt::format("s{:02}.yaml", s)] = text;
+  }
+  const auto loaded = load_files("compact-quotes", files);
+  INFO(loaded.text());
+  const cc::FactBase& base = loaded.base;
+  REQUIRE(base.facts.size() == kSources * 5);
+  const auto expected = [&](cc::FactIndex i) {
+    const cc::Fact& fact = base.facts[i];
+    if (fact.id == "f2") return std::string();
+    return fmt::format("quote {} of {}", fact.id.substr(1), base.sources[fact.source].id);
+  };
+  const auto read_all = [&](std::size_t stride, std::size_t start) {
+    std::size_t wrong = 0;
+    const std::size_t n = base.facts.size();  // 400, coprime with the strides
+    for (std::size_t k = 0; k < n; ++k) {
+      const auto i = static_cast<cc::FactIndex>((start + k * stride) % n);
+      if (base.quote(i) != expected(i)) ++wrong;
+    }
+    return wrong;
+  };
+  CHECK(read_all(1, 0) == 0);
+  CHECK(read_all(7, 3) == 0);  // from source to source
+  constexpr std::array<std::size_t, 4> kStrides = {3, 7, 9, 11};
+  std::vector<std::size_t> wrong(kStrides.size(), 1);
+  {
+    std::vector<std::jthread> threads;
+    for (std::size_t t = 0; t < wrong.size(); ++t)
+      threads.emplace_back([&, t] { wrong[t] = read_all(kStrides[t], t); });
+  }
+  CHECK(wrong == std::vector<std::size_t>(4, 0));
 }
 
 TEST_CASE("the key table finds each key it interned, through its growth", "[load][memory]") {

@@ -55,7 +55,7 @@ TEST_CASE("the example fact base loads cleanly", "[load]") {
   for (const cc::FactIndex f : lbc.facts) {
     const cc::Fact& fact = base.facts[f];
     CHECK(fact.quote_in_article ==
-          (article.find(cc::fold_quote_text(fact.quote())) != std::string::npos));
+          (article.find(cc::fold_quote_text(base.quote(f))) != std::string::npos));
   }
   CHECK(lbc.facts.size() == 4);
   REQUIRE(lbc.based_on.size() == 1);

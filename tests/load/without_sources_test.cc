@@ -45,7 +45,7 @@ void compare_facts(Differences& d, const std::string& at, const cc::Fact& a, con
   d.same(at + " source", a.source, b.source);
   d.same(at + " key", a.key, b.key);
   d.same(at + " id", a.id, b.id);
-  d.same(at + " quote", a.quote(), b.quote());
+  d.same(at + " quote size", a.quote_size(), b.quote_size());
   d.same(at + " quote in article", a.quote_in_article, b.quote_in_article);
   d.same(at + " note", a.note(), b.note());
   d.same(at + " marks", std::tuple(a.mark, a.quote_mark(), a.value_mark(), a.relation_mark()),
@@ -114,6 +114,7 @@ std::string first_difference(const FactBase& a, const FactBase& b) {
   d.same("facts", a.facts.size(), b.facts.size());
   for (cc::FactIndex f = 0; f < a.facts.size() && f < b.facts.size(); ++f) {
     compare_facts(d, "fact " + a.ref(f), a.facts[f], b.facts[f]);
+    d.same("fact " + a.ref(f) + " quote", a.quote(f), b.quote(f));
     d.same("find_fact " + a.ref(f), a.find_fact(a.ref(f)), b.find_fact(b.ref(f)));
   }
   return d.first;
