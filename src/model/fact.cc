@@ -204,8 +204,13 @@ UnpackedQuotes& UnpackedQuotes::operator=(const UnpackedQuotes& other) {
   if (this == &other) return *this;
   const std::lock_guard lock(mutex_);
   kept_.clear();
-  next_ = 0;
+  bytes_ = 0;
   return *this;
+}
+
+std::size_t UnpackedQuotes::kept_bytes() const {
+  const std::lock_guard lock(mutex_);
+  return bytes_;
 }
 
 std::string UnpackedQuotes::quote(const FactBase& base, FactIndex fact) {
@@ -219,10 +224,9 @@ std::string UnpackedQuotes::quote(const FactBase& base, FactIndex fact) {
     throw std::logic_error("a fact that its source does not list");
   const auto i = static_cast<std::size_t>(place - source.facts.begin());
   const std::lock_guard lock(mutex_);
-  auto kept = std::find_if(kept_.begin(), kept_.end(),
-                           [&](const Source& k) { return k.packed == source.quotes; });
+  auto kept = kept_.find(source.quotes.get());
   if (kept == kept_.end()) {
-    Source unpacked{source.quotes, source.quotes->unpack(), {}};
+    Source unpacked{source.quotes, source.quotes->unpack(), {}, 0};
     unpacked.at.reserve(source.facts.size());
     std::size_t at = 0;
     for (const FactIndex g : source.facts) {
@@ -231,16 +235,20 @@ std::string UnpackedQuotes::quote(const FactBase& base, FactIndex fact) {
     }
     if (at != unpacked.text.size())
       throw std::logic_error("a source's quotes that are not its facts'");
-    if (kept_.size() < kKept) {
-      kept_.push_back(std::move(unpacked));
-      kept = kept_.end() - 1;
-    } else {
-      kept = kept_.begin() + static_cast<std::ptrdiff_t>(next_);
-      *kept = std::move(unpacked);
-      next_ = (next_ + 1) % kKept;
+    // The least recently read go until the new one fits (a source larger than the whole
+    // allowance is kept alone).
+    while (!kept_.empty() && bytes_ + unpacked.bytes() > kKeptBytes) {
+      const auto oldest = std::min_element(
+          kept_.begin(), kept_.end(),
+          [](const auto& a, const auto& b) { return a.second.read < b.second.read; });
+      bytes_ -= oldest->second.bytes();
+      kept_.erase(oldest);
     }
+    bytes_ += unpacked.bytes();
+    kept = kept_.emplace(source.quotes.get(), std::move(unpacked)).first;
   }
-  return kept->text.substr(kept->at[i], f.quote_size());
+  kept->second.read = ++reads_;
+  return kept->second.text.substr(kept->second.at[i], f.quote_size());
 }
 
 std::string FactBase::ref(FactIndex fact) const {

@@ -6,6 +6,7 @@
 // gone, after the base is moved or copied, and with the same ids in several files.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <memory>
@@ -483,6 +484,56 @@ TEST_CASE("quotes read across many sources, from several threads, are each fact'
       threads.emplace_back([&, t] { wrong[t] = read_all(kStrides[t], t); });
   }
   CHECK(wrong == std::vector<std::size_t>(4, 0));
+}
+
+TEST_CASE("the quotes kept unpacked stay within their allowance, the least recently read going",
+          "[load][memory]") {
+  // Five sources of 2 MiB of quotes each (40 of 52 KiB, a field's limit being 64 KiB): more
+  // than the allowance holds at once.
+  constexpr std::size_t kQuote = std::size_t{52} << 10;
+  constexpr int kFacts = 40;
+  constexpr int kSources = 5;
+  const auto quote_of = [&](int s, int f) {
+    std::string quote(kQuote, static_cast<char>('a' + (s * kFacts + f) % 26));
+    quote.replace(0, 12, fmt::format("s{} f{:02} had ", s, f));
+    return quote + " 5";
+  };
+  std::map<std::string, std::string> files;
+  for (int s = 0; s < kSources; ++s) {
+    std::string text = fmt::format(
+        "source: {{id: s{}, title: S, published: 2024}}\n"
+        "defaults: {{measure: offences, where: UK}}\nfacts:\n",
+        s);
+    for (int f = 0; f < kFacts; ++f)
+      text += fmt::format("  - {{id: n{}, quote: '{}', value: 5, when: {}}}\n", f, quote_of(s, f),
+                          1900 + f);
+    files[fmt::format("s{}.yaml", s)] = text;
+  }
+  const auto loaded = load_files("compact-quotes-allowance", files);
+  INFO(loaded.text());
+  REQUIRE(loaded.clean());
+  const cc::FactBase& base = loaded.base;
+  REQUIRE(base.facts.size() == kSources * kFacts);
+  const auto expected = [&](cc::FactIndex i) {
+    const cc::Fact& fact = base.facts[i];
+    return quote_of(base.sources[fact.source].id[1] - '0',
+                    std::stoi(std::string(fact.id.substr(1))));
+  };
+  std::size_t wrong = 0;
+  for (int round = 0; round < 2; ++round)
+    for (cc::FactIndex f = 0; f < base.facts.size(); ++f) wrong += base.quote(f) != expected(f);
+  CHECK(wrong == 0);
+  const cc::FactBase copy = base;
+  CHECK(copy.quote(77) == expected(77));
+  // Three sources' quotes (6 MiB) fit in the allowance of 8; a fourth would not.
+  CHECK(cc::UnpackedQuotes().kept_bytes() == 0);
+  cc::UnpackedQuotes kept;
+  for (cc::FactIndex f = 0; f < base.facts.size(); f += kFacts) {
+    CHECK(kept.quote(base, f) == expected(f));
+    CHECK(kept.kept_bytes() <= cc::UnpackedQuotes::kKeptBytes);
+  }
+  CHECK(kept.kept_bytes() >= 3 * kFacts * kQuote);
+  CHECK(kept.kept_bytes() < 4 * kFacts * kQuote);
 }
 
 TEST_CASE("the key table finds each key it interned, through its growth", "[load][memory]") {
