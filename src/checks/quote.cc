@@ -13,11 +13,11 @@
 namespace cc {
 
 void check_quote(const FactBase& base, std::vector<Finding>& findings) {
-  for (const Source& source : base.sources) {
+  for (SourceIndex s = 0; s < base.sources.size(); ++s) {
+    const Source& source = base.sources[s];
     if (source.article.empty()) continue;  // quotes are checked where the article is given
-    for (const FactIndex f : source.facts) {
+    base.for_each_quote(s, [&](FactIndex f, std::string_view quote) {
       const Fact& fact = base.facts[f];
-      const std::string quote = base.quote(f);
       if (!fact.quote_in_article) {
         Finding finding;
         finding.rule = FindingRule::quote;
@@ -37,7 +37,7 @@ void check_quote(const FactBase& base, std::vector<Finding>& findings) {
         if (std::find(in_quote.begin(), in_quote.end(), number) == in_quote.end())
           missing.push_back("'" + number + "'");
       }
-      if (missing.empty()) continue;
+      if (missing.empty()) return;
       Finding finding;
       finding.rule = FindingRule::quote;
       finding.facts = {f};
@@ -53,7 +53,7 @@ void check_quote(const FactBase& base, std::vector<Finding>& findings) {
             return join_words(quoted);
           }())};
       findings.push_back(std::move(finding));
-    }
+    });
   }
 }
 

@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -283,6 +284,21 @@ struct FactBase {
 
   // Fact f's quote, unpacked from its source's `quotes`.
   [[nodiscard]] std::string quote(FactIndex f) const { return unpacked_quotes_.quote(*this, f); }
+  // Calls fn(f, quote) for each fact f of source s in order, its quotes unpacked once for the
+  // pass and not kept (for a pass over every fact of a source: the quote check).
+  template <typename Fn>
+  void for_each_quote(SourceIndex s, Fn&& fn) const {
+    const Source& source = sources.at(s);
+    const std::string text = source.quotes ? source.quotes->unpack() : std::string();
+    std::size_t at = 0;
+    for (const FactIndex f : source.facts) {
+      const std::size_t size = facts[f].quote_size();
+      if (at + size > text.size())
+        throw std::logic_error("a source's quotes that are not its facts'");
+      fn(f, std::string_view(text).substr(at, size));
+      at += size;
+    }
+  }
   // "lbc-2024-11-01/rise-since-2017-18"
   [[nodiscard]] std::string ref(FactIndex fact) const;
   [[nodiscard]] std::optional<FactIndex> find_fact(std::string_view ref) const;  // "src/fact"

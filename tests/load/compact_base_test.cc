@@ -476,6 +476,19 @@ TEST_CASE("quotes read across many sources, from several threads, are each fact'
   };
   CHECK(read_all(1, 0) == 0);
   CHECK(read_all(7, 3) == 0);  // from source to source
+  // A pass over each source's facts, its quotes unpacked once for the pass.
+  std::size_t passed = 0;
+  std::size_t wrong_in_passes = 0;
+  for (cc::SourceIndex s = 0; s < base.sources.size(); ++s) {
+    std::vector<cc::FactIndex> seen;
+    base.for_each_quote(s, [&](cc::FactIndex f, std::string_view quote) {
+      seen.push_back(f);
+      if (quote != expected(f)) ++wrong_in_passes;
+    });
+    if (seen == base.sources[s].facts) ++passed;
+  }
+  CHECK(passed == kSources);
+  CHECK(wrong_in_passes == 0);
   constexpr std::array<std::size_t, 4> kStrides = {3, 7, 9, 11};
   std::vector<std::size_t> wrong(kStrides.size(), 1);
   {
