@@ -213,10 +213,29 @@ std::size_t UnpackedQuotes::kept_bytes() const {
   return bytes_;
 }
 
+namespace {
+
+// Where each fact's quote starts in its source's unpacked quotes (`size` bytes), by its place
+// in the source's `facts`.
+std::vector<std::uint32_t> quote_starts(const FactBase& base, const Source& source,
+                                        std::size_t size) {
+  std::vector<std::uint32_t> starts;
+  starts.reserve(source.facts.size());
+  std::size_t at = 0;
+  for (const FactIndex f : source.facts) {
+    starts.push_back(static_cast<std::uint32_t>(at));
+    at += base.facts[f].quote_size();
+  }
+  if (at != size) throw std::logic_error("a source's quotes that are not its facts'");
+  return starts;
+}
+
+}  // namespace
+
 std::string UnpackedQuotes::quote(const FactBase& base, FactIndex fact) {
   const Fact& f = base.facts.at(fact);
   if (f.quote_size() == 0) return {};
-  const cc::Source& source = base.sources.at(f.source);
+  const Source& source = base.sources.at(f.source);
   if (!source.quotes) throw std::logic_error("a quote that its source does not hold");
   // The fact's place among its source's facts (in index order).
   const auto place = std::lower_bound(source.facts.begin(), source.facts.end(), fact);
@@ -226,15 +245,8 @@ std::string UnpackedQuotes::quote(const FactBase& base, FactIndex fact) {
   const std::lock_guard lock(mutex_);
   auto kept = kept_.find(source.quotes.get());
   if (kept == kept_.end()) {
-    Source unpacked{source.quotes, source.quotes->unpack(), {}, 0};
-    unpacked.at.reserve(source.facts.size());
-    std::size_t at = 0;
-    for (const FactIndex g : source.facts) {
-      unpacked.at.push_back(static_cast<std::uint32_t>(at));
-      at += base.facts[g].quote_size();
-    }
-    if (at != unpacked.text.size())
-      throw std::logic_error("a source's quotes that are not its facts'");
+    Unpacked unpacked{source.quotes, source.quotes->unpack(), {}, 0};
+    unpacked.at = quote_starts(base, source, unpacked.text.size());
     // The least recently read go until the new one fits (a source larger than the whole
     // allowance is kept alone).
     while (!kept_.empty() && bytes_ + unpacked.bytes() > kKeptBytes) {
@@ -249,6 +261,17 @@ std::string UnpackedQuotes::quote(const FactBase& base, FactIndex fact) {
   }
   kept->second.read = ++reads_;
   return kept->second.text.substr(kept->second.at[i], f.quote_size());
+}
+
+void FactBase::for_each_quote(SourceIndex s,
+                              const std::function<void(FactIndex, std::string_view)>& fn) const {
+  const Source& source = sources.at(s);
+  const std::string text = source.quotes ? source.quotes->unpack() : std::string();
+  const std::vector<std::uint32_t> starts = quote_starts(*this, source, text.size());
+  for (std::size_t i = 0; i < source.facts.size(); ++i) {
+    const FactIndex f = source.facts[i];
+    fn(f, std::string_view(text).substr(starts[i], facts[f].quote_size()));
+  }
 }
 
 std::string FactBase::ref(FactIndex fact) const {

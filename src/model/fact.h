@@ -5,11 +5,11 @@
 #include <boost/smart_ptr/intrusive_ptr.hpp>
 #include <boost/smart_ptr/intrusive_ref_counter.hpp>
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -257,7 +257,7 @@ class UnpackedQuotes {
   [[nodiscard]] std::size_t kept_bytes() const;  // for tests
 
  private:
-  struct Source {
+  struct Unpacked {
     std::shared_ptr<const PackedText> packed;  // held, so no other block takes its address
     std::string text;
     std::vector<std::uint32_t> at;  // where each fact's quote starts, by its place in `facts`
@@ -265,7 +265,7 @@ class UnpackedQuotes {
     [[nodiscard]] std::size_t bytes() const { return text.size() + at.size() * 4; }
   };
   mutable std::mutex mutex_;
-  std::unordered_map<const PackedText*, Source> kept_;
+  std::unordered_map<const PackedText*, Unpacked> kept_;
   std::size_t bytes_ = 0;  // kept_'s, summed
   std::uint64_t reads_ = 0;
 };
@@ -286,19 +286,8 @@ struct FactBase {
   [[nodiscard]] std::string quote(FactIndex f) const { return unpacked_quotes_.quote(*this, f); }
   // Calls fn(f, quote) for each fact f of source s in order, its quotes unpacked once for the
   // pass and not kept (for a pass over every fact of a source: the quote check).
-  template <typename Fn>
-  void for_each_quote(SourceIndex s, Fn&& fn) const {
-    const Source& source = sources.at(s);
-    const std::string text = source.quotes ? source.quotes->unpack() : std::string();
-    std::size_t at = 0;
-    for (const FactIndex f : source.facts) {
-      const std::size_t size = facts[f].quote_size();
-      if (at + size > text.size())
-        throw std::logic_error("a source's quotes that are not its facts'");
-      fn(f, std::string_view(text).substr(at, size));
-      at += size;
-    }
-  }
+  void for_each_quote(SourceIndex s,
+                      const std::function<void(FactIndex, std::string_view)>& fn) const;
   // "lbc-2024-11-01/rise-since-2017-18"
   [[nodiscard]] std::string ref(FactIndex fact) const;
   [[nodiscard]] std::optional<FactIndex> find_fact(std::string_view ref) const;  // "src/fact"
