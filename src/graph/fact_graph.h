@@ -212,6 +212,11 @@ class FactGraph {
   [[nodiscard]] std::optional<VarId> var_of_key(KeyId key) const;
   // The statement constraint of a fact.
   [[nodiscard]] std::optional<ConstraintId> statement_of_fact(FactIndex fact) const;
+  // The same as a span of none or one constraint, viewing the graph's own array.
+  [[nodiscard]] std::span<const ConstraintId> statement_span(FactIndex fact) const {
+    if (fact >= fact_statements_.size() || fact_statements_[fact] == kNoConstraint) return {};
+    return {&fact_statements_[fact], 1};
+  }
 
   void finish();
 

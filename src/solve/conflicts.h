@@ -145,5 +145,8 @@ struct BlameKey {
 
 // The facts whose constraints lie in each component (sorted).
 [[nodiscard]] std::vector<std::vector<FactIndex>> facts_by_component(const FactGraph& graph);
+// The same for one component: facts_by_component(graph)[component].
+[[nodiscard]] std::vector<FactIndex> facts_of_component(const FactGraph& graph,
+                                                        std::uint32_t component);
 
 }  // namespace cc

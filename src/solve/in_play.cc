@@ -5,16 +5,39 @@
 
 namespace cc {
 
-ConstraintsOfFacts::ConstraintsOfFacts(const FactGraph& graph, std::size_t fact_count) {
-  begin_.assign(fact_count + 1, 0);
-  for (const Constraint& c : graph.constraints)
-    if (c.fact) ++begin_[*c.fact + 1];
-  for (std::size_t f = 0; f < fact_count; ++f) begin_[f + 1] += begin_[f];
-  list_.resize(begin_[fact_count]);
-  std::vector<std::uint32_t> next(begin_.begin(), begin_.end() - 1);
+ConstraintsOfFacts::ConstraintsOfFacts(const FactGraph& graph, std::size_t fact_count)
+    : graph_(&graph), listed_(fact_count, false) {
   for (ConstraintId c = 0; c < graph.constraints.size(); ++c) {
-    if (const auto& f = graph.constraints[c].fact) list_[next[*f]++] = c;  // in id order
+    const auto& f = graph.constraints[c].fact;
+    if (f && graph.statement_of_fact(*f) != c) listed_.at(*f) = true;
   }
+  // A statement is its fact's (the builder sets it so); were it not, the fact is listed.
+  for (FactIndex f = 0; f < fact_count; ++f) {
+    const auto statement = graph.statement_of_fact(f);
+    if (statement && graph.constraints[*statement].fact != f) listed_[f] = true;
+  }
+  std::vector<std::pair<FactIndex, ConstraintId>> pairs;
+  for (ConstraintId c = 0; c < graph.constraints.size(); ++c) {
+    const auto& f = graph.constraints[c].fact;
+    if (f && listed_[*f]) pairs.emplace_back(*f, c);
+  }
+  std::stable_sort(pairs.begin(), pairs.end(),  // by fact, each fact's in id order
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [fact, c] : pairs) {
+    if (facts_.empty() || facts_.back() != fact) {
+      facts_.push_back(fact);
+      begin_.push_back(static_cast<std::uint32_t>(list_.size()));
+    }
+    list_.push_back(c);
+  }
+  begin_.push_back(static_cast<std::uint32_t>(list_.size()));
+}
+
+std::span<const ConstraintId> ConstraintsOfFacts::listed(FactIndex fact) const {
+  const auto it = std::lower_bound(facts_.begin(), facts_.end(), fact);
+  if (it == facts_.end() || *it != fact) return {};  // listed for a statement not its own
+  const auto i = static_cast<std::size_t>(it - facts_.begin());
+  return {list_.data() + begin_[i], list_.data() + begin_[i + 1]};
 }
 
 InPlay::InPlay(const FactGraph& graph, const ConstraintsOfFacts& of_facts, std::vector<char>& mask,

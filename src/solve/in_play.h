@@ -15,16 +15,24 @@
 
 namespace cc {
 
-// The constraints of each fact (its statement, its record claims), in id order.
+// The constraints of each fact (its statement, its record claims), in id order. Most facts
+// have their statement only: theirs is read from the graph (FactGraph::statement_span), and
+// only the others are listed here, so the table holds a bit a fact rather than an index a
+// fact and a constraint (9 MB at 1M facts).
 class ConstraintsOfFacts {
  public:
   ConstraintsOfFacts(const FactGraph& graph, std::size_t fact_count);
   [[nodiscard]] std::span<const ConstraintId> of(FactIndex fact) const {
-    return {list_.data() + begin_[fact], list_.data() + begin_[fact + 1]};
+    if (fact < listed_.size() && listed_[fact]) return listed(fact);
+    return graph_->statement_span(fact);
   }
 
  private:
-  std::vector<std::uint32_t> begin_;  // fact → its first constraint in list_
+  [[nodiscard]] std::span<const ConstraintId> listed(FactIndex fact) const;
+  const FactGraph* graph_;
+  std::vector<bool> listed_;            // by fact: its constraints are not its statement alone
+  std::vector<FactIndex> facts_;        // the listed facts, in order
+  std::vector<std::uint32_t> begin_;    // facts_[i]'s constraints: list_[begin_[i], begin_[i + 1])
   std::vector<ConstraintId> list_;
 };
 

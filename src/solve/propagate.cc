@@ -77,14 +77,25 @@ bool Propagator::significant(const OptionalBound& before_lo, const OptionalBound
          moved(before_hi, after.hi(), width, integer);
 }
 
-ConstraintFacts::ConstraintFacts(const FactGraph& graph) {
-  fact_of_.assign(graph.constraints.size(), kNoFact);
-  figure_.assign(graph.constraints.size(), 0);
-  for (ConstraintId c = 0; c < graph.constraints.size(); ++c) {
-    const Constraint& constraint = graph.constraints[c];
-    if (!constraint.fact) continue;
-    fact_of_[c] = *constraint.fact;
-    figure_[c] = made_by(constraint, RuleRole::figures) ? 1 : 0;
+ConstraintFacts::ConstraintFacts(const FactGraph& graph)
+    : constraints_(graph.constraints), place_(graph.vars.size(), kNoPlace) {
+  for (const InferenceRule& rule : inference_rules())
+    figure_rule_.push_back(rule.role == RuleRole::figures ? 1 : 0);
+  // A constraint's rule is an index into the registry (graph/fact_graph.h, RuleIndex).
+  for (const Constraint& constraint : graph.constraints)
+    if (constraint.rule >= figure_rule_.size())
+      throw std::logic_error("a constraint's rule is not in the registry");
+  std::uint32_t constants = 0;
+  for (VarId v = 0; v < graph.vars.size(); ++v)
+    if (graph.vars[v].kind == VarKind::constant) place_[v] = constants++;
+  for (const auto component : graph.components()) {
+    std::uint32_t next = constants;
+    for (const ConstraintId c : component) {
+      for (const VarId v : graph.constraints[c].vars) {
+        if (place_[v] != kNoPlace) continue;  // a constant, or placed already
+        place_[v] = next++;
+      }
+    }
   }
 }
 
@@ -94,12 +105,12 @@ Propagator::Propagator(const FactGraph& graph, PropagationLimits limits)
 Propagator::Propagator(const FactGraph& graph, std::shared_ptr<const ConstraintFacts> facts,
                        PropagationLimits limits)
     : graph_(graph), limits_(limits), facts_(std::move(facts)) {
-  slot_of_.assign(graph.vars.size(), kNoSlot);
   flags_.assign(graph.constraints.size(), 0);
 }
 
 void Propagator::release() {
   reset();
+  slot_of_ = std::vector<std::uint32_t>();
   slots_ = std::vector<Slot>();
   touched_ = std::vector<VarId>();
   events_ = std::vector<Event>();
@@ -114,11 +125,12 @@ void Propagator::release() {
 }
 
 std::size_t Propagator::bytes_held() const {
-  return slot_of_.capacity() * sizeof(std::uint32_t) + flags_.capacity() + run_bytes();
+  return flags_.capacity() + run_bytes();
 }
 
 std::size_t Propagator::run_bytes() const {
-  return slots_.capacity() * sizeof(Slot) + touched_.capacity() * sizeof(VarId) +
+  return slot_of_.capacity() * sizeof(std::uint32_t) + slots_.capacity() * sizeof(Slot) +
+         touched_.capacity() * sizeof(VarId) +
          events_.capacity() * sizeof(Event) + details_.capacity() * sizeof(EventDetail) +
          after_at_.capacity() * sizeof(std::uint32_t) + after_ends_.bytes() + dead_.capacity() +
          antecedent_pool_.capacity() * sizeof(EventId) +
@@ -148,27 +160,35 @@ Interval Propagator::initial_domain(const FactGraph& graph, VarId v) {
 }
 
 Propagator::Slot& Propagator::slot(VarId var) {
-  std::uint32_t& index = slot_of_[var];
+  const std::uint32_t place = facts_->place_of(var);
+  if (place >= slot_of_.size()) {
+    if (place == ConstraintFacts::kNoPlace)
+      throw std::logic_error("Propagator: a variable no constraint binds was narrowed");
+    slot_of_.resize(std::max<std::size_t>(place + 1, slot_of_.size() * 2), kNoSlot);
+  }
+  std::uint32_t& index = slot_of_[place];
   if (index == kNoSlot) {
     index = static_cast<std::uint32_t>(slots_.size());
     slots_.push_back(Slot{initial_domain(graph_, var), kNoEvent, kNoEvent});
     touched_.push_back(var);
+  } else if (touched_[index] != var) {
+    throw std::logic_error("Propagator: two variables of one run at one place");
   }
   return slots_[index];
 }
 
 Interval Propagator::domain(VarId var) const {
-  const std::uint32_t index = slot_of_[var];
+  const std::uint32_t index = slot_index(var);
   return index == kNoSlot ? initial_domain(graph_, var) : slots_[index].domain;
 }
 
 EventId Propagator::lower_event(VarId var) const {
-  const std::uint32_t index = slot_of_[var];
+  const std::uint32_t index = slot_index(var);
   return index == kNoSlot ? kNoEvent : slots_[index].lower;
 }
 
 EventId Propagator::upper_event(VarId var) const {
-  const std::uint32_t index = slot_of_[var];
+  const std::uint32_t index = slot_index(var);
   return index == kNoSlot ? kNoEvent : slots_[index].upper;
 }
 
@@ -178,7 +198,7 @@ std::span<const EventId> Propagator::antecedents(const Event& event) const {
 }
 
 void Propagator::reset() {
-  for (const VarId v : touched_) slot_of_[v] = kNoSlot;
+  for (const VarId v : touched_) slot_of_[facts_->place_of(v)] = kNoSlot;
   touched_.clear();
   slots_.clear();
   for (std::size_t i = queue_head_; i < queue_.size(); ++i) unset(queue_[i], kQueued);
@@ -607,7 +627,7 @@ std::vector<VarId> Propagator::retract(EventId kept_before) {
       }
       if (!dies) continue;
       dead[e] = 1;
-      if (died) died->push_back(slot_of_[events_[e].var]);
+      if (died) died->push_back(slot_index(events_[e].var));
     }
   };
 #ifndef NDEBUG
@@ -623,7 +643,7 @@ std::vector<VarId> Propagator::retract(EventId kept_before) {
   // Debug builds check that no end in force is left on an event that died.
   const auto check_ends = [&] {
     for (const VarId v : touched_) {
-      const Slot& s = slots_[slot_of_[v]];
+      const Slot& s = slots_[slot_index(v)];
       if ((s.lower != kNoEvent && dead_[s.lower]) || (s.upper != kNoEvent && dead_[s.upper]))
         throw std::logic_error("Propagator::retract: an end in force on an event that died");
     }
@@ -725,7 +745,11 @@ Propagator::Outcome Propagator::go_on_from(const Propagator& paused, std::size_t
   reset();
   recording_ = Recording::trace;
   // The variables, the events and the statements applied, as `paused` has them.
-  for (const VarId v : paused.touched_) slot_of_[v] = paused.slot_of_[v];
+  if (slot_of_.size() < paused.slot_of_.size()) slot_of_.resize(paused.slot_of_.size(), kNoSlot);
+  for (const VarId v : paused.touched_) {
+    const std::uint32_t place = facts_->place_of(v);
+    slot_of_[place] = paused.slot_of_[place];
+  }
   touched_ = paused.touched_;
   slots_ = paused.slots_;
   events_ = paused.events_;

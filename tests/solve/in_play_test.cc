@@ -60,3 +60,32 @@ TEST_CASE("a run on a mask of facts makes the events a run enabling the componen
   CHECK(runs > 1000);
   CHECK(contradictions > 50);
 }
+
+TEST_CASE("each fact's constraints are its statement's and record claims', in id order",
+          "[solve][in_play]") {
+  std::size_t listed = 0;
+  std::size_t statements_only = 0;
+  for (const auto& dir : fact_dirs()) {
+    INFO(dir.string());
+    test::RunBase run(dir);
+    const FactGraph& graph = run.graph;
+    // Every constraint that belongs to a fact, listed by a pass over all of them.
+    std::vector<std::vector<ConstraintId>> expected(run.base.facts.size());
+    for (ConstraintId c = 0; c < graph.constraints.size(); ++c)
+      if (const auto& f = graph.constraints[c].fact) expected.at(*f).push_back(c);
+    for (FactIndex f = 0; f < run.base.facts.size(); ++f) {
+      INFO("fact " << f);
+      const auto of = run.of_facts.of(f);
+      CHECK(std::vector<ConstraintId>(of.begin(), of.end()) == expected[f]);
+      if (expected[f].size() == 1 && graph.statement_of_fact(f) == expected[f][0])
+        ++statements_only;
+      else if (!expected[f].empty())
+        ++listed;
+    }
+    // One component's facts, listed when it is solved, are those of the list of all.
+    for (std::uint32_t c = 0; c < graph.components().size(); ++c)
+      CHECK(facts_of_component(graph, c) == run.facts[c]);
+  }
+  CHECK(statements_only > 0);  // read from the graph
+  CHECK(listed > 0);           // listed apart (a record claim's fact)
+}
