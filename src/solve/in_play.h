@@ -30,9 +30,9 @@ class ConstraintsOfFacts {
  private:
   [[nodiscard]] std::span<const ConstraintId> listed(FactIndex fact) const;
   const FactGraph* graph_;
-  std::vector<bool> listed_;            // by fact: its constraints are not its statement alone
-  std::vector<FactIndex> facts_;        // the listed facts, in order
-  std::vector<std::uint32_t> begin_;    // facts_[i]'s constraints: list_[begin_[i], begin_[i + 1])
+  std::vector<bool> listed_;          // by fact: its constraints are not its statement alone
+  std::vector<FactIndex> facts_;      // the listed facts, in order
+  std::vector<std::uint32_t> begin_;  // facts_[i]'s constraints: list_[begin_[i], begin_[i + 1])
   std::vector<ConstraintId> list_;
 };
 

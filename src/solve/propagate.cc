@@ -130,10 +130,9 @@ std::size_t Propagator::bytes_held() const {
 
 std::size_t Propagator::run_bytes() const {
   return slot_of_.capacity() * sizeof(std::uint32_t) + slots_.capacity() * sizeof(Slot) +
-         touched_.capacity() * sizeof(VarId) +
-         events_.capacity() * sizeof(Event) + details_.capacity() * sizeof(EventDetail) +
-         after_at_.capacity() * sizeof(std::uint32_t) + after_ends_.bytes() + dead_.capacity() +
-         antecedent_pool_.capacity() * sizeof(EventId) +
+         touched_.capacity() * sizeof(VarId) + events_.capacity() * sizeof(Event) +
+         details_.capacity() * sizeof(EventDetail) + after_at_.capacity() * sizeof(std::uint32_t) +
+         after_ends_.bytes() + dead_.capacity() + antecedent_pool_.capacity() * sizeof(EventId) +
          (queue_.capacity() + settled_list_.capacity() + enabled_list_.capacity() +
           within_list_.capacity()) *
              sizeof(ConstraintId);

@@ -82,7 +82,7 @@ class ConstraintFacts {
 
  private:
   std::span<const Constraint> constraints_;
-  std::vector<char> figure_rule_;    // by rule: it makes facts' figures (RuleRole::figures)
+  std::vector<char> figure_rule_;     // by rule: it makes facts' figures (RuleRole::figures)
   std::vector<std::uint32_t> place_;  // by variable
 };
 
