@@ -79,12 +79,10 @@ bool Propagator::significant(const OptionalBound& before_lo, const OptionalBound
 
 ConstraintFacts::ConstraintFacts(const FactGraph& graph)
     : constraints_(graph.constraints), place_(graph.vars.size(), kNoPlace) {
-  for (const InferenceRule& rule : inference_rules())
-    figure_rule_.push_back(rule.role == RuleRole::figures ? 1 : 0);
-  // A constraint's rule is an index into the registry (graph/fact_graph.h, RuleIndex).
+  // Sorting seeds reads it in every comparison: a byte a constraint, not the constraint.
+  figure_.reserve(graph.constraints.size());
   for (const Constraint& constraint : graph.constraints)
-    if (constraint.rule >= figure_rule_.size())
-      throw std::logic_error("a constraint's rule is not in the registry");
+    figure_.push_back(constraint.fact && made_by(constraint, RuleRole::figures) ? 1 : 0);
   std::uint32_t constants = 0;
   for (VarId v = 0; v < graph.vars.size(); ++v)
     if (graph.vars[v].kind == VarKind::constant) place_[v] = constants++;
@@ -170,9 +168,12 @@ Propagator::Slot& Propagator::slot(VarId var) {
     index = static_cast<std::uint32_t>(slots_.size());
     slots_.push_back(Slot{initial_domain(graph_, var), kNoEvent, kNoEvent});
     touched_.push_back(var);
-  } else if (touched_[index] != var) {
-    throw std::logic_error("Propagator: two variables of one run at one place");
   }
+#ifndef NDEBUG
+  // A run touches its component's variables and the constants only, each at its own place.
+  if (touched_[index] != var)
+    throw std::logic_error("Propagator: two variables of one run at one place");
+#endif
   return slots_[index];
 }
 
@@ -626,7 +627,7 @@ std::vector<VarId> Propagator::retract(EventId kept_before) {
       }
       if (!dies) continue;
       dead[e] = 1;
-      if (died) died->push_back(slot_index(events_[e].var));
+      if (died) died->push_back(slot_of_[facts_->place_of(events_[e].var)]);  // touched
     }
   };
 #ifndef NDEBUG

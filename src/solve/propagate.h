@@ -73,16 +73,13 @@ class ConstraintFacts {
   static constexpr std::uint32_t kNoFact = OptionalFact::kNone;
   static constexpr std::uint32_t kNoPlace = 0xffffffffu;  // a variable no constraint binds
   [[nodiscard]] std::uint32_t fact_of(ConstraintId c) const { return *constraints_[c].fact; }
-  [[nodiscard]] bool figure(ConstraintId c) const {
-    const Constraint& constraint = constraints_[c];
-    return constraint.fact && figure_rule_[constraint.rule] != 0;
-  }
+  [[nodiscard]] bool figure(ConstraintId c) const { return figure_[c] != 0; }
   [[nodiscard]] std::uint32_t place_of(VarId var) const { return place_[var]; }
   [[nodiscard]] std::size_t size() const { return constraints_.size(); }
 
  private:
   std::span<const Constraint> constraints_;
-  std::vector<char> figure_rule_;     // by rule: it makes facts' figures (RuleRole::figures)
+  std::vector<char> figure_;          // by constraint: a fact's figure (made by `figures`)
   std::vector<std::uint32_t> place_;  // by variable
 };
 
