@@ -706,14 +706,14 @@ void find_slips(const FactBase& base, const FactGraph& graph, std::vector<Propag
 }
 
 // The constraints the components solved at once may hold together (SolveOptions): by
-// default a quarter more than the largest component's, or 200,000 when that is less, so
+// default an eighth more than the largest component's, or 200,000 when that is less, so
 // that the solve's peak is about the largest component's runs, whatever the number of
 // threads (docs/ARCHITECTURE.md, "What a solving thread holds").
 std::size_t constraints_at_once(const SolveOptions& options, std::span<const std::size_t> sizes) {
   if (options.constraints_at_once > 0) return options.constraints_at_once;
   constexpr std::size_t kAtOnce = 200000;
   const std::size_t largest = sizes.empty() ? 0 : *std::max_element(sizes.begin(), sizes.end());
-  return std::max(largest + largest / 4, kAtOnce);
+  return std::max(largest + largest / 8, kAtOnce);
 }
 
 // Appends one component's findings and bookkeeping to the whole result.

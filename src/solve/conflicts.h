@@ -63,7 +63,7 @@ struct SolveOptions {
   unsigned threads = 0;
   // The constraints the components solved at once may hold together, so that two very
   // large ones are not solved at once (a component larger than it is solved alone); 0:
-  // a quarter more than the largest component's, or 200,000 when that is less. The result
+  // an eighth more than the largest component's, or 200,000 when that is less. The result
   // is the same whatever it is (tests/solve/at_once_test.cc).
   std::size_t constraints_at_once = 0;
   // For tests: called with each contradiction's support (docs/ARCHITECTURE.md, "Solving")
