@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <stdexcept>
 
 namespace cc {
 
@@ -11,10 +12,12 @@ ConstraintsOfFacts::ConstraintsOfFacts(const FactGraph& graph, std::size_t fact_
     const auto& f = graph.constraints[c].fact;
     if (f && graph.statement_of_fact(*f) != c) listed_.at(*f) = true;
   }
-  // A statement is its fact's (the builder sets it so); were it not, the fact is listed.
+  // An unlisted fact's constraints are read as its statement, which must be its own (the
+  // builder makes each fact's statement for it).
   for (FactIndex f = 0; f < fact_count; ++f) {
     const auto statement = graph.statement_of_fact(f);
-    if (statement && graph.constraints[*statement].fact != f) listed_[f] = true;
+    if (statement && graph.constraints[*statement].fact != f)
+      throw std::logic_error("ConstraintsOfFacts: a fact's statement is another fact's");
   }
   std::vector<std::pair<FactIndex, ConstraintId>> pairs;
   for (ConstraintId c = 0; c < graph.constraints.size(); ++c) {
@@ -34,9 +37,9 @@ ConstraintsOfFacts::ConstraintsOfFacts(const FactGraph& graph, std::size_t fact_
 }
 
 std::span<const ConstraintId> ConstraintsOfFacts::listed(FactIndex fact) const {
-  const auto it = std::lower_bound(facts_.begin(), facts_.end(), fact);
-  if (it == facts_.end() || *it != fact) return {};  // listed for a statement not its own
-  const auto i = static_cast<std::size_t>(it - facts_.begin());
+  // A listed fact was listed for a constraint of its own: it is in facts_.
+  const auto i = static_cast<std::size_t>(std::lower_bound(facts_.begin(), facts_.end(), fact) -
+                                          facts_.begin());
   return {list_.data() + begin_[i], list_.data() + begin_[i + 1]};
 }
 

@@ -6,7 +6,6 @@
 // large one's arrays. A run after release() is the same as a run on a new propagator.
 #include "catch.h"
 
-#include <algorithm>
 #include <memory>
 #include <set>
 
