@@ -474,30 +474,82 @@ class ComponentSolver {
       standing_run.emplace(propagator_.sibling());
       standing_run->begin(seeds, in_play_.mask());
     }
+    // Where each unit's run goes on from the stepped run: at its first seed, or, for a unit
+    // of statements of one quantity and one value, at the first seed of the facts that stand
+    // on that quantity after it (Propagator::go_on_later): the steps between, statements of
+    // other quantities, are the stepped run's own.
+    std::vector<std::size_t> from(at);
+    std::vector<std::pair<std::size_t, std::size_t>> marks;  // (at[i], i) where from[i] is later
+    if (step) {
+      for (std::size_t i = 0; i < explained.size(); ++i) {
+        const auto var = one_statement_var(added[i]);
+        if (!var || at[i] >= figures.size()) continue;
+        std::size_t k = at[i];
+        while (k < figures.size() && graph_.constraints[figures[k]].vars[0] != *var) ++k;
+        if (k == at[i]) continue;
+        from[i] = k;
+        marks.emplace_back(at[i], i);
+      }
+      std::sort(marks.begin(), marks.end());
+    }
     std::vector<std::size_t> order(explained.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return at[a] < at[b]; });
+                     [&](std::size_t a, std::size_t b) { return from[a] < from[b]; });
     std::size_t taken = 0;  // the seeds the run of the facts that stand has taken
+    const auto advance_to = [&](std::size_t seed) {
+      if (!standing_run || seed <= taken) return;
+      const auto outcome = standing_run->advance(component_, seed - taken, in_play_.mask());
+      taken = seed;
+      // Cannot happen (the facts that stand agree); then each unit runs from the start.
+      if (outcome.contradiction || outcome.exhausted) standing_run.reset();
+    };
+    // Where the stepped run's queue stood at each unit's first seed, for go_on_later.
+    std::vector<std::size_t> queued_at(explained.size(), 0);
+    std::size_t next_mark = 0;
     for (const std::size_t i : order) {
-      if (standing_run) {
-        const auto outcome = standing_run->advance(component_, at[i] - taken, in_play_.mask());
-        taken = at[i];
-        // Cannot happen (the facts that stand agree); then each unit runs from the start.
-        if (outcome.contradiction || outcome.exhausted) standing_run.reset();
+      for (; standing_run && next_mark < marks.size() && marks[next_mark].first <= from[i];
+           ++next_mark) {
+        advance_to(marks[next_mark].first);
+        if (standing_run) queued_at[marks[next_mark].second] = standing_run->queued_so_far();
       }
+      advance_to(from[i]);
       const std::vector<FactIndex>& facts = units.units[explained[i]].facts;
       in_play_.put(facts, true);
-      const auto outcome = standing_run
-                               ? propagator_.go_on_from(*standing_run, seeds.size() - taken,
-                                                        component_, added[i], in_play_.mask())
-                               : in_play_.run(propagator_, Recording::trace);
+      Propagator::Outcome outcome;
+      if (!standing_run) {
+        outcome = in_play_.run(propagator_, Recording::trace);
+      } else if (from[i] > at[i]) {
+        outcome = propagator_.go_on_later(*standing_run, seeds.size() - taken, queued_at[i],
+                                          component_, added[i], in_play_.mask());
+        ++stats_.own_runs_gone_on_later;
+      } else {
+        outcome = propagator_.go_on_from(*standing_run, seeds.size() - taken, component_, added[i],
+                                         in_play_.mask());
+      }
       in_play_.put(facts, false);
       if (standing_run) ++stats_.stepped_own_runs;
       if (outcome.contradiction) out[i] = traced(propagator_, *outcome.contradiction);
     }
     in_play_.put(standing, false);
     return out;
+  }
+
+  // The variable the figures among `seeds` state, when they are statements of one variable
+  // with one value (one figure and its copies; the claims beside them may be any):
+  // Propagator::go_on_later's unit.
+  [[nodiscard]] std::optional<VarId> one_statement_var(std::span<const ConstraintId> seeds) const {
+    const Constraint* first = nullptr;
+    for (const ConstraintId c : seeds) {
+      if (!propagator_.figure(c)) continue;
+      const Constraint& constraint = graph_.constraints[c];
+      if (!first) first = &constraint;
+      if (constraint.kind != ConstraintKind::statement || constraint.vars[0] != first->vars[0] ||
+          !(graph_.value_of(constraint) == graph_.value_of(*first)))
+        return std::nullopt;
+    }
+    if (!first) return std::nullopt;
+    return first->vars[0];
   }
 
   // Standing statements of the blamed fact's quantity whose value it misses.
@@ -587,6 +639,7 @@ ProbeStats& ProbeStats::operator+=(const ProbeStats& other) {
   main_visits += other.main_visits;
   other_visits += other.other_visits;
   stepped_own_runs += other.stepped_own_runs;
+  own_runs_gone_on_later += other.own_runs_gone_on_later;
   return *this;
 }
 

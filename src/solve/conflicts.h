@@ -108,6 +108,8 @@ struct ProbeStats {
   std::size_t other_visits = 0;      // by the doubted facts' own runs and the slip probes
   // Doubted facts' own runs gone on from the stepped run of the facts that stand.
   std::size_t stepped_own_runs = 0;
+  // ... of which gone on past their first seed (Propagator::go_on_later).
+  std::size_t own_runs_gone_on_later = 0;
 
   ProbeStats& operator+=(const ProbeStats& other);
 };

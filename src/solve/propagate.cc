@@ -204,6 +204,7 @@ void Propagator::reset() {
   for (std::size_t i = queue_head_; i < queue_.size(); ++i) unset(queue_[i], kQueued);
   queue_.clear();
   queue_head_ = 0;
+  erased_ = 0;
   for (const ConstraintId c : enabled_list_) unset(c, kEnabled);
   enabled_list_.clear();
   for (const ConstraintId c : settled_list_) unset(c, kSettled);
@@ -329,6 +330,7 @@ bool Propagator::narrow(VarId var, const Interval& computed_raw, ConstraintId ca
   // sides are computed in turn), so a run ends at the common fixpoint of its constraints.
   // A narrowing too small to matter queues nothing, so a cycle cannot crawl.
   if (!significant(was.lo(), was.hi(), s.domain, graph_.vars[var].integer)) return true;
+  requeued_ = true;
   for (const ConstraintId c : graph_.constraints_of(var)) enqueue(c);
   return true;
 }
@@ -346,6 +348,7 @@ void Propagator::enqueue(ConstraintId c) {
     constexpr std::size_t kDropAt = 4096;
     if (queue_head_ >= kDropAt && 2 * queue_head_ >= queue_.size()) {
       queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(queue_head_));
+      erased_ += queue_head_;
       queue_head_ = 0;
     }
     queue_.push_back(c);
@@ -744,22 +747,7 @@ Propagator::Outcome Propagator::go_on_from(const Propagator& paused, std::size_t
                                            std::span<const char> active) {
   reset();
   recording_ = Recording::trace;
-  // The variables, the events and the statements applied, as `paused` has them.
-  if (slot_of_.size() < paused.slot_of_.size()) slot_of_.resize(paused.slot_of_.size(), kNoSlot);
-  for (const VarId v : paused.touched_) {
-    const std::uint32_t place = facts_->place_of(v);
-    slot_of_[place] = paused.slot_of_[place];
-  }
-  touched_ = paused.touched_;
-  slots_ = paused.slots_;
-  events_ = paused.events_;
-  after_at_ = paused.after_at_;
-  after_ends_ = paused.after_ends_;
-  antecedent_pool_ = paused.antecedent_pool_;
-  settled_list_ = paused.settled_list_;
-  for (const ConstraintId c : settled_list_) set(c, kSettled);
-  event_count_ = paused.event_count_;
-  diverged_ = paused.diverged_;
+  take_state(paused);
   // Its queue, the added seeds among the waiting ones in queue_seeds' order (the figures
   // first, each part in id order).
   const auto seed_order = [&](ConstraintId a, ConstraintId b) {
@@ -781,6 +769,112 @@ Propagator::Outcome Propagator::go_on_from(const Propagator& paused, std::size_t
   mask_ = {};
   resumable_ = !outcome.exhausted;
   return outcome;
+}
+
+Propagator::Outcome Propagator::go_on_later(const Propagator& paused, std::size_t pending,
+                                            std::size_t queued_before,
+                                            std::span<const ConstraintId> component,
+                                            std::span<const ConstraintId> added,
+                                            std::span<const char> active) {
+  // The added figures: statements of one variable, of one value.
+  std::vector<ConstraintId> statements;
+  std::vector<ConstraintId> claims;
+  for (const ConstraintId c : added) (facts_->figure(c) ? statements : claims).push_back(c);
+  if (statements.empty()) throw std::logic_error("Propagator::go_on_later: no figure added");
+  const Constraint& first = graph_.constraints[statements.front()];
+  const VarId var = first.vars[0];
+  for (const ConstraintId c : statements) {
+    const Constraint& constraint = graph_.constraints[c];
+    if (constraint.kind != ConstraintKind::statement || constraint.vars[0] != var ||
+        !(graph_.value_of(constraint) == graph_.value_of(first)))
+      throw std::logic_error("Propagator::go_on_later: not statements of one variable and value");
+  }
+  // Where the entries `paused` queued since `queued_before` begin, in its waiting queue.
+  const std::size_t taken = paused.erased_ + paused.queue_head_;
+  if (queued_before < taken + pending || queued_before > paused.queued_so_far())
+    throw std::logic_error("Propagator::go_on_later: the position is not among the queued");
+  const std::size_t between = queued_before - taken;
+  reset();
+  recording_ = Recording::trace;
+  take_state(paused);
+  // Its queue as `paused` has it; the added statements wait as seeds do until applied.
+  queue_.assign(paused.queue_.begin() + static_cast<std::ptrdiff_t>(paused.queue_head_),
+                paused.queue_.end());
+  for (const ConstraintId c : queue_) set(c, kQueued);
+  for (const ConstraintId c : added) set(c, kQueued);
+  slot(var).stated = true;
+  mask_ = active;
+  Outcome outcome;
+  requeued_ = false;
+  for (const ConstraintId c : statements) {  // the first narrows; the others, of its value, not
+    unset(c, kQueued);
+    ++visits_;
+    if (!propagate(c)) {
+      outcome.contradiction = contradiction_;
+      mask_ = {};
+      resumable_ = true;
+      return outcome;
+    }
+  }
+  if (requeued_) {
+    // A run from the start queues the variable's constraints at the first added statement,
+    // before those the steps between queued: each of them queued since `queued_before`
+    // (by the steps between, or just now) moves there, in the order the variable lists
+    // them.
+    std::vector<ConstraintId> of_var(graph_.constraints_of(var).begin(),
+                                     graph_.constraints_of(var).end());
+    std::sort(of_var.begin(), of_var.end());
+    std::vector<ConstraintId> moved;
+    std::vector<ConstraintId> rest;
+    for (std::size_t i = between; i < queue_.size(); ++i)
+      (std::binary_search(of_var.begin(), of_var.end(), queue_[i]) ? moved : rest)
+          .push_back(queue_[i]);
+    if (!moved.empty()) {
+      std::sort(moved.begin(), moved.end());
+      queue_.resize(between);
+      for (const ConstraintId c : graph_.constraints_of(var))
+        if (std::binary_search(moved.begin(), moved.end(), c)) queue_.push_back(c);
+      queue_.insert(queue_.end(), rest.begin(), rest.end());
+    }
+  }
+  // The added claims among the waiting claims, in id order (they wait in the queue from the
+  // start, as the seeds of a run from the start do; the figures of `paused` that still wait
+  // come first).
+  if (!claims.empty()) {
+    std::sort(claims.begin(), claims.end());
+    std::vector<ConstraintId> seeds;
+    const auto seed_order = [&](ConstraintId a, ConstraintId b) {
+      if (facts_->figure(a) != facts_->figure(b)) return facts_->figure(a);
+      return a < b;
+    };
+    std::merge(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(pending),
+               claims.begin(), claims.end(), std::back_inserter(seeds), seed_order);
+    queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(pending));
+    queue_.insert(queue_.begin(), seeds.begin(), seeds.end());
+  }
+  outcome = propagate_queue(component.size());
+  mask_ = {};
+  resumable_ = !outcome.exhausted;
+  return outcome;
+}
+
+void Propagator::take_state(const Propagator& paused) {
+  // The variables, the events and the statements applied, as `paused` has them.
+  if (slot_of_.size() < paused.slot_of_.size()) slot_of_.resize(paused.slot_of_.size(), kNoSlot);
+  for (const VarId v : paused.touched_) {
+    const std::uint32_t place = facts_->place_of(v);
+    slot_of_[place] = paused.slot_of_[place];
+  }
+  touched_ = paused.touched_;
+  slots_ = paused.slots_;
+  events_ = paused.events_;
+  after_at_ = paused.after_at_;
+  after_ends_ = paused.after_ends_;
+  antecedent_pool_ = paused.antecedent_pool_;
+  settled_list_ = paused.settled_list_;
+  for (const ConstraintId c : settled_list_) set(c, kSettled);
+  event_count_ = paused.event_count_;
+  diverged_ = paused.diverged_;
 }
 
 Propagator::Outcome Propagator::propagate_from(std::span<const ConstraintId> seeds,

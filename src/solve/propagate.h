@@ -145,6 +145,23 @@ class Propagator {
   Outcome go_on_from(const Propagator& paused, std::size_t pending,
                      std::span<const ConstraintId> component, std::span<const ConstraintId> added,
                      std::span<const char> active);
+  // The same, where the figures of `added` are statements of one variable, all of one
+  // value, and `paused` has gone on past where a run from the start takes the first of
+  // them, but not past the first seed of its own that states that variable nor into the
+  // claims: the steps between are statements of other variables, which neither read the
+  // variable nor are read by what the added statements do, so the added statements are
+  // applied here, after them. The constraints their narrowing queues are put in the queue
+  // where a run from the start queues them: at `queued_before`, the position in `paused`'s
+  // queue (`queued_so_far()`) when it stood at that first seed. The added claims wait among
+  // its claims. From there it propagates on as go_on_from does: the same events as run()
+  // on the facts of `active` now, with the same antecedents and intervals, but for where
+  // the added statements' events come among the steps between (their ids).
+  Outcome go_on_later(const Propagator& paused, std::size_t pending, std::size_t queued_before,
+                      std::span<const ConstraintId> component, std::span<const ConstraintId> added,
+                      std::span<const char> active);
+  // How many constraints have been queued since the run began (entries taken from the
+  // queue included): a position in the queue that later steps do not move.
+  [[nodiscard]] std::size_t queued_so_far() const { return erased_ + queue_.size(); }
   // Is `c` a fact's figure (a seed queued before the claims)?
   [[nodiscard]] bool figure(ConstraintId c) const { return facts_->figure(c); }
   // A propagator of the same graph, limits and shared table, with nothing run.
@@ -274,6 +291,8 @@ class Propagator {
   Outcome propagate_from(std::span<const ConstraintId> seeds,
                          std::span<const ConstraintId> component);
   void queue_seeds(std::span<const ConstraintId> seeds);
+  // go_on_from and go_on_later: the variables, events and statements applied of `paused`.
+  void take_state(const Propagator& paused);
   // At most `entries` constraints are taken from the queue.
   Outcome propagate_queue(std::size_t component_size,
                           std::size_t entries = static_cast<std::size_t>(-1));
@@ -304,6 +323,8 @@ class Propagator {
   std::size_t visits_ = 0;
   std::vector<ConstraintId> queue_;
   std::size_t queue_head_ = 0;
+  std::size_t erased_ = 0;  // entries taken and dropped from the queue's front since reset()
+  bool requeued_ = false;   // a narrowing queued its variable's constraints (go_on_later)
   std::vector<ConstraintId> enabled_list_;
   std::shared_ptr<const ConstraintFacts> facts_;
   std::span<const char> mask_;  // the facts in play, during a run given a mask
