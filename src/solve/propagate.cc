@@ -156,7 +156,7 @@ Interval Propagator::initial_domain(const FactGraph& graph, VarId v) {
   return Interval::nonnegative();  // every quantity, share, change multiplier and sum is ≥ 0
 }
 
-Propagator::Slot& Propagator::slot(VarId var) {
+Propagator::Slot& Propagator::make_slot(VarId var) {
   const std::uint32_t place = facts_->place_of(var);
   if (place >= slot_of_.size()) {
     if (place == ConstraintFacts::kNoPlace)

@@ -20,6 +20,12 @@ namespace cc {
 using EventId = std::uint32_t;
 constexpr EventId kNoEvent = 0xffffffffu;
 
+#ifdef NDEBUG
+inline constexpr bool kCheckPlaces = false;
+#else
+inline constexpr bool kCheckPlaces = true;  // Propagator::slot
+#endif
+
 // One narrowing of a variable's interval: which constraint made it, from which earlier
 // narrowings. A constraint narrows both ends at once.
 struct Event {
@@ -256,8 +262,19 @@ class Propagator {
 
   void reset();
   // The slot of `var` (in the current run's component, or a constant), made when it has
-  // none.
-  Slot& slot(VarId var);
+  // none. Found here, inline, where it has one (every narrowing reads its constraint's
+  // variables' slots); made by make_slot. Debug builds check that the slot at the
+  // variable's place is its own (a run touches its component's variables and the constants
+  // only, each at its own place; make_slot says so when not).
+  Slot& slot(VarId var) {
+    const std::uint32_t place = facts_->place_of(var);
+    if (place < slot_of_.size()) {
+      const std::uint32_t index = slot_of_[place];
+      if (index != kNoSlot && (!kCheckPlaces || touched_[index] == var)) return slots_[index];
+    }
+    return make_slot(var);
+  }
+  Slot& make_slot(VarId var);
   // The index of its slot in slots_ (and of it in touched_), or kNoSlot.
   [[nodiscard]] std::uint32_t slot_index(VarId var) const {
     const std::uint32_t place = facts_->place_of(var);
