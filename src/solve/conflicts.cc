@@ -475,9 +475,9 @@ class ComponentSolver {
       standing_run->begin(seeds, in_play_.mask());
     }
     // Where each unit's run goes on from the stepped run: at its first seed, or, for a unit
-    // of statements of one quantity and one value, at the first seed of the facts that stand
-    // on that quantity after it (Propagator::go_on_later): the steps between, statements of
-    // other quantities, are the stepped run's own.
+    // whose figures state one quantity with one value, at the first seed of the facts that
+    // stand on that quantity after it, or at the claims (Propagator::go_on_later): the steps
+    // between, statements of other quantities, are the stepped run's own.
     std::vector<std::size_t> from(at);
     std::vector<std::pair<std::size_t, std::size_t>> marks;  // (at[i], i) where from[i] is later
     if (step) {
