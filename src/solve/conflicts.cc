@@ -482,8 +482,8 @@ class ComponentSolver {
     std::vector<std::pair<std::size_t, std::size_t>> marks;  // (at[i], i) where from[i] is later
     if (step) {
       for (std::size_t i = 0; i < explained.size(); ++i) {
-        const auto var = one_statement_var(added[i]);
-        if (!var || at[i] >= figures.size()) continue;
+        const auto var = propagator_.later_var(added[i]);
+        if (!var) continue;
         std::size_t k = at[i];
         while (k < figures.size() && graph_.constraints[figures[k]].vars[0] != *var) ++k;
         if (k == at[i]) continue;
@@ -533,23 +533,6 @@ class ComponentSolver {
     }
     in_play_.put(standing, false);
     return out;
-  }
-
-  // The variable the figures among `seeds` state, when they are statements of one variable
-  // with one value (one figure and its copies; the claims beside them may be any):
-  // Propagator::go_on_later's unit.
-  [[nodiscard]] std::optional<VarId> one_statement_var(std::span<const ConstraintId> seeds) const {
-    const Constraint* first = nullptr;
-    for (const ConstraintId c : seeds) {
-      if (!propagator_.figure(c)) continue;
-      const Constraint& constraint = graph_.constraints[c];
-      if (!first) first = &constraint;
-      if (constraint.kind != ConstraintKind::statement || constraint.vars[0] != first->vars[0] ||
-          !(graph_.value_of(constraint) == graph_.value_of(*first)))
-        return std::nullopt;
-    }
-    if (!first) return std::nullopt;
-    return first->vars[0];
   }
 
   // Standing statements of the blamed fact's quantity whose value it misses.

@@ -776,19 +776,13 @@ Propagator::Outcome Propagator::go_on_later(const Propagator& paused, std::size_
                                             std::span<const ConstraintId> component,
                                             std::span<const ConstraintId> added,
                                             std::span<const char> active) {
-  // The added figures: statements of one variable, of one value.
+  const auto later = later_var(added);
+  if (!later)
+    throw std::logic_error("Propagator::go_on_later: not statements of one variable and value");
+  const VarId var = *later;
   std::vector<ConstraintId> statements;
   std::vector<ConstraintId> claims;
   for (const ConstraintId c : added) (facts_->figure(c) ? statements : claims).push_back(c);
-  if (statements.empty()) throw std::logic_error("Propagator::go_on_later: no figure added");
-  const Constraint& first = graph_.constraints[statements.front()];
-  const VarId var = first.vars[0];
-  for (const ConstraintId c : statements) {
-    const Constraint& constraint = graph_.constraints[c];
-    if (constraint.kind != ConstraintKind::statement || constraint.vars[0] != var ||
-        !(graph_.value_of(constraint) == graph_.value_of(first)))
-      throw std::logic_error("Propagator::go_on_later: not statements of one variable and value");
-  }
   // Where the entries `paused` queued since `queued_before` begin, in its waiting queue.
   const std::size_t taken = paused.erased_ + paused.queue_head_;
   if (queued_before < taken + pending || queued_before > paused.queued_so_far())
@@ -856,6 +850,20 @@ Propagator::Outcome Propagator::go_on_later(const Propagator& paused, std::size_
   mask_ = {};
   resumable_ = !outcome.exhausted;
   return outcome;
+}
+
+std::optional<VarId> Propagator::later_var(std::span<const ConstraintId> added) const {
+  const Constraint* first = nullptr;
+  for (const ConstraintId c : added) {
+    if (!facts_->figure(c)) continue;
+    const Constraint& constraint = graph_.constraints[c];
+    if (!first) first = &constraint;
+    if (constraint.kind != ConstraintKind::statement || constraint.vars[0] != first->vars[0] ||
+        !(graph_.value_of(constraint) == graph_.value_of(*first)))
+      return std::nullopt;
+  }
+  if (!first) return std::nullopt;
+  return first->vars[0];
 }
 
 void Propagator::take_state(const Propagator& paused) {

@@ -162,6 +162,10 @@ class Propagator {
   // its claims. From there it propagates on as go_on_from does: the same events as run()
   // on the facts of `active` now, with the same antecedents and intervals, but for where
   // the added statements' events come among the steps between (their ids).
+  // The variable the figures among `added` state, when there is one and they are all
+  // statements of it with one value (one figure and its copies; claims beside them may be
+  // any): the seeds go_on_later takes. nullopt otherwise.
+  [[nodiscard]] std::optional<VarId> later_var(std::span<const ConstraintId> added) const;
   Outcome go_on_later(const Propagator& paused, std::size_t pending, std::size_t queued_before,
                       std::span<const ConstraintId> component, std::span<const ConstraintId> added,
                       std::span<const char> active);
