@@ -1,5 +1,5 @@
 #pragma once
-// Text held packed (zlib's deflate) where it is read rarely: a file's facts' quotes, which
+// Text held packed (Zstandard) where it is read rarely: a file's facts' quotes, which
 // only the quote check and the reports read, once the file is loaded (docs/ARCHITECTURE.md,
 // "Loading and the fact base in memory").
 
@@ -13,7 +13,7 @@ namespace cc {
 
 class PackedText {
  public:
-  // Packs `text` (std::length_error from 4 GiB on, std::bad_alloc when zlib runs out of
+  // Packs `text` (std::length_error from 4 GiB on, std::bad_alloc when zstd runs out of
   // memory).
   explicit PackedText(std::string_view text);
   // The text as it was given.
