@@ -1,6 +1,8 @@
 // libFuzzer target for the period grammar: any bytes give a period or an error that
 // points inside the text, and every period's name reads back to the same days. The
-// first byte picks the fiscal year start.
+// first byte picks the fiscal year start; the next four, a day on which the calendar must
+// go to a civil date and back (within the years a period names: the calendar is
+// std::chrono's, whose years end at ±32,767, so not every 32-bit day has a date).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -43,11 +45,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check_error(date, text);
   if (const auto* d = std::get_if<cc::Period>(&date)) check(d->first <= d->last);
 
-  if (size >= 5) {  // the calendar, on any day
-    std::int32_t day = 0;
-    for (int i = 1; i < 5; ++i)
-      day = static_cast<std::int32_t>(static_cast<std::uint32_t>(day) << 8 | data[i]);
+  if (size >= 5) {  // the calendar, on any day of the years a period can name (1000 to 9999)
+    std::uint32_t raw = 0;
+    for (int i = 1; i < 5; ++i) raw = raw << 8 | data[i];
+    const cc::Day first = cc::day_from_civil(1000, 1, 1);
+    const cc::Day last = cc::day_from_civil(9999, 12, 31);
+    const auto day = static_cast<cc::Day>(
+        first + static_cast<cc::Day>(raw % static_cast<std::uint32_t>(last - first + 1)));
     const cc::CivilDate civil = cc::civil_from_day(day);
+    check(civil.year >= 1000 && civil.year <= 9999);
     check(civil.month >= 1 && civil.month <= 12 && civil.day >= 1 && civil.day <= 31);
     check(cc::day_from_civil(civil.year, civil.month, civil.day) == day);
   }

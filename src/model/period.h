@@ -35,6 +35,8 @@ struct Period {
 [[nodiscard]] bool is_leap(int year);
 [[nodiscard]] unsigned days_in_month(int year, unsigned month);  // month 1..12
 
+// The calendar (std::chrono's): days of the years -32767 to 32767, which hold every day a
+// period names (its years are 1000 to 9999: grammar/period.h).
 [[nodiscard]] Day day_from_civil(int year, unsigned month, unsigned day);
 struct CivilDate {
   int year;
