@@ -48,8 +48,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size >= 5) {  // the calendar, on any day of the years a period can name (1000 to 9999)
     std::uint32_t raw = 0;
     for (int i = 1; i < 5; ++i) raw = raw << 8 | data[i];
-    const cc::Day first = cc::day_from_civil(1000, 1, 1);
-    const cc::Day last = cc::day_from_civil(9999, 12, 31);
+    static const cc::Day first = cc::day_from_civil(1000, 1, 1);
+    static const cc::Day last = cc::day_from_civil(9999, 12, 31);
     const auto day = static_cast<cc::Day>(
         first + static_cast<cc::Day>(raw % static_cast<std::uint32_t>(last - first + 1)));
     const cc::CivilDate civil = cc::civil_from_day(day);

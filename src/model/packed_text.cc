@@ -18,6 +18,15 @@ namespace {
 // 160 MB/s, and unpacked at 320 MB/s (bench/RESULTS.md, the fifteenth pass).
 constexpr int kLevel = 1;
 
+// A result of zstd's that may be an error: std::bad_alloc when it ran out of memory, else
+// `failure` for any other error.
+template <class Failure>
+std::size_t checked(std::size_t result, const char* failure) {
+  if (ZSTD_isError(result) == 0) return result;
+  if (ZSTD_getErrorCode(result) == ZSTD_error_memory_allocation) throw std::bad_alloc();
+  throw Failure(fmt::format("{}: {}", failure, ZSTD_getErrorName(result)));
+}
+
 }  // namespace
 
 PackedText::PackedText(std::string_view text) {
@@ -26,13 +35,9 @@ PackedText::PackedText(std::string_view text) {
   size_ = static_cast<std::uint32_t>(text.size());
   if (text.empty()) return;
   std::vector<unsigned char> out(ZSTD_compressBound(text.size()));
-  const std::size_t packed =
-      ZSTD_compress(out.data(), out.size(), text.data(), text.size(), kLevel);
-  if (ZSTD_isError(packed) != 0) {
-    if (ZSTD_getErrorCode(packed) == ZSTD_error_memory_allocation) throw std::bad_alloc();
-    throw std::runtime_error(
-        fmt::format("zstd could not pack a text: {}", ZSTD_getErrorName(packed)));
-  }
+  const std::size_t packed = checked<std::runtime_error>(
+      ZSTD_compress(out.data(), out.size(), text.data(), text.size(), kLevel),
+      "zstd could not pack a text");
   // Held in a block of its own size, not the bound's.
   bytes_ = std::make_unique_for_overwrite<unsigned char[]>(packed);
   std::copy_n(out.data(), packed, bytes_.get());
@@ -42,11 +47,10 @@ PackedText::PackedText(std::string_view text) {
 std::string PackedText::unpack() const {
   std::string text(size_, '\0');
   if (size_ == 0) return text;
-  const std::size_t size = ZSTD_decompress(text.data(), text.size(), bytes_.get(), packed_size_);
-  if (ZSTD_isError(size) != 0 && ZSTD_getErrorCode(size) == ZSTD_error_memory_allocation)
-    throw std::bad_alloc();
-  if (ZSTD_isError(size) != 0 || size != size_)
-    throw std::logic_error("a packed text that does not unpack");
+  const std::size_t size = checked<std::logic_error>(
+      ZSTD_decompress(text.data(), text.size(), bytes_.get(), packed_size_),
+      "a packed text that does not unpack");
+  if (size != size_) throw std::logic_error("a packed text that does not unpack");
   return text;
 }
 

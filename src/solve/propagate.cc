@@ -169,11 +169,9 @@ Propagator::Slot& Propagator::make_slot(VarId var) {
     slots_.push_back(Slot{initial_domain(graph_, var), kNoEvent, kNoEvent});
     touched_.push_back(var);
   }
-#ifndef NDEBUG
   // A run touches its component's variables and the constants only, each at its own place.
-  if (touched_[index] != var)
+  if (kCheckPlaces && touched_[index] != var)
     throw std::logic_error("Propagator: two variables of one run at one place");
-#endif
   return slots_[index];
 }
 
