@@ -79,7 +79,8 @@ void add_review_options(CLI::App& check_cmd, CheckOptions& check) {
                        "an earlier report.json: only findings not in it fail the run");
   check_cmd.add_flag("--no-reports", check.no_reports, "write no report files");
   check_cmd.add_flag("--no-cache", check.no_cache,
-                     "with --draft, neither read nor write the rest's cache beside the out folder");
+                     "neither read nor write the cache beside the out folder (the findings' "
+                     "ids a later --draft run takes for the rest)");
 }
 
 }  // namespace

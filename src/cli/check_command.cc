@@ -8,6 +8,7 @@
 #include <memory>
 #include <ostream>
 #include <thread>
+#include <unordered_set>
 
 #include "cli/check_review.h"
 #include "cli/commands.h"
@@ -124,20 +125,23 @@ int run_check(const CheckOptions& options, const Streams& streams) {
   EngineOptions engine;
   engine.solve.threads = options.threads;
   // Without a baseline, the draft's review checks the rest too: derived from this load,
-  // unless the cache beside the out folder holds it (cli/rest_cache.h).
+  // unless the cache beside the out folder holds it (cli/rest_cache.h). A check without a
+  // draft leaves the ids of its findings there, for a draft run whose rest is its fact base.
   const bool with_rest = has_draft && options.baseline.empty();
   std::optional<RestCache> cache;
-  if (with_rest && !options.no_reports && !options.no_cache) {
+  if ((with_rest || !has_draft) && !options.no_reports && !options.no_cache) {
     cache.emplace(target->dir, options.out_dir, DraftArgs{target->files, draft_ids}, engine);
   }
-  const bool cached = cache && cache->look_up();
-  if (cache) timer.phase(cached ? "look up the rest: found" : "look up the rest: none");
+  const bool cached = with_rest && cache && cache->look_up();
+  if (with_rest && cache)
+    timer.phase(cached ? "look up the rest: found" : "look up the rest: none");
+  // Traced even when the cache holds the rest: if the entry is not confirmed after the
+  // load, the rest is derived from this load (the trace costs little).
   load::ResolveTrace trace;
-  const bool traced = with_rest && !cached;
   const auto load_started = std::filesystem::file_time_type::clock::now();
   std::optional<FactBase> base =
       load_or_report(target->dir, streams, options.annotations == "github",
-                     thread_count(options.threads), traced ? &trace : nullptr);
+                     thread_count(options.threads), with_rest ? &trace : nullptr);
   timer.phase("load");
   if (!base) return 2;
   const auto draft = draft_sources(*base, *target, draft_ids, streams);
@@ -156,20 +160,23 @@ int run_check(const CheckOptions& options, const Streams& streams) {
     };
   }
   auto rest = std::make_unique<DraftRest>();
-  if (traced) {
+  if (with_rest && !from_cache) {
     rest->prepare(*base, std::move(trace), *draft, engine, thread_count(options.threads));
     timer.phase("derive the rest");
   }
   if (timer.on()) engine.on_phase = [&](std::string_view name) { timer.phase(name); };
   // The cache's outcomes of the components the draft leaves alone are taken, not solved
-  // again; a run that stores the cache keeps each component's outcome for it.
+  // again; a draft run that stores the cache keeps each component's outcome for it. A
+  // check without a draft stores its ids alone (the outcomes would be a copy of the whole
+  // solve's: docs/REPORTS.md, "The draft's cache"), so a draft run that took such an entry
+  // stores it again with its outcomes.
+  const bool store = cache && (!from_cache || !cache->has_outcomes());
   if (from_cache) {
     engine.known_components = [&](const FactGraph& graph) {
       return cache->known_components(*base, graph, *draft);
     };
-  } else if (cache) {
-    engine.keep_outcomes = true;
   }
+  if (store && with_rest) engine.keep_outcomes = true;
   CheckResult result = run_checks(*base, engine);
   progress.finish();
   // The cache's entry but for the rest's ids (its inputs hashed, the outcomes rendered) is
@@ -178,7 +185,7 @@ int run_check(const CheckOptions& options, const Streams& streams) {
   std::exception_ptr entry_failed;
   std::jthread preparing;
   const unsigned threads = thread_count(options.threads);
-  if (cache && !from_cache) {
+  if (store) {
     const auto prepare = [&] {
       try {
         entry = cache->prepare(*base, *draft, result, load_started, threads);
@@ -214,10 +221,16 @@ int run_check(const CheckOptions& options, const Streams& streams) {
   timer.phase("print the findings");
   if (const int status = write_reports(options, *formats, input, streams, timer); status != 0)
     return status;
-  if (cache && !from_cache) {
+  if (store) {
     if (preparing.joinable()) preparing.join();
     if (entry_failed) std::rethrow_exception(entry_failed);
-    cache->write(std::move(entry), review.without_draft);
+    if (with_rest) {
+      cache->write(std::move(entry), review.without_draft);
+    } else {
+      std::unordered_set<std::string> ids;
+      for (const Finding& f : result.findings) ids.insert(f.id);
+      cache->write(std::move(entry), ids);
+    }
     timer.phase("store the rest");
   }
   if (!options.quiet) {

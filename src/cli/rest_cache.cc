@@ -27,7 +27,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kMagic = "crosscheck rest cache 2";
+constexpr std::string_view kMagic = "crosscheck rest cache 3";
 constexpr std::uintmax_t kMaxCacheBytes = std::uintmax_t{64} * 1024 * 1024;
 constexpr std::uintmax_t kMaxInputBytes = std::uintmax_t{256} * 1024 * 1024;  // the loader's
 constexpr std::uintmax_t kMaxProgramBytes = std::uintmax_t{2} * 1024 * 1024 * 1024;
@@ -140,12 +140,13 @@ class RegularFile {
   return text;
 }
 
-// What the key covers besides the program and the options: the files left out (the
-// draft's), and the rest's inputs, relative to the fact base folder.
+// What the key covers besides the program and the options: the inputs of the check whose
+// findings the entry holds (the rest's, or a plain check's whole fact base), relative to
+// the fact base folder. Which files were left out is not in it: the same inputs are the
+// same check, whoever ran it.
 struct Inputs {
-  std::vector<std::string> left_out;    // sorted
-  std::vector<std::string> fact_files;  // the top's *.yaml but vocabulary.yaml and left_out
-  std::vector<std::string> articles;    // the rest's sources', normalized, sorted, unique
+  std::vector<std::string> fact_files;  // the top's *.yaml but vocabulary.yaml and those left out
+  std::vector<std::string> articles;    // the checked sources', normalized, sorted, unique
 };
 
 // The key of `inputs` as they are on disk, each file's time in `stamps`; nullopt when one
@@ -160,8 +161,6 @@ struct Inputs {
   hash.add(kMagic);
   hash.add(*program);
   hash.add(options);
-  hash.add("left out");
-  for (const std::string& name : inputs.left_out) hash.add(name);
   std::string buffer;
   const auto add_file = [&](std::string_view kind, const std::string& name) {
     const fs::path path = dir / name;
@@ -239,7 +238,6 @@ struct Inputs {
 // The cache file's content (docs/REPORTS.md, "The draft's cache").
 struct CacheEntry {
   std::string key;
-  DraftArgs args;
   Inputs inputs;
   RestIds ids;
   std::string outcomes;  // the lines of cli/rest_cache_outcomes.h, "" for none
@@ -266,9 +264,6 @@ namespace {
   const auto lines = [&](std::string_view tag, const std::vector<std::string>& values) {
     for (const std::string& value : values) text += fmt::format("{} {}\n", tag, value);
   };
-  lines("draft-file", entry.args.files);
-  lines("draft-id", entry.args.ids);
-  lines("left-out", entry.inputs.left_out);
   lines("fact-file", entry.inputs.fact_files);
   lines("article", entry.inputs.articles);
   if (!entry.ids) {
@@ -299,8 +294,7 @@ namespace {
   std::vector<std::string> ids;
   std::optional<std::size_t> count;
   // The sections in order; each line's tag must be the current one's or a later one's.
-  const std::vector<std::string_view> tags = {"key",       "draft-file", "draft-id", "left-out",
-                                              "fact-file", "article",    "rest",     "id"};
+  const std::vector<std::string_view> tags = {"key", "fact-file", "article", "rest", "id"};
   std::size_t section = 0;
   std::size_t start = 0;
   bool first = true;
@@ -327,14 +321,9 @@ namespace {
     std::string v(value);
     if (tag == "key") {
       entry.key = v;
-    } else if (tag == "draft-file") {
+    } else if (tag == "fact-file") {
       if (!plain_name(v)) return std::nullopt;
-      entry.args.files.push_back(v);
-    } else if (tag == "draft-id") {
-      entry.args.ids.push_back(v);
-    } else if (tag == "left-out" || tag == "fact-file") {
-      if (!plain_name(v)) return std::nullopt;
-      (tag == "left-out" ? entry.inputs.left_out : entry.inputs.fact_files).push_back(v);
+      entry.inputs.fact_files.push_back(v);
     } else if (tag == "article") {
       if (!inside_path(v)) return std::nullopt;
       entry.inputs.articles.push_back(v);
@@ -399,21 +388,23 @@ bool RestCache::look_up() {
   const std::optional<std::string> bytes = read_regular(file_, kMaxCacheBytes);
   if (!bytes) return false;
   std::optional<CacheEntry> entry = parse(*bytes);
-  if (!entry || entry->args.files != args_.files || entry->args.ids != args_.ids) return false;
+  if (!entry) return false;
   Inputs& inputs = entry->inputs;
-  if (inputs.left_out != sorted(inputs.left_out) || inputs.fact_files != sorted(inputs.fact_files))
-    return false;
+  if (inputs.fact_files != sorted(inputs.fact_files)) return false;
+  // The entry's fact files are the fact base's but some: those the draft's sources must be
+  // in (confirmed after the load). A draft named by its files leaves out exactly those.
   const std::optional<std::vector<std::string>> names = listing(dir_);
-  if (!names || without(*names, inputs.left_out) != inputs.fact_files ||
-      !std::includes(names->begin(), names->end(), inputs.left_out.begin(),
-                     inputs.left_out.end())) {
+  if (!names || !std::includes(names->begin(), names->end(), inputs.fact_files.begin(),
+                               inputs.fact_files.end())) {
     return false;
   }
+  std::vector<std::string> left_out = without(*names, inputs.fact_files);
+  if (left_out.empty() || (args_.ids.empty() && left_out != args_.files)) return false;
   std::vector<Stamp> stamps;
   if (key_of(dir_, *options_, inputs, started - kSettled, stamps) != entry->key) return false;
   found_ = std::move(entry->ids);
   outcomes_ = std::move(entry->outcomes);
-  left_out_ = std::move(inputs.left_out);
+  left_out_ = std::move(left_out);
   articles_ = std::move(inputs.articles);
   stamps_ = std::move(stamps);
   return true;
@@ -458,17 +449,12 @@ std::shared_ptr<CacheEntry> RestCache::prepare(const FactBase& base,
   for (const std::string& skipped : base.skipped) loaded.push_back(file_name(skipped));
   if (sorted(std::move(loaded)) != *names) return nullptr;
   auto entry = std::make_shared<CacheEntry>();
-  entry->args = args_;
-  entry->inputs.left_out = left_out_of(base, draft);
-  entry->inputs.fact_files = without(*names, entry->inputs.left_out);
+  entry->inputs.fact_files = without(*names, left_out_of(base, draft));
   entry->inputs.articles = articles_of(base, draft);
   const auto valid = [](const std::vector<std::string>& values, auto&& check) {
     return std::all_of(values.begin(), values.end(), check);
   };
-  const auto value = [](const std::string& v) { return line_value(v); };
-  if (!valid(entry->args.files, value) || !valid(entry->args.ids, value) ||
-      !valid(entry->inputs.left_out, plain_name) || !valid(entry->inputs.fact_files, plain_name) ||
-      !valid(entry->inputs.articles, inside_path)) {
+  if (!valid(entry->inputs.fact_files, plain_name) || !valid(entry->inputs.articles, inside_path)) {
     return nullptr;
   }
   std::vector<Stamp> stamps;

@@ -5,11 +5,13 @@
 // again and again; what the draft's review needs of it is the ids of its findings. A run
 // that computed them writes them beside the out folder, keyed by an XXH3-128 hash of all
 // they depend on: the program (its executable's bytes), the options that change findings,
-// the files left out, and the rest's inputs by content (vocabulary.yaml, every other *.yaml
-// at the top of the fact base, the rest's articles). The next run with the same key takes
-// the ids from there and neither derives, builds nor solves the rest. Anything else (no
-// file, another key, a file that is not one this program wrote) is a miss, and the rest
-// is checked as without the cache.
+// and the inputs of the check by content (vocabulary.yaml, every other *.yaml at the top of
+// the fact base but the draft's, the checked sources' articles). A check without a draft
+// writes the ids of its own findings so: they are the rest of a draft run whose draft is a
+// new file. The next draft run whose rest has the same key takes the ids from there and
+// neither derives, builds nor solves the rest. Anything else (no file, another key, a file
+// that is not one this program wrote) is a miss, and the rest is checked as without the
+// cache.
 
 #include <chrono>
 #include <filesystem>
@@ -27,7 +29,7 @@ namespace cc::cli {
 struct CacheEntry;  // the cache file's content (rest_cache.cc)
 
 // The draft as the command line names it: fact files (names at the top of the fact base)
-// and source ids.
+// and source ids; both empty for a check without a draft.
 struct DraftArgs {
   std::vector<std::string> files;
   std::vector<std::string> ids;
@@ -52,23 +54,29 @@ class RestCache {
   RestCache(std::filesystem::path dir, std::filesystem::path out, DraftArgs args,
             const EngineOptions& options);
 
-  // Before the load: whether the cache file holds the rest for the same draft arguments
-  // and the same inputs as they are on disk now (all settled).
+  // Before the load, for a draft run: whether the cache file holds the findings of a check
+  // of the fact base's files but some (exactly the draft's files, when it is named by its
+  // files alone), with the same inputs as they are on disk now (all settled).
   [[nodiscard]] bool look_up();
-  // After the load: the cached rest when look_up found it, the draft's sources are in the
-  // files it left out, and none of the inputs changed since look_up; else nullopt.
+  // After the load: the cached rest when look_up found it, the files it left out are
+  // exactly the draft's sources' files, and none of the inputs changed since look_up; else
+  // nullopt.
   [[nodiscard]] std::optional<RestIds> confirm(const FactBase& base,
                                                const std::vector<SourceIndex>& draft) const;
   // After confirm found the rest: for EngineOptions::known_components, the cached outcome
   // of each component of the whole check's `graph` that the draft leaves alone and that is
   // as it was cached (cli/rest_cache_outcomes.h); nullopt for the others.
+  // After look_up found the rest: whether its entry holds components' outcomes (an entry
+  // a check without a draft wrote holds none).
+  [[nodiscard]] bool has_outcomes() const { return !outcomes_.empty(); }
   [[nodiscard]] std::vector<std::optional<ComponentOutcome>> known_components(
       const FactBase& base, const FactGraph& graph, const std::vector<SourceIndex>& draft) const;
   // After the rest is computed from the load that began at `load_started`: writes it (a
   // temporary file renamed over the cache), unless an input is not settled, cannot be read
   // or is not what the load read, with the outcomes of `checked` (run with
-  // EngineOptions::keep_outcomes) of the components the draft leaves alone. Errors are
-  // silent: the cache is an aid, never a result.
+  // EngineOptions::keep_outcomes) of the components the draft leaves alone. For a check
+  // without a draft, `draft` is empty and `ids` are its own findings'. Errors are silent:
+  // the cache is an aid, never a result.
   void store(const FactBase& base, const std::vector<SourceIndex>& draft, const RestIds& ids,
              const CheckResult& checked, std::filesystem::file_time_type load_started) const;
   // store in two steps. The first needs the whole check, not the rest's ids: it lists and
@@ -96,7 +104,7 @@ class RestCache {
   std::optional<std::string> options_;  // nullopt: the cache is not used
   std::optional<RestIds> found_;        // look_up's
   std::string outcomes_;                // look_up's: the lines of the components' outcomes
-  std::vector<std::string> left_out_;   // look_up's entry's
+  std::vector<std::string> left_out_;   // look_up's: the fact files not in its entry
   std::vector<std::string> articles_;   // look_up's entry's
   std::vector<Stamp> stamps_;           // the inputs look_up hashed
 };

@@ -160,8 +160,65 @@ TEST_CASE("an option that changes findings or a rebuilt program is another key",
   cc::EngineOptions disabled;
   disabled.build.disabled_rules = {"units"};
   CHECK_FALSE(cc::cli::RestCache(dir, out, args, disabled).look_up());
-  // Other draft arguments: another entry (the draft named by its source id).
-  CHECK_FALSE(cc::cli::RestCache(dir, out, {{}, {"draft"}}, same).look_up());
+  // The entry is that of the rest's inputs, whatever named the draft: named by its source
+  // id, the draft leaves the same files out (confirmed after the load); named by another
+  // file, it does not.
+  CHECK(cc::cli::RestCache(dir, out, {{}, {"draft"}}, same).look_up());
+  CHECK_FALSE(cc::cli::RestCache(dir, out, {{"b.yaml"}, {}}, same).look_up());
+}
+
+TEST_CASE("a draft run takes the rest a check without a draft left, if the draft is new",
+          "[cli][review][rest-cache]") {
+  const fs::path dir = newsroom("rest-cache-plain");
+  const fs::path out = dir.parent_path() / "reports";
+  const fs::path file = cc::cli::rest_cache_path(out);
+  const std::string draft = read_file(dir / "draft.yaml");
+  fs::remove(dir / "draft.yaml");
+  const std::vector<std::string> plain = {"check", dir.string(), "--format",
+                                          "json",  "--out",      out.string()};
+  // Without reports or with --no-cache, nothing is written.
+  CHECK(run_cli({"check", dir.string(), "--no-reports"}).exit_code == 1);
+  CHECK(run_cli({"check", dir.string(), "--no-cache", "--out", out.string()}).exit_code == 1);
+  CHECK_FALSE(fs::exists(file));
+  // A check without a draft: its findings' ids, no outcomes.
+  REQUIRE(run_cli(plain).exit_code == 1);
+  REQUIRE(fs::exists(file));
+  CHECK(read_file(file).find("\nrest 1\n") != std::string::npos);
+  CHECK(read_file(file).find("\noutcomes ") == std::string::npos);
+  // The draft written since: its rest is the fact base that check read.
+  write_file(dir / "draft.yaml", draft);
+  age(dir);
+  const DraftRun first = draft_run(dir, out);
+  INFO(first.result.out << first.result.err);
+  CHECK(first.hit);
+  CHECK(first.from_cache == 0);
+  CHECK(summary(first).find("unchanged") != std::string::npos);
+  same_as_uncached(dir, first);
+  // It stored the entry again with the components' outcomes.
+  CHECK(read_file(file).find("\noutcomes ") != std::string::npos);
+  const DraftRun second = draft_run(dir, out);
+  CHECK(second.hit);
+  CHECK(second.from_cache > 0);
+  CHECK(second.files == first.files);
+  CHECK(second.result.out == first.result.out);
+  // A check of the fact base with the draft in it: the draft's file is among its inputs,
+  // so it is not the draft's rest; the next draft run checks the rest and stores it.
+  REQUIRE(run_cli(plain).exit_code == 1);
+  const DraftRun after_whole = draft_run(dir, out);
+  CHECK_FALSE(after_whole.hit);
+  same_as_uncached(dir, after_whole);
+  CHECK(draft_run(dir, out).hit);
+  // Named by source id, the same entry; another draft, named by id, leaves another file
+  // out: a miss after the load, the rest derived from it.
+  const DraftRun by_id = draft_cache::draft_run(dir, "draft", out);
+  CHECK(by_id.hit);
+  CHECK(by_id.files == second.files);
+  const DraftRun other = draft_cache::draft_run(dir, "b", out);
+  INFO(other.result.out << other.result.err);
+  CHECK_FALSE(other.hit);
+  CHECK(other.result.err.find("timing: derive the rest") != std::string::npos);
+  draft_cache::same_as_uncached(dir, "b", other);
+  CHECK(draft_cache::draft_run(dir, "b", out).hit);
 }
 
 TEST_CASE("a damaged cache is a miss with the same reports, and is written again",
