@@ -72,6 +72,9 @@ def load(run):
     if os.path.exists(os.path.join(run, "process.json")):
         with open(os.path.join(run, "process.json")) as fh:
             b["process"] = json.load(fh)
+    if os.path.exists(os.path.join(run, "draft.json")):
+        with open(os.path.join(run, "draft.json")) as fh:
+            b["draft"] = json.load(fh)
     return b, stats, stamp, max_rss_mb(os.path.join(run, "time.txt"))
 
 
@@ -193,6 +196,41 @@ def main():
                         if check and b.get("yaml_bytes") else "")
             w(f"| {b['label']} | {b['facts']:,} | {cell(parse)} | {cell(lint)} | {times(lint)} "
               f"| {rss(lint)} | {cell(check)} | {times(check)} | {rss(check)} | {per_yaml} |")
+    drafts = [b for b, _, _, _ in runs if "draft" in b]
+    if drafts:
+        w("")
+        w("`check --draft FILE --format json` (`bench/run`, DRAFT; default threads), one fact file "
+          "as the draft, three runs of each way, in turn: **first**, with no cache beside the out "
+          "folder (the rest derived, built and solved where the draft touches it); **warm**, the "
+          "same again (the rest's ids and the untouched components' outcomes from the cache); "
+          "**after a check**, the file new to the fact base, checked as the draft after a `check` "
+          "without it (the rest's ids from the entry that check left). Wall-clock seconds, "
+          "median and range (CPU seconds' median in parentheses); peak RSS the largest.")
+        w("")
+        w("| fact base | draft | first s | warm s | after a check s | first peak RSS MB "
+          "| warm peak RSS MB | after a check peak RSS MB |")
+        w("|---|---|---:|---:|---:|---:|---:|---:|")
+        for b in drafts:
+            d = b["draft"]
+
+            def runs_of(way):
+                return [v for k, v in d.items() if k.startswith(way + " ") and isinstance(v, dict)]
+
+            def cell(way):
+                rs = runs_of(way)
+                if not rs:
+                    return ""
+                wall = sorted(r["seconds"] for r in rs)
+                cpu = sorted(r["cpu_seconds"] for r in rs)
+                return (f"{wall[len(wall) // 2]:.2f} ({cpu[len(cpu) // 2]:.2f}), "
+                        f"{wall[0]:.2f}–{wall[-1]:.2f}")
+
+            def peak(way):
+                rs = runs_of(way)
+                return f"{max(r['peak_rss_mb'] for r in rs):,.0f}" if rs else ""
+
+            w(f"| {b['label']} | {d.get('file', '')} | {cell('first')} | {cell('warm')} "
+              f"| {cell('after')} | {peak('first')} | {peak('warm')} | {peak('after')} |")
     if any(phase(b, "one fixpoint, traced") for b, _, _, _ in runs):
         w("")
         w("The solve phase (`cc::solve`, timed in the step-by-step check) against one propagation of "
