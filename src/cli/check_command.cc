@@ -166,17 +166,16 @@ int run_check(const CheckOptions& options, const Streams& streams) {
   }
   if (timer.on()) engine.on_phase = [&](std::string_view name) { timer.phase(name); };
   // The cache's outcomes of the components the draft leaves alone are taken, not solved
-  // again; a draft run that stores the cache keeps each component's outcome for it. A
-  // check without a draft stores its ids alone (the outcomes would be a copy of the whole
-  // solve's: docs/REPORTS.md, "The draft's cache"), so a draft run that took such an entry
-  // stores it again with its outcomes.
+  // again; a run that stores the cache keeps each component's outcome for it (a check
+  // without a draft, every component's). An entry without them (one that would have passed
+  // the cache's size bound with them) is stored again by the draft run that took it.
   const bool store = cache && (!from_cache || !cache->has_outcomes());
   if (from_cache) {
     engine.known_components = [&](const FactGraph& graph) {
       return cache->known_components(*base, graph, *draft);
     };
   }
-  if (store && with_rest) engine.keep_outcomes = true;
+  if (store) engine.keep_outcomes = true;
   CheckResult result = run_checks(*base, engine);
   progress.finish();
   // The cache's entry but for the rest's ids (its inputs hashed, the outcomes rendered) is

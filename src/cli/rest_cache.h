@@ -66,8 +66,8 @@ class RestCache {
   // After confirm found the rest: for EngineOptions::known_components, the cached outcome
   // of each component of the whole check's `graph` that the draft leaves alone and that is
   // as it was cached (cli/rest_cache_outcomes.h); nullopt for the others.
-  // After look_up found the rest: whether its entry holds components' outcomes (an entry
-  // a check without a draft wrote holds none).
+  // After look_up found the rest: whether its entry holds components' outcomes (one that
+  // would have passed the size bound with them holds none).
   [[nodiscard]] bool has_outcomes() const { return !outcomes_.empty(); }
   [[nodiscard]] std::vector<std::optional<ComponentOutcome>> known_components(
       const FactBase& base, const FactGraph& graph, const std::vector<SourceIndex>& draft) const;

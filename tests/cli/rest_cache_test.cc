@@ -167,7 +167,7 @@ TEST_CASE("an option that changes findings or a rebuilt program is another key",
   CHECK_FALSE(cc::cli::RestCache(dir, out, {{"b.yaml"}, {}}, same).look_up());
 }
 
-TEST_CASE("a draft run takes the rest a check without a draft left, if the draft is new",
+TEST_CASE("a draft run takes what a check without a draft left, if the draft is new",
           "[cli][review][rest-cache]") {
   const fs::path dir = newsroom("rest-cache-plain");
   const fs::path out = dir.parent_path() / "reports";
@@ -180,21 +180,34 @@ TEST_CASE("a draft run takes the rest a check without a draft left, if the draft
   CHECK(run_cli({"check", dir.string(), "--no-reports"}).exit_code == 1);
   CHECK(run_cli({"check", dir.string(), "--no-cache", "--out", out.string()}).exit_code == 1);
   CHECK_FALSE(fs::exists(file));
-  // A check without a draft: its findings' ids, no outcomes.
+  // A check without a draft: its findings' ids and every component's outcome.
   REQUIRE(run_cli(plain).exit_code == 1);
   REQUIRE(fs::exists(file));
-  CHECK(read_file(file).find("\nrest 1\n") != std::string::npos);
-  CHECK(read_file(file).find("\noutcomes ") == std::string::npos);
-  // The draft written since: its rest is the fact base that check read.
+  const std::string entry = read_file(file);
+  CHECK(entry.find("\nrest 1\n") != std::string::npos);
+  CHECK(entry.find("\noutcomes ") != std::string::npos);
+  // The draft written since: its rest is the fact base that check read, and the components
+  // it leaves alone are that check's.
   write_file(dir / "draft.yaml", draft);
   age(dir);
   const DraftRun first = draft_run(dir, out);
   INFO(first.result.out << first.result.err);
   CHECK(first.hit);
-  CHECK(first.from_cache == 0);
+  CHECK(first.from_cache > 0);
   CHECK(summary(first).find("unchanged") != std::string::npos);
   same_as_uncached(dir, first);
-  // It stored the entry again with the components' outcomes.
+  CHECK(read_file(file) == entry);  // taken, not written again
+  // The same entry without the outcomes (as when they would pass the size bound): the ids
+  // are taken, every component solved, and the entry written again with the outcomes.
+  const std::size_t at = entry.find("\noutcomes ");
+  const std::string ids_only = entry.substr(0, at + 1);
+  const XXH128_hash_t sum = XXH3_128bits(ids_only.data(), ids_only.size());
+  write_file(file, ids_only + fmt::format("sum {:016x}{:016x}\n", sum.high64, sum.low64));
+  const DraftRun without_outcomes = draft_run(dir, out);
+  CHECK(without_outcomes.hit);
+  CHECK(without_outcomes.from_cache == 0);
+  CHECK(without_outcomes.files == first.files);
+  CHECK(without_outcomes.result.out == first.result.out);
   CHECK(read_file(file).find("\noutcomes ") != std::string::npos);
   const DraftRun second = draft_run(dir, out);
   CHECK(second.hit);
