@@ -132,9 +132,13 @@ int run_check(const CheckOptions& options, const Streams& streams) {
   if ((with_rest || !has_draft) && !options.no_reports && !options.no_cache) {
     cache.emplace(target->dir, options.out_dir, DraftArgs{target->files, draft_ids}, engine);
   }
-  const bool cached = with_rest && cache && cache->look_up();
-  if (with_rest && cache)
-    timer.phase(cached ? "look up the rest: found" : "look up the rest: none");
+  using Found = RestCache::Found;
+  const Found found = with_rest && cache ? cache->look_up() : Found::none;
+  if (with_rest && cache) {
+    timer.phase(found == Found::rest         ? "look up the rest: found"
+                : found == Found::components ? "look up the rest: the components found"
+                                             : "look up the rest: none");
+  }
   // Traced even when the cache holds the rest: if the entry is not confirmed after the
   // load, the rest is derived from this load (the trace costs little).
   load::ResolveTrace trace;
@@ -152,7 +156,11 @@ int run_check(const CheckOptions& options, const Streams& streams) {
     if (!baseline) return 2;
   }
   std::optional<RestIds> from_cache;
-  if (cached) from_cache = cache->confirm(*base, *draft);
+  if (found == Found::rest) from_cache = cache->confirm(*base, *draft);
+  // A check of the same files but the draft's: its components the draft leaves alone serve
+  // the whole check; the rest is checked.
+  const bool components_cached =
+      found == Found::components && cache->confirm_components(*base, *draft);
   ProgressLine progress(streams.err);
   if (streams.err_is_tty && !options.quiet && !terminal_is_dumb()) {
     engine.solve.progress = [&](std::size_t done, std::size_t total) {
@@ -170,7 +178,7 @@ int run_check(const CheckOptions& options, const Streams& streams) {
   // without a draft, every component's). An entry without them (one that would have passed
   // the cache's size bound with them) is stored again by the draft run that took it.
   const bool store = cache && (!from_cache || !cache->has_outcomes());
-  if (from_cache) {
+  if (from_cache || components_cached) {
     engine.known_components = [&](const FactGraph& graph) {
       return cache->known_components(*base, graph, *draft);
     };
@@ -204,9 +212,10 @@ int run_check(const CheckOptions& options, const Streams& streams) {
         from_cache ? *from_cache : rest->ids(target->dir, *base, result, *draft, engine);
   }
   put_draft_first(review, result.findings);
-  timer.phase(from_cache
-                  ? fmt::format("review (the rest cached); {} of {} components from the cache",
-                                result.components_known, result.graph.components().size())
+  timer.phase(from_cache || components_cached
+                  ? fmt::format("review (the {} cached); {} of {} components from the cache",
+                                from_cache ? "rest" : "components", result.components_known,
+                                result.graph.components().size())
                   : std::string("review"));
   const ReportInput input{*base, result, review.active() ? &review : nullptr,
                           thread_count(options.threads)};

@@ -140,43 +140,83 @@ class RegularFile {
   return text;
 }
 
-// What the key covers besides the program and the options: the inputs of the check whose
-// findings the entry holds (the rest's, or a plain check's whole fact base), relative to
-// the fact base folder. Which files were left out is not in it: the same inputs are the
-// same check, whoever ran it.
-struct Inputs {
-  std::vector<std::string> fact_files;  // the top's *.yaml but vocabulary.yaml and those left out
-  std::vector<std::string> articles;    // the checked sources', normalized, sorted, unique
+// An input of a check, relative to the fact base folder, and its content's XXH3-128 (of its
+// size and bytes).
+struct Input {
+  std::string name;
+  std::string digest;
 };
 
-// The key of `inputs` as they are on disk, each file's time in `stamps`; nullopt when one
-// cannot be read or was written after `settled_before`.
-[[nodiscard]] std::optional<std::string> key_of(const fs::path& dir, const std::string& options,
-                                                const Inputs& inputs,
-                                                fs::file_time_type settled_before,
-                                                std::vector<RestCache::Stamp>& stamps) {
+// The inputs of the check whose findings an entry holds (the rest's, or the whole fact
+// base's for a check without a draft). Which files were left out is not among them: the
+// same inputs are the same check, whoever ran it.
+struct Inputs {
+  std::string vocabulary;         // vocabulary.yaml's digest
+  std::vector<Input> fact_files;  // the top's *.yaml but vocabulary.yaml and those left out
+  std::vector<Input> articles;    // the checked sources', normalized; sorted, unique
+};
+
+[[nodiscard]] std::vector<std::string> names_of(const std::vector<Input>& inputs) {
+  std::vector<std::string> names;
+  names.reserve(inputs.size());
+  for (const Input& input : inputs) names.push_back(input.name);
+  return names;
+}
+
+// The key of an entry: the program, the options, and its inputs' names and digests; nullopt
+// when the program cannot be read.
+[[nodiscard]] std::optional<std::string> key_of(const std::string& options, const Inputs& inputs) {
   const std::optional<std::string>& program = program_digest();
-  Digest hash;
   if (!program) return std::nullopt;
+  Digest hash;
   hash.add(kMagic);
   hash.add(*program);
   hash.add(options);
-  std::string buffer;
-  const auto add_file = [&](std::string_view kind, const std::string& name) {
-    const fs::path path = dir / name;
-    hash.add(kind);
-    hash.add(name);
-    const std::optional<fs::file_time_type> time = hash_file(path, kMaxInputBytes, hash, buffer);
-    if (!time || *time > settled_before) return false;
-    stamps.push_back({path, *time});
-    return true;
-  };
-  if (!add_file("vocabulary", "vocabulary.yaml")) return std::nullopt;
-  for (const std::string& name : inputs.fact_files)
-    if (!add_file("fact file", name)) return std::nullopt;
-  for (const std::string& path : inputs.articles)
-    if (!add_file("article", path)) return std::nullopt;
+  hash.add("vocabulary");
+  hash.add(inputs.vocabulary);
+  for (const Input& input : inputs.fact_files) {
+    hash.add("fact file");
+    hash.add(input.name);
+    hash.add(input.digest);
+  }
+  for (const Input& input : inputs.articles) {
+    hash.add("article");
+    hash.add(input.name);
+    hash.add(input.digest);
+  }
   return hash.hex();
+}
+
+// Hashes the inputs under `dir`, reading through `buffer`: each one's digest, and its
+// modification time after the read. nullopt when it cannot be read.
+struct Hashed {
+  std::string digest;
+  fs::file_time_type time;
+};
+[[nodiscard]] std::optional<Hashed> hash_input(const fs::path& path, std::string& buffer) {
+  Digest hash;
+  const std::optional<fs::file_time_type> time = hash_file(path, kMaxInputBytes, hash, buffer);
+  if (!time) return std::nullopt;
+  return Hashed{hash.hex(), *time};
+}
+
+// `names` under `dir` hashed now, each one's time in `stamps`; nullopt when one cannot be
+// read or was written after `settled_before`.
+[[nodiscard]] std::optional<std::vector<Input>> hashed_now(const fs::path& dir,
+                                                           const std::vector<std::string>& names,
+                                                           fs::file_time_type settled_before,
+                                                           std::vector<RestCache::Stamp>& stamps,
+                                                           std::string& buffer) {
+  std::vector<Input> out;
+  out.reserve(names.size());
+  for (const std::string& name : names) {
+    const fs::path path = dir / name;
+    const std::optional<Hashed> hashed = hash_input(path, buffer);
+    if (!hashed || hashed->time > settled_before) return std::nullopt;
+    stamps.push_back({path, hashed->time});
+    out.push_back({name, hashed->digest});
+  }
+  return out;
 }
 
 [[nodiscard]] std::vector<std::string> sorted(std::vector<std::string> names) {
@@ -259,13 +299,24 @@ namespace {
          value.find('\0') == std::string_view::npos;
 }
 
+[[nodiscard]] bool digest_text(std::string_view text) {
+  return text.size() == 32 && std::all_of(text.begin(), text.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
 [[nodiscard]] std::string render(const CacheEntry& entry) {
-  std::string text = fmt::format("{}\nkey {}\n", kMagic, entry.key);
+  std::string text =
+      fmt::format("{}\nkey {}\nvocabulary {}\n", kMagic, entry.key, entry.inputs.vocabulary);
   const auto lines = [&](std::string_view tag, const std::vector<std::string>& values) {
     for (const std::string& value : values) text += fmt::format("{} {}\n", tag, value);
   };
-  lines("fact-file", entry.inputs.fact_files);
-  lines("article", entry.inputs.articles);
+  const auto inputs = [&](std::string_view tag, const std::vector<Input>& values) {
+    for (const Input& input : values)
+      text += fmt::format("{} {} {}\n", tag, input.digest, input.name);
+  };
+  inputs("fact-file", entry.inputs.fact_files);
+  inputs("article", entry.inputs.articles);
   if (!entry.ids) {
     text += "rest none\n";
   } else {
@@ -294,7 +345,8 @@ namespace {
   std::vector<std::string> ids;
   std::optional<std::size_t> count;
   // The sections in order; each line's tag must be the current one's or a later one's.
-  const std::vector<std::string_view> tags = {"key", "fact-file", "article", "rest", "id"};
+  const std::vector<std::string_view> tags = {"key",     "vocabulary", "fact-file",
+                                              "article", "rest",       "id"};
   std::size_t section = 0;
   std::size_t start = 0;
   bool first = true;
@@ -321,12 +373,19 @@ namespace {
     std::string v(value);
     if (tag == "key") {
       entry.key = v;
-    } else if (tag == "fact-file") {
-      if (!plain_name(v)) return std::nullopt;
-      entry.inputs.fact_files.push_back(v);
-    } else if (tag == "article") {
-      if (!inside_path(v)) return std::nullopt;
-      entry.inputs.articles.push_back(v);
+    } else if (tag == "vocabulary") {
+      if (!entry.inputs.vocabulary.empty() || !digest_text(v)) return std::nullopt;
+      entry.inputs.vocabulary = v;
+    } else if (tag == "fact-file" || tag == "article") {
+      // A digest, a space, the name.
+      const std::size_t gap = v.find(' ');
+      if (gap == std::string::npos) return std::nullopt;
+      Input input{v.substr(gap + 1), v.substr(0, gap)};
+      if (!digest_text(input.digest)) return std::nullopt;
+      if (tag == "fact-file" ? !plain_name(input.name) : !inside_path(input.name))
+        return std::nullopt;
+      (tag == "fact-file" ? entry.inputs.fact_files : entry.inputs.articles)
+          .push_back(std::move(input));
     } else if (tag == "rest") {
       if (value == "none") {
         count = 0;
@@ -344,6 +403,16 @@ namespace {
     }
   }
   if (!count || (entry.ids && ids.size() != *count)) return std::nullopt;
+  // Each list sorted by name, each name once.
+  const auto strictly_sorted = [](const std::vector<Input>& inputs) {
+    return std::adjacent_find(inputs.begin(), inputs.end(), [](const Input& a, const Input& b) {
+             return !(a.name < b.name);
+           }) == inputs.end();
+  };
+  if (entry.inputs.vocabulary.empty() || !strictly_sorted(entry.inputs.fact_files) ||
+      !strictly_sorted(entry.inputs.articles)) {
+    return std::nullopt;
+  }
   if (entry.ids) entry.ids->insert(ids.begin(), ids.end());
   if (entry.ids && entry.ids->size() != *count) return std::nullopt;  // duplicates
   return entry;
@@ -382,43 +451,100 @@ RestCache::RestCache(fs::path dir, fs::path out, DraftArgs args, const EngineOpt
       args_{sorted(std::move(args.files)), sorted(std::move(args.ids))},
       options_(options_text(options)) {}
 
-bool RestCache::look_up() {
-  if (!options_) return false;
+RestCache::Found RestCache::look_up() {
+  if (!options_) return Found::none;
   const auto started = fs::file_time_type::clock::now();
   const std::optional<std::string> bytes = read_regular(file_, kMaxCacheBytes);
-  if (!bytes) return false;
+  if (!bytes) return Found::none;
   std::optional<CacheEntry> entry = parse(*bytes);
-  if (!entry) return false;
-  Inputs& inputs = entry->inputs;
-  if (inputs.fact_files != sorted(inputs.fact_files)) return false;
-  // The entry's fact files are the fact base's but some: those the draft's sources must be
-  // in (confirmed after the load). A draft named by its files leaves out exactly those.
+  // Another program or other options: another key.
+  if (!entry || key_of(*options_, entry->inputs) != entry->key) return Found::none;
   const std::optional<std::vector<std::string>> names = listing(dir_);
-  if (!names || !std::includes(names->begin(), names->end(), inputs.fact_files.begin(),
-                               inputs.fact_files.end())) {
-    return false;
-  }
-  std::vector<std::string> left_out = without(*names, inputs.fact_files);
-  if (left_out.empty() || (args_.ids.empty() && left_out != args_.files)) return false;
+  if (!names) return Found::none;
+  const fs::file_time_type settled = started - kSettled;
+  std::string buffer;
   std::vector<Stamp> stamps;
-  if (key_of(dir_, *options_, inputs, started - kSettled, stamps) != entry->key) return false;
-  found_ = std::move(entry->ids);
+  // An input is relied on when it is as the entry has it now and settled; the others are
+  // "changed", which only the draft's may be.
+  const auto same = [&](const std::string& name, const std::string& digest) {
+    const fs::path path = dir_ / name;
+    const std::optional<Hashed> now = hash_input(path, buffer);
+    if (!now || now->digest != digest || now->time > settled) return false;
+    stamps.push_back({path, now->time});
+    return true;
+  };
+  if (!same("vocabulary.yaml", entry->inputs.vocabulary)) return Found::none;
+  const std::vector<std::string> entry_files = names_of(entry->inputs.fact_files);
+  // A file of the entry gone: not the same fact base but for the draft.
+  if (!std::includes(names->begin(), names->end(), entry_files.begin(), entry_files.end()))
+    return Found::none;
+  const std::vector<std::string> added = without(*names, entry_files);
+  std::vector<std::string> changed;
+  for (const Input& input : entry->inputs.fact_files)
+    if (!same(input.name, input.digest)) changed.push_back(input.name);
+  std::vector<std::string> articles;  // the entry's, as it has them now
+  bool articles_changed = false;
+  for (const Input& input : entry->inputs.articles) {
+    if (same(input.name, input.digest)) {
+      articles.push_back(input.name);
+    } else {
+      articles_changed = true;
+    }
+  }
+  // Only the draft's files may differ; when it is named by files alone, those are known now.
+  const bool by_files = args_.ids.empty();
+  Found found = Found::none;
+  if (!added.empty() && changed.empty() && !articles_changed &&
+      (!by_files || added == args_.files)) {
+    // The entry is the rest: the draft's files are the ones it did not read.
+    found = Found::rest;
+    found_ = std::move(entry->ids);
+    left_out_ = added;
+  } else if (added.empty() && (!by_files || std::includes(args_.files.begin(), args_.files.end(),
+                                                          changed.begin(), changed.end()))) {
+    // The entry read the draft's files too: its components the draft leaves alone are the
+    // whole check's, if the files that changed are the draft's.
+    found = Found::components;
+    left_out_ = std::move(changed);
+  } else {
+    return Found::none;
+  }
   outcomes_ = std::move(entry->outcomes);
-  left_out_ = std::move(left_out);
-  articles_ = std::move(inputs.articles);
+  entry_files_ = entry_files;
+  articles_ = std::move(articles);
   stamps_ = std::move(stamps);
+  found_kind_ = found;
+  return found;
+}
+
+bool RestCache::unchanged_since_look_up() const {
+  for (const Stamp& stamp : stamps_) {
+    std::error_code ec;
+    if (fs::last_write_time(stamp.path, ec) != stamp.time || ec) return false;
+  }
   return true;
 }
 
 std::optional<RestIds> RestCache::confirm(const FactBase& base,
                                           const std::vector<SourceIndex>& draft) const {
-  if (!found_ || left_out_of(base, draft) != left_out_ || articles_of(base, draft) != articles_)
+  if (found_kind_ != Found::rest || left_out_of(base, draft) != left_out_ ||
+      articles_of(base, draft) != articles_ || !unchanged_since_look_up()) {
     return std::nullopt;
-  for (const Stamp& stamp : stamps_) {
-    std::error_code ec;
-    if (fs::last_write_time(stamp.path, ec) != stamp.time || ec) return std::nullopt;
   }
   return found_;
+}
+
+bool RestCache::confirm_components(const FactBase& base,
+                                   const std::vector<SourceIndex>& draft) const {
+  if (found_kind_ != Found::components || outcomes_.empty()) return false;
+  // The files that changed are the draft's, the rest's articles as the entry has them.
+  const std::vector<std::string> draft_files = left_out_of(base, draft);
+  const std::vector<std::string> rest_articles = articles_of(base, draft);
+  return std::includes(draft_files.begin(), draft_files.end(), left_out_.begin(),
+                       left_out_.end()) &&
+         std::includes(articles_.begin(), articles_.end(), rest_articles.begin(),
+                       rest_articles.end()) &&
+         unchanged_since_look_up();
 }
 
 std::vector<std::optional<ComponentOutcome>> RestCache::known_components(
@@ -426,7 +552,13 @@ std::vector<std::optional<ComponentOutcome>> RestCache::known_components(
   if (outcomes_.empty()) return {};
   const std::optional<CachedOutcomes> outcomes = CachedOutcomes::parse(outcomes_);
   if (!outcomes) return {};
-  return outcomes->known(base, graph, draft);
+  // The entry's provenance is that of the sources of its files.
+  std::vector<SourceIndex> outside;
+  for (SourceIndex s = 0; s < base.sources.size(); ++s) {
+    const std::string name = file_name(base.files[base.sources[s].file]);
+    if (!std::binary_search(entry_files_.begin(), entry_files_.end(), name)) outside.push_back(s);
+  }
+  return outcomes->known(base, graph, draft, outside);
 }
 
 void RestCache::store(const FactBase& base, const std::vector<SourceIndex>& draft,
@@ -448,18 +580,26 @@ std::shared_ptr<CacheEntry> RestCache::prepare(const FactBase& base,
   for (std::size_t f = 1; f < base.files.size(); ++f) loaded.push_back(file_name(base.files[f]));
   for (const std::string& skipped : base.skipped) loaded.push_back(file_name(skipped));
   if (sorted(std::move(loaded)) != *names) return nullptr;
-  auto entry = std::make_shared<CacheEntry>();
-  entry->inputs.fact_files = without(*names, left_out_of(base, draft));
-  entry->inputs.articles = articles_of(base, draft);
-  const auto valid = [](const std::vector<std::string>& values, auto&& check) {
-    return std::all_of(values.begin(), values.end(), check);
-  };
-  if (!valid(entry->inputs.fact_files, plain_name) || !valid(entry->inputs.articles, inside_path)) {
+  const std::vector<std::string> fact_files = without(*names, left_out_of(base, draft));
+  const std::vector<std::string> articles = articles_of(base, draft);
+  if (!std::all_of(fact_files.begin(), fact_files.end(), plain_name) ||
+      !std::all_of(articles.begin(), articles.end(), inside_path)) {
     return nullptr;
   }
+  const fs::file_time_type settled = load_started - kSettled;
   std::vector<Stamp> stamps;
-  std::optional<std::string> key =
-      key_of(dir_, *options_, entry->inputs, load_started - kSettled, stamps);
+  std::string buffer;
+  const std::optional<std::vector<Input>> vocabulary =
+      hashed_now(dir_, {"vocabulary.yaml"}, settled, stamps, buffer);
+  if (!vocabulary) return nullptr;
+  auto entry = std::make_shared<CacheEntry>();
+  entry->inputs.vocabulary = vocabulary->front().digest;
+  auto hashed_files = hashed_now(dir_, fact_files, settled, stamps, buffer);
+  auto hashed_articles = hashed_now(dir_, articles, settled, stamps, buffer);
+  if (!hashed_files || !hashed_articles) return nullptr;
+  entry->inputs.fact_files = std::move(*hashed_files);
+  entry->inputs.articles = std::move(*hashed_articles);
+  std::optional<std::string> key = key_of(*options_, entry->inputs);
   if (!key) return nullptr;
   entry->key = std::move(*key);
   entry->outcomes = render_outcomes(base, checked, draft, threads);

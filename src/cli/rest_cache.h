@@ -54,21 +54,36 @@ class RestCache {
   RestCache(std::filesystem::path dir, std::filesystem::path out, DraftArgs args,
             const EngineOptions& options);
 
-  // Before the load, for a draft run: whether the cache file holds the findings of a check
-  // of the fact base's files but some (exactly the draft's files, when it is named by its
-  // files alone), with the same inputs as they are on disk now (all settled).
-  [[nodiscard]] bool look_up();
+  // What look_up found in the cache file for a draft run.
+  enum class Found {
+    none,
+    // The rest: the findings of a check of the fact base's files but some (exactly the
+    // draft's files, when it is named by its files alone), whose inputs are as they are on
+    // disk now (all settled).
+    rest,
+    // The components: a check of the same files, of which only the draft's may differ now
+    // (when it is named by its files alone; else confirmed after the load). Its outcomes
+    // serve the whole check's components the draft leaves alone; the rest is checked.
+    components,
+  };
+  // Before the load.
+  [[nodiscard]] Found look_up();
   // After the load: the cached rest when look_up found it, the files it left out are
-  // exactly the draft's sources' files, and none of the inputs changed since look_up; else
-  // nullopt.
+  // exactly the draft's sources' files, the rest's articles are the entry's, and none of
+  // the inputs changed since look_up; else nullopt.
   [[nodiscard]] std::optional<RestIds> confirm(const FactBase& base,
                                                const std::vector<SourceIndex>& draft) const;
-  // After confirm found the rest: for EngineOptions::known_components, the cached outcome
-  // of each component of the whole check's `graph` that the draft leaves alone and that is
-  // as it was cached (cli/rest_cache_outcomes.h); nullopt for the others.
+  // After the load, when look_up found the components: whether they may be taken (the
+  // files that changed are the draft's sources' files, the rest's articles are as the
+  // entry has them, none of the inputs relied on changed since look_up).
+  [[nodiscard]] bool confirm_components(const FactBase& base,
+                                        const std::vector<SourceIndex>& draft) const;
   // After look_up found the rest: whether its entry holds components' outcomes (one that
   // would have passed the size bound with them holds none).
   [[nodiscard]] bool has_outcomes() const { return !outcomes_.empty(); }
+  // After confirm or confirm_components: for EngineOptions::known_components, the cached
+  // outcome of each component of the whole check's `graph` that the draft leaves alone and
+  // that is as it was cached (cli/rest_cache_outcomes.h); nullopt for the others.
   [[nodiscard]] std::vector<std::optional<ComponentOutcome>> known_components(
       const FactBase& base, const FactGraph& graph, const std::vector<SourceIndex>& draft) const;
   // After the rest is computed from the load that began at `load_started`: writes it (a
@@ -101,12 +116,18 @@ class RestCache {
   std::filesystem::path dir_;
   std::filesystem::path file_;
   DraftArgs args_;
+  [[nodiscard]] bool unchanged_since_look_up() const;
+
   std::optional<std::string> options_;  // nullopt: the cache is not used
-  std::optional<RestIds> found_;        // look_up's
+  Found found_kind_ = Found::none;      // look_up's
+  std::optional<RestIds> found_;        // look_up's, when it found the rest
   std::string outcomes_;                // look_up's: the lines of the components' outcomes
-  std::vector<std::string> left_out_;   // look_up's: the fact files not in its entry
-  std::vector<std::string> articles_;   // look_up's entry's
-  std::vector<Stamp> stamps_;           // the inputs look_up hashed
+  // look_up's: the fact files not in its entry (the rest), or those that changed since
+  // (the components).
+  std::vector<std::string> left_out_;
+  std::vector<std::string> entry_files_;  // look_up's entry's fact files, sorted
+  std::vector<std::string> articles_;     // look_up's entry's articles, those unchanged
+  std::vector<Stamp> stamps_;             // the inputs look_up relies on, as it hashed them
 };
 
 }  // namespace cc::cli

@@ -552,10 +552,11 @@ std::optional<CachedOutcomes> CachedOutcomes::parse(std::string_view text) {
 }
 
 std::vector<std::optional<ComponentOutcome>> CachedOutcomes::known(
-    const FactBase& base, const FactGraph& graph, const std::vector<SourceIndex>& draft) const {
+    const FactBase& base, const FactGraph& graph, const std::vector<SourceIndex>& draft,
+    const std::optional<std::vector<SourceIndex>>& outside) const {
   std::vector<std::optional<ComponentOutcome>> out(graph.components().size());
   const std::vector<SourceIndex> sorted_draft = left_out(base, draft);
-  if (provenance_of(base, sorted_draft) != provenance_) return out;
+  if (provenance_of(base, outside ? *outside : sorted_draft) != provenance_) return out;
   const std::vector<bool> touched = components_of_draft(base, graph, sorted_draft);
   const auto facts = facts_by_component(graph);
   const auto keys = keys_by_component(graph);

@@ -54,7 +54,9 @@ class Env {
 
 struct DraftRun {
   RunResult result;
-  bool hit = false;                          // the review took the rest from the cache
+  bool hit = false;  // the review took the rest from the cache
+  // The whole check took components from an entry of the same files (the rest not cached).
+  bool components = false;
   std::size_t from_cache = 0;                // components whose outcome came from the cache
   std::map<std::string, std::string> files;  // the report set
 };
@@ -68,10 +70,13 @@ inline DraftRun draft_run(const fs::path& dir, const fs::path& draft, const fs::
   const Env timing("CROSSCHECK_TIMING", "1");
   DraftRun run;
   run.result = run_cli(args);
-  const std::string marker = "review (the rest cached); ";
-  const std::size_t at = run.result.err.find(marker);
-  run.hit = at != std::string::npos;
-  if (run.hit) run.from_cache = std::stoul(run.result.err.substr(at + marker.size()));
+  for (const std::string what : {"rest", "components"}) {
+    const std::string marker = "review (the " + what + " cached); ";
+    const std::size_t at = run.result.err.find(marker);
+    if (at == std::string::npos) continue;
+    (what == "rest" ? run.hit : run.components) = true;
+    run.from_cache = std::stoul(run.result.err.substr(at + marker.size()));
+  }
   std::error_code ec;
   for (fs::directory_iterator it(out, ec), end; !ec && it != end; it.increment(ec))
     run.files[it->path().filename().string()] = read_file(it->path());
@@ -84,6 +89,7 @@ inline void same_as_uncached(const fs::path& dir, const fs::path& draft, const D
   const fs::path out = dir.parent_path() / "uncached";
   const DraftRun plain = draft_run(dir, draft, out, {"--no-cache"});
   CHECK_FALSE(plain.hit);
+  CHECK_FALSE(plain.components);
   CHECK(run.result.exit_code == plain.result.exit_code);
   CHECK(run.result.out == plain.result.out);
   REQUIRE(run.files.size() == plain.files.size());

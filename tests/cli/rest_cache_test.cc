@@ -148,23 +148,27 @@ TEST_CASE("an option that changes findings or a rebuilt program is another key",
   const fs::path out = dir.parent_path() / "reports";
   (void)draft_run(dir, out);
   const cc::cli::DraftArgs args{{"draft.yaml"}, {}};
+  using Found = cc::cli::RestCache::Found;
+  const auto found = [&](const cc::cli::DraftArgs& draft, const cc::EngineOptions& options) {
+    return cc::cli::RestCache(dir, out, draft, options).look_up();
+  };
   cc::EngineOptions same;
   same.solve.threads = 1;
-  CHECK(cc::cli::RestCache(dir, out, args, same).look_up());
+  CHECK(found(args, same) == Found::rest);
   cc::EngineOptions budget;
   budget.solve.diagnosis_node_budget = 10;
-  CHECK_FALSE(cc::cli::RestCache(dir, out, args, budget).look_up());
+  CHECK(found(args, budget) == Found::none);
   cc::EngineOptions limits;
   limits.solve.limits.events_per_constraint = 7;
-  CHECK_FALSE(cc::cli::RestCache(dir, out, args, limits).look_up());
+  CHECK(found(args, limits) == Found::none);
   cc::EngineOptions disabled;
   disabled.build.disabled_rules = {"units"};
-  CHECK_FALSE(cc::cli::RestCache(dir, out, args, disabled).look_up());
+  CHECK(found(args, disabled) == Found::none);
   // The entry is that of the rest's inputs, whatever named the draft: named by its source
   // id, the draft leaves the same files out (confirmed after the load); named by another
   // file, it does not.
-  CHECK(cc::cli::RestCache(dir, out, {{}, {"draft"}}, same).look_up());
-  CHECK_FALSE(cc::cli::RestCache(dir, out, {{"b.yaml"}, {}}, same).look_up());
+  CHECK(found({{}, {"draft"}}, same) == Found::rest);
+  CHECK(found({{"b.yaml"}, {}}, same) == Found::none);
 }
 
 TEST_CASE("a draft run takes what a check without a draft left, if the draft is new",
@@ -336,4 +340,62 @@ TEST_CASE("a rest that cannot be checked is cached as none", "[cli][review][rest
   CHECK(second.result.out == first.result.out);
   CHECK(second.files == first.files);
   same_as_uncached(dir, second);
+}
+
+TEST_CASE("a draft run of a file a check without a draft read takes that check's other components",
+          "[cli][review][rest-cache]") {
+  // The draft states 2020, which a states too; 2019 (a and b) is a component it leaves
+  // alone, whose outcome the check without a draft left.
+  const fs::path dir = newsroom("rest-cache-components");
+  const fs::path out = dir.parent_path() / "reports";
+  const std::vector<std::string> plain = {"check", dir.string(), "--format",
+                                          "json",  "--out",      out.string()};
+  const auto after_check = [&](const std::string& what, const auto& change, bool takes,
+                               const fs::path& named = "") {
+    INFO(what);
+    const fs::path draft = named.empty() ? dir / "draft.yaml" : named;
+    age(dir);  // a file written by the step before is not one a check caches
+    REQUIRE(run_cli(plain).exit_code == 1);
+    change();
+    const DraftRun run = draft_cache::draft_run(dir, draft, out);
+    INFO(run.result.out << run.result.err);
+    CHECK_FALSE(run.hit);
+    CHECK(run.components == takes);
+    if (takes) CHECK(run.from_cache > 0);
+    CHECK(run.result.err.find("timing: derive the rest") != std::string::npos);
+    draft_cache::same_as_uncached(dir, draft, run);
+    // It stored the rest: the next run takes it.
+    CHECK(draft_cache::draft_run(dir, draft, out).hit);
+  };
+  after_check(
+      "the draft as the check read it", [] {}, true);
+  after_check(
+      "the draft edited a moment ago",
+      [&] {
+        write_file(dir / "draft.yaml", source("draft", figure("m", 700, 2020), "2024-03-01"));
+      },
+      true);
+  after_check(
+      "named by its source id", [] {}, true, "draft");
+  after_check(
+      "another file edited",
+      [&] {
+        write_file(dir / "b.yaml", source("b", figure("n", 3200, 2019), "2024-02-01"));
+        age(dir);
+      },
+      false);
+  after_check(
+      "an article of the rest edited",
+      [&] {
+        write_file(dir / "articles" / "a.txt", "There were 3171 cases in 2019.\n");
+        age(dir);
+      },
+      false);
+  after_check(
+      "another draft, named by id, while the draft's file changed",
+      [&] {
+        write_file(dir / "draft.yaml", source("draft", figure("m", 800, 2020), "2024-03-01"));
+        age(dir);
+      },
+      false, "b");
 }
