@@ -126,7 +126,8 @@ int run_check(const CheckOptions& options, const Streams& streams) {
   engine.solve.threads = options.threads;
   // Without a baseline, the draft's review checks the rest too: derived from this load,
   // unless the cache beside the out folder holds it (cli/rest_cache.h). A check without a
-  // draft leaves the ids of its findings there, for a draft run whose rest is its fact base.
+  // draft leaves its findings' ids and its components' outcomes there, for a draft run
+  // whose rest is its fact base, or whose draft is one of its files.
   const bool with_rest = has_draft && options.baseline.empty();
   std::optional<RestCache> cache;
   if ((with_rest || !has_draft) && !options.no_reports && !options.no_cache) {

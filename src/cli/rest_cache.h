@@ -6,12 +6,14 @@
 // that computed them writes them beside the out folder, keyed by an XXH3-128 hash of all
 // they depend on: the program (its executable's bytes), the options that change findings,
 // and the inputs of the check by content (vocabulary.yaml, every other *.yaml at the top of
-// the fact base but the draft's, the checked sources' articles). A check without a draft
-// writes the ids of its own findings so: they are the rest of a draft run whose draft is a
-// new file. The next draft run whose rest has the same key takes the ids from there and
-// neither derives, builds nor solves the rest. Anything else (no file, another key, a file
-// that is not one this program wrote) is a miss, and the rest is checked as without the
-// cache.
+// the fact base but the draft's, the checked sources' articles; each one's digest is in
+// the entry). A check without a draft writes the ids of its own findings so: they are the
+// rest of a draft run whose draft is a new file. The next draft run whose rest has the
+// same key takes the ids from there and neither derives, builds nor solves the rest; one
+// whose draft is a file the entry's check read, the only one changed since, takes the
+// entry's components the draft leaves alone and checks the rest. Anything else (no file,
+// another key, a file that is not one this program wrote) is a miss, and the rest is
+// checked as without the cache.
 
 #include <chrono>
 #include <filesystem>
@@ -113,11 +115,11 @@ class RestCache {
   };
 
  private:
+  [[nodiscard]] bool unchanged_since_look_up() const;
+
   std::filesystem::path dir_;
   std::filesystem::path file_;
   DraftArgs args_;
-  [[nodiscard]] bool unchanged_since_look_up() const;
-
   std::optional<std::string> options_;  // nullopt: the cache is not used
   Found found_kind_ = Found::none;      // look_up's
   std::optional<RestIds> found_;        // look_up's, when it found the rest
