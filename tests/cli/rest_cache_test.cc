@@ -271,6 +271,28 @@ TEST_CASE("a damaged cache is a miss with the same reports, and is written again
     text.insert(text.find("\nsum ") + 1, "id conflict-00000000\n");
     write_file(file, text);
   });
+  // Lines this program would not write, their sum redone: a miss too.
+  const auto resummed = [&](std::string text) {
+    text = text.substr(0, text.find("\nsum ") + 1);
+    const XXH128_hash_t sum = XXH3_128bits(text.data(), text.size());
+    write_file(file, text + fmt::format("sum {:016x}{:016x}\n", sum.high64, sum.low64));
+  };
+  damaged("a digest that is not 32 hex digits, its sum redone", [&] {
+    std::string text = good;
+    const std::size_t at = text.find("\nfact-file ") + 11;
+    text[at] = 'g';
+    resummed(text);
+  });
+  damaged("the fact files out of order, their sum redone", [&] {
+    std::string text = good;
+    const std::size_t one = text.find("\nfact-file ") + 1;
+    const std::size_t two = text.find('\n', one) + 1;
+    const std::size_t end = text.find('\n', two) + 1;
+    REQUIRE(text.compare(two, 10, "fact-file ") == 0);
+    text = text.substr(0, one) + text.substr(two, end - two) + text.substr(one, two - one) +
+           text.substr(end);
+    resummed(text);
+  });
   damaged("a folder", [&] { fs::create_directories(file / "x"); });
   damaged("a FIFO", [&] { REQUIRE(::mkfifo(file.c_str(), 0600) == 0); });
   damaged("a symbolic link to itself", [&] { fs::create_symlink(file, file); });
