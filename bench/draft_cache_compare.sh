@@ -21,6 +21,16 @@ if [ ${#bases[@]} -eq 0 ]; then
   for d in tests/cases/*/; do d=${d%/}; [ -d "$d/facts" ] && d=$d/facts; bases+=("$d"); done
 fi
 rm -rf "$work"; mkdir -p "$work"
+# The reference's run in $a against BINARY's in $b (the timing lines left out, the out
+# folders' paths made alike): the reports, the terminal output and the exit status.
+compare() {
+  grep -v '^crosscheck: timing: ' "$b/stderr" >"$b/stderr.kept"; mv "$b/stderr.kept" "$b/stderr"
+  sed -i "s#$work/ref/$name#OUT#g" "$a/stdout" "$a/stderr"
+  sed -i "s#$work/new/$name#OUT#g" "$b/stdout" "$b/stderr"
+  if ! diff -r "$a/out" "$b/out" >/dev/null || ! cmp -s "$a/stdout" "$b/stdout" || ! cmp -s "$a/stderr" "$b/stderr"; then
+    echo "differs: $file"; bad=$((bad + 1))
+  fi
+}
 runs=0; bad=0; plain_errs=0; taken_count=0
 for base in "${bases[@]}"; do
   for file in "$base"/*.yaml; do
@@ -39,12 +49,7 @@ for base in "${bases[@]}"; do
       elif ! grep -q 'crosscheck: timing: look up the rest: the components found' "$b/stderr"; then
         echo "not looked up: $file"; bad=$((bad + 1)); continue
       fi
-      grep -v '^crosscheck: timing: ' "$b/stderr" >"$b/stderr.kept"; mv "$b/stderr.kept" "$b/stderr"
-      sed -i "s#$work/ref/$name#OUT#g" "$a/stdout" "$a/stderr"
-      sed -i "s#$work/new/$name#OUT#g" "$b/stdout" "$b/stderr"
-      if ! diff -r "$a/out" "$b/out" >/dev/null || ! cmp -s "$a/stdout" "$b/stdout" || ! cmp -s "$a/stderr" "$b/stderr"; then
-        echo "differs: $file"; bad=$((bad + 1))
-      fi
+      compare
       continue
     fi
     if [ "${PLAIN_FIRST:-0}" = 1 ]; then
@@ -62,23 +67,14 @@ for base in "${bases[@]}"; do
       taken=0; grep -q 'review (the rest cached)' "$b/stderr" && taken=1
       if [ "$taken" != "$([ $plain = 2 ] && echo 0 || echo 1)" ]; then echo "taken=$taken after a check with status $plain: $file"; bad=$((bad + 1)); continue; fi
       [ $plain = 2 ] && plain_errs=$((plain_errs + 1))
-      grep -v '^crosscheck: timing: ' "$b/stderr" >"$b/stderr.kept"; mv "$b/stderr.kept" "$b/stderr"
-      sed -i "s#$work/ref/$name#OUT#g" "$a/stdout" "$a/stderr"
-      sed -i "s#$work/new/$name#OUT#g" "$b/stdout" "$b/stderr"
-      if ! diff -r "$a/out" "$b/out" >/dev/null || ! cmp -s "$a/stdout" "$b/stdout" || ! cmp -s "$a/stderr" "$b/stderr"; then
-        echo "differs: $file"; bad=$((bad + 1))
-      fi
+      compare
       continue
     fi
     "$ref" check "$base" --draft "$file" --format json,md,sarif,html --out "$a/out" >"$a/stdout" 2>"$a/stderr"; echo "rc=$?" >>"$a/stdout"
     "$bin" check "$base" --draft "$file" --format json,md,sarif,html --out "$b/out" >/dev/null 2>&1
     "$bin" check "$base" --draft "$file" --format json,md,sarif,html --out "$b/out" >"$b/stdout" 2>"$b/stderr"; echo "rc=$?" >>"$b/stdout"
     runs=$((runs + 1))
-    sed -i "s#$work/ref/$name#OUT#g" "$a/stdout" "$a/stderr"
-    sed -i "s#$work/new/$name#OUT#g" "$b/stdout" "$b/stderr"
-    if ! diff -r "$a/out" "$b/out" >/dev/null || ! cmp -s "$a/stdout" "$b/stdout" || ! cmp -s "$a/stderr" "$b/stderr"; then
-      echo "differs: $file"; bad=$((bad + 1))
-    fi
+    compare
   done
 done
 echo "$runs draft runs, $bad differ"

@@ -561,12 +561,6 @@ std::vector<std::optional<ComponentOutcome>> RestCache::known_components(
   return outcomes->known(base, graph, draft, outside);
 }
 
-void RestCache::store(const FactBase& base, const std::vector<SourceIndex>& draft,
-                      const RestIds& ids, const CheckResult& checked,
-                      fs::file_time_type load_started) const {
-  write(prepare(base, draft, checked, load_started), ids);
-}
-
 std::shared_ptr<CacheEntry> RestCache::prepare(const FactBase& base,
                                                const std::vector<SourceIndex>& draft,
                                                const CheckResult& checked,

@@ -88,19 +88,16 @@ class RestCache {
   // that is as it was cached (cli/rest_cache_outcomes.h); nullopt for the others.
   [[nodiscard]] std::vector<std::optional<ComponentOutcome>> known_components(
       const FactBase& base, const FactGraph& graph, const std::vector<SourceIndex>& draft) const;
-  // After the rest is computed from the load that began at `load_started`: writes it (a
-  // temporary file renamed over the cache), unless an input is not settled, cannot be read
-  // or is not what the load read, with the outcomes of `checked` (run with
-  // EngineOptions::keep_outcomes) of the components the draft leaves alone. For a check
-  // without a draft, `draft` is empty and `ids` are its own findings'. Errors are silent:
-  // the cache is an aid, never a result.
-  void store(const FactBase& base, const std::vector<SourceIndex>& draft, const RestIds& ids,
-             const CheckResult& checked, std::filesystem::file_time_type load_started) const;
-  // store in two steps. The first needs the whole check, not the rest's ids: it lists and
-  // hashes the inputs and renders the outcomes (split over `threads`), so it may run on a
-  // thread of its own while the review and the reports are made (it reads `base`,
-  // `checked.graph` and `checked.outcomes` only). nullptr: nothing is stored. The second
-  // adds the ids and writes the file.
+  // After the rest is computed from the load that began at `load_started`, the entry is
+  // written in two steps (a temporary file renamed over the cache), unless an input is not
+  // settled, cannot be read or is not what the load read, with the outcomes of `checked`
+  // (run with EngineOptions::keep_outcomes) of the components the draft leaves alone. For a
+  // check without a draft, `draft` is empty and `ids` are its own findings'. Errors are
+  // silent: the cache is an aid, never a result. The first step needs the whole check, not
+  // the rest's ids: it lists and hashes the inputs and renders the outcomes (split over
+  // `threads`), so it may run on a thread of its own while the review and the reports are
+  // made (it reads `base`, `checked.graph` and `checked.outcomes` only). nullptr: nothing is
+  // stored. The second adds the ids and writes the file.
   [[nodiscard]] std::shared_ptr<CacheEntry> prepare(const FactBase& base,
                                                     const std::vector<SourceIndex>& draft,
                                                     const CheckResult& checked,

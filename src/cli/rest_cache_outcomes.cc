@@ -553,10 +553,10 @@ std::optional<CachedOutcomes> CachedOutcomes::parse(std::string_view text) {
 
 std::vector<std::optional<ComponentOutcome>> CachedOutcomes::known(
     const FactBase& base, const FactGraph& graph, const std::vector<SourceIndex>& draft,
-    const std::optional<std::vector<SourceIndex>>& outside) const {
+    const std::vector<SourceIndex>& outside) const {
   std::vector<std::optional<ComponentOutcome>> out(graph.components().size());
+  if (provenance_of(base, outside) != provenance_) return out;
   const std::vector<SourceIndex> sorted_draft = left_out(base, draft);
-  if (provenance_of(base, outside ? *outside : sorted_draft) != provenance_) return out;
   const std::vector<bool> touched = components_of_draft(base, graph, sorted_draft);
   const auto facts = facts_by_component(graph);
   const auto keys = keys_by_component(graph);

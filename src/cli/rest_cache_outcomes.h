@@ -35,11 +35,11 @@ class CachedOutcomes {
   // By component of `graph` (the whole fact base's): the cached outcome of each component
   // the `draft` leaves alone whose facts, shape and keys are a cached component's, in the
   // terms of `base`; nullopt for the others, and for all when the provenance of the sources
-  // but those `outside` the entry's files (sorted; by default the draft's files' sources,
-  // which render_outcomes leaves out) differs from the one cached.
+  // but those `outside` the entry's files (sorted: for an entry a draft run wrote, the
+  // draft's files' sources, which render_outcomes leaves out) differs from the one cached.
   [[nodiscard]] std::vector<std::optional<ComponentOutcome>> known(
       const FactBase& base, const FactGraph& graph, const std::vector<SourceIndex>& draft,
-      const std::optional<std::vector<SourceIndex>>& outside = std::nullopt) const;
+      const std::vector<SourceIndex>& outside) const;
 
   [[nodiscard]] std::size_t size() const { return components_.size(); }
 
